@@ -1,0 +1,113 @@
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/fonts.h"
+
+namespace tunelab::ui {
+namespace {
+
+// 中文 / English radio buttons; returns nothing, edits the translator in place.
+void draw_language_switch(Translator& tr) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Language"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton("中文", tr.language == Language::chinese)) tr.language = Language::chinese;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", tr.language == Language::english)) tr.language = Language::english;
+}
+
+float language_switch_width(const Translator& tr) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float radio = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+    return ImGui::CalcTextSize(tr("Language")).x + ImGui::CalcTextSize("中文").x +
+           ImGui::CalcTextSize("English").x + 2 * radio + 2 * style.ItemSpacing.x;
+}
+
+// Title, subtitle and the language switch on one line when they fit, the subtitle below when not
+// (phones).
+void draw_header(Translator& tr) {
+    ImGui::PushFont(heading_font());
+    ImGui::TextUnformatted(tr("TuneLab"));
+    float title_width = ImGui::GetItemRectSize().x;
+    ImGui::PopFont();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float available = ImGui::GetContentRegionAvail().x;
+    float switch_width = language_switch_width(tr);
+    const char* subtitle = tr("A hyperparameter-tuning playground");
+    bool subtitle_fits = title_width + ImGui::CalcTextSize(subtitle).x + switch_width + 4 * style.ItemSpacing.x < available;
+    if (subtitle_fits) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", subtitle);
+    }
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - switch_width);
+    draw_language_switch(tr);
+    if (!subtitle_fits) ImGui::TextDisabled("%s", subtitle);
+}
+
+void draw_frame_readout(const AppState& app) {
+    const Translator& tr = app.tr;
+    ImGui::Text("%s: %.2f ms · %.0f %s", tr("Frame time"), app.stats.frame_cpu_ms, app.stats.fps,
+                tr("frames per second"));
+}
+
+void draw_main_window(AppState& app) {
+    Translator& tr = app.tr;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("###TuneLab", nullptr, flags);
+    draw_header(tr);
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", tr("Learn how learning rate, batch size, optimizers and search strategies shape training — by watching it."));
+    draw_frame_readout(app);
+    ImGui::End();
+}
+
+}  // namespace
+
+void apply_style() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 4.0f;
+    style.GrabRounding = 4.0f;
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 7);
+    style.WindowPadding = ImVec2(14, 12);
+}
+
+void draw_app(AppState& app) { draw_main_window(app); }
+
+json::Value handle_command(AppState& app, const json::Value& request) {
+    const json::Value* cmd = request.find("cmd");
+    if (!cmd || !cmd->is_string()) return json::Object{{"error", "request needs a string field \"cmd\""}};
+    const std::string& name = cmd->as_string();
+    if (name == "status") {
+        return json::Object{{"ready", app.stats.frames > 0},
+                            {"frames", app.stats.frames},
+                            {"fps", app.stats.fps},
+                            {"frame_cpu_ms", app.stats.frame_cpu_ms},
+                            {"first_frame_ms", app.stats.first_frame_ms},
+                            {"language", app.tr.language == Language::chinese ? "zh" : "en"}};
+    }
+    if (name == "set_language") {
+        const json::Value* language = request.find("language");
+        if (language && language->is_string() && language->as_string() == "zh") {
+            app.tr.language = Language::chinese;
+        } else if (language && language->is_string() && language->as_string() == "en") {
+            app.tr.language = Language::english;
+        } else {
+            return json::Object{{"error", "set_language: \"language\" must be \"zh\" or \"en\""}};
+        }
+        return json::Object{{"ok", true}};
+    }
+    return json::Object{{"error", "unknown command '" + name + "'"}};
+}
+
+}  // namespace tunelab::ui

@@ -1,0 +1,33 @@
+#pragma once
+// The whole interface as one plain struct plus the functions that draw it and answer the test hook.
+// The platform layer (src/app) owns the window and the main loop; it fills in FrameStats each frame.
+#include <cstdint>
+
+#include "core/json.h"
+#include "ui/i18n.h"
+
+namespace tunelab::ui {
+
+struct FrameStats {
+    uint64_t frames = 0;         // frames drawn so far
+    double fps = 0.0;            // ImGui's running average
+    double frame_cpu_ms = 0.0;   // CPU time of the last frame: UI + any work sliced into it
+    double first_frame_ms = -1;  // from page navigation (web) or process start (desktop) to the first frame
+};
+
+struct AppState {
+    Translator tr;
+    FrameStats stats;
+};
+
+void apply_style();
+
+// Draws every window for this frame.
+void draw_app(AppState& app);
+
+// The automation hook behind Module.tunelab.call() on the web: a JSON request such as
+// {"cmd":"status"} or {"cmd":"set_language","language":"en"} and a JSON answer; a bad request is
+// answered with {"error": "..."} and changes nothing.
+json::Value handle_command(AppState& app, const json::Value& request);
+
+}  // namespace tunelab::ui
