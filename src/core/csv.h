@@ -1,7 +1,8 @@
 #pragma once
 // The CSV loader for real data sets and the learner's own files: a header line of column names,
 // then one sample per line, comma-separated. Features must be numeric; a classification target may
-// be any text (each distinct label becomes a class, numbered in order of first appearance).
+// be any text (each distinct label becomes a class: numbered by value when all labels are numbers,
+// else in order of first appearance).
 // Loads from a string, because the browser's file picker hands bytes, not a path.
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ struct CsvError {
 struct CsvTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;  // cells as text, each row as long as the header
+    std::vector<int> row_lines;                  // the text line each row came from (1-based)
 };
 
 struct CsvLoad {

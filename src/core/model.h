@@ -64,10 +64,11 @@ struct Workspace {
     std::vector<Eigen::MatrixXf> dropped;      // per layer: activations·mask, the next layer's input
     std::vector<Eigen::MatrixXf> deltas;       // per layer: ∂loss/∂z
     Eigen::MatrixXf logits;                    // outputs before the output function
-    Eigen::MatrixXf input_delta;               // scratch: ∂loss/∂(layer input) during backward
     std::vector<float> gradients;              // ∂loss/∂parameters, same layout as the model's
-    // The matrix layer l + 1 reads: its dropped activations while training with dropout.
-    const float* layer_output(int l, bool training) const;
+    bool dropout_applied = false;              // the last forward pass trained with dropout
+    // The matrix layer l + 1 read in the last forward pass: layer l's dropped activations if
+    // dropout was applied, else its activations.
+    const float* layer_output(int l) const;
 };
 
 // Forward pass over n samples (columns of x, inputs × n). With a dropout generator it trains

@@ -87,24 +87,26 @@ public:
 private:
     void start_epoch();
     void finish_epoch();
-    void diverge(const std::string& why);
+    void diverge(const std::string& why, int epoch);
     void evaluate(const Dataset& part, double& loss, double& metric);
+    Eigen::MatrixXf layer_values(int layer, const Eigen::MatrixXf& inputs) const;
 
     TrainConfig config_;
     PreparedData data_;
     Model model_;
     Optimizer optimizer_;
-    Rng rng_;                  // shuffles and dropout
+    Rng shuffle_rng_, dropout_rng_;
     Workspace work_;           // sized for the largest batch
     Eigen::MatrixXf batch_x_;  // the current mini-batch, gathered contiguously
     Eigen::VectorXf batch_y_;
     std::vector<int> order_;   // this epoch's sample order
-    std::vector<size_t> weight_ranges_;  // [begin, end) pairs of weight (not bias) entries
+    std::vector<std::pair<size_t, size_t>> weight_ranges_;  // [begin, end) of weights, not biases
+    bool has_dropout_ = false;
 
     Status status_ = Status::ready;
     std::string message_;
     int epoch_ = 0, batch_ = 0, batch_size_ = 0, diverged_epoch_ = 0;
-    int epochs_without_improvement_ = 0;
+    int best_epoch_ = 0;
     double best_validation_loss_ = 0;
     double flops_ = 0, seconds_ = 0;
     // Running sums over the current epoch.

@@ -16,6 +16,10 @@ std::vector<Issue> validate(const TrainConfig& config, const DataInfo& data);
 // Output units the model needs: one per class for softmax or more than 2 classes, else one.
 int output_units(const ModelConfig& model, const DataInfo& data);
 
+// The usual pairing for the task: sigmoid + binary cross-entropy for 2 classes, softmax +
+// categorical cross-entropy for more, linear + MSE for regression.
+void fit_output_to_task(ModelConfig& model, const DataInfo& data);
+
 // Thrown by Trainer when given settings that validate() refuses.
 struct ConfigError : std::invalid_argument {
     explicit ConfigError(std::vector<Issue> issues);
