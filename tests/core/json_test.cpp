@@ -1,0 +1,59 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "core/json.h"
+
+using namespace tunelab;
+
+TEST_CASE("json: numbers print in their shortest round-tripping form") {
+    CHECK(json::format_number(0.1) == "0.1");
+    CHECK(json::format_number(3.0) == "3");
+    CHECK(json::format_number(-2.5e-7) == "-2.5e-07");
+    CHECK(json::format_number(1.0 / 3.0) == "0.3333333333333333");
+    CHECK(json::format_number(std::nan("")) == "null");
+    CHECK(json::format_number(std::numeric_limits<double>::infinity()) == "null");
+    for (double v : {0.1 + 0.2, 1e300, 5e-324, 123456789.125, -0.0})
+        CHECK(std::strtod(json::format_number(v).c_str(), nullptr) == v);
+}
+
+TEST_CASE("json: a document survives dump and parse, keeping member order") {
+    json::Value doc;
+    doc["name"] = "调参 \"lab\"\n";
+    doc["lr"] = 0.03;
+    doc["layers"].push_back(8);
+    doc["layers"].push_back(8);
+    doc["adam"] = json::Object{{"beta1", 0.9}, {"enabled", true}, {"extra", nullptr}};
+    for (int indent : {-1, 2}) {
+        auto parsed = json::parse(doc.dump(indent));
+        REQUIRE(parsed.ok());
+        CHECK(parsed.value == doc);
+    }
+    CHECK(doc.dump() == R"({"name":"调参 \"lab\"\n","lr":0.03,"layers":[8,8],"adam":{"beta1":0.9,"enabled":true,"extra":null}})");
+    REQUIRE(doc.find("lr") != nullptr);
+    CHECK(doc.find("lr")->as_number() == 0.03);
+    CHECK(doc.find("missing") == nullptr);
+}
+
+TEST_CASE("json: escapes decode, including surrogate pairs") {
+    auto parsed = json::parse(R"(["\u00e9\u8c03\ud83d\ude00", "a\/b\t"])");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value.as_array()[0].as_string() == "é调😀");
+    CHECK(parsed.value.as_array()[1].as_string() == "a/b\t");
+}
+
+TEST_CASE("json: malformed input is refused with line and column") {
+    struct Case { const char* text; int line; int column; };
+    for (Case c : {Case{"{\"a\": 1,}", 1, 9}, Case{"[1, 2\n, x]", 2, 3}, Case{"\"open", 1, 6},
+                   Case{"01", 1, 2}, Case{"{} extra", 1, 4}, Case{"", 1, 1}, Case{"[1.]", 1, 4}}) {
+        CAPTURE(c.text);
+        auto parsed = json::parse(c.text);
+        CHECK_FALSE(parsed.ok());
+        CHECK(parsed.line == c.line);
+        CHECK(parsed.column == c.column);
+    }
+    std::string deep(100, '[');
+    CHECK(json::parse(deep).error == "nesting deeper than 64 levels");
+}
