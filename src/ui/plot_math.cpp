@@ -141,18 +141,19 @@ void log_ticks(Range range, int max_labels, Ticks& out) {
                 n += (mantissas >> m & 1u) && inside(m * pow10(k)) ? 1 : 0;
         return n;
     };
-    const double decades_shown = hi - lo;
+    // Finer labels only where decades alone are too few: 1..9 when not even two decades are on
+    // the axis, 1-2-5 when fewer than three. More would make a long log axis hard to read.
+    const int decade_labels = labels_for(kDecades);
     unsigned chosen = 0;
     for (unsigned mantissas : {kAllDigits, kOneTwoFive, kDecades}) {
-        if (mantissas == kAllDigits && decades_shown >= 1.0) continue;  // too busy to read
-        if (mantissas == kOneTwoFive && decades_shown >= 2.0) continue;
+        if (mantissas == kAllDigits && decade_labels >= 2) continue;
+        if (mantissas == kOneTwoFive && decade_labels >= 3) continue;
         const int n = labels_for(mantissas);
         if (n >= 2 && n <= max_labels) {
             chosen = mantissas;
             break;
         }
     }
-    const int decade_labels = labels_for(kDecades);
     if (chosen == 0 && decade_labels < 2) {
         linear_ticks(range, max_labels, out);  // e.g. 0.21 .. 0.29: nothing log-ish to mark
         return;

@@ -122,8 +122,8 @@ double nice_step(double span, int intervals);
 
 // Ticks for a range: at most `max_labels` labelled ticks (the caller derives it from the axis's
 // pixel length and label size, so a phone-width plot gets fewer). Log axes tick by decades,
-// with 2..9 minor ticks, labelled 1-2-5 or 1..9 multiples when less than a decade or two is
-// shown, and fall back to linear ticks when the range is too narrow for any of those.
+// with 2..9 minor ticks; when fewer than three decades are marked, 1-2-5 (or, under two, 1..9)
+// multiples get labels too; a range too narrow for any of those falls back to linear ticks.
 void linear_ticks(Range range, int max_labels, Ticks& out);
 void log_ticks(Range range, int max_labels, Ticks& out);
 void axis_ticks(Range range, Scale scale, int max_labels, Ticks& out);

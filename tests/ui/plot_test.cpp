@@ -137,6 +137,11 @@ TEST_CASE("plot: log ticks for ranges under one or two decades") {
     // About a decade and a half: 1-2-5.
     log_ticks({0.08, 3.0}, 8, t);
     CHECK(labels(t) == std::vector<std::string>{"0.1", "0.2", "0.5", "1", "2"});
+    // Two decades marked (a typical loss curve): 1-2-5 when there is room, decades when not.
+    log_ticks({0.024, 2.9}, 7, t);
+    CHECK(labels(t) == std::vector<std::string>{"0.05", "0.1", "0.2", "0.5", "1", "2"});
+    log_ticks({0.024, 2.9}, 4, t);
+    CHECK(labels(t) == std::vector<std::string>{"0.1", "1"});
     // Too narrow for any of those: linear ticks on the log axis.
     log_ticks({0.21, 0.29}, 5, t);
     CHECK(t.labelled_count() >= 2);
