@@ -11,8 +11,7 @@ namespace {
 
 constexpr Rgb hex(uint32_t rgb) {
     return {static_cast<float>(rgb >> 16 & 0xFF) / 255.0f,
-            static_cast<float>(rgb >> 8 & 0xFF) / 255.0f,
-            static_cast<float>(rgb & 0xFF) / 255.0f};
+            static_cast<float>(rgb >> 8 & 0xFF) / 255.0f, static_cast<float>(rgb & 0xFF) / 255.0f};
 }
 
 // Ten equally spaced samples of matplotlib's viridis (van der Walt & Smith, 2015), as
@@ -25,10 +24,9 @@ constexpr Rgb kViridis[] = {hex(0x440154), hex(0x482878), hex(0x3E4A89), hex(0x3
 constexpr Rgb kDiverging[] = {hex(0xF59322), hex(0xE8EAEB), hex(0x0877BD)};
 
 // Tableau 10: distinct hues of similar weight, readable on ImGui's dark and light themes.
-constexpr Rgb kPalette[palette_size] = {hex(0x4E79A7), hex(0xF28E2B), hex(0xE15759),
-                                        hex(0x76B7B2), hex(0x59A14F), hex(0xEDC948),
-                                        hex(0xB07AA1), hex(0xFF9DA7), hex(0x9C755F),
-                                        hex(0xBAB0AC)};
+constexpr Rgb kPalette[palette_size] = {hex(0x4E79A7), hex(0xF28E2B), hex(0xE15759), hex(0x76B7B2),
+                                        hex(0x59A14F), hex(0xEDC948), hex(0xB07AA1), hex(0xFF9DA7),
+                                        hex(0x9C755F), hex(0xBAB0AC)};
 
 Rgb interpolate(std::span<const Rgb> stops, float t) {
     if (std::isnan(t)) return {0.5f, 0.5f, 0.5f};

@@ -5,6 +5,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <numbers>
 
 namespace tunelab::plot {
@@ -95,6 +96,7 @@ void extend(double x, double y) {
 
 // Counts a drawn point in the legend-placement grid.
 void occupy(ImVec2 p) {
+    if (!finite(p)) return;  // NaN must not reach the int conversions below
     const float w = g.area_max.x - g.area_min.x, h = g.area_max.y - g.area_min.y;
     const int cx = static_cast<int>((p.x - g.area_min.x) / w * kGrid);
     const int cy = static_cast<int>((p.y - g.area_min.y) / h * kGrid);
@@ -125,6 +127,19 @@ void add_hover(const char* label, ImU32 color, const char* fmt, ...) {
     va_end(args);
 }
 
+// For series over x (lines, bands): the index to report under the mouse, or -1. All of them
+// report at one x, the first series' point nearest the mouse, so the tooltip reads as a row.
+int hover_index(const char* label, Values xs, int n) {
+    if (!g.mouse_in || !shown(label)) return -1;
+    const int i = nearest_index(xs, g.snapped ? g.snap_x : g.mouse_x);
+    if (i < 0 || i >= n) return -1;
+    if (!g.snapped) {
+        g.snapped = true;
+        g.snap_x = xs[i];
+    }
+    return i;
+}
+
 // --- Axes ------------------------------------------------------------------------------------
 
 void tick_label(const AxisLayout& ax, int i, char* buf, int size) {
@@ -152,7 +167,7 @@ float widest_label(const AxisLayout& ax) {
 void layout_ticks(AxisLayout& ax, float length, bool vertical) {
     // Start from an optimistic guess (short labels) and only ever lower it, so this settles.
     const float gap = 1.2f * g.font;
-    int budget = std::max(2, static_cast<int>(length / ((vertical ? 1.5f : 2.5f) * g.font)));
+    int budget = std::max(2, static_cast<int>(length / ((vertical ? 1.3f : 2.5f) * g.font)));
     for (int attempt = 0; attempt < 3; ++attempt) {
         if (ax.opt->categories) {
             ax.ticks = {};
@@ -175,7 +190,8 @@ void layout_ticks(AxisLayout& ax, float length, bool vertical) {
 void draw_axis(const AxisLayout& ax, Side side, float at, float grid_from, float grid_to) {
     const bool vertical = side != Side::below;
     const float dir = side == Side::left ? -1.0f : 1.0f;
-    const float lo = std::min(ax.map.p0, ax.map.p1) - 0.5f, hi = std::max(ax.map.p0, ax.map.p1) + 0.5f;
+    const float lo = std::min(ax.map.p0, ax.map.p1) - 0.5f,
+                hi = std::max(ax.map.p0, ax.map.p1) + 0.5f;
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.45f);
     const ImU32 grid_minor = ImGui::GetColorU32(ImGuiCol_Border, 0.18f);
     const ImU32 tick = ImGui::GetColorU32(ImGuiCol_Border);
@@ -198,10 +214,12 @@ void draw_axis(const AxisLayout& ax, Side side, float at, float grid_from, float
         ImVec2 pos;
         if (side == Side::below) {
             // Centred under the tick, but kept inside the plot's rectangle at both ends.
-            const float x = std::max(g.outer_min.x, std::min(p - 0.5f * size.x, g.outer_max.x - size.x));
+            const float x =
+                std::max(g.outer_min.x, std::min(p - 0.5f * size.x, g.outer_max.x - size.x));
             pos = ImVec2(x, at + len + 1.0f);
         } else {
-            const float y = std::max(g.outer_min.y, std::min(p - 0.5f * size.y, g.outer_max.y - size.y));
+            const float y =
+                std::max(g.outer_min.y, std::min(p - 0.5f * size.y, g.outer_max.y - size.y));
             pos = ImVec2(side == Side::left ? at - len - 3.0f - size.x : at + len + 3.0f, y);
         }
         g.dl->AddText(pos, text, buf);
@@ -213,19 +231,29 @@ Range resolve_range(const Axis& axis, Scale scale, Extents seen, bool tight) {
     Range r = auto_range(seen, scale, tight ? 0.0 : 0.05);
     if (usable(axis.min, scale)) r.min = axis.min;
     if (usable(axis.max, scale)) r.max = axis.max;
-    if (!(r.max > r.min)) r = auto_range(Extents{std::min(r.min, r.max), std::max(r.min, r.max)}, scale, 0.0);
+    if (!(r.max > r.min))
+        r = auto_range(Extents{std::min(r.min, r.max), std::max(r.min, r.max)}, scale, 0.0);
     return r;
 }
 
-Extents stored_extents(Key min_key, Key max_key) {
+// ImGuiStorage holds floats: extents beyond float range are clamped on the way in, and what
+// comes back is filtered like data (a float may round a tiny positive value to 0).
+Extents stored_extents(Key min_key, Key max_key, Scale scale) {
     ImGuiStorage* s = ImGui::GetStateStorage();
-    return {s->GetFloat(g.keys[min_key], nan), s->GetFloat(g.keys[max_key], nan)};
+    Extents e;
+    e.add(s->GetFloat(g.keys[min_key], nan), scale);
+    e.add(s->GetFloat(g.keys[max_key], nan), scale);
+    return e;
 }
 
 void store_extents(const Extents& e, Key min_key, Key max_key) {
     ImGuiStorage* s = ImGui::GetStateStorage();
-    s->SetFloat(g.keys[min_key], e.empty() ? static_cast<float>(nan) : static_cast<float>(e.min));
-    s->SetFloat(g.keys[max_key], e.empty() ? static_cast<float>(nan) : static_cast<float>(e.max));
+    auto to_float = [&](double v) {
+        return e.empty() ? std::numeric_limits<float>::quiet_NaN()
+                         : static_cast<float>(std::clamp(v, -3.0e38, 3.0e38));
+    };
+    s->SetFloat(g.keys[min_key], to_float(e.min));
+    s->SetFloat(g.keys[max_key], to_float(e.max));
 }
 
 void colorbar_layout(AxisLayout& bar, Range range) {
@@ -343,12 +371,23 @@ float marker_radius(const MarkerStyle& style) {
     return style.size > 0.0f ? style.size : 0.28f * g.font;
 }
 
-// The label of a plot-wide line (vline, hline) on a backing so it stays readable over data.
-void line_text(const char* text, ImVec2 anchor, bool right_of_anchor, ImU32 color) {
+// A line across the whole plot at one x (vertical) or y value. Its text sits on a backing so it
+// stays readable over data: at the top, on the side of the line with more room, or above the
+// right end of a horizontal line.
+void across(bool vertical, double value, ImU32 color, const char* text, const LineStyle& style) {
+    IM_ASSERT(g_active);
+    const float p = (vertical ? g.x.map : g.y.map).to_pixel(value);
+    if (!std::isfinite(p)) return;
+    const ImVec2 ends[2] = {vertical ? ImVec2(p, g.area_min.y) : ImVec2(g.area_min.x, p),
+                            vertical ? ImVec2(p, g.area_max.y) : ImVec2(g.area_max.x, p)};
+    auto at = [&](int i) { return ends[i]; };
+    stroke(2, at, color, style);
+    if (!text) return;
     const ImVec2 size = ImGui::CalcTextSize(text);
-    float x = right_of_anchor ? anchor.x + 4.0f : anchor.x - 4.0f - size.x;
-    x = std::max(g.area_min.x + 2.0f, std::min(x, g.area_max.x - size.x - 2.0f));
-    const ImVec2 pos(x, anchor.y);
+    const bool room_right = p < 0.5f * (g.area_min.x + g.area_max.x);
+    ImVec2 pos = vertical ? ImVec2(room_right ? p + 4.0f : p - 4.0f - size.x, g.area_min.y + 2.0f)
+                          : ImVec2(g.area_max.x - 4.0f - size.x, p - size.y - 2.0f);
+    pos.x = std::max(g.area_min.x + 2.0f, std::min(pos.x, g.area_max.x - size.x - 2.0f));
     g.dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + size.x + 2, pos.y + size.y),
                         ImGui::GetColorU32(ImGuiCol_WindowBg, 0.75f), 2.0f);
     g.dl->AddText(pos, color | IM_COL32_A_MASK, text);
@@ -360,15 +399,17 @@ ImVec2 legend_origin(ImVec2 size) {
     const float m = 0.4f * g.font;
     const ImVec2 left_top(g.area_min.x + m, g.area_min.y + m);
     const ImVec2 right_bottom(g.area_max.x - m - size.x, g.area_max.y - m - size.y);
-    const ImVec2 corners[4] = {{right_bottom.x, left_top.y}, left_top,
-                               right_bottom, {left_top.x, right_bottom.y}};
-    Corner order[4] = {Corner::top_right, Corner::top_left, Corner::bottom_right, Corner::bottom_left};
+    const ImVec2 corners[4] = {
+        {right_bottom.x, left_top.y}, left_top, right_bottom, {left_top.x, right_bottom.y}};
+    Corner order[4] = {Corner::top_right, Corner::top_left, Corner::bottom_right,
+                       Corner::bottom_left};
     if (g.opt.legend_corner != Corner::automatic) {
         for (int i = 0; i < 4; ++i)
             if (order[i] == g.opt.legend_corner) return corners[i];
     }
     // The corner whose rectangle covers the fewest drawn points (first in `order` on ties).
-    const float cw = (g.area_max.x - g.area_min.x) / kGrid, ch = (g.area_max.y - g.area_min.y) / kGrid;
+    const float cw = (g.area_max.x - g.area_min.x) / kGrid,
+                ch = (g.area_max.y - g.area_min.y) / kGrid;
     int best = 0;
     float best_cost = 0.0f;
     for (int i = 0; i < 4; ++i) {
@@ -411,7 +452,7 @@ void draw_legend() {
             g.dl->AddLine(ImVec2(x1 - 0.4f * swatch, mid), ImVec2(x1, mid), e.color, 2.0f);
             break;
         case Swatch::marker:
-            draw_marker(ImVec2(0.5f * (x0 + x1), mid), e.marker, 0.28f * g.font, e.color, 0);
+            draw_marker(ImVec2(0.5f * (x0 + x1), mid), e.marker, marker_radius({}), e.color, 0);
             break;
         case Swatch::box:
             g.dl->AddRectFilled(ImVec2(x0, y + 2), ImVec2(x1, y + g.font - 2), e.color);
@@ -471,7 +512,8 @@ ImU32 series_color(int index, float alpha) { return to_u32(palette(index), alpha
 
 ImU32 faded(ImU32 color, float alpha_scale) {
     const float a = static_cast<float>(color >> IM_COL32_A_SHIFT & 0xFF) * alpha_scale;
-    return (color & ~IM_COL32_A_MASK) | static_cast<ImU32>(std::clamp(a, 0.0f, 255.0f)) << IM_COL32_A_SHIFT;
+    return (color & ~IM_COL32_A_MASK) | static_cast<ImU32>(std::clamp(a, 0.0f, 255.0f))
+                                            << IM_COL32_A_SHIFT;
 }
 
 bool begin(const char* id, ImVec2 size, const Options& options) {
@@ -504,8 +546,8 @@ bool begin(const char* id, ImVec2 size, const Options& options) {
     g.y.opt = &g.opt.y;
     g.x.scale = options.x.log ? Scale::log : Scale::linear;
     g.y.scale = options.y.log ? Scale::log : Scale::linear;
-    g.x.range = resolve_range(options.x, g.x.scale, stored_extents(kXMin, kXMax), tight);
-    g.y.range = resolve_range(options.y, g.y.scale, stored_extents(kYMin, kYMax), tight);
+    g.x.range = resolve_range(options.x, g.x.scale, stored_extents(kXMin, kXMax, g.x.scale), tight);
+    g.y.range = resolve_range(options.y, g.y.scale, stored_extents(kYMin, kYMax, g.y.scale), tight);
 
     // Margins: what sits outside the data area, measured with the current font.
     const float pad = spark ? 1.0f : std::round(0.35f * g.font);
@@ -523,7 +565,7 @@ bool begin(const char* id, ImVec2 size, const Options& options) {
         layout_ticks(g.y, height, true);
         left += widest_label(g.y) + 7.0f;
         if (options.colorbar) {
-            const Extents bar = stored_extents(kBarMin, kBarMax);
+            const Extents bar = stored_extents(kBarMin, kBarMax, Scale::linear);
             AxisLayout bar_axis;
             colorbar_layout(bar_axis, bar.empty() ? Range{0.0, 1.0} : Range{bar.min, bar.max});
             right += 1.4f * g.font + 7.0f + widest_label(bar_axis);
@@ -581,7 +623,8 @@ void end() {
         const ImU32 hair = ImGui::GetColorU32(ImGuiCol_Text, 0.35f);
         const float x = g.snapped ? g.x.map.to_pixel(g.snap_x) : g.mouse.x;
         g.dl->AddLine(ImVec2(x, g.area_min.y), ImVec2(x, g.area_max.y), hair);
-        if (!g.snapped) g.dl->AddLine(ImVec2(g.area_min.x, g.mouse.y), ImVec2(g.area_max.x, g.mouse.y), hair);
+        if (!g.snapped)
+            g.dl->AddLine(ImVec2(g.area_min.x, g.mouse.y), ImVec2(g.area_max.x, g.mouse.y), hair);
     }
     if (g.opt.legend && !g.opt.sparkline && g.legend_count > 0) draw_legend();
     g.dl->PopClipRect();
@@ -607,16 +650,11 @@ void line(const char* label, Values xs, Values ys, ImU32 color, const LineStyle&
         extend(xs[i], ys[i]);
         occupy(pixel(xs[i], ys[i]));
     }
-    stroke(n, [&](int i) { return pixel(xs[i], ys[i]); }, color, style);
+    auto at = [&](int i) { return pixel(xs[i], ys[i]); };
+    stroke(n, at, color, style);
     add_legend(label, color, style.dashed ? Swatch::dashed : Swatch::line);
-    if (!g.mouse_in || !shown(label)) return;
-    // Every line reports its value at the same x: the first line's point nearest the mouse.
-    const int i = nearest_index(xs, g.snapped ? g.snap_x : g.mouse_x);
-    if (i < 0 || i >= n) return;
-    if (!g.snapped) {
-        g.snapped = true;
-        g.snap_x = xs[i];
-    }
+    const int i = hover_index(label, xs, n);
+    if (i < 0) return;
     add_hover(label, color, "%.5g", ys[i]);
     const ImVec2 p = pixel(xs[i], ys[i]);
     if (finite(p)) {
@@ -645,9 +683,8 @@ void band(const char* label, Values xs, Values lo, Values hi, ImU32 color) {
     }
     g.dl->Flags = flags;
     add_legend(label, color, Swatch::box);
-    if (!g.mouse_in) return;
-    const int i = nearest_index(xs, g.snapped ? g.snap_x : g.mouse_x);
-    if (i >= 0 && i < n) add_hover(label, color, "%.4g .. %.4g", lo[i], hi[i]);
+    const int i = hover_index(label, xs, n);
+    if (i >= 0) add_hover(label, color, "%.4g .. %.4g", lo[i], hi[i]);
 }
 
 void scatter(const char* label, Values xs, Values ys, ImU32 color, const MarkerStyle& style) {
@@ -663,7 +700,8 @@ void scatter(const char* label, Values xs, Values ys, ImU32 color, const MarkerS
         if (!finite(p)) continue;
         occupy(p);
         draw_marker(p, style.shape, r, per_point ? style.colors[i] : color, style.outline);
-        const float d2 = (p.x - g.mouse.x) * (p.x - g.mouse.x) + (p.y - g.mouse.y) * (p.y - g.mouse.y);
+        const float d2 =
+            (p.x - g.mouse.x) * (p.x - g.mouse.x) + (p.y - g.mouse.y) * (p.y - g.mouse.y);
         if (g.mouse_in && d2 < hovered_d2) {
             hovered = i;
             hovered_d2 = d2;
@@ -696,41 +734,51 @@ void heatmap(const char* label, Values values, int rows, int cols, Range x, Rang
     g.bar_map = style.map;
     g.bar_range = scale;
 
-    const double dx = (x.max - x.min) / cols, dy = (y.max - y.min) / rows;
+    // Cells are equal steps in axis coordinates: on a log axis a grid of log-spaced samples.
+    const double tx = to_axis(x.min, g.x.scale), dx = (to_axis(x.max, g.x.scale) - tx) / cols;
+    const double ty = to_axis(y.min, g.y.scale), dy = (to_axis(y.max, g.y.scale) - ty) / rows;
+    auto shade = [&](double v) {
+        return colormap(style.map, static_cast<float>((v - scale.min) / (scale.max - scale.min)));
+    };
+    auto corner = [&](int r, int c) {
+        return pixel(from_axis(tx + c * dx, g.x.scale), from_axis(ty + r * dy, g.y.scale));
+    };
     char buf[32];
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c) {
             // Cell edges from the same formula on both sides, so neighbours meet without gaps.
-            const ImVec2 a = pixel(x.min + c * dx, y.min + r * dy);
-            const ImVec2 b = pixel(x.min + (c + 1) * dx, y.min + (r + 1) * dy);
+            const ImVec2 a = corner(r, c), b = corner(r + 1, c + 1);
             if (!finite(a) || !finite(b)) continue;
             const double v = values[r * cols + c];
-            const Rgb rgb = colormap(style.map, static_cast<float>((v - scale.min) / (scale.max - scale.min)));
-            const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
+            const Rgb rgb = shade(v);
+            const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)),
+                hi(std::max(a.x, b.x), std::max(a.y, b.y));
             g.dl->AddRectFilled(lo, hi, to_u32(rgb));
             if (!style.cell_format) continue;
             std::snprintf(buf, sizeof buf, style.cell_format, v);
             const ImVec2 size = ImGui::CalcTextSize(buf);
             if (size.x > hi.x - lo.x - 2.0f || size.y > hi.y - lo.y) continue;  // does not fit
-            const ImU32 ink = luminance(rgb) > 0.5f ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255);
-            g.dl->AddText(ImVec2(0.5f * (lo.x + hi.x - size.x), 0.5f * (lo.y + hi.y - size.y)), ink, buf);
+            const ImU32 ink =
+                luminance(rgb) > 0.5f ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255);
+            g.dl->AddText(ImVec2(0.5f * (lo.x + hi.x - size.x), 0.5f * (lo.y + hi.y - size.y)), ink,
+                          buf);
         }
     }
     if (!g.mouse_in) return;
-    const int c = static_cast<int>(std::floor((g.mouse_x - x.min) / dx));
-    const int r = static_cast<int>(std::floor((g.mouse_y - y.min) / dy));
-    if (c >= 0 && c < cols && r >= 0 && r < rows) {
-        const Rgb rgb = colormap(style.map, static_cast<float>((values[r * cols + c] - scale.min) / (scale.max - scale.min)));
-        add_hover(label, to_u32(rgb), "%.4g", values[r * cols + c]);
-    }
+    const double fc = std::floor((to_axis(g.mouse_x, g.x.scale) - tx) / dx);
+    const double fr = std::floor((to_axis(g.mouse_y, g.y.scale) - ty) / dy);
+    if (!(fc >= 0 && fc < cols && fr >= 0 && fr < rows)) return;  // also NaN
+    const int c = static_cast<int>(fc), r = static_cast<int>(fr);
+    const double v = values[r * cols + c];
+    add_hover(label, to_u32(shade(v)), "%.4g", v);
 }
 
 void histogram(const char* label, Values samples, int bins, ImU32 color) {
     Extents seen;
     for (int i = 0; i < samples.size(); ++i) seen.add(samples[i], Scale::linear);
     if (seen.empty()) return;
-    const Range range = seen.min < seen.max ? Range{seen.min, seen.max}
-                                            : Range{seen.min - 0.5, seen.min + 0.5};
+    const Range range =
+        seen.min < seen.max ? Range{seen.min, seen.max} : Range{seen.min - 0.5, seen.min + 0.5};
     float counts[kMaxBins];
     bins = std::clamp(bins, 1, kMaxBins);
     histogram_counts(samples, range, std::span<float>(counts, bins));
@@ -768,24 +816,15 @@ void bars(const char* label, Values heights, Range x, ImU32 color) {
 }
 
 void vline(double x, ImU32 color, const char* text, const LineStyle& style) {
-    IM_ASSERT(g_active);
-    const float px = g.x.map.to_pixel(x);
-    if (!std::isfinite(px)) return;
-    const ImVec2 ends[2] = {ImVec2(px, g.area_min.y), ImVec2(px, g.area_max.y)};
-    stroke(2, [&](int i) { return ends[i]; }, color, style);
-    if (text) line_text(text, ImVec2(px, g.area_min.y + 2.0f), px < 0.5f * (g.area_min.x + g.area_max.x), color);
+    across(true, x, color, text, style);
 }
 
 void hline(double y, ImU32 color, const char* text, const LineStyle& style) {
-    IM_ASSERT(g_active);
-    const float py = g.y.map.to_pixel(y);
-    if (!std::isfinite(py)) return;
-    const ImVec2 ends[2] = {ImVec2(g.area_min.x, py), ImVec2(g.area_max.x, py)};
-    stroke(2, [&](int i) { return ends[i]; }, color, style);
-    if (text) line_text(text, ImVec2(g.area_max.x, py - g.font - 2.0f), false, color);
+    across(false, y, color, text, style);
 }
 
-void ref_line(const char* label, double slope, double intercept, ImU32 color, const LineStyle& style) {
+void ref_line(const char* label, double slope, double intercept, ImU32 color,
+              const LineStyle& style) {
     IM_ASSERT(g_active);
     // Sampled along the visible x range in axis coordinates: straight on linear axes, and the
     // right curve when an axis is logarithmic.

@@ -66,8 +66,8 @@ struct LineStyle {
 
 struct MarkerStyle {
     Marker shape = Marker::circle;
-    float size = 0.0f;         // radius in pixels; 0 = from the font size, so it scales with DPI
-    ImU32 outline = 0;         // drawn around filled shapes when not 0 (points over a heatmap)
+    float size = 0.0f;  // radius in pixels; 0 = from the font size, so it scales with DPI
+    ImU32 outline = 0;  // drawn around filled shapes when not 0 (points over a heatmap)
     std::span<const ImU32> colors = {};  // one colour per point, instead of the series colour
 };
 
@@ -94,8 +94,9 @@ void line(const char* label, Values xs, Values ys, ImU32 color, const LineStyle&
 void band(const char* label, Values xs, Values lo, Values hi, ImU32 color);
 void scatter(const char* label, Values xs, Values ys, ImU32 color, const MarkerStyle& style = {});
 void point(const char* label, double x, double y, ImU32 color, const MarkerStyle& style = {});
-// rows × cols values, row-major, values[r * cols + c]. Cell (r, c) covers the c-th column of
-// `x` and the r-th row of `y`, row 0 at y.min. Draws the colour bar when Options::colorbar.
+// rows × cols values, row-major, values[r * cols + c]. Cell (r, c) covers the c-th of `cols`
+// equal steps of `x` and the r-th of `rows` steps of `y` (row 0 at y.min); steps are equal in
+// axis coordinates, so on a log axis the grid is log-spaced. Feeds the colour bar.
 void heatmap(const char* label, Values values, int rows, int cols, Range x, Range y,
              const HeatmapStyle& style = {});
 // Counts of samples in `bins` equal bins over their finite range (at most 256 bins).

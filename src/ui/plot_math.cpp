@@ -31,7 +31,10 @@ double to_axis(double v, Scale scale) {
 double from_axis(double t, Scale scale) { return scale == Scale::log ? std::pow(10.0, t) : t; }
 
 AxisMap::AxisMap(Range range, Scale scale_, float p0_, float p1_)
-    : scale(scale_), t0(to_axis(range.min, scale_)), t1(to_axis(range.max, scale_)), p0(p0_),
+    : scale(scale_),
+      t0(to_axis(range.min, scale_)),
+      t1(to_axis(range.max, scale_)),
+      p0(p0_),
       p1(p1_) {}
 
 float AxisMap::to_pixel(double v) const {
@@ -137,8 +140,7 @@ void log_ticks(Range range, int max_labels, Ticks& out) {
     auto labels_for = [&](unsigned mantissas) {
         int n = 0;
         for (int k = k_first; k <= k_last; ++k)
-            for (int m = 1; m <= 9; ++m)
-                n += (mantissas >> m & 1u) && inside(m * pow10(k)) ? 1 : 0;
+            for (int m = 1; m <= 9; ++m) n += (mantissas >> m & 1u) && inside(m * pow10(k)) ? 1 : 0;
         return n;
     };
     // Finer labels only where decades alone are too few: 1..9 when not even two decades are on

@@ -14,6 +14,11 @@
 
 namespace tunelab::plot {
 
+template <class R>
+concept FloatRange = std::ranges::contiguous_range<R> &&
+                     (std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, float> ||
+                      std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, double>);
+
 // A read-only view of float or double values, optionally strided (e.g. one column of an
 // array of structs). Built implicitly from any contiguous range of float or double
 // (std::span, std::vector, std::array, C arrays) so views can pass what they already hold.
@@ -24,9 +29,7 @@ public:
         : data_(data), count_(count), stride_(stride_bytes), is_double_(false) {}
     Values(const double* data, int count, int stride_bytes = sizeof(double))
         : data_(data), count_(count), stride_(stride_bytes), is_double_(true) {}
-    template <std::ranges::contiguous_range R>
-        requires std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, float> ||
-                 std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, double>
+    template <FloatRange R>
     Values(const R& range)  // NOLINT(google-explicit-constructor): implicit on purpose
         : Values(std::ranges::data(range), static_cast<int>(std::ranges::size(range))) {}
 

@@ -131,7 +131,8 @@ TEST_CASE("plot: log ticks for ranges under one or two decades") {
     Ticks t;
     // Under a decade: 1..9 multiples when they fit, else 1-2-5.
     log_ticks({0.15, 0.95}, 10, t);
-    CHECK(labels(t) == std::vector<std::string>{"0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"});
+    CHECK(labels(t) ==
+          std::vector<std::string>{"0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"});
     log_ticks({0.15, 0.95}, 3, t);
     CHECK(labels(t) == std::vector<std::string>{"0.2", "0.5"});
     // About a decade and a half: 1-2-5.
@@ -229,7 +230,9 @@ TEST_CASE("plot: hover finds the nearest x, skipping non-finite values") {
     CHECK(nearest_index(std::vector<double>{NAN, INFINITY}, 1.0) == -1);
 
     // Strided views read one member of an array of structs.
-    struct Point { double x, y; };
+    struct Point {
+        double x, y;
+    };
     const Point pts[] = {{0, 10}, {1, 20}, {2, 30}};
     const Values ys(&pts[0].y, 3, sizeof(Point));
     CHECK(ys[2] == 30.0);
