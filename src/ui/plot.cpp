@@ -516,11 +516,12 @@ ImU32 faded(ImU32 color, float alpha_scale) {
                                             << IM_COL32_A_SHIFT;
 }
 
-bool begin(const char* id, ImVec2 size, const Options& options) {
+bool begin(const char* id, ImVec2 size, const Options& opt) {
     IM_ASSERT(!g_active && "plot::begin() without plot::end(): plots do not nest");
     g = Frame{};
-    g.opt = options;
+    g.opt = opt;
     g.font = ImGui::GetFontSize();
+    const Options& options = g.opt;  // what is drawn: may lose its texts below
     const bool spark = options.sparkline;
 
     // Size: like ImGui widgets, <= 0 means "available width"; height follows the width.
@@ -533,6 +534,8 @@ bool begin(const char* id, ImVec2 size, const Options& options) {
     ImGui::PushID(id);
     for (int k = 0; k < kKeyCount; ++k) g.keys[k] = ImGui::GetID(kKeyNames[k]);
     ImGui::PopID();
+    // A small plot gives up its title and axis labels before its data area shrinks away.
+    if (size.y < 8.0f * g.font) g.opt.title = g.opt.x.label = g.opt.y.label = nullptr;
     ImGui::InvisibleButton(id, size);
     if (!ImGui::IsItemVisible()) return false;
     g_active = true;
@@ -777,10 +780,13 @@ void histogram(const char* label, Values samples, int bins, ImU32 color) {
     Extents seen;
     for (int i = 0; i < samples.size(); ++i) seen.add(samples[i], Scale::linear);
     if (seen.empty()) return;
+    // Samples all equal: one bar around them, a tenth of their size wide (or 1 around 0).
+    const bool constant = seen.min == seen.max;
+    const double half = std::max(std::abs(seen.min) * 0.05, seen.min == 0.0 ? 0.5 : 0.0);
     const Range range =
-        seen.min < seen.max ? Range{seen.min, seen.max} : Range{seen.min - 0.5, seen.min + 0.5};
+        constant ? Range{seen.min - half, seen.min + half} : Range{seen.min, seen.max};
     float counts[kMaxBins];
-    bins = std::clamp(bins, 1, kMaxBins);
+    bins = constant ? 1 : std::clamp(bins, 1, kMaxBins);
     histogram_counts(samples, range, std::span<float>(counts, bins));
     bars(label, std::span<const float>(counts, bins), range, color);
 }
@@ -800,7 +806,7 @@ void bars(const char* label, Values heights, Range x, ImU32 color) {
         extend(left + dx, h);
         const float x0 = g.x.map.to_pixel(left), x1 = g.x.map.to_pixel(left + dx);
         const float top = g.y.map.to_pixel(h);
-        if (!std::isfinite(x0) || !std::isfinite(x1) || !std::isfinite(top)) continue;
+        if (h == 0.0 || !std::isfinite(x0) || !std::isfinite(x1) || !std::isfinite(top)) continue;
         const float inset = std::abs(x1 - x0) > 6.0f ? 0.5f : 0.0f;  // a hairline between bars
         const ImVec2 lo(std::min(x0, x1) + inset, std::min(top, base_px));
         const ImVec2 hi(std::max(x0, x1) - inset, std::max(top, base_px));

@@ -84,7 +84,7 @@ ImU32 series_color(int index, float alpha = 1.0f);
 ImU32 to_u32(Rgb c, float alpha = 1.0f);
 ImU32 faded(ImU32 color, float alpha_scale);
 
-bool begin(const char* id, ImVec2 size = ImVec2(0, 0), const Options& options = {});
+bool begin(const char* id, ImVec2 size = ImVec2(0, 0), const Options& opt = {});
 void end();
 
 // ys against xs, broken at unusable points.

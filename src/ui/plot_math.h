@@ -16,8 +16,8 @@ namespace tunelab::plot {
 
 template <class R>
 concept FloatRange = std::ranges::contiguous_range<R> &&
-                     (std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, float> ||
-                      std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, double>);
+    (std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, float> ||
+     std::same_as<std::remove_cv_t<std::ranges::range_value_t<R>>, double>);
 
 // A read-only view of float or double values, optionally strided (e.g. one column of an
 // array of structs). Built implicitly from any contiguous range of float or double

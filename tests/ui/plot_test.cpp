@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -237,6 +238,14 @@ TEST_CASE("plot: hover finds the nearest x, skipping non-finite values") {
     const Values ys(&pts[0].y, 3, sizeof(Point));
     CHECK(ys[2] == 30.0);
     CHECK(nearest_index(Values(&pts[0].x, 3, sizeof(Point)), 1.4) == 1);
+
+    // Any contiguous float or double range converts implicitly.
+    const std::array<double, 3> arr = {0.5, 1.5, 2.5};
+    const float raw[] = {4.0f, 5.0f};
+    CHECK(nearest_index(arr, 1.4) == 1);
+    CHECK(nearest_index(std::span<const double>(arr).subspan(1), 2.4) == 1);
+    CHECK(Values(raw).size() == 2);
+    CHECK(Values(raw)[1] == 5.0);
 }
 
 TEST_CASE("plot: histogram counts skip NaN/Inf and put the maximum in the last bin") {
