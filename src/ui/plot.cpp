@@ -19,17 +19,19 @@ constexpr int kMaxBins = 256;
 
 enum class Swatch { line, dashed, marker, box };
 
+// Legend and tooltip keep a copy of the shown part of a label: a view may pass a temporary
+// string (a formatted layer name) that is gone by the time end() draws them.
+using Label = char[64];
+
 struct LegendEntry {
-    const char* label;
-    const char* label_end;
+    Label label;
     ImU32 color;
     Swatch swatch;
     Marker marker;
 };
 
 struct HoverEntry {
-    const char* label;
-    const char* label_end;
+    Label label;
     ImU32 color;
     char text[64];
 };
@@ -103,23 +105,32 @@ void occupy(ImVec2 p) {
     if (cx >= 0 && cx < kGrid && cy >= 0 && cy < kGrid) g.occupancy[cy][cx] += 1.0f;
 }
 
+// Copies the shown part of `label`, cut if too long at a UTF-8 character boundary.
+void copy_label(Label& out, const char* label) {
+    size_t n = std::min(static_cast<size_t>(label_end(label) - label), sizeof(Label) - 1);
+    if (n == sizeof(Label) - 1)
+        while (n > 0 && (static_cast<unsigned char>(label[n]) & 0xC0) == 0x80) --n;
+    std::memcpy(out, label, n);
+    out[n] = '\0';
+}
+
 void add_legend(const char* label, ImU32 color, Swatch swatch, Marker marker = Marker::circle) {
     if (!shown(label) || g.legend_count == kMaxLegend) return;
-    const char* end = label_end(label);
-    for (int i = 0; i < g.legend_count; ++i) {  // a series drawn in parts is listed once
-        const LegendEntry& e = g.legend[i];
-        if (e.label_end - e.label == end - label && std::strncmp(e.label, label, end - label) == 0)
-            return;
-    }
-    g.legend[g.legend_count++] = {label, end, color, swatch, marker};
+    LegendEntry& e = g.legend[g.legend_count];
+    copy_label(e.label, label);
+    for (int i = 0; i < g.legend_count; ++i)  // a series drawn in parts is listed once
+        if (std::strcmp(g.legend[i].label, e.label) == 0) return;
+    e.color = color;
+    e.swatch = swatch;
+    e.marker = marker;
+    ++g.legend_count;
 }
 
 void add_hover(const char* label, ImU32 color, const char* fmt, ...) IM_FMTARGS(3);
 void add_hover(const char* label, ImU32 color, const char* fmt, ...) {
     if (!shown(label) || g.hover_count == kMaxHover) return;
     HoverEntry& e = g.hover[g.hover_count++];
-    e.label = label;
-    e.label_end = label_end(label);
+    copy_label(e.label, label);
     e.color = color;
     va_list args;
     va_start(args, fmt);
@@ -433,7 +444,7 @@ void draw_legend() {
     const float pad = 0.35f * g.font, swatch = 1.4f * g.font, row = g.font + 2.0f;
     float text_w = 0.0f;
     for (int i = 0; i < g.legend_count; ++i)
-        text_w = std::max(text_w, ImGui::CalcTextSize(g.legend[i].label, g.legend[i].label_end).x);
+        text_w = std::max(text_w, ImGui::CalcTextSize(g.legend[i].label).x);
     const ImVec2 size(2 * pad + swatch + pad + text_w, 2 * pad + g.legend_count * row - 2.0f);
     const ImVec2 o = legend_origin(size);
     g.dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y),
@@ -458,7 +469,7 @@ void draw_legend() {
             g.dl->AddRectFilled(ImVec2(x0, y + 2), ImVec2(x1, y + g.font - 2), e.color);
             break;
         }
-        g.dl->AddText(ImVec2(x1 + pad, y), ImGui::GetColorU32(ImGuiCol_Text), e.label, e.label_end);
+        g.dl->AddText(ImVec2(x1 + pad, y), ImGui::GetColorU32(ImGuiCol_Text), e.label);
     }
 }
 
@@ -493,7 +504,7 @@ void draw_tooltip() {
                                                   e.color | IM_COL32_A_MASK);
         ImGui::Dummy(ImVec2(0.6f * s, s));
         ImGui::SameLine();
-        ImGui::TextUnformatted(e.label, e.label_end);
+        ImGui::TextUnformatted(e.label);
         ImGui::SameLine();
         ImGui::TextUnformatted(e.text);
     }
