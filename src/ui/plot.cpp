@@ -604,21 +604,20 @@ bool begin(const char* id, ImVec2 size, const Options& opt) {
         draw_axis(g.y, Side::left, g.area_min.x, g.area_min.x, g.area_max.x);
         draw_axis(g.x, Side::below, g.area_max.y, g.area_min.y, g.area_max.y);
         const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+        auto centred = [&](const char* s, float y) {  // over the data area, not the margins
+            const float w = ImGui::CalcTextSize(s).x;
+            const float x = std::max(g.outer_min.x, 0.5f * (g.area_min.x + g.area_max.x - w));
+            g.dl->AddText(ImVec2(x, y), text, s);
+        };
         float y = g.outer_min.y + pad;
         if (options.title) {
-            const float w = ImGui::CalcTextSize(options.title).x;
-            const float x = std::max(g.outer_min.x, 0.5f * (g.area_min.x + g.area_max.x - w));
-            g.dl->AddText(ImVec2(x, y), text, options.title);
+            centred(options.title, y);
             y += g.font + pad;
         }
         // The y label sits above the axis, horizontal: ImGui cannot rotate text, and a learner
         // reads it first there anyway.
         if (options.y.label) g.dl->AddText(ImVec2(g.outer_min.x + pad, y), text, options.y.label);
-        if (options.x.label) {
-            const float w = ImGui::CalcTextSize(options.x.label).x;
-            const float x = std::max(g.outer_min.x, 0.5f * (g.area_min.x + g.area_max.x - w));
-            g.dl->AddText(ImVec2(x, g.outer_max.y - pad - g.font), text, options.x.label);
-        }
+        if (options.x.label) centred(options.x.label, g.outer_max.y - pad - g.font);
     }
 
     const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -648,12 +647,7 @@ void end() {
     store_extents(g.seen_x, kXMin, kXMax);
     store_extents(g.seen_y, kYMin, kYMax);
     ImGui::GetStateStorage()->SetBool(g.keys[kTight], g.tight);
-    if (g.has_bar) {
-        Extents bar;
-        bar.add(g.bar_range.min, Scale::linear);
-        bar.add(g.bar_range.max, Scale::linear);
-        store_extents(bar, kBarMin, kBarMax);
-    }
+    if (g.has_bar) store_extents(Extents{g.bar_range.min, g.bar_range.max}, kBarMin, kBarMax);
     g_active = false;
 }
 

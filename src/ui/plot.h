@@ -15,6 +15,33 @@
 //         plot::end();
 //     }
 //
+// A decision boundary (heatmap of the network's output over a 2-D region, points on top) and a
+// band (mean ± spread over seeds, its mean line drawn over it):
+//
+//     plot::Options map;
+//     map.equal_aspect = true;
+//     map.colorbar = true;
+//     if (plot::begin("##boundary", ImVec2(360, 0), map)) {
+//         plot::HeatmapStyle hs;
+//         hs.map = plot::Colormap::diverging;
+//         hs.min = -1;
+//         hs.max = 1;
+//         plot::heatmap("output", grid, 40, 40, {-6, 6}, {-6, 6}, hs);
+//         plot::MarkerStyle train;
+//         train.colors = point_colors;  // per point: the class colour
+//         train.outline = IM_COL32_WHITE;
+//         plot::scatter("train", xs, ys, IM_COL32_WHITE, train);
+//         plot::MarkerStyle val = train;
+//         val.shape = plot::Marker::ring;
+//         plot::scatter("validation", vxs, vys, IM_COL32_WHITE, val);
+//         plot::end();
+//     }
+//     if (plot::begin("##best", ImVec2(-1, 0))) {
+//         plot::band("##spread", trials, lo, hi, plot::series_color(1, 0.25f));
+//         plot::line("Bayesian opt.", trials, mean, plot::series_color(1), {.step = true});
+//         plot::end();
+//     }
+//
 // Call end() only when begin() returned true (the plot was visible). Data are passed as Values:
 // any contiguous range of float or double (std::span, std::vector, std::array), or a pointer,
 // count and stride. NaN, ±Inf and (on log axes) non-positive values are skipped: a diverged run
