@@ -1,32 +1,20 @@
 #include "ui/i18n.h"
 
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
 namespace tunelab::ui {
 namespace {
 
-struct Entry {
-    const char* english;
-    const char* chinese;
-};
-
-// Keep each group in the order its panel shows it.
-constexpr Entry kTable[] = {
-    // Main window
-    {"TuneLab", "TuneLab 调参实验室"},
-    {"A hyperparameter-tuning playground", "超参数调优练习场"},
-    {"Language", "语言"},
-    {"Frame time", "帧耗时"},
-    {"frames per second", "帧每秒"},
-    {"Learn how learning rate, batch size, optimizers and search strategies shape training — by watching it.",
-     "通过亲眼观察来理解学习率、批大小、优化器和搜索策略如何影响训练。"},
-};
-
 const std::unordered_map<std::string_view, const char*>& chinese_table() {
     static const auto table = [] {
+        // Each area of the interface keeps its strings beside its code, in its own strings_*.cpp.
+        const std::span<const TranslationEntry> parts[] = {kCommonStrings, kLabStrings, kLabViewStrings,
+                                                           kArenaStrings};
         std::unordered_map<std::string_view, const char*> map;
-        for (const Entry& entry : kTable) map.emplace(entry.english, entry.chinese);
+        for (std::span<const TranslationEntry> part : parts)
+            for (const TranslationEntry& entry : part) map.emplace(entry.english, entry.chinese);
         return map;
     }();
     return table;
