@@ -294,12 +294,13 @@ json::Value history_json(const std::vector<EpochRecord>& history) {
     return json::Value(std::move(out));
 }
 
-json::Value lab_status_json(const LabState& lab) {
+json::Value lab_status_json(const LabState& lab, const Translator& tr) {
     json::Value runs = json::Array{};
     for (int i = 0; i < active_run_count(lab); ++i) {
         const LabRun& run = lab.runs[size_t(i)];
         json::Value entry = json::Object{{"name", run.name}, {"config", to_json(run.config)},
-                                         {"issues", issues_json(run.issues)}};
+                                         {"issues", issues_json(run.issues)},
+                                         {"status_text", status_text(run, lab, tr)}};
         if (run.trainer) {
             entry["status"] = std::string(name(run.trainer->status()));
             entry["message"] = run.trainer->message();
@@ -410,9 +411,9 @@ void draw_lab(LabState& lab, const Translator& tr) {
 //   lab.load_csv {name, text}                   the learner's CSV (the web file picker sends it here)
 //   lab.pin                                     pin run A as the ghost
 //   lab.smaller_lr {run?}                       the diverged message's remedy: lr ÷ 10 and restart
-json::Value lab_command(LabState& lab, const json::Value& request) {
+json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request) {
     const std::string& cmd = request.find("cmd")->as_string();
-    if (cmd == "lab.status") return lab_status_json(lab);
+    if (cmd == "lab.status") return lab_status_json(lab, tr);
     if (cmd == "lab.set") {
         int run_index = 0;
         if (const json::Value* run = request.find("run")) {
@@ -450,7 +451,7 @@ json::Value lab_command(LabState& lab, const json::Value& request) {
         if (data_given) refresh_data(lab);
         validate_runs(lab);
         reset_runs(lab);
-        json::Value out = lab_status_json(lab);
+        json::Value out = lab_status_json(lab, tr);
         out["ok"] = true;
         return out;
     }
@@ -476,14 +477,14 @@ json::Value lab_command(LabState& lab, const json::Value& request) {
         for_each_active_run(lab, [&](LabRun& run) {
             for (int i = 0; i < count; ++i) cmd == "lab.step" ? run.trainer->step() : run.trainer->run_epoch();
         });
-        return lab_status_json(lab);
+        return lab_status_json(lab, tr);
     }
     if (cmd == "lab.load_csv") {
         const json::Value* text = request.find("text");
         const json::Value* file_name = request.find("name");
         if (!text || !text->is_string()) return error("lab.load_csv: \"text\" must be the file's contents");
         load_csv_text(lab, file_name && file_name->is_string() ? file_name->as_string() : "data.csv", text->as_string());
-        return lab_status_json(lab);
+        return lab_status_json(lab, tr);
     }
     if (cmd == "lab.pin") {
         const LabRun& first = lab.runs[0];

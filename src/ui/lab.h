@@ -56,7 +56,7 @@ struct LabState {
 
     bool playing = false;
     int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
-    double frame_budget_ms = 6.0;  // CPU time per frame that training may use (the UI needs the rest)
+    double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame
 
     std::optional<Ghost> ghost;
@@ -84,7 +84,7 @@ void load_csv_text(LabState& lab, std::string file_name, std::string text);
 // Starts (or restarts) every active run from scratch with the current settings.
 void reset_runs(LabState& lab);
 // The test hook's lab commands ({"cmd":"lab.set", ...}); see lab.cpp for the list.
-json::Value lab_command(LabState& lab, const json::Value& request);
+json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request);
 
 // ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[lab.editing].config and
 // returns true when it changed something (the lab then re-prepares the data or restarts the runs).
