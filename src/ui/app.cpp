@@ -70,8 +70,10 @@ void draw_main_window(AppState& app) {
             app.page = Page::lab;
             ImGui::EndTabItem();
         }
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 230);
-        draw_frame_readout(app);
+        if (ImGui::GetContentRegionAvail().x > 700) {  // on phones the readout would cover the tabs
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 230);
+            draw_frame_readout(app);
+        }
         ImGui::EndTabBar();
     }
     switch (app.page) {

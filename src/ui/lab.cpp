@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/settings_json.h"
 #include "core/validate.h"
+#include "ui/widgets.h"
 
 namespace tunelab::ui {
 
@@ -184,58 +185,61 @@ void draw_status(LabState& lab, const Translator& tr) {
     }
 }
 
+// A toolbar button that wraps to the next row when the screen is narrow.
+bool toolbar_button(const std::string& label, bool first = false) {
+    if (!first) same_line_if_fits(button_width(label.c_str()));
+    return ImGui::Button(label.c_str());
+}
+
 void draw_run_controls(LabState& lab, const Translator& tr) {
     const bool can_run = runs_valid(lab);
     ImGui::BeginDisabled(!can_run);
     if (lab.playing) {
-        if (ImGui::Button(tr.label("‖ Pause").c_str())) lab.playing = false;
-    } else if (ImGui::Button(tr.label("▶ Train").c_str())) {
+        if (toolbar_button(tr.label("‖ Pause"), true)) lab.playing = false;
+    } else if (toolbar_button(tr.label("▶ Train"), true)) {
         if (all_finished(lab)) reset_runs(lab);
         lab.playing = true;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Start or pause training. Training runs a little in every frame, so the views update live."));
-    ImGui::SameLine();
-    if (ImGui::Button(tr.label("Step batch").c_str()) && ensure_started(lab)) {
+    tooltip(tr("Start or pause training. Training runs a little in every frame, so the views update live."));
+    if (toolbar_button(tr.label("Step batch")) && ensure_started(lab)) {
         lab.playing = false;
         for_each_active_run(lab, [](LabRun& run) { run.trainer->step(); });
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("One mini-batch: one gradient step on batch-size samples."));
-    ImGui::SameLine();
-    if (ImGui::Button(tr.label("Step epoch").c_str()) && ensure_started(lab)) {
+    tooltip(tr("One mini-batch: one gradient step on batch-size samples."));
+    if (toolbar_button(tr.label("Step epoch")) && ensure_started(lab)) {
         lab.playing = false;
         for_each_active_run(lab, [](LabRun& run) { run.trainer->run_epoch(); });
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("One epoch: one pass over the whole training set, in shuffled mini-batches."));
+    tooltip(tr("One epoch: one pass over the whole training set, in shuffled mini-batches."));
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(tr.label("↺ Reset").c_str())) reset_runs(lab);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Start over with fresh initial weights from the same seed."));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(110);
+    if (toolbar_button(tr.label("↺ Reset"))) reset_runs(lab);
+    tooltip(tr("Start over with fresh initial weights from the same seed."));
+
+    const std::string speed_label = tr.label("Speed");
+    const float speed_width = 110;
+    same_line_if_fits(speed_width + ImGui::CalcTextSize(speed_label.c_str(), nullptr, true).x + 8);
+    ImGui::SetNextItemWidth(speed_width);
     const char* speed_names[] = {tr("slowest"), tr("slow"), tr("medium"), tr("fast"), tr("fastest")};
-    ImGui::SliderInt(tr.label("Speed").c_str(), &lab.speed, 1, 5, speed_names[std::clamp(lab.speed, 1, 5) - 1]);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Slow speeds train one or a few mini-batches per frame, so each step is visible."));
-    ImGui::SameLine();
-    if (ImGui::Checkbox(tr.label("Compare A / B").c_str(), &lab.compare)) {
+    ImGui::SliderInt(speed_label.c_str(), &lab.speed, 1, 5, speed_names[std::clamp(lab.speed, 1, 5) - 1]);
+    tooltip(tr("Slow speeds train one or a few mini-batches per frame, so each step is visible."));
+    const std::string compare_label = tr.label("Compare A / B");
+    same_line_if_fits(ImGui::GetFrameHeight() + button_width(compare_label.c_str()));
+    if (ImGui::Checkbox(compare_label.c_str(), &lab.compare)) {
         lab.editing = lab.compare ? lab.editing : 0;
         reset_runs(lab);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Train two settings side by side on the same data and seed: a direct A/B test."));
-    ImGui::SameLine();
+    tooltip(tr("Train two settings side by side on the same data and seed: a direct A/B test."));
     const LabRun& first = lab.runs[0];
     ImGui::BeginDisabled(!first.trainer || first.trainer->history().empty());
-    if (ImGui::Button(tr.label("Pin as ghost").c_str())) {
+    if (toolbar_button(tr.label("Pin as ghost"))) {
         const TrainConfig& c = first.config;
         char label[96];
         std::snprintf(label, sizeof label, "%s · lr %g", std::string(name(c.optimizer.kind)).c_str(), c.lr.lr);
         lab.ghost = Ghost{label, lab.data->info.task, first.trainer->history()};
     }
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr("Keep this run's curves as a faded overlay to compare with the next run."));
+    tooltip(tr("Keep this run's curves as a faded overlay to compare with the next run."));
     ImGui::EndDisabled();
-    if (lab.ghost) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr.label("Clear ghost").c_str())) lab.ghost.reset();
-    }
+    if (lab.ghost && toolbar_button(tr.label("Clear ghost"))) lab.ghost.reset();
 
     for (int i = 0; i < active_run_count(lab); ++i) {
         if (lab.compare) {

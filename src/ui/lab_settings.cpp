@@ -12,6 +12,7 @@
 #include "ui/lab.h"
 #include "ui/colormap.h"
 #include "ui/plot.h"
+#include "ui/widgets.h"
 
 #include <imgui_stdlib.h>
 
@@ -19,17 +20,6 @@ namespace tunelab::ui {
 namespace {
 
 // ----------------------------------------------------------------------------------- small helpers
-
-// A wrapped explanation of the control just drawn.
-void tooltip(const char* text) {
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-        ImGui::TextUnformatted(text);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
-}
 
 // A titled divider between groups of controls.
 void section(const char* title) {
@@ -228,7 +218,7 @@ bool draw_data_panel(LabState& lab, const Translator& tr) {
                             info.task == Task::classification ? info.classes : 1,
                             info.task == Task::classification ? tr("classes") : tr("target"), info.train_size,
                             info.validation_size);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Samples used for training / held out for validation."));
+        tooltip(tr("Samples used for training / held out for validation."));
     }
     show_issue(lab.data_issues, "data");
     show_issue(lab.data_issues, "csv");
@@ -342,15 +332,15 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
             changed |= ImGui::InputInt("##units", &layer.units, 0);  // no ± buttons: the column is narrow
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Units (neurons) in this layer: its width, 1 to 256."));
+            tooltip(tr("Units (neurons) in this layer: its width, 1 to 256."));
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
             changed |= enum_combo("##activation", layer.activation, activation_label, kActivations);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("The non-linearity after each unit. ReLU trains fast but units can die (output 0 forever); tanh and sigmoid saturate."));
+            tooltip(tr("The non-linearity after each unit. ReLU trains fast but units can die (output 0 forever); tanh and sigmoid saturate."));
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
             changed |= slider_double("##dropout", layer.dropout, 0.0f, 0.9f, "%.2f");
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Dropout: while training, each unit is switched off with this probability, so the network cannot rely on any single unit. A regularizer."));
+            tooltip(tr("Dropout: while training, each unit is switched off with this probability, so the network cannot rely on any single unit. A regularizer."));
             ImGui::PopID();
         }
         ImGui::EndTable();
