@@ -73,7 +73,12 @@ void advance_runs(LabState& lab) {
     auto elapsed_ms = [&] {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     };
-    for (int batches = 0; batches < batch_cap && elapsed_ms() < lab.frame_budget_ms; ++batches) {
+    // Step while the next step is expected to fit: a step's cost is learned as it runs, so a large
+    // network takes fewer steps per frame instead of overrunning it. The first step always runs, so
+    // even a network whose single step exceeds the budget makes progress.
+    for (int batches = 0; batches < batch_cap; ++batches) {
+        if (batches > 0 && elapsed_ms() + lab.step_ms_estimate > lab.frame_budget_ms) break;
+        const double before = elapsed_ms();
         bool stepped = false;
         for_each_active_run(lab, [&](LabRun& run) {
             if (!run.trainer->finished()) {
@@ -82,6 +87,7 @@ void advance_runs(LabState& lab) {
             }
         });
         if (!stepped) break;
+        lab.step_ms_estimate = 0.8 * lab.step_ms_estimate + 0.2 * (elapsed_ms() - before);
     }
     lab.last_slice_ms = elapsed_ms();
     if (all_finished(lab)) lab.playing = false;
@@ -379,6 +385,7 @@ void reset_runs(LabState& lab) {
     for (LabRun& run : lab.runs) run.trainer.reset();
     lab.playing = false;
     lab.last_slice_ms = 0;
+    lab.step_ms_estimate = 0;  // a new network has its own step cost
 }
 
 void draw_lab(LabState& lab, const Translator& tr) {

@@ -58,6 +58,7 @@ struct LabState {
     int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
     double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame
+    double step_ms_estimate = 0.0; // running average of one step's cost (all active runs)
 
     std::optional<Ghost> ghost;
     bool log_loss = true;  // loss curves on a log axis
