@@ -66,10 +66,18 @@ void draw_main_window(AppState& app) {
     ImGui::Begin("###TuneLab", nullptr, flags);
     draw_header(tr);
     if (ImGui::BeginTabBar("##pages")) {
-        if (ImGui::BeginTabItem(tr.label("Training lab").c_str())) {
-            app.page = Page::lab;
-            ImGui::EndTabItem();
-        }
+        // The page can also be switched by the hook ({"cmd":"show","page":…}) or a lesson.
+        auto tab = [&](const char* english, Page page) {
+            ImGuiTabItemFlags flags = app.page_requested == page ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags)) {
+                app.page = page;
+                ImGui::EndTabItem();
+            }
+        };
+        tab("Training lab", Page::lab);
+        tab("Search arena", Page::arena);
+        tab("Lessons", Page::lessons);
+        app.page_requested.reset();
         if (ImGui::GetContentRegionAvail().x > 700) {  // on phones the readout would cover the tabs
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 230);
             draw_frame_readout(app);
@@ -78,6 +86,8 @@ void draw_main_window(AppState& app) {
     }
     switch (app.page) {
         case Page::lab: draw_lab(app.lab, tr); break;
+        case Page::arena: draw_arena(app); break;
+        case Page::lessons: draw_lessons(app); break;
     }
     ImGui::End();
 }
@@ -137,7 +147,18 @@ json::Value handle_command(AppState& app, const json::Value& request) {
         }
         return json::Object{{"ok", true}};
     }
+    if (name == "show") {
+        const json::Value* page = request.find("page");
+        const std::string which = page && page->is_string() ? page->as_string() : "";
+        if (which == "lab") app.page_requested = Page::lab;
+        else if (which == "arena") app.page_requested = Page::arena;
+        else if (which == "lessons") app.page_requested = Page::lessons;
+        else return json::Object{{"error", "show: \"page\" must be \"lab\", \"arena\" or \"lessons\""}};
+        return json::Object{{"ok", true}};
+    }
     if (name.rfind("lab.", 0) == 0) return lab_command(app.lab, app.tr, request);
+    if (name.rfind("arena.", 0) == 0) return arena_command(app, request);
+    if (name.rfind("lesson.", 0) == 0) return lesson_command(app, request);
     return json::Object{{"error", "unknown command '" + name + "'"}};
 }
 

@@ -5,10 +5,13 @@
 #include <array>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 
 #include "core/json.h"
 #include "ui/i18n.h"
+#include "ui/arena.h"
 #include "ui/lab.h"
+#include "ui/lessons.h"
 
 namespace tunelab::ui {
 
@@ -35,13 +38,16 @@ struct FrameStats {
     }
 };
 
-enum class Page { lab };
+enum class Page { lab, arena, lessons };
 
 struct AppState {
     Translator tr;
     FrameStats stats;
     Page page = Page::lab;
+    std::optional<Page> page_requested;  // switch tabs on the next frame (hook, lessons)
     LabState lab;
+    ArenaState arena;
+    LessonState lessons;
 };
 
 void apply_style();

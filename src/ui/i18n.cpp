@@ -10,8 +10,8 @@ namespace {
 const std::unordered_map<std::string_view, const char*>& chinese_table() {
     static const auto table = [] {
         // Each area of the interface keeps its strings beside its code, in its own strings_*.cpp.
-        const std::span<const TranslationEntry> parts[] = {kCommonStrings, kLabStrings, kLabViewStrings,
-                                                           kArenaStrings};
+        const std::span<const TranslationEntry> parts[] = {kCommonStrings, kLabStrings,    kLabViewStrings,
+                                                           kArenaStrings,  kLessonStrings, kSessionStrings};
         std::unordered_map<std::string_view, const char*> map;
         for (std::span<const TranslationEntry> part : parts)
             for (const TranslationEntry& entry : part) map.emplace(entry.english, entry.chinese);

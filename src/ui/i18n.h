@@ -29,6 +29,8 @@ extern const std::span<const TranslationEntry> kCommonStrings;   // strings_comm
 extern const std::span<const TranslationEntry> kLabStrings;      // strings_lab.cpp: lab settings, controls
 extern const std::span<const TranslationEntry> kLabViewStrings;  // strings_lab_views.cpp: lab plots
 extern const std::span<const TranslationEntry> kArenaStrings;    // strings_arena.cpp: search arena
+extern const std::span<const TranslationEntry> kLessonStrings;   // strings_lessons.cpp: guided lessons
+extern const std::span<const TranslationEntry> kSessionStrings;  // strings_session.cpp: sharing, saving, export
 
 // The Chinese for an English key, or nullptr when the table has none (used by the tests).
 const char* chinese_for(const char* english);

@@ -54,7 +54,7 @@ TEST_CASE("i18n: translations keep the printf conversions of their English key")
         for (std::sregex_iterator it(text.begin(), text.end(), conversion), end; it != end; ++it) found.push_back(it->str());
         return found;
     };
-    for (std::span<const TranslationEntry> part : {kCommonStrings, kLabStrings, kLabViewStrings, kArenaStrings}) {
+    for (std::span<const TranslationEntry> part : {kCommonStrings, kLabStrings, kLabViewStrings, kArenaStrings, kLessonStrings, kSessionStrings}) {
         for (const TranslationEntry& entry : part) {
             CAPTURE(entry.english);
             CHECK(conversions(entry.english) == conversions(entry.chinese));
