@@ -1,0 +1,148 @@
+#include "tune/gp.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace tunelab::tune {
+
+namespace {
+
+const double kSqrt5 = std::sqrt(5.0);
+
+// Matérn-5/2 correlation at scaled distance r.
+double matern52(double r) { return (1 + kSqrt5 * r + 5.0 / 3.0 * r * r) * std::exp(-kSqrt5 * r); }
+
+// ∂k/∂(log ℓ_d) = s² · (5/3)(1 + √5 r) e^{-√5 r} · Δ_d²/ℓ_d²: this returns the factor before Δ_d²/ℓ_d².
+double matern52_length_factor(double r) { return 5.0 / 3.0 * (1 + kSqrt5 * r) * std::exp(-kSqrt5 * r); }
+
+}  // namespace
+
+void GaussianProcess::set_data(Eigen::MatrixXd x, const Eigen::VectorXd& y) {
+    x_ = std::move(x);
+    const Eigen::Index n = x_.rows();
+    y_mean_ = y.mean();
+    double var = n > 1 ? (y.array() - y_mean_).square().sum() / double(n - 1) : 0.0;
+    y_scale_ = var > 1e-24 ? std::sqrt(var) : 1.0;
+    y_ = (y.array() - y_mean_) / y_scale_;
+    sq_diff_.resize(n * (n - 1) / 2, x_.cols());
+    Eigen::Index row = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index j = 0; j < i; ++j) sq_diff_.row(row++) = (x_.row(i) - x_.row(j)).array().square();
+}
+
+Eigen::MatrixXd GaussianProcess::kernel(const Eigen::VectorXd& theta) const {
+    const Eigen::Index n = x_.rows(), d = x_.cols();
+    const double signal = std::exp(theta(d)), noise = std::exp(theta(d + 1));
+    Eigen::VectorXd inv_length_sq = (-2.0 * theta.head(d)).array().exp();
+    Eigen::VectorXd r2 = sq_diff_ * inv_length_sq;
+    Eigen::MatrixXd k(n, n);
+    Eigen::Index row = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        for (Eigen::Index j = 0; j < i; ++j) k(i, j) = k(j, i) = signal * matern52(std::sqrt(r2(row++)));
+        k(i, i) = signal + noise;
+    }
+    return k;
+}
+
+void GaussianProcess::condition(Eigen::MatrixXd x, const Eigen::VectorXd& y, Eigen::VectorXd theta) {
+    set_data(std::move(x), y);
+    theta_ = std::move(theta);
+    llt_.compute(kernel(theta_));
+    alpha_ = llt_.solve(y_);
+}
+
+double GaussianProcess::log_marginal_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* gradient) const {
+    const Eigen::Index n = x_.rows(), d = x_.cols();
+    Eigen::LLT<Eigen::MatrixXd> llt(kernel(theta));
+    if (llt.info() != Eigen::Success) return -INFINITY;
+    Eigen::VectorXd alpha = llt.solve(y_);
+    const Eigen::MatrixXd& l = llt.matrixLLT();
+    // log p(y) = −½ yᵀK⁻¹y − ½ log|K| − (n/2) log 2π, with ½ log|K| = Σ log L_ii.
+    double lml = -0.5 * y_.dot(alpha) - l.diagonal().array().log().sum() -
+                 0.5 * double(n) * std::log(2 * std::numbers::pi);
+    if (gradient) {
+        // ∂/∂θ_j log p = ½ tr(W ∂K/∂θ_j) with W = ααᵀ − K⁻¹ (Rasmussen & Williams, eq. 5.9).
+        Eigen::MatrixXd w = alpha * alpha.transpose() - llt.solve(Eigen::MatrixXd::Identity(n, n));
+        const double signal = std::exp(theta(d)), noise = std::exp(theta(d + 1));
+        Eigen::VectorXd inv_length_sq = (-2.0 * theta.head(d)).array().exp();
+        Eigen::VectorXd r2 = sq_diff_ * inv_length_sq;
+        // Off-diagonal pairs appear twice in the trace (W and K are symmetric): weight 2 · ½ = 1.
+        Eigen::VectorXd pair_weight(sq_diff_.rows());
+        double signal_trace = 0;
+        Eigen::Index row = 0;
+        for (Eigen::Index i = 0; i < n; ++i)
+            for (Eigen::Index j = 0; j < i; ++j, ++row) {
+                double r = std::sqrt(r2(row));
+                pair_weight(row) = w(i, j) * signal * matern52_length_factor(r);
+                signal_trace += w(i, j) * signal * matern52(r);
+            }
+        gradient->resize(d + 2);
+        gradient->head(d) = (sq_diff_.transpose() * pair_weight).cwiseProduct(inv_length_sq);
+        (*gradient)(d) = signal_trace + 0.5 * w.diagonal().sum() * signal;
+        (*gradient)(d + 1) = 0.5 * w.diagonal().sum() * noise;
+    }
+    return lml;
+}
+
+void GaussianProcess::fit(Eigen::MatrixXd x, const Eigen::VectorXd& y, Rng& rng, const FitOptions& options) {
+    set_data(std::move(x), y);
+    const Eigen::Index d = x_.cols(), p = d + 2;
+    const Bounds& b = options.bounds;
+    Eigen::VectorXd low(p), high(p);
+    low << Eigen::VectorXd::Constant(d, b.log_length_min), b.log_signal_min, b.log_noise_min;
+    high << Eigen::VectorXd::Constant(d, b.log_length_max), b.log_signal_max, b.log_noise_max;
+
+    Eigen::VectorXd best_theta;
+    double best = -INFINITY;
+    for (int start = 0; start < std::max(1, options.restarts); ++start) {
+        Eigen::VectorXd theta(p);
+        if (start == 0) {
+            // A sensible default: each input matters at a fifth of its range, little noise.
+            theta << Eigen::VectorXd::Constant(d, std::log(0.2)), 0.0, std::log(1e-3);
+        } else {
+            for (Eigen::Index j = 0; j < p; ++j) theta(j) = rng.uniform(low(j), high(j));
+        }
+        // iRprop⁻ (Igel & Hüsken 2000): steps grow while the gradient keeps its sign and shrink
+        // when it flips. It needs no line search and copes with the LML's badly scaled directions,
+        // which is why it suits GP hyperparameters (Blum & Riedmiller 2013).
+        Eigen::VectorXd step = Eigen::VectorXd::Constant(p, 0.1), previous = Eigen::VectorXd::Zero(p), grad;
+        double value = log_marginal_likelihood(theta, &grad);
+        if (value > best) best = value, best_theta = theta;
+        for (int it = 0; it < options.iterations && std::isfinite(value); ++it) {
+            for (Eigen::Index j = 0; j < p; ++j) {
+                double sign_product = grad(j) * previous(j);
+                if (sign_product > 0) step(j) = std::min(step(j) * 1.2, 1.0);
+                else if (sign_product < 0) step(j) = std::max(step(j) * 0.5, 1e-6), grad(j) = 0;
+                theta(j) = std::clamp(theta(j) + (grad(j) > 0 ? step(j) : grad(j) < 0 ? -step(j) : 0.0),
+                                      low(j), high(j));
+            }
+            previous = grad;
+            value = log_marginal_likelihood(theta, &grad);
+            if (value > best) best = value, best_theta = theta;
+        }
+    }
+    if (!std::isfinite(best)) best_theta = high;  // everything failed: the smoothest, noisiest model
+    theta_ = best_theta;
+    llt_.compute(kernel(theta_));
+    alpha_ = llt_.solve(y_);
+}
+
+void GaussianProcess::predict(const Eigen::MatrixXd& points, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
+    const Eigen::Index d = x_.cols();
+    const double signal = std::exp(theta_(d));
+    Eigen::ArrayXd inv_length = (-theta_.head(d)).array().exp();
+    Eigen::MatrixXd scaled_x = x_ * inv_length.matrix().asDiagonal();
+    Eigen::MatrixXd scaled_p = points * inv_length.matrix().asDiagonal();
+    // Cross-covariances K* (n × m) from ‖a − b‖² = ‖a‖² + ‖b‖² − 2 a·b, one matrix product.
+    Eigen::MatrixXd r2 = (-2.0 * scaled_x * scaled_p.transpose()).colwise() + scaled_x.rowwise().squaredNorm();
+    r2.rowwise() += scaled_p.rowwise().squaredNorm().transpose();
+    Eigen::MatrixXd k_star = r2.unaryExpr([&](double v) { return signal * matern52(std::sqrt(std::max(v, 0.0))); });
+    // μ = K*ᵀ α;  σ² = s² − ‖L⁻¹ K*‖² (column-wise).
+    mean = (k_star.transpose() * alpha_).array() * y_scale_ + y_mean_;
+    llt_.matrixL().solveInPlace(k_star);
+    Eigen::ArrayXd var = (signal - k_star.colwise().squaredNorm().transpose().array()).max(1e-12);
+    stddev = var.sqrt() * y_scale_;
+}
+
+}  // namespace tunelab::tune
