@@ -15,7 +15,7 @@ enum class AcquisitionKind {
 
 struct Acquisition {
     AcquisitionKind kind = AcquisitionKind::ExpectedImprovement;
-    double xi = 0.01;    // EI/PI: improvement demanded beyond the best (in standard deviations
+    double xi = 0.0;     // EI/PI: improvement demanded beyond the best (in standard deviations
                          // of the observed losses, the units the GP works in)
     double kappa = 2.0;  // confidence bound: how many σ of optimism
 

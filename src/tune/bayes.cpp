@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "tune/sobol.h"
 
@@ -27,12 +28,15 @@ size_t feature_count(const Space& space) {
 
 }  // namespace
 
-Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, const GaussianProcess::FitOptions& fit)
+Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, const GaussianProcess::FitOptions& fit,
+                     const Eigen::VectorXd* warm_start)
     : space_(space) {
+    continuous_ = std::all_of(space.params().begin(), space.params().end(),
+                              [](const Param& p) { return p.kind == ParamKind::Float && p.parent.empty(); });
     std::vector<std::vector<double>> unit;
     for (const Values& v : obs.params) unit.push_back(space.encode(v));
     Eigen::VectorXd y = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), Eigen::Index(obs.size()));
-    gp_.fit(features(to_matrix(unit, space.size())), y, rng, fit);
+    gp_.fit(features(to_matrix(unit, space.size())), y, rng, fit, warm_start);
     best_loss_ = y.minCoeff();
     // The best few observations seed the acquisition search: the optimum is often near them.
     std::vector<size_t> order(obs.size());
@@ -42,6 +46,7 @@ Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, cons
 }
 
 Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
+    if (continuous_) return unit.cwiseMax(0.0).cwiseMin(1.0);  // features are the unit coordinates
     Eigen::MatrixXd f = Eigen::MatrixXd::Zero(unit.rows(), Eigen::Index(feature_count(space_)));
     std::vector<double> u(space_.size());
     for (Eigen::Index r = 0; r < unit.rows(); ++r) {
@@ -68,9 +73,14 @@ void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eige
 Eigen::VectorXd Surrogate::acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const {
     Eigen::VectorXd mean, stddev;
     predict(unit, mean, stddev);
+    return acquisition(mean, stddev, acq);
+}
+
+Eigen::VectorXd Surrogate::acquisition(const Eigen::VectorXd& mean, const Eigen::VectorXd& stddev,
+                                       const Acquisition& acq) const {
     // In the GP's standardized units, so ξ and κ mean the same whatever the loss's scale.
     const double m0 = gp_.y_mean(), s = gp_.y_scale(), best = (best_loss_ - m0) / s;
-    Eigen::VectorXd a(unit.rows());
+    Eigen::VectorXd a(mean.size());
     for (Eigen::Index i = 0; i < a.size(); ++i) a(i) = acq((mean(i) - m0) / s, stddev(i) / s, best);
     return a;
 }
@@ -96,19 +106,20 @@ std::vector<double> Surrogate::maximize(const Acquisition& acq, Rng& rng, int ca
         }
     Eigen::VectorXd score = acquisition(to_matrix(points, d), acq);
 
-    // Local refinement by compass search from the three best candidates: try ±step along every
+    // Local refinement by compass search from the two best candidates: try ±step along every
     // axis, move to the best improvement, halve the step when none improves.
     std::vector<Eigen::Index> order(size_t(score.size()));
     std::iota(order.begin(), order.end(), 0);
-    std::partial_sort(order.begin(), order.begin() + 3, order.end(),
+    const int starts = 2;
+    std::partial_sort(order.begin(), order.begin() + starts, order.end(),
                       [&](Eigen::Index a, Eigen::Index b) { return score(a) > score(b); });
     std::vector<double> best_point = points[size_t(order[0])];
     double best_score = score(order[0]);
-    for (int start = 0; start < 3; ++start) {
+    for (int start = 0; start < starts; ++start) {
         std::vector<double> x = points[size_t(order[size_t(start)])];
         double value = score(order[size_t(start)]);
         Eigen::MatrixXd probes(Eigen::Index(2 * d), Eigen::Index(d));
-        for (double step = 0.05; step > 1e-4;) {
+        for (double step = 0.05; step > 5e-4;) {
             for (size_t j = 0; j < 2 * d; ++j) {
                 for (size_t k = 0; k < d; ++k) probes(Eigen::Index(j), Eigen::Index(k)) = x[k];
                 double& coordinate = probes(Eigen::Index(j), Eigen::Index(j / 2));
@@ -141,7 +152,7 @@ std::vector<double> Surrogate::length_scales() const {
 }
 
 int BayesSampler::initial_points(const Space& space) const {
-    return options_.initial_points > 0 ? options_.initial_points : std::max(5, int(space.size()) + 2);
+    return options_.initial_points > 0 ? options_.initial_points : std::max(5, 2 * int(space.size()));
 }
 
 const Surrogate* BayesSampler::model(const Study& study) {
@@ -150,7 +161,11 @@ const Surrogate* BayesSampler::model(const Study& study) {
     std::pair<int, size_t> key{study.next_number(), obs.size()};
     if (!cached_ || key != cached_for_) {
         Rng rng = study.rng_for(study.next_number(), kFitPurpose);
-        cached_ = std::make_unique<Surrogate>(study.space(), obs, rng, options_.fit);
+        // Warm start from the hyperparameters noted with the latest model-based trial.
+        std::optional<Eigen::VectorXd> warm;
+        for (const Trial& t : study.trials())
+            if (!t.sampler_state.empty()) warm = Eigen::Map<const Eigen::VectorXd>(t.sampler_state.data(), Eigen::Index(t.sampler_state.size()));
+        cached_ = std::make_unique<Surrogate>(study.space(), obs, rng, options_.fit, warm ? &*warm : nullptr);
         cached_for_ = key;
     }
     return cached_.get();
@@ -194,10 +209,27 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
 }
 
 Proposal BayesSampler::ask(const Study& study) {
-    if (const Surrogate* m = model(study)) return propose(study, *m);
+    if (const Surrogate* m = model(study)) {
+        Proposal p = propose(study, *m);
+        p.sampler_state.assign(m->gp().theta().begin(), m->gp().theta().end());
+        return p;
+    }
     Proposal p{study.space().decode(QuasiRandomSampler::unit_point(study, study.next_number(), false))};
     p.source = "init";
     return p;
+}
+
+void BayesSampler::draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
+                        std::vector<double>& stddev, std::vector<double>& acquisition) const {
+    Eigen::VectorXd m, sd;
+    model.predict(unit, m, sd);
+    // A hedge has no single surface: draw its first member, EI.
+    Acquisition acq = options_.acquisition;
+    if (acq.kind == AcquisitionKind::Hedge) acq.kind = AcquisitionKind::ExpectedImprovement;
+    Eigen::VectorXd a = model.acquisition(m, sd, acq);
+    mean.assign(m.begin(), m.end());
+    stddev.assign(sd.begin(), sd.end());
+    acquisition.assign(a.begin(), a.end());
 }
 
 SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Values& anchor, int resolution) {
@@ -219,14 +251,7 @@ SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Va
     }
     const Surrogate* m = model(study);
     if (!m) return view;
-    Eigen::VectorXd mean, stddev;
-    m->predict(grid, mean, stddev);
-    Acquisition acq = options_.acquisition;
-    if (acq.kind == AcquisitionKind::Hedge) acq.kind = AcquisitionKind::ExpectedImprovement;
-    Eigen::VectorXd a = m->acquisition(grid, acq);
-    view.mean.assign(mean.begin(), mean.end());
-    view.stddev.assign(stddev.begin(), stddev.end());
-    view.acquisition.assign(a.begin(), a.end());
+    draw(*m, grid, view.mean, view.stddev, view.acquisition);
     view.next = propose(study, *m).params;
     return view;
 }
@@ -243,16 +268,11 @@ CurveView BayesSampler::curve(const Study& study, int dim, int resolution) {
     }
     const Surrogate* m = model(study);
     if (!m) return view;
-    Eigen::VectorXd mean, stddev;
-    m->predict(line, mean, stddev);
-    Acquisition acq = options_.acquisition;
-    if (acq.kind == AcquisitionKind::Hedge) acq.kind = AcquisitionKind::ExpectedImprovement;
-    Eigen::VectorXd a = m->acquisition(line, acq);
+    std::vector<double> stddev;
+    draw(*m, line, view.mean, stddev, view.acquisition);
     for (int i = 0; i < resolution; ++i) {
-        view.mean.push_back(mean(i));
-        view.lower.push_back(mean(i) - 2 * stddev(i));
-        view.upper.push_back(mean(i) + 2 * stddev(i));
-        view.acquisition.push_back(a(i));
+        view.lower.push_back(view.mean[size_t(i)] - 2 * stddev[size_t(i)]);
+        view.upper.push_back(view.mean[size_t(i)] + 2 * stddev[size_t(i)]);
     }
     view.next = propose(study, *m).params;
     return view;

@@ -10,9 +10,9 @@
 namespace tunelab::tune {
 
 struct BayesOptions {
-    int initial_points = 0;  // quasi-random points before the first model; 0: max(5, d + 2)
+    int initial_points = 0;  // quasi-random points before the first model; 0: max(5, 2d)
     Acquisition acquisition;
-    int candidates = 1024;   // quasi-random candidates per proposal before local refinement
+    int candidates = 512;    // quasi-random candidates per proposal before local refinement
     GaussianProcess::FitOptions fit;
 };
 
@@ -21,7 +21,7 @@ struct BayesOptions {
 class Surrogate {
 public:
     Surrogate(const Space& space, const Observations& observations, Rng& rng,
-              const GaussianProcess::FitOptions& fit);
+              const GaussianProcess::FitOptions& fit, const Eigen::VectorXd* warm_start = nullptr);
 
     const Space& space() const { return space_; }
     const GaussianProcess& gp() const { return gp_; }
@@ -31,6 +31,7 @@ public:
     void predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const;
     // Acquisition at unit points, for one concrete kind (not Hedge).
     Eigen::VectorXd acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const;
+    Eigen::VectorXd acquisition(const Eigen::VectorXd& mean, const Eigen::VectorXd& stddev, const Acquisition& acq) const;
     // The acquisition's maximizer: quasi-random candidates, then compass search around the best.
     std::vector<double> maximize(const Acquisition& acq, Rng& rng, int candidates) const;
     // Length-scale of each parameter (a categorical's one-hot features: their shortest).
@@ -40,6 +41,7 @@ private:
     Eigen::MatrixXd features(const Eigen::MatrixXd& unit) const;
 
     Space space_;
+    bool continuous_;  // only unconditional floats: the features are the unit coordinates
     GaussianProcess gp_;
     double best_loss_;
     std::vector<std::vector<double>> incumbents_;  // unit points of the best observations
@@ -80,6 +82,8 @@ public:
 
 private:
     Proposal propose(const Study& study, const Surrogate& model) const;
+    void draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
+              std::vector<double>& stddev, std::vector<double>& acquisition) const;
 
     BayesOptions options_;
     std::unique_ptr<Surrogate> cached_;

@@ -13,9 +13,6 @@ const double kSqrt5 = std::sqrt(5.0);
 // Matérn-5/2 correlation at scaled distance r.
 double matern52(double r) { return (1 + kSqrt5 * r + 5.0 / 3.0 * r * r) * std::exp(-kSqrt5 * r); }
 
-// ∂k/∂(log ℓ_d) = s² · (5/3)(1 + √5 r) e^{-√5 r} · Δ_d²/ℓ_d²: this returns the factor before Δ_d²/ℓ_d².
-double matern52_length_factor(double r) { return 5.0 / 3.0 * (1 + kSqrt5 * r) * std::exp(-kSqrt5 * r); }
-
 }  // namespace
 
 void GaussianProcess::set_data(Eigen::MatrixXd x, const Eigen::VectorXd& y) {
@@ -31,15 +28,20 @@ void GaussianProcess::set_data(Eigen::MatrixXd x, const Eigen::VectorXd& y) {
         for (Eigen::Index j = 0; j < i; ++j) sq_diff_.row(row++) = (x_.row(i) - x_.row(j)).array().square();
 }
 
-Eigen::MatrixXd GaussianProcess::kernel(const Eigen::VectorXd& theta) const {
+Eigen::MatrixXd GaussianProcess::kernel(const Eigen::VectorXd& theta, Eigen::VectorXd* length_factor) const {
     const Eigen::Index n = x_.rows(), d = x_.cols();
     const double signal = std::exp(theta(d)), noise = std::exp(theta(d + 1));
-    Eigen::VectorXd inv_length_sq = (-2.0 * theta.head(d)).array().exp();
-    Eigen::VectorXd r2 = sq_diff_ * inv_length_sq;
+    Eigen::VectorXd r2 = sq_diff_ * (-2.0 * theta.head(d)).array().exp().matrix();
+    if (length_factor) length_factor->resize(r2.size());
     Eigen::MatrixXd k(n, n);
     Eigen::Index row = 0;
     for (Eigen::Index i = 0; i < n; ++i) {
-        for (Eigen::Index j = 0; j < i; ++j) k(i, j) = k(j, i) = signal * matern52(std::sqrt(r2(row++)));
+        for (Eigen::Index j = 0; j < i; ++j, ++row) {
+            // One exponential per pair serves both k and its length-scale derivative.
+            double r = std::sqrt(r2(row)), e = std::exp(-kSqrt5 * r);
+            k(i, j) = k(j, i) = signal * (1 + kSqrt5 * r + 5.0 / 3.0 * r * r) * e;
+            if (length_factor) (*length_factor)(row) = signal * 5.0 / 3.0 * (1 + kSqrt5 * r) * e;
+        }
         k(i, i) = signal + noise;
     }
     return k;
@@ -54,7 +56,9 @@ void GaussianProcess::condition(Eigen::MatrixXd x, const Eigen::VectorXd& y, Eig
 
 double GaussianProcess::log_marginal_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* gradient) const {
     const Eigen::Index n = x_.rows(), d = x_.cols();
-    Eigen::LLT<Eigen::MatrixXd> llt(kernel(theta));
+    Eigen::VectorXd length_factor;
+    const Eigen::MatrixXd k = kernel(theta, gradient ? &length_factor : nullptr);
+    Eigen::LLT<Eigen::MatrixXd> llt(k);
     if (llt.info() != Eigen::Success) return -INFINITY;
     Eigen::VectorXd alpha = llt.solve(y_);
     const Eigen::MatrixXd& l = llt.matrixLLT();
@@ -63,30 +67,41 @@ double GaussianProcess::log_marginal_likelihood(const Eigen::VectorXd& theta, Ei
                  0.5 * double(n) * std::log(2 * std::numbers::pi);
     if (gradient) {
         // ∂/∂θ_j log p = ½ tr(W ∂K/∂θ_j) with W = ααᵀ − K⁻¹ (Rasmussen & Williams, eq. 5.9).
-        Eigen::MatrixXd w = alpha * alpha.transpose() - llt.solve(Eigen::MatrixXd::Identity(n, n));
+        Eigen::MatrixXd w = Eigen::MatrixXd::Identity(n, n);
+        llt.solveInPlace(w);
+        w = alpha * alpha.transpose() - w;
         const double signal = std::exp(theta(d)), noise = std::exp(theta(d + 1));
-        Eigen::VectorXd inv_length_sq = (-2.0 * theta.head(d)).array().exp();
-        Eigen::VectorXd r2 = sq_diff_ * inv_length_sq;
         // Off-diagonal pairs appear twice in the trace (W and K are symmetric): weight 2 · ½ = 1.
+        // ∂k/∂(log s²) = k without noise; ∂k/∂(log ℓ_d) = length_factor · Δ_d²/ℓ_d².
         Eigen::VectorXd pair_weight(sq_diff_.rows());
         double signal_trace = 0;
         Eigen::Index row = 0;
         for (Eigen::Index i = 0; i < n; ++i)
             for (Eigen::Index j = 0; j < i; ++j, ++row) {
-                double r = std::sqrt(r2(row));
-                pair_weight(row) = w(i, j) * signal * matern52_length_factor(r);
-                signal_trace += w(i, j) * signal * matern52(r);
+                pair_weight(row) = w(i, j) * length_factor(row);
+                signal_trace += w(i, j) * k(i, j);
             }
         gradient->resize(d + 2);
-        gradient->head(d) = (sq_diff_.transpose() * pair_weight).cwiseProduct(inv_length_sq);
+        gradient->head(d) = (sq_diff_.transpose() * pair_weight).cwiseProduct((-2.0 * theta.head(d)).array().exp().matrix());
         (*gradient)(d) = signal_trace + 0.5 * w.diagonal().sum() * signal;
         (*gradient)(d + 1) = 0.5 * w.diagonal().sum() * noise;
     }
     return lml;
 }
 
-void GaussianProcess::fit(Eigen::MatrixXd x, const Eigen::VectorXd& y, Rng& rng, const FitOptions& options) {
+double GaussianProcess::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) const {
+    const Eigen::Index d = x_.cols();
+    const Prior& prior = prior_;
+    double value = log_marginal_likelihood(theta, &gradient);
+    Eigen::ArrayXd z = (theta.head(d).array() - prior.log_length_mean) / prior.log_length_sd;
+    gradient.head(d).array() -= z / prior.log_length_sd;
+    return value - 0.5 * z.square().sum();
+}
+
+void GaussianProcess::fit(Eigen::MatrixXd x, const Eigen::VectorXd& y, Rng& rng, const FitOptions& options,
+                          const Eigen::VectorXd* warm_start) {
     set_data(std::move(x), y);
+    prior_ = options.prior;
     const Eigen::Index d = x_.cols(), p = d + 2;
     const Bounds& b = options.bounds;
     Eigen::VectorXd low(p), high(p);
@@ -97,7 +112,9 @@ void GaussianProcess::fit(Eigen::MatrixXd x, const Eigen::VectorXd& y, Rng& rng,
     double best = -INFINITY;
     for (int start = 0; start < std::max(1, options.restarts); ++start) {
         Eigen::VectorXd theta(p);
-        if (start == 0) {
+        if (start == 0 && warm_start && warm_start->size() == p) {
+            theta = warm_start->cwiseMax(low).cwiseMin(high);
+        } else if (start == 0) {
             // A sensible default: each input matters at a fifth of its range, little noise.
             theta << Eigen::VectorXd::Constant(d, std::log(0.2)), 0.0, std::log(1e-3);
         } else {
@@ -107,7 +124,7 @@ void GaussianProcess::fit(Eigen::MatrixXd x, const Eigen::VectorXd& y, Rng& rng,
         // when it flips. It needs no line search and copes with the LML's badly scaled directions,
         // which is why it suits GP hyperparameters (Blum & Riedmiller 2013).
         Eigen::VectorXd step = Eigen::VectorXd::Constant(p, 0.1), previous = Eigen::VectorXd::Zero(p), grad;
-        double value = log_marginal_likelihood(theta, &grad);
+        double value = log_posterior(theta, grad);
         if (value > best) best = value, best_theta = theta;
         for (int it = 0; it < options.iterations && std::isfinite(value); ++it) {
             for (Eigen::Index j = 0; j < p; ++j) {
@@ -118,7 +135,7 @@ void GaussianProcess::fit(Eigen::MatrixXd x, const Eigen::VectorXd& y, Rng& rng,
                                       low(j), high(j));
             }
             previous = grad;
-            value = log_marginal_likelihood(theta, &grad);
+            value = log_posterior(theta, grad);
             if (value > best) best = value, best_theta = theta;
         }
     }

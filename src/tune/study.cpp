@@ -44,6 +44,13 @@ json::Value numbers(const std::vector<double>& xs) {
     return out;
 }
 
+std::vector<double> numbers(const json::Value& array) {
+    if (!array.is_array()) bad("expected an array of numbers");
+    std::vector<double> out;
+    for (const auto& v : array.as_array()) out.push_back(v.is_number() ? v.as_number() : NAN);  // null: NaN
+    return out;
+}
+
 std::vector<std::string> strings(const json::Value& array) {
     if (!array.is_array()) bad("expected an array of strings");
     std::vector<std::string> out;
@@ -82,6 +89,7 @@ Trial& Study::start(const Proposal& proposal) {
     t.bracket = proposal.bracket;
     t.rung = proposal.rung;
     t.source = proposal.source;
+    t.sampler_state = proposal.sampler_state;
     trials_.push_back(std::move(t));
     return trials_.back();
 }
@@ -209,6 +217,7 @@ json::Value Study::to_json() const {
         v["bracket"] = t.bracket;
         v["rung"] = t.rung;
         v["source"] = t.source;
+        v["sampler_state"] = numbers(t.sampler_state);
         trials.push_back(std::move(v));
     }
     out["trials"] = std::move(trials);
@@ -245,9 +254,8 @@ Study Study::from_json(const json::Value& value) {
         if (!status) bad("unknown trial status '" + text(v, "status") + "'");
         t.status = *status;
         if (const json::Value* x = v.find("value"); x && x->is_number()) t.value = x->as_number();
-        if (const json::Value* xs = v.find("intermediate"); xs && xs->is_array())
-            for (const auto& x : xs->as_array())
-                t.intermediate.push_back(x.is_number() ? x.as_number() : NAN);
+        t.intermediate = numbers(member(v, "intermediate"));
+        t.sampler_state = numbers(member(v, "sampler_state"));
         t.cost = {number(v, "seconds"), number(v, "flops")};
         t.budget = int(number(v, "budget"));
         t.bracket = int(number(v, "bracket"));

@@ -42,6 +42,9 @@ struct Trial {
     int bracket = -1; // Hyperband: bracket (in the order the sampler ran them) and the last rung
     int rung = -1;    // the trial reached; -1 outside Hyperband
     std::string source;  // what proposed it: "random", "grid", "init", "ei", "pi", "ucb", "tpe", ...
+    // What the sampler noted when proposing it, saved with the study so that a loaded study goes
+    // on exactly (BO: the GP hyperparameters it fitted, where the next fit starts).
+    std::vector<double> sampler_state;
     double sampler_seconds = 0;  // time the sampler took to propose it (never saved: it varies)
 
     bool finished() const { return status == TrialStatus::Complete || status == TrialStatus::Pruned; }
@@ -56,6 +59,7 @@ struct Proposal {
     int rung = -1;
     int resume = -1;      // number of an earlier Pruned trial to continue, or -1 for a new trial
     std::string source;   // see Trial::source
+    std::vector<double> sampler_state;  // see Trial::sampler_state
 };
 
 class Study {
