@@ -4,6 +4,8 @@
 #include <numbers>
 #include <stdexcept>
 
+#include "tune/mlp_objective.h"
+
 namespace tunelab::tune {
 
 namespace {
@@ -113,6 +115,19 @@ std::vector<double> TestObjective::true_slice(int dim_x, int dim_y, const Values
 
 std::shared_ptr<const Objective> make_objective(const std::string& spec, double noise, std::optional<Space> space) {
     if (auto fn = test_function(spec)) return std::make_shared<TestObjective>(std::move(*fn), noise, std::move(space));
+    if (spec.rfind("mlp:", 0) == 0) {
+        // mlp:<dataset> scores the validation loss, mlp:<dataset>:error the validation error.
+        std::string dataset = spec.substr(4);
+        MlpScore score = MlpScore::ValidationLoss;
+        if (dataset.size() > 6 && dataset.ends_with(":error")) {
+            dataset.resize(dataset.size() - 6);
+            score = MlpScore::ValidationError;
+        }
+        auto kind = parse_enum<DatasetKind>(dataset);
+        if (!kind || *kind == DatasetKind::csv)
+            throw std::invalid_argument("unknown data set '" + dataset + "' (" + allowed_names<DatasetKind>() + ")");
+        return std::make_shared<MlpObjective>(*kind, score, 20, std::move(space));
+    }
     throw std::invalid_argument("unknown objective '" + spec + "' (branin, hartmann6, rosenbrock, forrester, mlp:<dataset>)");
 }
 
