@@ -99,7 +99,7 @@ std::vector<double> Surrogate::maximize(const Acquisition& acq, Rng& rng, int ca
         points.push_back(std::move(u));
     }
     for (const auto& incumbent : incumbents_)
-        for (int i = 0; i < 32; ++i) {
+        for (int i = 0; i < 16; ++i) {
             std::vector<double> u = incumbent;
             for (double& x : u) x = std::clamp(x + 0.05 * rng.normal(), 0.0, 1.0);
             points.push_back(std::move(u));
@@ -119,7 +119,7 @@ std::vector<double> Surrogate::maximize(const Acquisition& acq, Rng& rng, int ca
         std::vector<double> x = points[size_t(order[size_t(start)])];
         double value = score(order[size_t(start)]);
         Eigen::MatrixXd probes(Eigen::Index(2 * d), Eigen::Index(d));
-        for (double step = 0.05; step > 5e-4;) {
+        for (double step = 0.05; step > 1e-3;) {
             for (size_t j = 0; j < 2 * d; ++j) {
                 for (size_t k = 0; k < d; ++k) probes(Eigen::Index(j), Eigen::Index(k)) = x[k];
                 double& coordinate = probes(Eigen::Index(j), Eigen::Index(j / 2));

@@ -12,7 +12,7 @@ namespace tunelab::tune {
 struct BayesOptions {
     int initial_points = 0;  // quasi-random points before the first model; 0: max(5, 2d)
     Acquisition acquisition;
-    int candidates = 512;    // quasi-random candidates per proposal before local refinement
+    int candidates = 384;    // quasi-random candidates per proposal before local refinement
     GaussianProcess::FitOptions fit;
 };
 

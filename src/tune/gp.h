@@ -27,7 +27,7 @@ public:
     };
     struct FitOptions {
         int restarts = 2;    // starting points: the warm start (or a default), the others random
-        int iterations = 15; // Rprop steps per start
+        int iterations = 10; // Rprop steps per start
         Bounds bounds;
         Prior prior;
     };
