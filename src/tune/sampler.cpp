@@ -130,7 +130,9 @@ std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOpti
             HyperbandOptions{options.max_epochs, options.eta},
             make_sampler(options.hyperband_source, options));
     }
-    throw std::invalid_argument("unknown sampler '" + name + "'");
+    std::string known;
+    for (const std::string& n : sampler_names()) known += (known.empty() ? "" : ", ") + n;
+    throw std::invalid_argument("unknown sampler '" + name + "' (" + known + ")");
 }
 
 }  // namespace tunelab::tune
