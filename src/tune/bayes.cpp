@@ -89,15 +89,11 @@ std::vector<double> Surrogate::maximize(const Acquisition& acq, Rng& rng, int ca
     const size_t d = space_.size();
     // Candidates: a randomly shifted Sobol' design over the whole cube, plus Gaussian steps around
     // the incumbents (global coverage and local precision).
-    std::vector<std::vector<double>> points;
-    const Sobol sobol{int(d)};
+    std::vector<std::vector<double>> points = Sobol(int(d)).first(uint32_t(candidates));
     std::vector<double> shift(d);
     for (double& s : shift) s = rng.uniform();
-    for (int i = 0; i < candidates; ++i) {
-        std::vector<double> u = sobol.point(uint32_t(i));
+    for (auto& u : points)
         for (size_t j = 0; j < d; ++j) u[j] = std::fmod(u[j] + shift[j], 1.0);
-        points.push_back(std::move(u));
-    }
     for (const auto& incumbent : incumbents_)
         for (int i = 0; i < 16; ++i) {
             std::vector<double> u = incumbent;

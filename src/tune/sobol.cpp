@@ -1,5 +1,6 @@
 #include "tune/sobol.h"
 
+#include <bit>
 #include <stdexcept>
 #include <string>
 
@@ -65,6 +66,20 @@ std::vector<double> Sobol::point(uint32_t index) const {
         x[size_t(j)] = double(bits) * 0x1.0p-32;
     }
     return x;
+}
+
+std::vector<std::vector<double>> Sobol::first(uint32_t count) const {
+    std::vector<std::vector<double>> points;
+    std::vector<uint32_t> bits(size_t(dimensions_), 0);
+    for (uint32_t n = 0; n < count; ++n) {
+        std::vector<double> x(static_cast<size_t>(dimensions_));
+        for (int j = 0; j < dimensions_; ++j) x[size_t(j)] = double(bits[size_t(j)]) * 0x1.0p-32;
+        points.push_back(std::move(x));
+        // Gray code n → n+1 flips the bit at the position of n's lowest zero bit.
+        int flip = std::countr_one(n);
+        for (int j = 0; j < dimensions_; ++j) bits[size_t(j)] ^= direction_[size_t(j)][size_t(flip)];
+    }
+    return points;
 }
 
 std::vector<double> halton_point(uint32_t index, int dimensions) {

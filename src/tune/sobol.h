@@ -13,6 +13,8 @@ public:
     static constexpr int kMaxDimensions = 32;
     explicit Sobol(int dimensions);  // throws std::invalid_argument beyond kMaxDimensions
     std::vector<double> point(uint32_t index) const;
+    // Points 0 .. count−1, each from the previous one by a single XOR per coordinate.
+    std::vector<std::vector<double>> first(uint32_t count) const;
 
 private:
     int dimensions_;

@@ -20,9 +20,11 @@ TEST_CASE("Sobol: the first points match the published sequence (Joe & Kuo, Gray
                                                             {0.625, 0.125, 0.875},
                                                             {0.125, 0.625, 0.375}}};
     Sobol sobol(3);
+    std::vector<std::vector<double>> sequence = sobol.first(8);
     for (uint32_t i = 0; i < expected.size(); ++i) {
         std::vector<double> x = sobol.point(i);
         for (int j = 0; j < 3; ++j) CHECK(x[std::size_t(j)] == expected[i][std::size_t(j)]);
+        CHECK(sequence[i] == x);
     }
 }
 
