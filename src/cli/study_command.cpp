@@ -1,13 +1,218 @@
+// tunelab-cli study: run one search strategy on one objective and print every trial and the best.
+#include <cmath>
 #include <cstdio>
+#include <optional>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 
 #include "cli/commands.h"
+#include "core/json.h"
+#include "tune/hyperband.h"
+#include "tune/objective.h"
+#include "tune/runner.h"
 
 namespace tunelab::cli {
 
-// Placeholder until the study command lands with its core; refuses rather than pretending.
-int run_study(const std::vector<std::string>&) {
-    std::fputs("tunelab-cli study: not available in this build yet\n", stderr);
-    return 2;
+namespace {
+
+const char* kUsage =
+    "usage: tunelab-cli study --objective NAME --sampler NAME [options]\n"
+    "  --objective branin|hartmann6|rosenbrock|forrester|mlp:<dataset>\n"
+    "  --sampler   grid|random|sobol|halton|bayes|tpe|hyperband\n"
+    "  --trials N          trials to run (default 30)\n"
+    "  --seed S            study seed (default 1)\n"
+    "  --acq ei|pi|ucb|hedge   Bayesian acquisition (default ei); --xi X, --kappa K\n"
+    "  --initial N         random/quasi-random trials before BO or TPE model the loss\n"
+    "  --grid-order shuffled|ordered   grid visiting order (default shuffled)\n"
+    "  --source random|bayes   where Hyperband gets configurations (bayes: BOHB)\n"
+    "  --eta N             Hyperband: keep 1/N at each rung (default 3)\n"
+    "  --noise SIGMA       test functions: add Gaussian noise to every evaluation\n"
+    "  --space FILE        JSON search space (array of parameters) instead of the default\n"
+    "  --resume FILE       continue a study saved with --save\n"
+    "  --save FILE         save the study as JSON; --csv FILE: its trials as CSV\n"
+    "  --json              print {trials, best_value, best_params} as JSON\n"
+    "  --timings           with --json: each trial's sampler time in milliseconds\n"
+    "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n";
+
+struct Arguments {
+    std::string objective, sampler, space_file, resume_file, save_file, csv_file;
+    int trials = 30, seeds = 1;
+    uint64_t seed = 1;
+    double noise = 0;
+    bool json = false, timings = false;
+    tune::SamplerOptions options;
+};
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+double to_number(const std::string& flag, const std::string& text) {
+    try {
+        size_t used = 0;
+        double v = std::stod(text, &used);
+        if (used == text.size() && std::isfinite(v)) return v;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(flag + " needs a number, not '" + text + "'");
+}
+
+int to_count(const std::string& flag, const std::string& text, int minimum) {
+    double v = to_number(flag, text);
+    if (v != std::floor(v) || v < minimum || v > 1e6)
+        throw UsageError(flag + " needs a whole number of at least " + std::to_string(minimum));
+    return int(v);
+}
+
+Arguments parse(const std::vector<std::string>& args) {
+    Arguments a;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError(flag + " needs a value");
+            return args[++i];
+        };
+        if (flag == "--objective") a.objective = value();
+        else if (flag == "--sampler") a.sampler = value();
+        else if (flag == "--trials") a.trials = to_count(flag, value(), 1);
+        else if (flag == "--seed") a.seed = uint64_t(to_count(flag, value(), 0));
+        else if (flag == "--acq") {
+            if (!tune::acquisition_from_string(value(), a.options.acquisition.kind))
+                throw UsageError("--acq is ei, pi, ucb or hedge, not '" + args[i] + "'");
+        } else if (flag == "--xi") a.options.acquisition.xi = to_number(flag, value());
+        else if (flag == "--kappa") a.options.acquisition.kappa = to_number(flag, value());
+        else if (flag == "--initial") a.options.initial_points = to_count(flag, value(), 1);
+        else if (flag == "--grid-order") {
+            const std::string& order = value();
+            if (order != "shuffled" && order != "ordered") throw UsageError("--grid-order is shuffled or ordered");
+            a.options.shuffle_grid = order == "shuffled";
+        } else if (flag == "--source") a.options.hyperband_source = value();
+        else if (flag == "--eta") a.options.eta = to_count(flag, value(), 2);
+        else if (flag == "--noise") a.noise = to_number(flag, value());
+        else if (flag == "--space") a.space_file = value();
+        else if (flag == "--resume") a.resume_file = value();
+        else if (flag == "--save") a.save_file = value();
+        else if (flag == "--csv") a.csv_file = value();
+        else if (flag == "--seeds") a.seeds = to_count(flag, value(), 1);
+        else if (flag == "--json") a.json = true;
+        else if (flag == "--timings") a.timings = true;
+        else throw UsageError("unknown option '" + flag + "'");
+    }
+    if (a.objective.empty()) throw UsageError("--objective is required");
+    if (a.sampler.empty()) throw UsageError("--sampler is required");
+    if (a.noise < 0) throw UsageError("--noise must be at least 0");
+    if (a.seeds > 1 && (!a.json || !a.resume_file.empty() || !a.save_file.empty() || !a.csv_file.empty()))
+        throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save or --csv");
+    a.options.budget = a.trials;
+    return a;
+}
+
+json::Value read_json_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw UsageError("cannot read '" + path + "'");
+    std::stringstream text;
+    text << in.rdbuf();
+    json::ParseResult parsed = json::parse(text.str());
+    if (!parsed.ok())
+        throw UsageError(path + ":" + std::to_string(parsed.line) + ":" + std::to_string(parsed.column) + ": " +
+                         parsed.error);
+    return parsed.value;
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write '" + path + "'");
+}
+
+std::string describe(const tune::Study& study, const tune::Trial& t) {
+    std::string line = "trial " + std::to_string(t.number) + "  " + tune::to_string(t.status);
+    if (t.value) line += "  value " + json::format_number(*t.value);
+    for (size_t i = 0; i < study.space().size(); ++i)
+        if (tune::is_active(t.params[i])) line += "  " + study.space().params()[i].name + "=" + study.space().format(i, t.params[i]);
+    if (t.rung >= 0) line += "  (bracket " + std::to_string(t.bracket) + ", rung " + std::to_string(t.rung) + ")";
+    return line;
+}
+
+json::Value report(const tune::Study& study, bool timings) {
+    json::Value out = json::Object{};
+    json::Array trials;
+    for (const tune::Trial& t : study.trials()) {
+        json::Value v = json::Object{};
+        v["number"] = t.number;
+        v["params"] = tune::params_to_json(study.space(), t.params);
+        v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
+        v["status"] = tune::to_string(t.status);
+        if (timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
+        trials.push_back(std::move(v));
+    }
+    out["trials"] = std::move(trials);
+    const tune::Trial* best = study.best();
+    out["best_value"] = best ? json::Value(*best->value) : json::Value(nullptr);
+    out["best_params"] = best ? tune::params_to_json(study.space(), best->params) : json::Value(nullptr);
+    return out;
+}
+
+int run_one(const Arguments& a) {
+    std::optional<tune::Study> resumed;
+    std::optional<tune::Space> space;
+    if (!a.resume_file.empty()) {
+        resumed = tune::Study::from_json(read_json_file(a.resume_file));
+        space = resumed->space();
+    } else if (!a.space_file.empty()) {
+        space = tune::space_from_json(read_json_file(a.space_file));
+    }
+    std::shared_ptr<const tune::Objective> objective = tune::make_objective(a.objective, a.noise, space);
+    tune::SamplerOptions options = a.options;
+    options.max_epochs = objective->max_epochs();
+    std::unique_ptr<tune::Sampler> sampler = tune::make_sampler(a.sampler, options);
+    tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed);
+    tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
+    while (runner.run_trial() != tune::RunEvent::Finished)
+        if (!a.json) {
+            const tune::Trial& t = runner.study().trial(runner.last_told());
+            std::printf("%s\n", describe(runner.study(), t).c_str());
+        }
+    const tune::Study& done = runner.study();
+    if (a.json) {
+        std::printf("%s\n", report(done, a.timings).dump().c_str());
+    } else if (const tune::Trial* best = done.best()) {
+        std::printf("best: %s\n", describe(done, *best).c_str());
+    } else {
+        std::printf("best: none (no trial completed)\n");
+    }
+    if (!a.save_file.empty()) write_file(a.save_file, done.to_json().dump(1) + "\n");
+    if (!a.csv_file.empty()) write_file(a.csv_file, done.to_csv());
+    return 0;
+}
+
+int run(Arguments a) {
+    for (int k = 0; k < a.seeds; ++k, ++a.seed)
+        if (int code = run_one(a); code != 0) return code;
+    return 0;
+}
+
+}  // namespace
+
+int run_study(const std::vector<std::string>& args) {
+    for (const std::string& a : args)
+        if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+    try {
+        return run(parse(args));
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "tunelab-cli study: %s\n%s", e.what(), kUsage);
+        return 2;
+    } catch (const std::invalid_argument& e) {  // bad objective, sampler, space or study file
+        std::fprintf(stderr, "tunelab-cli study: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "tunelab-cli study: %s\n", e.what());
+        return 1;
+    }
 }
 
 }  // namespace tunelab::cli

@@ -5,19 +5,13 @@
 #include <cmath>
 #include <cstddef>
 
+#include "core/fastmath.h"
 #include "core/settings.h"
 
 namespace tunelab {
 
 inline constexpr float leaky_relu_slope = 0.01f;  // f(z) = 0.01·z for z < 0
 inline constexpr float elu_alpha = 1.0f;          // f(z) = α(eᶻ − 1) for z < 0
-
-inline float sigmoid(float z) {
-    // Written so that exp never overflows: for z < 0 use eᶻ/(1 + eᶻ).
-    if (z >= 0) return 1.0f / (1.0f + std::exp(-z));
-    float e = std::exp(z);
-    return e / (1.0f + e);
-}
 
 inline void activate(Activation activation, float* z, size_t n) {
     switch (activation) {
@@ -28,10 +22,10 @@ inline void activate(Activation activation, float* z, size_t n) {
             for (size_t i = 0; i < n; ++i) z[i] = z[i] > 0 ? z[i] : leaky_relu_slope * z[i];
             break;
         case Activation::tanh:
-            for (size_t i = 0; i < n; ++i) z[i] = std::tanh(z[i]);
+            for (size_t i = 0; i < n; ++i) z[i] = tanh_approx(z[i]);
             break;
         case Activation::sigmoid:
-            for (size_t i = 0; i < n; ++i) z[i] = sigmoid(z[i]);
+            for (size_t i = 0; i < n; ++i) z[i] = sigmoid_approx(z[i]);
             break;
         case Activation::linear:
             break;

@@ -15,52 +15,66 @@ namespace {
 
 constexpr double pi = std::numbers::pi;
 
+// The 2-D sets span about [−5, 5]² (as in the TensorFlow Playground): with inputs of that size the
+// default Xavier-initialized tanh units start with useful slopes, and unscaled inputs stay a
+// visible lesson next to the normalize option.
+constexpr double extent = 5.0;
+
 struct Generated {
     std::vector<float> x, y, target;
     void add(double px, double py, double t) {
-        x.push_back(static_cast<float>(px));
-        y.push_back(static_cast<float>(py));
+        x.push_back(static_cast<float>(extent * px));
+        y.push_back(static_cast<float>(extent * py));
         target.push_back(static_cast<float>(t));
     }
 };
 
-// Each generator places `size` points in about [−1, 1]², labels them by construction, and moves
-// each by Gaussian noise of standard deviation `noise`.
+// Each generator places `size` points in about [−1, 1]² (then scaled by `extent`), labels them by
+// construction, and moves each by Gaussian noise of standard deviation `noise` (before scaling).
 Generated generate(DatasetKind kind, int size, double noise, Rng& rng) {
     Generated g;
     auto jitter = [&] { return noise * rng.normal(); };
+    // Draws x's jitter, then y's, in statements of their own: the order in which a function's
+    // arguments are evaluated differs between GCC and clang, and so would the data.
+    auto add_jittered = [&](double x, double y, double label) {
+        const double jx = jitter();
+        const double jy = jitter();
+        g.add(x + jx, y + jy, label);
+    };
     for (int i = 0; i < size; ++i) {
         const int label = i % 2;
         switch (kind) {
             case DatasetKind::circle: {  // class 1 inside radius 0.5, class 0 on a ring 0.7 … 1
                 double r = label ? rng.uniform(0.0, 0.5) : rng.uniform(0.7, 1.0);
                 double angle = rng.uniform(0.0, 2 * pi);
-                g.add(r * std::cos(angle) + jitter(), r * std::sin(angle) + jitter(), label);
+                add_jittered(r * std::cos(angle), r * std::sin(angle), label);
                 break;
             }
             case DatasetKind::xor_: {  // class 1 where x and y have the same sign
-                double x = rng.uniform(-1.0, 1.0), y = rng.uniform(-1.0, 1.0);
-                g.add(x + jitter(), y + jitter(), x * y > 0 ? 1 : 0);
+                double sign_x = rng.bernoulli(0.5) ? 1 : -1, sign_y = label ? sign_x : -sign_x;
+                double x = sign_x * rng.uniform(0.0, 1.0), y = sign_y * rng.uniform(0.0, 1.0);
+                add_jittered(x, y, label);
                 break;
             }
             case DatasetKind::blobs: {  // three round clusters at 120° from each other
                 const int cluster = i % 3;
                 double angle = 2 * pi * cluster / 3 + pi / 2;
-                g.add(0.6 * std::cos(angle) + (0.1 + noise) * rng.normal(),
-                      0.6 * std::sin(angle) + (0.1 + noise) * rng.normal(), cluster);
+                const double spread_x = (0.1 + noise) * rng.normal();
+                const double spread_y = (0.1 + noise) * rng.normal();
+                g.add(0.6 * std::cos(angle) + spread_x, 0.6 * std::sin(angle) + spread_y, cluster);
                 break;
             }
             case DatasetKind::spiral: {  // two arms turning 1.75 times, the second rotated by π
                 double t = double(i / 2) / std::max(1, size / 2);
                 double angle = 1.75 * 2 * pi * t + label * pi;
-                g.add(t * std::sin(angle) + jitter(), t * std::cos(angle) + jitter(), label);
+                add_jittered(t * std::sin(angle), t * std::cos(angle), label);
                 break;
             }
             case DatasetKind::moons: {  // two interleaved half circles, scaled into [−1, 1]
                 double angle = rng.uniform(0.0, pi);
                 double x = label ? 1 - std::cos(angle) : std::cos(angle);
                 double y = label ? 0.5 - std::sin(angle) : std::sin(angle);
-                g.add((x - 0.5) * 0.66 + jitter(), (y - 0.25) * 0.66 + jitter(), label);
+                add_jittered((x - 0.5) * 0.66, (y - 0.25) * 0.66, label);
                 break;
             }
             case DatasetKind::plane: {  // target = 0.6·x − 0.4·y + noise
@@ -71,7 +85,7 @@ Generated generate(DatasetKind kind, int size, double noise, Rng& rng) {
             case DatasetKind::curve: {  // target = sin(πx) + noise on one input: few points and a
                                         // big network show over-fitting as a wiggly line
                 double x = rng.uniform(-1.0, 1.0);
-                g.add(x, 0, std::sin(pi * x) + jitter());
+                g.add(x, 0, std::sin(pi * x) + jitter());  // x spans ±extent: sin(π·x/extent)
                 break;
             }
             default: break;
@@ -100,8 +114,12 @@ Eigen::MatrixXf with_extra_features(const Eigen::MatrixXf& points, const ExtraFe
     if (extra.x_squared) rows.push_back(x * x);
     if (extra.y_squared) rows.push_back(y * y);
     if (extra.x_times_y) rows.push_back(x * y);
-    if (extra.sin_x) rows.push_back(x.sin());
-    if (extra.sin_y) rows.push_back(y.sin());
+    // std::sin per element in double, rounded to float: Eigen's vectorized sin depends on where in
+    // the array a value sits and on the build's SIMD, and the C libraries' float sinf differ in the
+    // last bit, which the rounding from double hides. Data must be the same everywhere.
+    auto sine = [](float v) { return static_cast<float>(std::sin(double(v))); };
+    if (extra.sin_x) rows.push_back(x.unaryExpr(sine));
+    if (extra.sin_y) rows.push_back(y.unaryExpr(sine));
     Eigen::MatrixXf out(points.rows() + static_cast<Eigen::Index>(rows.size()), points.cols());
     out.topRows(points.rows()) = points;
     for (size_t r = 0; r < rows.size(); ++r) out.row(points.rows() + r) = rows[r].matrix().transpose();
@@ -141,15 +159,21 @@ Scaler fit_scaler(const Eigen::MatrixXf& x, Preprocessing preprocessing) {
     s.offset = Eigen::VectorXf::Zero(features);
     s.scale = Eigen::VectorXf::Ones(features);
     if (preprocessing == Preprocessing::none || x.cols() == 0) return s;
+    const auto n = static_cast<double>(x.cols());
     for (Eigen::Index f = 0; f < features; ++f) {
-        Eigen::ArrayXf row = x.row(f).array().transpose();
         double spread;
         if (preprocessing == Preprocessing::standardize) {  // (x − mean) / std
-            s.offset(f) = row.mean();
-            spread = std::sqrt((row - s.offset(f)).square().mean());
+            // Plain sums in sample order rather than Eigen's reductions, whose order (and so last
+            // bits) depends on the build's SIMD: the web and native data must match.
+            double sum = 0, squares = 0;
+            for (Eigen::Index j = 0; j < x.cols(); ++j) sum += x(f, j);
+            const double mean = sum / n;
+            for (Eigen::Index j = 0; j < x.cols(); ++j) squares += (x(f, j) - mean) * (x(f, j) - mean);
+            s.offset(f) = static_cast<float>(mean);
+            spread = std::sqrt(squares / n);
         } else {  // min-max: (x − min) / (max − min), into [0, 1]
-            s.offset(f) = row.minCoeff();
-            spread = row.maxCoeff() - row.minCoeff();
+            s.offset(f) = x.row(f).minCoeff();
+            spread = x.row(f).maxCoeff() - x.row(f).minCoeff();
         }
         // A constant feature carries no information; leave it at offset 0 instead of dividing by 0.
         s.scale(f) = spread > 0 ? static_cast<float>(1.0 / spread) : 1.0f;

@@ -23,15 +23,21 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
     }
 }
 
+// Sums in four interleaved lanes, added pairwise at the end, then the m mod 4 tail: exactly the
+// order of the SIMD version, so both builds produce the same bits and the same training run.
+float dot(const float* x, const float* y, int m) {
+    float lane[4] = {0, 0, 0, 0};
+    int i = 0;
+    for (; i + 4 <= m; i += 4)
+        for (int l = 0; l < 4; ++l) lane[l] += x[i + l] * y[i + l];
+    float sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
+    for (; i < m; ++i) sum += x[i] * y[i];
+    return sum;
+}
+
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n) {
     for (int j = 0; j < n; ++j)
-        for (int q = 0; q < k; ++q) {
-            const float* x = a + size_t(q) * m;
-            const float* y = b + size_t(j) * m;
-            float dot = 0;
-            for (int i = 0; i < m; ++i) dot += x[i] * y[i];
-            c[q + size_t(j) * k] = dot;
-        }
+        for (int q = 0; q < k; ++q) c[q + size_t(j) * k] = dot(a + size_t(q) * m, b + size_t(j) * m, m);
 }
 
 }  // namespace scalar
@@ -123,20 +129,13 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
 }
 
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n) {
-    if (m < 8) {  // too short a dot product for vectors to pay off
-        scalar::multiply_transposed(c, a, m, k, b, n);
-        return;
-    }
     const int k_even = k & ~1, n_even = n & ~1;
     for (int j = 0; j < n_even; j += 2)
         for (int q = 0; q < k_even; q += 2) dot_block(c, a, m, k, b, q, j);
-    // An odd last row or column of C: plain dot products.
+    // An odd last row or column of C: one dot product at a time.
     for (int j = 0; j < n; ++j)
-        for (int q = (j < n_even ? k_even : 0); q < k; ++q) {
-            float dot = 0;
-            for (int i = 0; i < m; ++i) dot += a[size_t(q) * m + i] * b[size_t(j) * m + i];
-            c[q + size_t(j) * k] = dot;
-        }
+        for (int q = (j < n_even ? k_even : 0); q < k; ++q)
+            c[q + size_t(j) * k] = scalar::dot(a + size_t(q) * m, b + size_t(j) * m, m);
 }
 
 bool simd_enabled() { return true; }

@@ -1,7 +1,8 @@
 #pragma once
 // The two matrix products a dense layer needs, on raw column-major float buffers. Eigen 3.4 has no
 // WebAssembly SIMD path, so the web build uses hand-written wasm_simd128 versions (kernels.cpp);
-// `scalar::` holds the plain loops, which the other builds use and the tests compare against.
+// `scalar::` holds the plain loops, which the other builds use and the tests compare against. Both
+// add in the same order, so native and web runs of one seed stay bit-for-bit the same.
 //
 //   forward        Z  = W · X        multiply(Z, W, units, inputs, X, 1, inputs, batch)
 //   weight grad    dW = dZ · Xᵀ      multiply(dW, dZ, units, batch, X, inputs, 1, inputs)
@@ -18,6 +19,7 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n);
 
 namespace scalar {
+float dot(const float* x, const float* y, int m);
 void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n,
               bool accumulate = false);
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/activation.h"
+#include "core/fastmath.h"
 
 namespace tunelab {
 
@@ -23,7 +24,7 @@ void apply_output(Output output, const float* logits, float* outputs, int units,
             std::copy(logits, logits + size, outputs);
             break;
         case Output::sigmoid:
-            for (size_t i = 0; i < size; ++i) outputs[i] = sigmoid(logits[i]);
+            for (size_t i = 0; i < size; ++i) outputs[i] = sigmoid_approx(logits[i]);
             break;
         case Output::softmax:
             for (int j = 0; j < n; ++j) {
@@ -31,7 +32,7 @@ void apply_output(Output output, const float* logits, float* outputs, int units,
                 float* p = outputs + size_t(j) * units;
                 float largest = *std::max_element(z, z + units);
                 float sum = 0;
-                for (int k = 0; k < units; ++k) sum += p[k] = std::exp(z[k] - largest);
+                for (int k = 0; k < units; ++k) sum += p[k] = exp_approx(z[k] - largest);
                 for (int k = 0; k < units; ++k) p[k] /= sum;
             }
             break;

@@ -70,6 +70,12 @@ Eigen::Map<Eigen::VectorXf> Model::bias(int l) {
     return {parameters_.data() + layers_[l].bias_offset, layers_[l].units};
 }
 
+WeightRanges Model::weight_ranges() const {
+    WeightRanges ranges;
+    for (const LayerShape& l : layers_) ranges.push_back({l.weight_offset, l.weight_offset + size_t(l.units) * l.inputs});
+    return ranges;
+}
+
 double Model::forward_flops_per_sample() const {
     double flops = 0;
     for (const LayerShape& layer : layers_) flops += 2.0 * layer.inputs * layer.units;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/random.h"
+#include "core/regularization.h"
 #include "core/settings.h"
 
 namespace tunelab {
@@ -39,6 +40,7 @@ public:
     Eigen::Map<const Eigen::VectorXf> bias(int l) const;
     Eigen::Map<Eigen::VectorXf> bias(int l);
 
+    WeightRanges weight_ranges() const;  // where the weights (not biases) are in parameters()
     std::span<float> parameters() { return parameters_; }
     std::span<const float> parameters() const { return parameters_; }
 

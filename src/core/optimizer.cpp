@@ -68,8 +68,12 @@ void Optimizer::step(std::span<float> params, std::span<const float> grads, floa
             // AdamW also decays the weights directly, outside the adaptive scaling:
             // θ ← θ − η·λ·θ  (Loshchilov & Hutter 2019), unlike an L2 term added to g.
             const auto b1 = static_cast<float>(config_.beta1), b2 = static_cast<float>(config_.beta2);
-            const auto m_correction = static_cast<float>(1.0 / (1.0 - std::pow(config_.beta1, steps_)));
-            const auto s_correction = static_cast<float>(1.0 / (1.0 - std::pow(config_.beta2, steps_)));
+            // β1ᵗ and β2ᵗ by repeated multiplication: exact IEEE steps, unlike pow, whose last bit
+            // differs between C libraries.
+            beta1_power_ *= config_.beta1;
+            beta2_power_ *= config_.beta2;
+            const auto m_correction = static_cast<float>(1.0 / (1.0 - beta1_power_));
+            const auto s_correction = static_cast<float>(1.0 / (1.0 - beta2_power_));
             const float decay = config_.kind == OptimizerKind::adamw
                                     ? lr * static_cast<float>(config_.weight_decay) : 0.0f;
             float* s = second_.data();

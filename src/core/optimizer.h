@@ -24,6 +24,7 @@ private:
     // (adagrad, rmsprop), m and v (adam, adamw). Unused ones stay empty.
     std::vector<float> first_, second_;
     int steps_ = 0;
+    double beta1_power_ = 1, beta2_power_ = 1;  // β1ᵗ, β2ᵗ for Adam's bias correction
 };
 
 }  // namespace tunelab

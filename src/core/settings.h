@@ -41,7 +41,7 @@ struct ExtraFeatures {
 struct DataConfig {
     DatasetKind kind = DatasetKind::spiral;
     int size = 500;                 // points generated (2-D and curve sets); real sets have their own
-    double noise = 0.1;             // generators only; 0 = clean
+    double noise = 0.05;            // generators only: σ of the jitter, in units of the ±1 layout
     uint64_t seed = 1;              // data generation and the train/validation split
     double validation_ratio = 0.5;  // fraction held out; stratified by class for classification
     Preprocessing preprocessing = Preprocessing::none;  // fitted on the training part only

@@ -6,7 +6,7 @@
 #include <numeric>
 #include <sstream>
 
-#include "core/kernels.h"
+#include "core/regularization.h"
 #include "core/schedule.h"
 #include "core/validate.h"
 
@@ -74,11 +74,8 @@ Trainer::Trainer(const TrainConfig& config, PreparedData data)
     Rng init_rng(config_.seed, init_stream);
     model_.initialize(config_.model.init, config_.model.init_scale, init_rng);
     order_.resize(data_.info.train_size);
-    for (int l = 0; l < model_.layer_count(); ++l) {
-        const LayerShape& layer = model_.layer(l);
-        weight_ranges_.push_back({layer.weight_offset, layer.weight_offset + size_t(layer.units) * layer.inputs});
-        has_dropout_ = has_dropout_ || layer.dropout > 0;
-    }
+    weight_ranges_ = model_.weight_ranges();
+    for (int l = 0; l < model_.layer_count(); ++l) has_dropout_ = has_dropout_ || model_.layer(l).dropout > 0;
 }
 
 bool Trainer::finished() const {
@@ -129,25 +126,11 @@ void Trainer::step() {
 
     std::span<float> params = model_.parameters();
     std::vector<float>& grads = work_.gradients;
-    // L2 penalty (λ/2)·Σw² adds λ·w to each weight's gradient.
-    if (config_.l2 > 0) {
-        const auto l2 = static_cast<float>(config_.l2);
-        for (auto [begin, end] : weight_ranges_)
-            for (size_t i = begin; i < end; ++i) grads[i] += l2 * params[i];
-    }
+    if (config_.l2 > 0) add_l2_gradient(params, grads, weight_ranges_, static_cast<float>(config_.l2));
     double squared_norm = 0;
     for (float g : grads) squared_norm += double(g) * g;
     optimizer_.step(params, grads, lr);
-    // L1 penalty λ·Σ|w| as a proximal step after the update: w ← sign(w)·max(|w| − η·λ, 0).
-    // Adding the subgradient λ·sign(w) to the gradient instead would push a small weight across zero
-    // and back forever, never landing on exactly 0; the proximal step (soft thresholding) sets it to
-    // 0 once the data's pull is weaker than λ, which is why L1 gives sparse networks and L2 does not.
-    if (config_.l1 > 0) {
-        const auto shrink = static_cast<float>(lr * config_.l1);
-        for (auto [begin, end] : weight_ranges_)
-            for (size_t i = begin; i < end; ++i)
-                params[i] = std::copysign(std::max(std::abs(params[i]) - shrink, 0.0f), params[i]);
-    }
+    if (config_.l1 > 0) l1_proximal_step(params, weight_ranges_, static_cast<float>(lr * config_.l1));
 
     loss_sum_ += loss * n;
     gradient_norm_sum_ += std::sqrt(squared_norm);
@@ -194,8 +177,11 @@ void Trainer::finish_epoch() {
     record.gradient_norm = gradient_norm_sum_ / batch_;
     float largest = 0;
     for (int l = 0; l < model_.layer_count(); ++l) {
-        record.weight_norms.push_back(model_.weights(l).norm());
-        largest = std::max(largest, model_.weights(l).cwiseAbs().maxCoeff());
+        auto w = model_.weights(l);
+        double squares = 0;  // summed in order (not Eigen's SIMD-dependent norm()): same bits everywhere
+        for (Eigen::Index i = 0; i < w.size(); ++i) squares += double(w.data()[i]) * w.data()[i];
+        record.weight_norms.push_back(std::sqrt(squares));
+        largest = std::max(largest, w.cwiseAbs().maxCoeff());
     }
     record.flops = flops_;
     history_.push_back(record);

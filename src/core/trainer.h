@@ -11,6 +11,7 @@
 #include "core/model.h"
 #include "core/optimizer.h"
 #include "core/random.h"
+#include "core/regularization.h"
 #include "core/settings.h"
 
 namespace tunelab {
@@ -100,7 +101,7 @@ private:
     Eigen::MatrixXf batch_x_;  // the current mini-batch, gathered contiguously
     Eigen::VectorXf batch_y_;
     std::vector<int> order_;   // this epoch's sample order
-    std::vector<std::pair<size_t, size_t>> weight_ranges_;  // [begin, end) of weights, not biases
+    WeightRanges weight_ranges_;
     bool has_dropout_ = false;
 
     Status status_ = Status::ready;

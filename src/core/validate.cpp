@@ -1,5 +1,6 @@
 #include "core/validate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -121,13 +122,13 @@ std::vector<Issue> validate(const TrainConfig& c, const DataInfo& data) {
     if (s.kind == ScheduleKind::polynomial) check.range("power", s.power, 0, 10, true);
     if (s.kind == ScheduleKind::step) check.range("step-epochs", s.step_epochs, 0, 100000, true);
     if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) check.range("gamma", s.gamma, 0, 1, true);
-    check.range("warmup", s.warmup_epochs, 0, c.epochs, false, true);
+    if (c.epochs >= 1) check.range("warmup", s.warmup_epochs, 0, c.epochs, false, true);
 
     check.range("batch", c.batch.size, 1, std::max(data.train_size, 1));
     check.range("batch-growth", c.batch.growth, 0.1, 10);
     check.range("l1", c.l1, 0, 10);
     check.range("l2", c.l2, 0, 10);
-    check.range("patience", c.patience, 0, c.epochs);
+    check.range("patience", c.patience, 0, std::max(c.epochs, 0));
     return check.issues;
 }
 

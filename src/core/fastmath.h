@@ -1,0 +1,56 @@
+#pragma once
+// exp and tanh written in plain float arithmetic, for the activations' hot loops. Two reasons:
+// libm's tanhf/expf are calls the compiler cannot vectorize (in the wasm build they were over half
+// of a small network's training time), and each libm rounds its last bit its own way, while these
+// give the same bits natively and in WebAssembly. Accuracy: a few float ulps (tests/core).
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+namespace tunelab {
+
+// std::bit_cast, which the web build's libc++ (clang 14) lacks; compilers turn this into a move.
+template <typename To, typename From>
+To reinterpret_bits(From from) {
+    static_assert(sizeof(To) == sizeof(From));
+    To to;
+    std::memcpy(&to, &from, sizeof(To));
+    return to;
+}
+
+// eˣ = 2ᵏ·eʳ with k = round(x/ln 2) and |r| ≤ ln2/2, eʳ by its Taylor series to r⁶ (error < 2e-7).
+inline float exp_approx(float x) {
+    x = std::fmin(std::fmax(x, -87.0f), 88.0f);   // keeps 2ᵏ a normal float
+    constexpr float round_magic = 12582912.0f;   // 1.5·2²³: adding it rounds to an integer
+    const float shifted = x * 1.44269504f + round_magic;
+    const float k = shifted - round_magic;
+    const auto k_int = static_cast<int32_t>(reinterpret_bits<uint32_t>(shifted) - reinterpret_bits<uint32_t>(round_magic));
+    const float r = (x - k * 0.693145752f) - k * 1.42860677e-6f;  // ln 2 split in two: exact k·hi
+    float p = 1.0f / 720;
+    p = p * r + 1.0f / 120;
+    p = p * r + 1.0f / 24;
+    p = p * r + 1.0f / 6;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    return p * reinterpret_bits<float>(static_cast<uint32_t>(k_int + 127) << 23);
+}
+
+// tanh x = 1 − 2/(e²ˣ + 1) for |x| ≥ 0.25; near 0 that difference would cancel, so its odd Taylor
+// series x − x³/3 + 2x⁵/15 − 17x⁷/315 + 62x⁹/2835 is used instead (error < 1e-8 there).
+inline float tanh_approx(float x) {
+    const float a = std::fmin(std::fabs(x), 10.0f);  // tanh(10) is 1 in float
+    const float a2 = a * a;
+    const float series = a + a * a2 * (-1.0f / 3 + a2 * (2.0f / 15 + a2 * (-17.0f / 315 + a2 * (62.0f / 2835))));
+    const float exponential = 1.0f - 2.0f / (exp_approx(2.0f * a) + 1.0f);
+    return std::copysign(a < 0.25f ? series : exponential, x);
+}
+
+// σ(z) = 1/(1 + e⁻ᶻ), written as eᶻ/(1 + eᶻ) for z < 0 so exp never overflows.
+inline float sigmoid_approx(float z) {
+    const float e = exp_approx(-std::fabs(z));
+    const float small_side = e / (1.0f + e);  // σ(−|z|)
+    return z >= 0 ? 1.0f - small_side : small_side;
+}
+
+}  // namespace tunelab

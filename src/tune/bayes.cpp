@@ -1,0 +1,277 @@
+#include "tune/bayes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+
+#include "tune/sobol.h"
+
+namespace tunelab::tune {
+
+namespace {
+
+constexpr uint64_t kFitPurpose = 11, kAcquisitionPurpose = 12, kHedgePurpose = 13;
+
+Eigen::MatrixXd to_matrix(const std::vector<std::vector<double>>& rows, size_t cols) {
+    Eigen::MatrixXd m(Eigen::Index(rows.size()), Eigen::Index(cols));
+    for (size_t i = 0; i < rows.size(); ++i)
+        for (size_t j = 0; j < cols; ++j) m(Eigen::Index(i), Eigen::Index(j)) = rows[i][j];
+    return m;
+}
+
+size_t feature_count(const Space& space) {
+    size_t n = 0;
+    for (const Param& p : space.params()) n += p.kind == ParamKind::Categorical ? p.choices.size() : 1;
+    return n;
+}
+
+}  // namespace
+
+Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, const GaussianProcess::FitOptions& fit,
+                     const Eigen::VectorXd* warm_start)
+    : space_(space) {
+    continuous_ = std::all_of(space.params().begin(), space.params().end(),
+                              [](const Param& p) { return p.kind == ParamKind::Float && p.parent.empty(); });
+    std::vector<std::vector<double>> unit;
+    for (const Values& v : obs.params) unit.push_back(space.encode(v));
+    Eigen::VectorXd y = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), Eigen::Index(obs.size()));
+    gp_.fit(features(to_matrix(unit, space.size())), y, rng, fit, warm_start);
+    best_loss_ = y.minCoeff();
+    // The best few observations seed the acquisition search: the optimum is often near them.
+    std::vector<size_t> order(obs.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return obs.loss[a] < obs.loss[b]; });
+    for (size_t i = 0; i < std::min<size_t>(5, order.size()); ++i) incumbents_.push_back(unit[order[i]]);
+}
+
+Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
+    if (continuous_) return unit.cwiseMax(0.0).cwiseMin(1.0);  // features are the unit coordinates
+    Eigen::MatrixXd f = Eigen::MatrixXd::Zero(unit.rows(), Eigen::Index(feature_count(space_)));
+    std::vector<double> u(space_.size());
+    for (Eigen::Index r = 0; r < unit.rows(); ++r) {
+        for (size_t i = 0; i < u.size(); ++i) u[i] = unit(r, Eigen::Index(i));
+        Values values = space_.decode(u);
+        Eigen::Index col = 0;
+        for (size_t i = 0; i < space_.size(); ++i) {
+            const Param& p = space_.params()[i];
+            if (p.kind != ParamKind::Categorical) {
+                f(r, col++) = space_.encode(i, values[i]);  // ints land on their rounded value
+                continue;
+            }
+            if (is_active(values[i])) f(r, col + Eigen::Index(values[i])) = 1.0;
+            col += Eigen::Index(p.choices.size());
+        }
+    }
+    return f;
+}
+
+void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
+    gp_.predict(features(unit), mean, stddev);
+}
+
+Eigen::VectorXd Surrogate::acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const {
+    Eigen::VectorXd mean, stddev;
+    predict(unit, mean, stddev);
+    return acquisition(mean, stddev, acq);
+}
+
+Eigen::VectorXd Surrogate::acquisition(const Eigen::VectorXd& mean, const Eigen::VectorXd& stddev,
+                                       const Acquisition& acq) const {
+    // In the GP's standardized units, so ξ and κ mean the same whatever the loss's scale.
+    const double m0 = gp_.y_mean(), s = gp_.y_scale(), best = (best_loss_ - m0) / s;
+    Eigen::VectorXd a(mean.size());
+    for (Eigen::Index i = 0; i < a.size(); ++i) a(i) = acq((mean(i) - m0) / s, stddev(i) / s, best);
+    return a;
+}
+
+std::vector<double> Surrogate::maximize(const Acquisition& acq, Rng& rng, int candidates) const {
+    const size_t d = space_.size();
+    // Candidates: a randomly shifted Sobol' design over the whole cube, plus Gaussian steps around
+    // the incumbents (global coverage and local precision).
+    std::vector<std::vector<double>> points = Sobol(int(d)).first(uint32_t(candidates));
+    std::vector<double> shift(d);
+    for (double& s : shift) s = rng.uniform();
+    for (auto& u : points)
+        for (size_t j = 0; j < d; ++j) u[j] = std::fmod(u[j] + shift[j], 1.0);
+    for (const auto& incumbent : incumbents_)
+        for (int i = 0; i < 16; ++i) {
+            std::vector<double> u = incumbent;
+            for (double& x : u) x = std::clamp(x + 0.05 * rng.normal(), 0.0, 1.0);
+            points.push_back(std::move(u));
+        }
+    Eigen::VectorXd score = acquisition(to_matrix(points, d), acq);
+
+    // Local refinement by compass search from the two best candidates: try ±step along every
+    // axis, move to the best improvement, halve the step when none improves.
+    std::vector<Eigen::Index> order(size_t(score.size()));
+    std::iota(order.begin(), order.end(), 0);
+    const int starts = 2;
+    std::partial_sort(order.begin(), order.begin() + starts, order.end(),
+                      [&](Eigen::Index a, Eigen::Index b) { return score(a) > score(b); });
+    std::vector<double> best_point = points[size_t(order[0])];
+    double best_score = score(order[0]);
+    for (int start = 0; start < starts; ++start) {
+        std::vector<double> x = points[size_t(order[size_t(start)])];
+        double value = score(order[size_t(start)]);
+        Eigen::MatrixXd probes(Eigen::Index(2 * d), Eigen::Index(d));
+        for (double step = 0.05; step > 1e-3;) {
+            for (size_t j = 0; j < 2 * d; ++j) {
+                for (size_t k = 0; k < d; ++k) probes(Eigen::Index(j), Eigen::Index(k)) = x[k];
+                double& coordinate = probes(Eigen::Index(j), Eigen::Index(j / 2));
+                coordinate = std::clamp(coordinate + (j % 2 ? step : -step), 0.0, 1.0);
+            }
+            Eigen::VectorXd probe_score = acquisition(probes, acq);
+            Eigen::Index best_probe;
+            if (probe_score.maxCoeff(&best_probe) > value) {
+                value = probe_score(best_probe);
+                for (size_t k = 0; k < d; ++k) x[k] = probes(best_probe, Eigen::Index(k));
+            } else {
+                step /= 2;
+            }
+        }
+        if (value > best_score) best_score = value, best_point = x;
+    }
+    return best_point;
+}
+
+std::vector<double> Surrogate::length_scales() const {
+    Eigen::VectorXd ls = gp_.length_scales();
+    std::vector<double> out;
+    Eigen::Index col = 0;
+    for (const Param& p : space_.params()) {
+        Eigen::Index width = p.kind == ParamKind::Categorical ? Eigen::Index(p.choices.size()) : 1;
+        out.push_back(ls.segment(col, width).minCoeff());
+        col += width;
+    }
+    return out;
+}
+
+int BayesSampler::initial_points(const Space& space) const {
+    return options_.initial_points > 0 ? options_.initial_points : std::max(5, 2 * int(space.size()));
+}
+
+const Surrogate* BayesSampler::model(const Study& study) {
+    Observations obs = observations(study);
+    if (int(obs.size()) < initial_points(study.space())) return nullptr;
+    std::pair<int, size_t> key{study.next_number(), obs.size()};
+    if (!cached_ || key != cached_for_) {
+        Rng rng = study.rng_for(study.next_number(), kFitPurpose);
+        // Warm start from the hyperparameters noted with the latest model-based trial.
+        std::optional<Eigen::VectorXd> warm;
+        for (const Trial& t : study.trials())
+            if (!t.sampler_state.empty()) warm = Eigen::Map<const Eigen::VectorXd>(t.sampler_state.data(), Eigen::Index(t.sampler_state.size()));
+        cached_ = std::make_unique<Surrogate>(study.space(), obs, rng, options_.fit, warm ? &*warm : nullptr);
+        cached_for_ = key;
+    }
+    return cached_.get();
+}
+
+Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const {
+    const Acquisition& acq = options_.acquisition;
+    Rng rng = study.rng_for(study.next_number(), kAcquisitionPurpose);
+    if (acq.kind != AcquisitionKind::Hedge) {
+        Proposal p{study.space().decode(model.maximize(acq, rng, options_.candidates))};
+        p.source = to_string(acq.kind);
+        return p;
+    }
+    // GP-Hedge: each member nominates its maximizer; one is chosen with probability ∝ exp(η g),
+    // where a member's gain g sums the current posterior's (negated, standardized) mean at the
+    // points it chose before: members whose picks turned out good get chosen more.
+    const AcquisitionKind members[] = {AcquisitionKind::ExpectedImprovement,
+                                       AcquisitionKind::ProbabilityOfImprovement,
+                                       AcquisitionKind::ConfidenceBound};
+    std::vector<double> gain(3, 0.0);
+    for (const Trial& t : study.trials())
+        for (int j = 0; j < 3; ++j)
+            if (t.source == to_string(members[j])) {
+                Eigen::VectorXd mean, stddev;
+                Eigen::MatrixXd u = Eigen::Map<const Eigen::RowVectorXd>(study.space().encode(t.params).data(),
+                                                                         Eigen::Index(study.space().size()));
+                model.predict(u, mean, stddev);
+                gain[size_t(j)] -= (mean(0) - model.gp().y_mean()) / model.gp().y_scale();
+            }
+    const double eta = 1.0, top = *std::max_element(gain.begin(), gain.end());
+    std::vector<double> weight(3);
+    for (int j = 0; j < 3; ++j) weight[size_t(j)] = std::exp(eta * (gain[size_t(j)] - top));
+    double pick = rng.uniform() * (weight[0] + weight[1] + weight[2]);
+    int chosen = 0;
+    while (chosen < 2 && pick >= weight[size_t(chosen)]) pick -= weight[size_t(chosen++)];
+    Acquisition member = acq;
+    member.kind = members[chosen];
+    Proposal p{study.space().decode(model.maximize(member, rng, options_.candidates))};
+    p.source = to_string(member.kind);
+    return p;
+}
+
+Proposal BayesSampler::ask(const Study& study) {
+    if (const Surrogate* m = model(study)) {
+        Proposal p = propose(study, *m);
+        p.sampler_state.assign(m->gp().theta().begin(), m->gp().theta().end());
+        return p;
+    }
+    Proposal p{study.space().decode(QuasiRandomSampler::unit_point(study, study.next_number(), false))};
+    p.source = "init";
+    return p;
+}
+
+void BayesSampler::draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
+                        std::vector<double>& stddev, std::vector<double>& acquisition) const {
+    Eigen::VectorXd m, sd;
+    model.predict(unit, m, sd);
+    // A hedge has no single surface: draw its first member, EI.
+    Acquisition acq = options_.acquisition;
+    if (acq.kind == AcquisitionKind::Hedge) acq.kind = AcquisitionKind::ExpectedImprovement;
+    Eigen::VectorXd a = model.acquisition(m, sd, acq);
+    mean.assign(m.begin(), m.end());
+    stddev.assign(sd.begin(), sd.end());
+    acquisition.assign(a.begin(), a.end());
+}
+
+SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Values& anchor, int resolution) {
+    SliceView view;
+    view.dim_x = dim_x, view.dim_y = dim_y, view.resolution = resolution;
+    const Space& space = study.space();
+    std::vector<double> base = space.encode(anchor);
+    Eigen::MatrixXd grid(Eigen::Index(resolution * resolution), Eigen::Index(space.size()));
+    for (int iy = 0; iy < resolution; ++iy)
+        for (int ix = 0; ix < resolution; ++ix) {
+            Eigen::Index row = iy * resolution + ix;
+            for (size_t k = 0; k < space.size(); ++k) grid(row, Eigen::Index(k)) = base[k];
+            grid(row, dim_x) = (ix + 0.5) / resolution;
+            grid(row, dim_y) = (iy + 0.5) / resolution;
+        }
+    for (int i = 0; i < resolution; ++i) {
+        view.xs.push_back(space.decode(size_t(dim_x), (i + 0.5) / resolution));
+        view.ys.push_back(space.decode(size_t(dim_y), (i + 0.5) / resolution));
+    }
+    const Surrogate* m = model(study);
+    if (!m) return view;
+    draw(*m, grid, view.mean, view.stddev, view.acquisition);
+    view.next = propose(study, *m).params;
+    return view;
+}
+
+CurveView BayesSampler::curve(const Study& study, int dim, int resolution) {
+    CurveView view;
+    view.dim = dim;
+    const Space& space = study.space();
+    Eigen::MatrixXd line = Eigen::MatrixXd::Constant(resolution, Eigen::Index(space.size()), 0.5);
+    for (int i = 0; i < resolution; ++i) {
+        double u = resolution > 1 ? double(i) / (resolution - 1) : 0.5;
+        line(i, dim) = u;
+        view.xs.push_back(space.decode(size_t(dim), u));
+    }
+    const Surrogate* m = model(study);
+    if (!m) return view;
+    std::vector<double> stddev;
+    draw(*m, line, view.mean, stddev, view.acquisition);
+    for (int i = 0; i < resolution; ++i) {
+        view.lower.push_back(view.mean[size_t(i)] - 2 * stddev[size_t(i)]);
+        view.upper.push_back(view.mean[size_t(i)] + 2 * stddev[size_t(i)]);
+    }
+    view.next = propose(study, *m).params;
+    return view;
+}
+
+}  // namespace tunelab::tune

@@ -1,0 +1,93 @@
+#pragma once
+// Bayesian optimization: a GP surrogate of the loss, and an acquisition function that says where to
+// look next. Also the views the search-arena UI draws from the same model (2-D slices, 1-D curve).
+#include <memory>
+#include <vector>
+
+#include "tune/gp.h"
+#include "tune/sampler.h"
+
+namespace tunelab::tune {
+
+struct BayesOptions {
+    int initial_points = 0;  // quasi-random points before the first model; 0: max(5, 2d)
+    Acquisition acquisition;
+    int candidates = 384;    // quasi-random candidates per proposal before local refinement
+    GaussianProcess::FitOptions fit;
+};
+
+// The GP on a space's features: each float/int parameter is one coordinate in [0, 1] (log
+// parameters in log space), each categorical is one-hot, an inactive parameter sits mid-range.
+class Surrogate {
+public:
+    Surrogate(const Space& space, const Observations& observations, Rng& rng,
+              const GaussianProcess::FitOptions& fit, const Eigen::VectorXd* warm_start = nullptr);
+
+    const Space& space() const { return space_; }
+    const GaussianProcess& gp() const { return gp_; }
+    double best_loss() const { return best_loss_; }
+
+    // Posterior of the loss at points given as unit coordinates (one row each, see space.h).
+    void predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const;
+    // Acquisition at unit points, for one concrete kind (not Hedge).
+    Eigen::VectorXd acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const;
+    Eigen::VectorXd acquisition(const Eigen::VectorXd& mean, const Eigen::VectorXd& stddev, const Acquisition& acq) const;
+    // The acquisition's maximizer: quasi-random candidates, then compass search around the best.
+    std::vector<double> maximize(const Acquisition& acq, Rng& rng, int candidates) const;
+    // Length-scale of each parameter (a categorical's one-hot features: their shortest).
+    std::vector<double> length_scales() const;
+
+private:
+    Eigen::MatrixXd features(const Eigen::MatrixXd& unit) const;
+
+    Space space_;
+    bool continuous_;  // only unconditional floats: the features are the unit coordinates
+    GaussianProcess gp_;
+    double best_loss_;
+    std::vector<std::vector<double>> incumbents_;  // unit points of the best observations
+};
+
+// A 2-D slice through the space at `anchor` (other parameters held there), row-major
+// [iy * resolution + ix], in the loss's units (the UI negates for a maximized study).
+struct SliceView {
+    int dim_x = 0, dim_y = 1, resolution = 0;
+    std::vector<double> xs, ys;  // parameter values along each axis
+    std::vector<double> mean, stddev, acquisition;
+    Values next;                 // the point the sampler will ask next
+};
+
+// The 1-D teaching view: mean, a ±2σ band and the acquisition along one parameter.
+struct CurveView {
+    int dim = 0;
+    std::vector<double> xs, mean, lower, upper, acquisition;
+    Values next;
+};
+
+class BayesSampler : public Sampler {
+public:
+    explicit BayesSampler(BayesOptions options) : options_(std::move(options)) {}
+    std::string name() const override { return "bayes"; }
+    Proposal ask(const Study& study) override;
+
+    const BayesOptions& options() const { return options_; }
+    // Changing ξ/κ or the kind keeps the fitted model: views recompute in a few milliseconds.
+    void set_acquisition(const Acquisition& acq) { options_.acquisition = acq; }
+    int initial_points(const Space& space) const;
+
+    // The model the next ask will use, or nullptr while the initial design is still running.
+    // Fitted once per study state and cached, so the views below share it with ask().
+    const Surrogate* model(const Study& study);
+    SliceView slice(const Study& study, int dim_x, int dim_y, const Values& anchor, int resolution);
+    CurveView curve(const Study& study, int dim, int resolution);
+
+private:
+    Proposal propose(const Study& study, const Surrogate& model) const;
+    void draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
+              std::vector<double>& stddev, std::vector<double>& acquisition) const;
+
+    BayesOptions options_;
+    std::unique_ptr<Surrogate> cached_;
+    std::pair<int, size_t> cached_for_{-1, 0};  // (next trial number, observations) it was fit on
+};
+
+}  // namespace tunelab::tune

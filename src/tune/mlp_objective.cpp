@@ -1,0 +1,111 @@
+#include "tune/mlp_objective.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/trainer.h"
+#include "core/validate.h"
+
+namespace tunelab::tune {
+
+namespace {
+
+class MlpEvaluation : public Evaluation {
+public:
+    MlpEvaluation(const TrainConfig& config, const PreparedData& data, MlpScore score)
+        : trainer_(config, data), score_(score) {}
+
+    StepResult step() override {
+        double seconds = trainer_.history().empty() ? 0 : trainer_.history().back().seconds;
+        double flops = trainer_.flops();
+        trainer_.run_epoch();
+        StepResult result;
+        result.diverged = trainer_.status() == Status::diverged;
+        if (trainer_.history().empty()) return result;
+        const EpochRecord& r = trainer_.history().back();
+        result.value = score_ == MlpScore::ValidationLoss ? r.validation_loss : 1 - r.validation_metric;
+        result.cost = {r.seconds - seconds, trainer_.flops() - flops};
+        result.diverged = result.diverged || !std::isfinite(result.value);
+        return result;
+    }
+
+private:
+    Trainer trainer_;
+    MlpScore score_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& MlpObjective::tunable_settings() {
+    static const std::vector<std::string> names = {"lr",    "optimizer",  "momentum", "beta1",   "beta2", "units",
+                                                   "layers", "activation", "l2",       "dropout", "batch"};
+    return names;
+}
+
+Space MlpObjective::default_space() {
+    return Space({Param::real("lr", 1e-4, 1.0, true),
+                  Param::categorical("optimizer", {"sgd", "momentum", "adam"}),
+                  Param::real("beta1", 0.5, 0.99).only_when("optimizer", {"adam"}),
+                  Param::integer("units", 2, 64, true),
+                  Param::integer("layers", 1, 3),
+                  Param::categorical("activation", {"relu", "tanh"}),
+                  Param::real("l2", 1e-6, 1e-1, true),
+                  Param::integer("batch", 8, 128, true)});
+}
+
+MlpObjective::MlpObjective(DatasetKind dataset, MlpScore score, int epochs, std::optional<Space> space,
+                           std::string data_dir)
+    : dataset_(dataset), score_(score), epochs_(epochs), space_(space ? std::move(*space) : default_space()) {
+    const auto& known = tunable_settings();
+    for (const Param& p : space_.params())
+        if (std::find(known.begin(), known.end(), p.name) == known.end())
+            throw std::invalid_argument("parameter '" + p.name + "': an MLP objective tunes only " + [&] {
+                std::string list;
+                for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+                return list;
+            }());
+    DataConfig data;
+    data.kind = dataset;
+    data.preprocessing = Preprocessing::standardize;
+    data.data_dir = std::move(data_dir);
+    DataResult prepared = prepare_data(data);
+    if (!prepared.data) throw std::invalid_argument("data set " + std::string(tunelab::name(dataset)) + ": " + describe(prepared.issues));
+    data_ = std::move(*prepared.data);
+    base_.epochs = epochs;
+    fit_output_to_task(base_.model, data_.info);
+}
+
+std::string MlpObjective::name() const { return "mlp:" + std::string(tunelab::name(dataset_)); }
+
+TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const {
+    TrainConfig c = base_;
+    c.seed = seed;
+    int units = c.model.hidden.front().units, layers = int(c.model.hidden.size());
+    Activation activation = c.model.hidden.front().activation;
+    double dropout = 0;
+    for (size_t i = 0; i < space_.size(); ++i) {
+        const double v = params[i];
+        if (!is_active(v)) continue;
+        const std::string& key = space_.params()[i].name;
+        const std::string choice = space_.params()[i].kind == ParamKind::Categorical ? space_.format(i, v) : "";
+        if (key == "lr") c.lr.lr = v;
+        else if (key == "optimizer") c.optimizer.kind = parse_enum<OptimizerKind>(choice).value_or(OptimizerKind::sgd);
+        else if (key == "momentum") c.optimizer.momentum = v;
+        else if (key == "beta1") c.optimizer.beta1 = v;
+        else if (key == "beta2") c.optimizer.beta2 = v;
+        else if (key == "units") units = int(v);
+        else if (key == "layers") layers = int(v);
+        else if (key == "activation") activation = parse_enum<Activation>(choice).value_or(Activation::tanh);
+        else if (key == "l2") c.l2 = v;
+        else if (key == "dropout") dropout = v;
+        else if (key == "batch") c.batch.size = std::min(int(v), data_.info.train_size);
+    }
+    c.model.hidden.assign(size_t(std::max(layers, 1)), LayerConfig{units, activation, dropout});
+    return c;
+}
+
+std::unique_ptr<Evaluation> MlpObjective::start(const Values& params, uint64_t seed) const {
+    return std::make_unique<MlpEvaluation>(config_for(params, seed), data_, score_);
+}
+
+}  // namespace tunelab::tune

@@ -1,0 +1,40 @@
+#pragma once
+// The real thing: train an MLP with core's Trainer on a data set, epoch by epoch, and score it on
+// the validation part. Each trial trains from its own seed on the same data split.
+#include "core/dataset.h"
+#include "tune/objective.h"
+
+namespace tunelab::tune {
+
+enum class MlpScore { ValidationLoss, ValidationError };
+
+class MlpObjective : public Objective {
+public:
+    // `space` names the settings it tunes (see `tunable_settings()`); default: `default_space()`.
+    // Throws std::invalid_argument for an unknown data set or parameter.
+    MlpObjective(DatasetKind dataset, MlpScore score = MlpScore::ValidationLoss, int epochs = 20,
+                 std::optional<Space> space = std::nullopt, std::string data_dir = "assets/data");
+
+    std::string name() const override;
+    Space space() const override { return space_; }
+    int max_epochs() const override { return epochs_; }
+    std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const override;
+
+    // The training settings a trial uses: the base settings with the trial's parameters applied.
+    TrainConfig config_for(const Values& params, uint64_t seed) const;
+
+    static Space default_space();
+    // Parameter names this objective understands: lr, optimizer, momentum, beta1, beta2, units,
+    // layers, activation, l2, dropout, batch.
+    static const std::vector<std::string>& tunable_settings();
+
+private:
+    DatasetKind dataset_;
+    MlpScore score_;
+    int epochs_;
+    Space space_;
+    PreparedData data_;
+    TrainConfig base_;
+};
+
+}  // namespace tunelab::tune

@@ -1,0 +1,52 @@
+#pragma once
+// The one study runner, shared by the CLI, the benchmark and the UI. It advances a study one small
+// step at a time — ask a trial, train the running trial one epoch, or tell its result — so the UI
+// can race several studies in lock-step, a bounded amount of work per frame.
+#include <map>
+#include <memory>
+
+#include "tune/objective.h"
+#include "tune/sampler.h"
+
+namespace tunelab::tune {
+
+enum class RunEvent {
+    Asked,     // a trial started (new, or a paused one promoted by Hyperband)
+    Stepped,   // the running trial trained one more epoch and goes on
+    Told,      // the running trial ended: complete, pruned at a rung, failed or diverged
+    Finished,  // the budget is spent: nothing more to do
+};
+
+class StudyRunner {
+public:
+    // `budget`: how many new trials to run (Hyperband's promotions continue existing ones).
+    StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective, int budget);
+
+    RunEvent step();
+    // Steps until the running trial is told (or the budget is spent): one whole trial.
+    RunEvent run_trial();
+    void run();  // to the end
+    bool finished() const { return finished_; }
+
+    const Study& study() const { return study_; }
+    Sampler& sampler() { return *sampler_; }
+    const Objective& objective() const { return *objective_; }
+    int budget() const { return budget_; }
+    int running() const { return running_; }  // number of the running trial, or -1
+    int last_told() const { return told_; }    // number of the trial told last, or -1
+
+    // The seed a trial's evaluation gets: a function of the study's seed and the trial's number.
+    static uint64_t trial_seed(const Study& study, int number);
+
+private:
+    Study study_;
+    std::unique_ptr<Sampler> sampler_;
+    std::shared_ptr<const Objective> objective_;
+    int budget_;
+    bool finished_ = false;
+    int running_ = -1, told_ = -1;
+    std::unique_ptr<Evaluation> evaluation_;
+    std::map<int, std::unique_ptr<Evaluation>> paused_;  // stopped at a rung; may be promoted
+};
+
+}  // namespace tunelab::tune

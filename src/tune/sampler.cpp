@@ -1,0 +1,138 @@
+#include "tune/sampler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "tune/bayes.h"
+#include "tune/hyperband.h"
+#include "tune/sobol.h"
+#include "tune/tpe.h"
+
+namespace tunelab::tune {
+
+namespace {
+
+// rng_for purposes, so that different uses of one trial's stream never overlap.
+constexpr uint64_t kShiftPurpose = 1, kGridPurpose = 2;
+
+}  // namespace
+
+Proposal RandomSampler::ask(const Study& study) {
+    Rng rng = study.rng_for(study.next_number());
+    std::vector<double> unit(study.space().size());
+    for (double& u : unit) u = rng.uniform();
+    return {study.space().decode(unit)};
+}
+
+std::vector<double> QuasiRandomSampler::unit_point(const Study& study, int index, bool halton) {
+    int d = int(study.space().size());
+    std::vector<double> u = halton ? halton_point(uint32_t(index), d) : Sobol(d).point(uint32_t(index));
+    Rng shift = study.rng_for(0, kShiftPurpose);
+    for (double& x : u) {
+        x += shift.uniform();
+        x -= std::floor(x);
+    }
+    return u;
+}
+
+Proposal QuasiRandomSampler::ask(const Study& study) {
+    return {study.space().decode(unit_point(study, study.next_number(), halton_))};
+}
+
+std::vector<int> GridSampler::points_per_dimension(const Space& space, int budget) {
+    const size_t d = space.size();
+    std::vector<int> k(d, 1), cap(d);
+    for (size_t i = 0; i < d; ++i) {
+        const Param& p = space.params()[i];
+        cap[i] = p.kind == ParamKind::Categorical ? int(p.choices.size())
+                 : p.kind == ParamKind::Int        ? int(std::min(p.high - p.low + 1, 1e6))
+                                                   : 1 << 20;
+    }
+    // Grow the dimension with the fewest points while the whole grid still fits in the budget:
+    // the grid stays as even as the budget allows (9 trials in 2-D: 3 × 3).
+    double total = 1;
+    for (;;) {
+        int grow = -1;
+        for (size_t i = 0; i < d; ++i)
+            if (k[i] < cap[i] && total / k[i] * (k[i] + 1) <= budget && (grow < 0 || k[i] < k[size_t(grow)]))
+                grow = int(i);
+        if (grow < 0) return k;
+        total = total / k[size_t(grow)] * (k[size_t(grow)] + 1);
+        ++k[size_t(grow)];
+    }
+}
+
+Proposal GridSampler::ask(const Study& study) {
+    const Space& space = study.space();
+    std::vector<int> k = points_per_dimension(space, budget_);
+    int size = std::accumulate(k.begin(), k.end(), 1, std::multiplies<>());
+    int index = study.next_number() % size;
+    if (shuffle_) {
+        std::vector<int> order(static_cast<size_t>(size));
+        std::iota(order.begin(), order.end(), 0);
+        Rng rng = study.rng_for(0, kGridPurpose);
+        rng.shuffle(std::span<int>(order));
+        index = order[size_t(index)];
+    }
+    // Mixed-radix digits of the index pick each dimension's point; endpoints are included, as in
+    // np.linspace / np.logspace, because that is the grid a learner writes by hand.
+    std::vector<double> unit(space.size());
+    for (size_t i = 0; i < space.size(); ++i) {
+        int digit = index % k[i];
+        index /= k[i];
+        const Param& p = space.params()[i];
+        if (p.kind == ParamKind::Categorical) unit[i] = (digit + 0.5) / k[i];
+        else unit[i] = k[i] == 1 ? 0.5 : double(digit) / (k[i] - 1);
+    }
+    return {space.decode(unit)};
+}
+
+Observations observations(const Study& study) {
+    Observations obs;
+    double worst = -INFINITY;
+    for (const Trial& t : study.trials())
+        if (t.finished()) {
+            obs.params.push_back(t.params);
+            obs.loss.push_back(study.loss(*t.value));
+            worst = std::max(worst, obs.loss.back());
+        }
+    if (std::isfinite(worst))
+        for (const Trial& t : study.trials())
+            if (t.status == TrialStatus::Diverged) {
+                obs.params.push_back(t.params);
+                obs.loss.push_back(worst);
+            }
+    return obs;
+}
+
+const std::vector<std::string>& sampler_names() {
+    static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "hyperband"};
+    return names;
+}
+
+std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOptions& options) {
+    if (name == "grid") return std::make_unique<GridSampler>(options.budget, options.shuffle_grid);
+    if (name == "random") return std::make_unique<RandomSampler>();
+    if (name == "sobol" || name == "halton") return std::make_unique<QuasiRandomSampler>(name == "halton");
+    if (name == "bayes") {
+        BayesOptions bayes;
+        bayes.initial_points = options.initial_points;
+        bayes.acquisition = options.acquisition;
+        return std::make_unique<BayesSampler>(bayes);
+    }
+    if (name == "tpe") return std::make_unique<TpeSampler>(TpeOptions{options.initial_points});
+    if (name == "hyperband") {
+        if (options.hyperband_source != "random" && options.hyperband_source != "bayes")
+            throw std::invalid_argument("Hyperband takes its configurations from random or bayes");
+        return std::make_unique<HyperbandSampler>(
+            HyperbandOptions{options.max_epochs, options.eta},
+            make_sampler(options.hyperband_source, options));
+    }
+    std::string known;
+    for (const std::string& n : sampler_names()) known += (known.empty() ? "" : ", ") + n;
+    throw std::invalid_argument("unknown sampler '" + name + "' (" + known + ")");
+}
+
+}  // namespace tunelab::tune

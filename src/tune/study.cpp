@@ -1,0 +1,289 @@
+#include "tune/study.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace tunelab::tune {
+
+namespace {
+
+constexpr const char* kStatusNames[] = {"running", "complete", "pruned", "failed", "diverged"};
+
+const char* kind_name(ParamKind kind) {
+    switch (kind) {
+        case ParamKind::Float: return "float";
+        case ParamKind::Int: return "int";
+        case ParamKind::Categorical: return "categorical";
+    }
+    return "float";
+}
+
+[[noreturn]] void bad(const std::string& what) { throw std::invalid_argument("study JSON: " + what); }
+
+const json::Value& member(const json::Value& object, const char* key) {
+    const json::Value* v = object.find(key);
+    if (!v) bad(std::string("missing \"") + key + "\"");
+    return *v;
+}
+
+double number(const json::Value& object, const char* key) {
+    const json::Value& v = member(object, key);
+    if (!v.is_number()) bad(std::string("\"") + key + "\" must be a number");
+    return v.as_number();
+}
+
+const std::string& text(const json::Value& object, const char* key) {
+    const json::Value& v = member(object, key);
+    if (!v.is_string()) bad(std::string("\"") + key + "\" must be a string");
+    return v.as_string();
+}
+
+json::Value numbers(const std::vector<double>& xs) {
+    json::Array out;
+    for (double x : xs) out.emplace_back(x);
+    return out;
+}
+
+std::vector<double> numbers(const json::Value& array) {
+    if (!array.is_array()) bad("expected an array of numbers");
+    std::vector<double> out;
+    for (const auto& v : array.as_array()) out.push_back(v.is_number() ? v.as_number() : NAN);  // null: NaN
+    return out;
+}
+
+std::vector<std::string> strings(const json::Value& array) {
+    if (!array.is_array()) bad("expected an array of strings");
+    std::vector<std::string> out;
+    for (const auto& v : array.as_array()) {
+        if (!v.is_string()) bad("expected an array of strings");
+        out.push_back(v.as_string());
+    }
+    return out;
+}
+
+}  // namespace
+
+const char* to_string(TrialStatus status) { return kStatusNames[int(status)]; }
+
+std::optional<TrialStatus> status_from_string(const std::string& name) {
+    for (int i = 0; i < int(std::size(kStatusNames)); ++i)
+        if (name == kStatusNames[i]) return TrialStatus(i);
+    return std::nullopt;
+}
+
+Study::Study(Space space, Direction direction, uint64_t seed)
+    : space_(std::move(space)), direction_(direction), seed_(seed) {}
+
+Trial& Study::start(const Proposal& proposal) {
+    if (proposal.resume >= 0) {
+        Trial& t = trials_.at(size_t(proposal.resume));
+        t.status = TrialStatus::Running;
+        t.budget = proposal.budget;
+        t.rung = proposal.rung;
+        return t;
+    }
+    Trial t;
+    t.number = next_number_++;
+    t.params = proposal.params;
+    t.budget = proposal.budget;
+    t.bracket = proposal.bracket;
+    t.rung = proposal.rung;
+    t.source = proposal.source;
+    t.sampler_state = proposal.sampler_state;
+    trials_.push_back(std::move(t));
+    return trials_.back();
+}
+
+void Study::report(int number, double intermediate_value) {
+    trials_.at(size_t(number)).intermediate.push_back(intermediate_value);
+}
+
+void Study::add_cost(int number, Cost cost) {
+    Trial& t = trials_.at(size_t(number));
+    t.cost.seconds += cost.seconds;
+    t.cost.flops += cost.flops;
+}
+
+void Study::tell(int number, TrialStatus status, std::optional<double> value) {
+    Trial& t = trials_.at(size_t(number));
+    if (status == TrialStatus::Pruned && !value && !t.intermediate.empty()) value = t.intermediate.back();
+    t.status = status;
+    t.value = (status == TrialStatus::Complete || status == TrialStatus::Pruned) ? value : std::nullopt;
+    if (t.finished() && !t.value) t.status = TrialStatus::Failed;  // nothing to rank it by
+}
+
+const Trial* Study::best() const {
+    const Trial* best = nullptr;
+    for (const Trial& t : trials_)
+        if (t.status == TrialStatus::Complete && (!best || better(*t.value, *best->value))) best = &t;
+    return best;
+}
+
+std::vector<double> Study::best_so_far() const {
+    std::vector<double> series;
+    double best = NAN;
+    for (const Trial& t : trials_) {
+        if (t.status == TrialStatus::Complete && (std::isnan(best) || better(*t.value, best))) best = *t.value;
+        series.push_back(best);
+    }
+    return series;
+}
+
+Study Study::with_trials(std::vector<Trial> trials) const {
+    Study copy(space_, direction_, seed_);
+    copy.trials_ = std::move(trials);
+    copy.next_number_ = next_number_;
+    return copy;
+}
+
+Rng Study::rng_for(int number, uint64_t purpose) const {
+    return Rng(seed_ ^ (purpose * 0x9e3779b97f4a7c15ULL), uint64_t(number));
+}
+
+json::Value space_to_json(const Space& space) {
+    json::Array params;
+    for (const Param& p : space.params()) {
+        json::Value v = json::Object{};
+        v["name"] = p.name;
+        v["type"] = kind_name(p.kind);
+        if (p.kind == ParamKind::Categorical) {
+            json::Array choices(p.choices.begin(), p.choices.end());
+            v["choices"] = choices;
+        } else {
+            v["low"] = p.low;
+            v["high"] = p.high;
+            v["log"] = p.log;
+        }
+        if (!p.parent.empty()) {
+            v["parent"] = p.parent;
+            v["when"] = json::Array(p.when.begin(), p.when.end());
+        }
+        params.push_back(std::move(v));
+    }
+    return params;
+}
+
+Space space_from_json(const json::Value& value) {
+    if (!value.is_array()) bad("a space is an array of parameters");
+    std::vector<Param> params;
+    for (const auto& v : value.as_array()) {
+        if (!v.is_object()) bad("each parameter is an object");
+        const std::string& name = text(v, "name");
+        const std::string& type = text(v, "type");
+        Param p;
+        if (type == "categorical") {
+            p = Param::categorical(name, strings(member(v, "choices")));
+        } else if (type == "float" || type == "int") {
+            const json::Value* log = v.find("log");
+            bool is_log = log && log->is_bool() && log->as_bool();
+            double low = number(v, "low"), high = number(v, "high");
+            p = type == "int" ? Param::integer(name, low, high, is_log) : Param::real(name, low, high, is_log);
+        } else {
+            throw std::invalid_argument("parameter '" + name + "': unknown type '" + type +
+                                        "' (float, int or categorical)");
+        }
+        if (v.find("parent")) p.only_when(text(v, "parent"), strings(member(v, "when")));
+        params.push_back(std::move(p));
+    }
+    return Space(std::move(params));
+}
+
+json::Value params_to_json(const Space& space, const Values& values) {
+    json::Value out = json::Object{};
+    for (size_t i = 0; i < space.size(); ++i) {
+        if (!is_active(values[i])) continue;
+        if (space.params()[i].kind == ParamKind::Categorical) out[space.params()[i].name] = space.format(i, values[i]);
+        else out[space.params()[i].name] = values[i];
+    }
+    return out;
+}
+
+json::Value Study::to_json() const {
+    json::Value out = json::Object{};
+    out["direction"] = direction_ == Direction::Maximize ? "maximize" : "minimize";
+    out["seed"] = std::to_string(seed_);  // a string: JSON numbers hold only 53 bits exactly
+    out["space"] = space_to_json(space_);
+    json::Array trials;
+    for (const Trial& t : trials_) {
+        json::Value v = json::Object{};
+        v["number"] = t.number;
+        v["params"] = params_to_json(space_, t.params);
+        v["status"] = to_string(t.status);
+        v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
+        v["intermediate"] = numbers(t.intermediate);
+        v["seconds"] = t.cost.seconds;
+        v["flops"] = t.cost.flops;
+        v["budget"] = t.budget;
+        v["bracket"] = t.bracket;
+        v["rung"] = t.rung;
+        v["source"] = t.source;
+        v["sampler_state"] = numbers(t.sampler_state);
+        trials.push_back(std::move(v));
+    }
+    out["trials"] = std::move(trials);
+    return out;
+}
+
+Study Study::from_json(const json::Value& value) {
+    if (!value.is_object()) bad("expected an object");
+    const std::string& direction = text(value, "direction");
+    if (direction != "minimize" && direction != "maximize") bad("direction is minimize or maximize");
+    uint64_t seed = 0;
+    try {
+        seed = std::stoull(text(value, "seed"));
+    } catch (const std::logic_error&) {
+        bad("seed must be a decimal number in a string");
+    }
+    Study study(space_from_json(member(value, "space")),
+                direction == "maximize" ? Direction::Maximize : Direction::Minimize, seed);
+    const json::Value& trials = member(value, "trials");
+    if (!trials.is_array()) bad("\"trials\" must be an array");
+    for (const auto& v : trials.as_array()) {
+        Trial t;
+        t.number = int(number(v, "number"));
+        if (t.number != study.next_number_) bad("trials must be numbered 0, 1, 2, ... in order");
+        const json::Value& params = member(v, "params");
+        for (size_t i = 0; i < study.space_.size(); ++i) {
+            const json::Value* p = params.find(study.space_.params()[i].name);
+            if (!p) t.params.push_back(kInactive);
+            else if (p->is_string()) t.params.push_back(study.space_.parse(i, p->as_string()));
+            else if (p->is_number()) t.params.push_back(p->as_number());
+            else bad("parameter values are numbers or choice names");
+        }
+        auto status = status_from_string(text(v, "status"));
+        if (!status) bad("unknown trial status '" + text(v, "status") + "'");
+        t.status = *status;
+        if (const json::Value* x = v.find("value"); x && x->is_number()) t.value = x->as_number();
+        t.intermediate = numbers(member(v, "intermediate"));
+        t.sampler_state = numbers(member(v, "sampler_state"));
+        t.cost = {number(v, "seconds"), number(v, "flops")};
+        t.budget = int(number(v, "budget"));
+        t.bracket = int(number(v, "bracket"));
+        t.rung = int(number(v, "rung"));
+        t.source = text(v, "source");
+        study.trials_.push_back(std::move(t));
+        study.next_number_++;
+    }
+    return study;
+}
+
+std::string Study::to_csv() const {
+    std::string csv = "number,status,value";
+    for (const Param& p : space_.params()) csv.append(",").append(p.name);
+    csv += ",epochs,seconds,flops,rung\n";
+    for (const Trial& t : trials_) {
+        csv.append(std::to_string(t.number)).append(",").append(to_string(t.status)).append(",");
+        if (t.value) csv += json::format_number(*t.value);
+        for (size_t i = 0; i < space_.size(); ++i) {
+            csv += ',';
+            if (is_active(t.params[i])) csv += space_.format(i, t.params[i]);
+        }
+        csv.append(",").append(std::to_string(t.intermediate.size()));
+        csv.append(",").append(json::format_number(t.cost.seconds));
+        csv.append(",").append(json::format_number(t.cost.flops));
+        csv.append(",").append(std::to_string(t.rung)).append("\n");
+    }
+    return csv;
+}
+
+}  // namespace tunelab::tune

@@ -1,0 +1,115 @@
+#pragma once
+// A study records trials; it never chooses them (that is a sampler's job, see sampler.h). It knows
+// the space, the direction (minimize or maximize) and the seed, and is saved and loaded as JSON so
+// that a loaded study asks exactly the trial the saved one would have asked next.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/json.h"
+#include "core/random.h"
+#include "tune/space.h"
+
+namespace tunelab::tune {
+
+enum class Direction { Minimize, Maximize };
+
+enum class TrialStatus {
+    Running,   // asked, not yet told
+    Complete,  // finished with a value
+    Pruned,    // stopped early (Hyperband rung); its value is the last intermediate value
+    Failed,    // the objective could not evaluate it
+    Diverged,  // training blew up (NaN or exploding loss)
+};
+const char* to_string(TrialStatus status);
+std::optional<TrialStatus> status_from_string(const std::string& name);
+
+// What a trial cost: wall time of the objective, and floating-point operations the trainer counted.
+struct Cost {
+    double seconds = 0;
+    double flops = 0;
+};
+
+struct Trial {
+    int number = 0;
+    Values params;
+    TrialStatus status = TrialStatus::Running;
+    std::optional<double> value;       // Complete or Pruned
+    std::vector<double> intermediate;  // one value per epoch
+    Cost cost;
+    int budget = 0;   // epochs the sampler asked for (0: the objective's full length)
+    int bracket = -1; // Hyperband: bracket (in the order the sampler ran them) and the last rung
+    int rung = -1;    // the trial reached; -1 outside Hyperband
+    std::string source;  // what proposed it: "random", "grid", "init", "ei", "pi", "ucb", "tpe", ...
+    // What the sampler noted when proposing it, saved with the study so that a loaded study goes
+    // on exactly (BO: the GP hyperparameters it fitted, where the next fit starts).
+    std::vector<double> sampler_state;
+    double sampler_seconds = 0;  // time the sampler took to propose it (never saved: it varies)
+
+    bool finished() const { return status == TrialStatus::Complete || status == TrialStatus::Pruned; }
+};
+
+// A proposal from a sampler: new parameters, or (Hyperband) more epochs for a paused trial.
+struct Proposal {
+    Proposal(Values values = {}) : params(std::move(values)) {}
+    Values params;
+    int budget = 0;       // epochs to train (0: all)
+    int bracket = -1;
+    int rung = -1;
+    int resume = -1;      // number of an earlier Pruned trial to continue, or -1 for a new trial
+    std::string source;   // see Trial::source
+    std::vector<double> sampler_state;  // see Trial::sampler_state
+};
+
+class Study {
+public:
+    Study(Space space, Direction direction = Direction::Minimize, uint64_t seed = 1);
+
+    const Space& space() const { return space_; }
+    Direction direction() const { return direction_; }
+    uint64_t seed() const { return seed_; }
+    const std::vector<Trial>& trials() const { return trials_; }
+    const Trial& trial(int number) const { return trials_.at(size_t(number)); }
+    int next_number() const { return next_number_; }
+
+    // Records a proposal as a Running trial (or puts a resumed one back to Running); returns it.
+    Trial& start(const Proposal& proposal);
+    void report(int number, double intermediate_value);  // one epoch's value
+    void add_cost(int number, Cost cost);
+    void tell(int number, TrialStatus status, std::optional<double> value = std::nullopt);
+
+    // Minimizing view of a value: samplers always minimize `loss(value)`.
+    double loss(double value) const { return direction_ == Direction::Maximize ? -value : value; }
+    bool better(double a, double b) const { return loss(a) < loss(b); }
+    const Trial* best() const;  // best Complete trial, or nullptr
+    // best_so_far()[k]: best value among trials 0..k that finished (NaN before the first).
+    std::vector<double> best_so_far() const;
+
+    // Each trial's own random stream, derived from the study's seed and the trial's number only,
+    // so that what a sampler draws for trial k never depends on how trials 0..k-1 were drawn.
+    Rng rng_for(int number, uint64_t purpose = 0) const;
+
+    // The same study (space, seed, next number) with other trials: BOHB fits its model on the
+    // trials of one budget, seen as if they had completed there.
+    Study with_trials(std::vector<Trial> trials) const;
+
+    json::Value to_json() const;
+    static Study from_json(const json::Value& value);  // throws std::invalid_argument
+    // One row per trial: number, status, value, each parameter, epochs, seconds, flops, rung.
+    std::string to_csv() const;
+
+private:
+    Space space_;
+    Direction direction_;
+    uint64_t seed_;
+    std::vector<Trial> trials_;
+    int next_number_ = 0;
+};
+
+json::Value space_to_json(const Space& space);
+Space space_from_json(const json::Value& value);  // throws std::invalid_argument
+// Parameters as {"name": number or choice name}, inactive ones left out.
+json::Value params_to_json(const Space& space, const Values& values);
+
+}  // namespace tunelab::tune

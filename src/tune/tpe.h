@@ -1,0 +1,26 @@
+#pragma once
+// Tree-structured Parzen estimator (Bergstra et al. 2011; multivariate as in Optuna, Falkner et al.
+// 2018): split the observations at the γ-quantile of the loss into "good" and "bad", model each
+// group's density with Parzen windows (a kernel on every point plus a broad prior), and propose the
+// candidate that maximizes l(x)/g(x), good density over bad density.
+#include "tune/sampler.h"
+
+namespace tunelab::tune {
+
+struct TpeOptions {
+    int initial_points = 0;  // random trials before the first model; 0: 10
+    double gamma = 0.25;     // fraction of observations counted as good (at most 25 of them)
+    int candidates = 24;     // draws from l(x) per proposal (Hyperopt's and Optuna's default)
+};
+
+class TpeSampler : public Sampler {
+public:
+    explicit TpeSampler(TpeOptions options) : options_(options) {}
+    std::string name() const override { return "tpe"; }
+    Proposal ask(const Study& study) override;
+
+private:
+    TpeOptions options_;
+};
+
+}  // namespace tunelab::tune

@@ -1,0 +1,28 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/fastmath.h"
+
+using namespace tunelab;
+
+TEST_CASE("fastmath: exp, tanh and sigmoid agree with the C library to a few float ulps") {
+    double worst_exp = 0, worst_tanh = 0, worst_sigmoid = 0;
+    for (int i = -40000; i <= 40000; ++i) {
+        const float x = i * 0.0005f;  // [−20, 20], dense near 0 where tanh switches formulas
+        const double e = std::exp(double(x)), t = std::tanh(double(x)), s = 1 / (1 + std::exp(-double(x)));
+        worst_exp = std::max(worst_exp, std::abs(exp_approx(x) - e) / e);
+        worst_tanh = std::max(worst_tanh, std::abs(tanh_approx(x) - t));
+        worst_sigmoid = std::max(worst_sigmoid, std::abs(sigmoid_approx(x) - s));
+    }
+    CHECK(worst_exp < 5e-7);
+    CHECK(worst_tanh < 3e-7);
+    CHECK(worst_sigmoid < 2e-7);
+    CHECK(exp_approx(-200.0f) >= 0.0f);
+    CHECK(std::isfinite(exp_approx(200.0f)));
+    CHECK(tanh_approx(50.0f) == 1.0f);
+    CHECK(tanh_approx(-50.0f) == -1.0f);
+    CHECK(tanh_approx(0.0f) == 0.0f);
+    CHECK(sigmoid_approx(-200.0f) >= 0.0f);
+    CHECK(sigmoid_approx(200.0f) == 1.0f);
+}

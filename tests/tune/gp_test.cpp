@@ -1,0 +1,90 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "tune/gp.h"
+
+using namespace tunelab::tune;
+
+namespace {
+
+// Matérn-5/2 written out from its definition, independently of gp.cpp.
+double matern(double r) { return (1 + std::sqrt(5.0) * r + 5.0 * r * r / 3.0) * std::exp(-std::sqrt(5.0) * r); }
+
+}  // namespace
+
+TEST_CASE("GP: posterior of a 2-point data set matches the hand computation") {
+    // x = {0, 1}, y = {1, −1}: standardized y = {1/√2, −1/√2} (sample sd √2). ℓ = 1, s² = 1, σ² = 0.01.
+    Eigen::MatrixXd x(2, 1);
+    x << 0, 1;
+    Eigen::VectorXd y(2);
+    y << 1, -1;
+    Eigen::VectorXd theta(3);
+    theta << 0.0, 0.0, std::log(0.01);
+    GaussianProcess gp;
+    gp.condition(x, y, theta);
+
+    Eigen::MatrixXd at(1, 1);
+    at << 0.25;
+    Eigen::VectorXd mean, stddev;
+    gp.predict(at, mean, stddev);
+    // K = [[a, c], [c, a]], a = 1.01, c = k(1); k* = (k(0.25), k(0.75)).
+    const double a = 1.01, c = matern(1.0), k1 = matern(0.25), k2 = matern(0.75), det = a * a - c * c;
+    const double ys = 1 / std::sqrt(2.0);
+    // α = K⁻¹ y_s = (a y₁ − c y₂, a y₂ − c y₁)/det; μ_s = k*·α; σ²_s = 1 − k*ᵀK⁻¹k*.
+    const double alpha1 = (a * ys + c * ys) / det, alpha2 = (-a * ys - c * ys) / det;
+    const double mean_s = k1 * alpha1 + k2 * alpha2;
+    const double var_s = 1 - (a * (k1 * k1 + k2 * k2) - 2 * c * k1 * k2) / det;
+    CHECK(mean(0) == doctest::Approx(mean_s * std::sqrt(2.0)).epsilon(1e-12));
+    CHECK(stddev(0) == doctest::Approx(std::sqrt(var_s) * std::sqrt(2.0)).epsilon(1e-10));
+
+    // At a training point with little noise the posterior almost interpolates.
+    at << 1.0;
+    gp.predict(at, mean, stddev);
+    CHECK(mean(0) == doctest::Approx(-1).epsilon(0.02));
+    CHECK(stddev(0) < 0.15);
+}
+
+TEST_CASE("GP: the log marginal likelihood's gradient matches central finite differences") {
+    tunelab::Rng rng(3);
+    const int n = 12, d = 3;
+    Eigen::MatrixXd x(n, d);
+    Eigen::VectorXd y(n);
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < d; ++j) x(i, j) = rng.uniform();
+        y(i) = std::sin(4 * x(i, 0)) + x(i, 1) * x(i, 2) + 0.05 * rng.normal();
+    }
+    Eigen::VectorXd theta(d + 2);
+    theta << std::log(0.3), std::log(0.7), std::log(1.5), std::log(0.8), std::log(0.05);
+    GaussianProcess gp;
+    gp.condition(x, y, theta);
+    Eigen::VectorXd gradient;
+    gp.log_marginal_likelihood(theta, &gradient);
+    for (int j = 0; j < d + 2; ++j) {
+        const double h = 1e-5;
+        Eigen::VectorXd plus = theta, minus = theta;
+        plus(j) += h;
+        minus(j) -= h;
+        double numeric = (gp.log_marginal_likelihood(plus) - gp.log_marginal_likelihood(minus)) / (2 * h);
+        CHECK(gradient(j) == doctest::Approx(numeric).epsilon(1e-5));
+    }
+}
+
+TEST_CASE("GP: fitting raises the marginal likelihood and finds the relevant input") {
+    tunelab::Rng rng(5);
+    const int n = 30;
+    Eigen::MatrixXd x(n, 2);
+    Eigen::VectorXd y(n);
+    for (int i = 0; i < n; ++i) {
+        x(i, 0) = rng.uniform(), x(i, 1) = rng.uniform();
+        y(i) = std::sin(6 * x(i, 0));  // the second input is irrelevant
+    }
+    GaussianProcess gp;
+    Eigen::VectorXd start(4);
+    start << std::log(0.2), std::log(0.2), 0.0, std::log(1e-3);
+    gp.condition(x, y, start);
+    const double before = gp.log_marginal_likelihood(start);
+    gp.fit(x, y, rng, GaussianProcess::FitOptions{});
+    CHECK(gp.log_marginal_likelihood(gp.theta()) > before);
+    CHECK(gp.length_scales()(1) > 3 * gp.length_scales()(0));
+}

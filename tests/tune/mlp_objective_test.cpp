@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "tune/mlp_objective.h"
+#include "tune/runner.h"
+
+using namespace tunelab::tune;
+
+TEST_CASE("MLP objective: trials train epoch by epoch and report loss and cost") {
+    auto objective = make_objective("mlp:moons");
+    CHECK(objective->max_epochs() == 20);
+    SamplerOptions options;
+    options.max_epochs = objective->max_epochs();
+    StudyRunner runner(Study(objective->space(), Direction::Minimize, 2), make_sampler("random", options), objective, 3);
+    runner.run();
+    for (const Trial& t : runner.study().trials()) {
+        if (t.status == TrialStatus::Diverged) continue;
+        CHECK(t.status == TrialStatus::Complete);
+        CHECK(t.intermediate.size() == 20);
+        CHECK(std::isfinite(*t.value));
+        CHECK(*t.value == t.intermediate.back());
+        CHECK(t.cost.flops > 0);
+    }
+}
+
+TEST_CASE("MLP objective: the space's parameters become training settings") {
+    Space space({Param::categorical("optimizer", {"sgd", "adam"}), Param::real("beta1", 0.5, 0.99).only_when("optimizer", {"adam"}),
+                 Param::integer("units", 2, 32), Param::integer("layers", 1, 3), Param::real("lr", 1e-3, 1, true)});
+    MlpObjective objective(tunelab::DatasetKind::circle, MlpScore::ValidationError, 5, space);
+    tunelab::TrainConfig c = objective.config_for({1, 0.7, 12, 2, 0.05}, 9);
+    CHECK(c.optimizer.kind == tunelab::OptimizerKind::adam);
+    CHECK(c.optimizer.beta1 == 0.7);
+    CHECK(c.model.hidden.size() == 2);
+    CHECK(c.model.hidden[1].units == 12);
+    CHECK(c.lr.lr == 0.05);
+    CHECK(c.seed == 9);
+    CHECK_THROWS_WITH_AS(MlpObjective(tunelab::DatasetKind::circle, MlpScore::ValidationLoss, 5,
+                                      Space({Param::real("temperature", 0, 1)})),
+                         doctest::Contains("'temperature'"), std::invalid_argument);
+    CHECK_THROWS_AS(make_objective("mlp:imagenet"), std::invalid_argument);
+}

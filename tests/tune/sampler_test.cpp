@@ -1,0 +1,124 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "tune/bayes.h"
+#include "tune/insight.h"
+#include "tune/objective.h"
+#include "tune/runner.h"
+
+using namespace tunelab::tune;
+
+namespace {
+
+Study run(const std::string& sampler, const std::string& objective, int trials, uint64_t seed,
+          SamplerOptions options = {}) {
+    auto obj = make_objective(objective);
+    options.budget = trials;
+    StudyRunner runner(Study(obj->space(), obj->direction(), seed), make_sampler(sampler, options), obj, trials);
+    runner.run();
+    return runner.study();
+}
+
+double mean_best(const std::string& sampler, int trials, int seeds) {
+    double sum = 0;
+    for (int seed = 1; seed <= seeds; ++seed) sum += *run(sampler, "branin", trials, uint64_t(seed)).best()->value;
+    return sum / seeds;
+}
+
+}  // namespace
+
+TEST_CASE("Grid: 9 trials in 2-D visit exactly the 3 × 3 grid, log-spaced on a log axis") {
+    for (bool shuffle : {false, true}) {
+        Space space({Param::real("lr", 1e-4, 1e-2, true), Param::real("momentum", 0, 1)});
+        SamplerOptions options;
+        options.budget = 9;
+        options.shuffle_grid = shuffle;
+        auto grid = make_sampler("grid", options);
+        Study study(space);
+        std::set<std::pair<double, double>> points;
+        for (int i = 0; i < 9; ++i) {
+            Trial& t = study.start(grid->ask(study));
+            study.tell(t.number, TrialStatus::Complete, 0.0);
+            points.insert({t.params[0], t.params[1]});
+        }
+        CHECK(points.size() == 9);
+        std::set<double> lrs, momenta;
+        for (auto [lr, m] : points) lrs.insert(lr), momenta.insert(m);
+        CHECK(lrs.size() == 3);  // "only 3 distinct learning rates in 9 trials"
+        CHECK(histogram(study, 0).distinct == 3);
+        CHECK(*lrs.begin() == doctest::Approx(1e-4));
+        CHECK(*std::next(lrs.begin()) == doctest::Approx(1e-3));  // geometric midpoint
+        CHECK(*lrs.rbegin() == doctest::Approx(1e-2));
+        CHECK(*std::next(momenta.begin()) == doctest::Approx(0.5));
+        if (!shuffle) CHECK(study.trial(0).params[0] == doctest::Approx(1e-4));
+    }
+}
+
+TEST_CASE("Grid: points per dimension follow the budget; categoricals get every choice") {
+    CHECK(GridSampler::points_per_dimension(Space({Param::real("a", 0, 1), Param::real("b", 0, 1)}), 30) ==
+          std::vector<int>{6, 5});
+    CHECK(GridSampler::points_per_dimension(make_objective("hartmann6")->space(), 50) ==
+          std::vector<int>{3, 2, 2, 2, 2, 1});  // 48 points: a sixth axis would need 64
+    Space mixed({Param::categorical("opt", {"sgd", "adam", "rmsprop"}), Param::integer("layers", 1, 2),
+                 Param::real("lr", 1e-4, 1, true)});
+    CHECK(GridSampler::points_per_dimension(mixed, 24) == std::vector<int>{3, 2, 4});
+}
+
+TEST_CASE("Random and Sobol: the same seed gives the same trials, another seed others") {
+    for (const char* sampler : {"random", "sobol", "halton", "tpe"}) {
+        Study a = run(sampler, "branin", 12, 4), b = run(sampler, "branin", 12, 4), c = run(sampler, "branin", 12, 5);
+        CHECK(a.to_json() == b.to_json());
+        CHECK(a.trial(11).params != c.trial(11).params);
+    }
+}
+
+TEST_CASE("TPE and Bayesian optimization beat random search on Branin on average over seeds") {
+    const int trials = 30, seeds = 4;
+    double random = mean_best("random", trials, seeds), tpe = mean_best("tpe", trials, seeds),
+           bayes = mean_best("bayes", trials, seeds);
+    INFO("mean best after 30: random " << random << ", tpe " << tpe << ", bayes " << bayes);
+    CHECK(tpe < random);
+    CHECK(bayes < tpe);
+    CHECK(bayes - branin().optimum < 0.1);
+}
+
+TEST_CASE("Bayesian optimization: the slice view's next point is the point ask() proposes") {
+    Study study = run("bayes", "branin", 12, 2);
+    BayesSampler bayes{BayesOptions{}};
+    SliceView view = bayes.slice(study, 0, 1, study.best()->params, 16);
+    REQUIRE(view.mean.size() == 256);
+    CHECK(view.next == bayes.ask(study).params);
+    CHECK(*std::min_element(view.stddev.begin(), view.stddev.end()) >= 0);
+    // Changing κ re-uses the fitted model and changes the acquisition surface.
+    Acquisition ucb{AcquisitionKind::ConfidenceBound, 0, 1};
+    bayes.set_acquisition(ucb);
+    SliceView low = bayes.slice(study, 0, 1, study.best()->params, 16);
+    ucb.kappa = 4;
+    bayes.set_acquisition(ucb);
+    SliceView high = bayes.slice(study, 0, 1, study.best()->params, 16);
+    CHECK(low.mean == high.mean);
+    CHECK(low.acquisition != high.acquisition);
+    CurveView curve = bayes.curve(study, 0, 20);
+    REQUIRE(curve.mean.size() == 20);
+    for (size_t i = 0; i < 20; ++i) CHECK(curve.lower[i] <= curve.upper[i]);
+}
+
+TEST_CASE("Importance: a relevant input and an irrelevant one are told apart") {
+    // f(x1, x2) on Forrester's curve along x1 only: x2 must come out unimportant.
+    Study study(Space({Param::real("x1", 0, 1), Param::real("x2", 0, 1)}));
+    tunelab::Rng rng(9);
+    for (int i = 0; i < 25; ++i) {
+        Values v = {rng.uniform(), rng.uniform()};
+        Trial& t = study.start(Proposal(v));
+        study.tell(t.number, TrialStatus::Complete, forrester().f({v[0]}));
+    }
+    tunelab::Rng fit_rng(1);
+    Surrogate model(study.space(), observations(study), fit_rng, GaussianProcess::FitOptions{});
+    std::vector<double> by_length = length_scale_importance(model), by_variance = variance_importance(model, fit_rng);
+    CHECK(by_length[0] > 0.8);
+    CHECK(by_variance[0] > 0.8);
+    CHECK(by_variance[1] < 0.05);
+}
