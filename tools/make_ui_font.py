@@ -72,7 +72,8 @@ def main():
         sys.exit(f"make_ui_font: {args.font} not found: run 'tools/tunelab setup' (Debian package fonts-wqy-microhei).")
     missing = sorted(set(used_characters(args.sources)) - set(covered))
     if missing:
-        print(f"make_ui_font: note: the font has no glyph for {''.join(missing)!r}", file=sys.stderr)
+        # Such a character would be drawn as '?': use another symbol the font has.
+        sys.exit(f"make_ui_font: the font has no glyph for {''.join(missing)!r} used in the UI's sources")
     write_cpp(args.output, data, covered)
 
 

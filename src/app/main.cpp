@@ -31,6 +31,7 @@ struct Platform {
     bool running = true;
     long frame_limit = -1;       // desktop --frames N: quit after N frames (smoke tests)
     std::string screenshot_path;  // desktop --screenshot F.ppm: save the last frame before quitting
+    std::vector<std::string> commands;  // desktop --command JSON: test-hook requests run before the first frame
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
     tunelab::ui::AppState app;
 };
@@ -74,6 +75,42 @@ void save_screenshot(SDL_Window* window, const std::string& path) {
 }
 #endif
 
+// The lab asks for the learner's CSV; the platform fetches the bytes (browser file picker, a typed
+// path or a dropped file) and hands them back through the lab's own loader.
+void serve_file_requests(Platform& platform) {
+    tunelab::ui::LabState& lab = platform.app.lab;
+#ifdef __EMSCRIPTEN__
+    if (lab.csv_picker_requested) {
+        lab.csv_picker_requested = false;
+        EM_ASM({
+            const input = document.createElement("input");
+            input.type = "file";
+            input.accept = ".csv,text/csv,text/plain";
+            input.onchange = async () => {
+                const file = input.files[0];
+                if (file) Module.tunelab.call({cmd: "lab.load_csv", name: file.name, text: await file.text()});
+            };
+            input.click();
+        });
+    }
+#else
+    if (lab.csv_path_requested) {
+        lab.csv_path_requested = false;
+        std::FILE* file = std::fopen(lab.csv_path.c_str(), "rb");
+        if (!file) {
+            lab.data_issues = {{"csv", "cannot open '" + lab.csv_path + "'"}};
+            return;
+        }
+        std::string text;
+        char buffer[65536];
+        for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+        std::fclose(file);
+        std::string name = lab.csv_path.substr(lab.csv_path.find_last_of("/\\") + 1);
+        tunelab::ui::load_csv_text(lab, name, std::move(text));
+    }
+#endif
+}
+
 void frame(void* user_data) {
     Platform& platform = *static_cast<Platform*>(user_data);
     auto frame_start = std::chrono::steady_clock::now();
@@ -82,7 +119,13 @@ void frame(void* user_data) {
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) platform.running = false;
+        if (event.type == SDL_DROPFILE) {
+            platform.app.lab.csv_path = event.drop.file;
+            platform.app.lab.csv_path_requested = true;
+            SDL_free(event.drop.file);
+        }
     }
+    serve_file_requests(platform);
 
     // A new devicePixelRatio (browser zoom, moving to another screen) needs a new font atlas.
     float scale = framebuffer_scale(platform.window);
@@ -110,10 +153,10 @@ void frame(void* user_data) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     tunelab::ui::FrameStats& stats = platform.app.stats;
-    stats.frame_cpu_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count();
     stats.fps = io.Framerate;
-    if (stats.frames++ == 0) {
+    const bool first_frame = stats.frames == 0;
+    stats.record(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
+    if (first_frame) {
         stats.first_frame_ms = milliseconds_since_start(platform);
 #ifdef __EMSCRIPTEN__
         EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
@@ -170,22 +213,27 @@ bool create_window(Platform& platform) {
 
 }  // namespace
 
+// One JSON request through ui::handle_command, answered as JSON text.
+std::string call_hook(Platform& platform, const char* request_text) {
+    tunelab::json::ParseResult request = tunelab::json::parse(request_text ? request_text : "");
+    if (!request.ok()) return tunelab::json::Value(tunelab::json::Object{{"error", "request is not JSON: " + request.error}}).dump();
+    return tunelab::ui::handle_command(platform.app, request.value).dump();
+}
+std::string call_hook(Platform& platform, const std::string& request_text) { return call_hook(platform, request_text.c_str()); }
+
 #ifdef __EMSCRIPTEN__
 // Module.tunelab.call(request) in shell/index.html: JSON in, JSON out (see ui::handle_command).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* tunelab_call(const char* request_text) {
     static std::string answer;
-    tunelab::json::ParseResult request = tunelab::json::parse(request_text ? request_text : "");
-    tunelab::json::Value reply =
-        !request.ok() ? tunelab::json::Value(tunelab::json::Object{{"error", "request is not JSON: " + request.error}})
-        : !g_platform ? tunelab::json::Value(tunelab::json::Object{{"error", "TuneLab is still starting"}})
-                      : tunelab::ui::handle_command(g_platform->app, request.value);
-    answer = reply.dump();
+    answer = g_platform ? call_hook(*g_platform, request_text)
+                        : std::string(R"({"error":"TuneLab is still starting"})");
     return answer.c_str();
 }
 #endif
 
 int main(int argc, char** argv) {
     static Platform platform;  // lives as long as the browser's main loop, which outlives main()
+    platform.app.lab.data_config.data_dir = TUNELAB_DATA_DIR;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--frames" && i + 1 < argc) {
@@ -193,12 +241,14 @@ int main(int argc, char** argv) {
         } else if (arg == "--screenshot" && i + 1 < argc) {
             platform.screenshot_path = argv[++i];
             if (platform.frame_limit < 0) platform.frame_limit = 30;
+        } else if (arg == "--command" && i + 1 < argc) {
+            platform.commands.push_back(argv[++i]);
         } else if (arg == "--lang" && i + 1 < argc) {
             std::string language = argv[++i];
             platform.app.tr.language =
                 language == "en" ? tunelab::ui::Language::english : tunelab::ui::Language::chinese;
         } else {
-            std::fprintf(stderr, "usage: tunelab [--lang zh|en] [--frames N] [--screenshot FILE.ppm]\n");
+            std::fprintf(stderr, "usage: tunelab [--lang zh|en] [--frames N] [--screenshot FILE.ppm] [--command JSON]...\n");
             return 2;
         }
     }
@@ -208,6 +258,11 @@ int main(int argc, char** argv) {
     }
     if (!create_window(platform)) return 1;
     g_platform = &platform;
+    // The same requests the web page's Module.tunelab.call() takes, for scripted desktop screenshots.
+    for (const std::string& command : platform.commands) {
+        std::string answer = call_hook(platform, command);
+        if (answer.find("\"error\"") != std::string::npos) std::fprintf(stderr, "tunelab: --command %s: %s\n", command.c_str(), answer.c_str());
+    }
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, &platform, 0, true);

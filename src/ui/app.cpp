@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "ui/fonts.h"
@@ -50,8 +51,9 @@ void draw_header(Translator& tr) {
 
 void draw_frame_readout(const AppState& app) {
     const Translator& tr = app.tr;
-    ImGui::Text("%s: %.2f ms · %.0f %s", tr("Frame time"), app.stats.frame_cpu_ms, app.stats.fps,
-                tr("frames per second"));
+    ImGui::TextDisabled("%s %.1f ms · %.0f fps", tr("Frame time"), app.stats.recent_mean_ms(), app.stats.fps);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("CPU time per frame (training slice + drawing), averaged over the last 120 frames."));
 }
 
 void draw_main_window(AppState& app) {
@@ -63,9 +65,18 @@ void draw_main_window(AppState& app) {
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("###TuneLab", nullptr, flags);
     draw_header(tr);
-    ImGui::Separator();
-    ImGui::TextWrapped("%s", tr("Learn how learning rate, batch size, optimizers and search strategies shape training — by watching it."));
-    draw_frame_readout(app);
+    if (ImGui::BeginTabBar("##pages")) {
+        if (ImGui::BeginTabItem(tr.label("Training lab").c_str())) {
+            app.page = Page::lab;
+            ImGui::EndTabItem();
+        }
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 230);
+        draw_frame_readout(app);
+        ImGui::EndTabBar();
+    }
+    switch (app.page) {
+        case Page::lab: draw_lab(app.lab, tr); break;
+    }
     ImGui::End();
 }
 
@@ -80,9 +91,17 @@ void apply_style() {
     style.FramePadding = ImVec2(8, 5);
     style.ItemSpacing = ImVec2(8, 7);
     style.WindowPadding = ImVec2(14, 12);
+    style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.23f, 0.51f, 0.77f, 1.0f);  // progress bars in the accent blue
 }
 
-void draw_app(AppState& app) { draw_main_window(app); }
+void draw_app(AppState& app) {
+    // Training gets what the frame has left: a frame's CPU time (training slice + drawing) aims at
+    // 10 ms, under the 12 ms that keeps a 60 Hz page smooth, whatever the drawing itself costs.
+    constexpr double kFrameTargetMs = 10.0;
+    const double drawing_ms = std::max(0.0, app.stats.frame_cpu_ms - app.lab.last_slice_ms);
+    app.lab.frame_budget_ms = std::clamp(kFrameTargetMs - drawing_ms, 1.0, 8.0);
+    draw_main_window(app);
+}
 
 json::Value handle_command(AppState& app, const json::Value& request) {
     const json::Value* cmd = request.find("cmd");
@@ -93,8 +112,17 @@ json::Value handle_command(AppState& app, const json::Value& request) {
                             {"frames", app.stats.frames},
                             {"fps", app.stats.fps},
                             {"frame_cpu_ms", app.stats.frame_cpu_ms},
+                            {"frame_cpu_ms_mean", app.stats.recent_mean_ms()},
+                            {"frame_cpu_ms_max", app.stats.recent_max_ms()},
                             {"first_frame_ms", app.stats.first_frame_ms},
                             {"language", app.tr.language == Language::chinese ? "zh" : "en"}};
+    }
+    if (name == "frame_times") {  // the last frames' CPU times, oldest first, for the tests' statistics
+        json::Array times;
+        const size_t count = app.stats.recent_count();
+        for (size_t i = 0; i < count; ++i)
+            times.push_back(app.stats.recent_cpu_ms[(app.stats.frames - count + i) % app.stats.recent_cpu_ms.size()]);
+        return json::Object{{"frames", app.stats.frames}, {"cpu_ms", std::move(times)}};
     }
     if (name == "set_language") {
         const json::Value* language = request.find("language");
@@ -107,6 +135,7 @@ json::Value handle_command(AppState& app, const json::Value& request) {
         }
         return json::Object{{"ok", true}};
     }
+    if (name.rfind("lab.", 0) == 0) return lab_command(app.lab, app.tr, request);
     return json::Object{{"error", "unknown command '" + name + "'"}};
 }
 

@@ -56,7 +56,7 @@ struct LabState {
 
     bool playing = false;
     int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
-    double frame_budget_ms = 6.0;  // CPU time per frame that training may use (the UI needs the rest)
+    double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame
 
     std::optional<Ghost> ghost;
@@ -65,6 +65,13 @@ struct LabState {
     OptimizerPathsView paths;
     int selected_layer = 0;  // the layer whose histograms / neuron maps are shown
 
+    // Loading the learner's CSV goes through the platform (a browser file picker, a desktop path or a
+    // dropped file); the data panel only asks for it.
+    bool csv_picker_requested = false;  // web: open the browser's file picker
+    std::string csv_path;               // desktop: the path typed into the data panel
+    bool csv_path_requested = false;    // desktop: read csv_path
+    std::string csv_name;               // the loaded file's name, for display
+
     LabState();
 };
 
@@ -72,15 +79,18 @@ struct LabState {
 void draw_lab(LabState& lab, const Translator& tr);
 // Re-prepares the data after data_config changed, and re-validates both runs; drops trainers.
 void refresh_data(LabState& lab);
+// Switches to the learner's CSV file, guessing the target column and task, and prepares it.
+void load_csv_text(LabState& lab, std::string file_name, std::string text);
 // Starts (or restarts) every active run from scratch with the current settings.
 void reset_runs(LabState& lab);
 // The test hook's lab commands ({"cmd":"lab.set", ...}); see lab.cpp for the list.
-json::Value lab_command(LabState& lab, const json::Value& request);
+json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request);
 
-// ---- lab_settings.cpp
-void draw_data_panel(LabState& lab, const Translator& tr);
-void draw_network_panel(LabState& lab, const Translator& tr);
-void draw_hyperparameter_panel(LabState& lab, const Translator& tr);
+// ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[lab.editing].config and
+// returns true when it changed something (the lab then re-prepares the data or restarts the runs).
+bool draw_data_panel(LabState& lab, const Translator& tr);
+bool draw_network_panel(LabState& lab, const Translator& tr);
+bool draw_hyperparameter_panel(LabState& lab, const Translator& tr);
 
 // ---- lab_views.cpp: everything drawn from the runs' trainers, for the current ViewTab.
 // `size` is the area the views may fill.

@@ -9,9 +9,9 @@ constexpr TranslationEntry kEntries[] = {
     {"A hyperparameter-tuning playground", "超参数调优练习场"},
     {"Language", "语言"},
     {"Frame time", "帧耗时"},
-    {"frames per second", "帧每秒"},
-    {"Learn how learning rate, batch size, optimizers and search strategies shape training — by watching it.",
-     "通过亲眼观察来理解学习率、批大小、优化器和搜索策略如何影响训练。"},
+    {"Training lab", "训练实验室"},
+    {"CPU time per frame (training slice + drawing), averaged over the last 120 frames.",
+     "每帧的 CPU 时间（训练切片 + 绘制），取最近 120 帧的平均值。"},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "ui/i18n.h"
 
@@ -41,5 +42,22 @@ TEST_CASE("i18n: every string the UI translates has a Chinese entry") {
     for (const std::string& key : keys) {
         CAPTURE(key);
         CHECK(chinese_for(key.c_str()) != nullptr);
+    }
+}
+
+// A translated format string must take the same arguments in the same order, or snprintf would
+// read the wrong types.
+TEST_CASE("i18n: translations keep the printf conversions of their English key") {
+    const std::regex conversion(R"(%[-+ #0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%])");
+    auto conversions = [&](const std::string& text) {
+        std::vector<std::string> found;
+        for (std::sregex_iterator it(text.begin(), text.end(), conversion), end; it != end; ++it) found.push_back(it->str());
+        return found;
+    };
+    for (std::span<const TranslationEntry> part : {kCommonStrings, kLabStrings, kLabViewStrings, kArenaStrings}) {
+        for (const TranslationEntry& entry : part) {
+            CAPTURE(entry.english);
+            CHECK(conversions(entry.english) == conversions(entry.chinese));
+        }
     }
 }
