@@ -6,6 +6,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "core/kernels.h"
 #include "core/regularization.h"
 #include "core/schedule.h"
 #include "core/validate.h"
@@ -127,8 +128,7 @@ void Trainer::step() {
     std::span<float> params = model_.parameters();
     std::vector<float>& grads = work_.gradients;
     if (config_.l2 > 0) add_l2_gradient(params, grads, weight_ranges_, static_cast<float>(config_.l2));
-    double squared_norm = 0;
-    for (float g : grads) squared_norm += double(g) * g;
+    const double squared_norm = kernels::dot(grads.data(), grads.data(), static_cast<int>(grads.size()));
     optimizer_.step(params, grads, lr);
     if (config_.l1 > 0) l1_proximal_step(params, weight_ranges_, static_cast<float>(lr * config_.l1));
 
