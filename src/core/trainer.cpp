@@ -46,17 +46,22 @@ std::string number(double value) {
 Histogram histogram(std::span<const float> values, int bins) {
     Histogram h;
     h.counts.assign(std::max(bins, 1), 0);
-    if (values.empty()) return h;
-    auto [low, high] = std::minmax_element(values.begin(), values.end());
-    h.min = *low;
-    h.max = *high;
+    bool any = false;  // NaN and ±Inf (a diverged model) are left out of the bins
+    for (float v : values)
+        if (std::isfinite(v)) {
+            h.min = any ? std::min(h.min, v) : v;
+            h.max = any ? std::max(h.max, v) : v;
+            any = true;
+        }
+    if (!any) return h;
     if (h.max == h.min) {  // one value: centre it in a bin of width 1
         h.min -= 0.5f;
         h.max += 0.5f;
     }
-    const float width = (h.max - h.min) / h.counts.size();
+    const double width = (double(h.max) - h.min) / h.counts.size();
     for (float v : values) {
-        auto bin = static_cast<size_t>((v - h.min) / width);
+        if (!std::isfinite(v)) continue;
+        auto bin = static_cast<size_t>((double(v) - h.min) / width);
         ++h.counts[std::min(bin, h.counts.size() - 1)];
     }
     return h;

@@ -3,6 +3,7 @@
 // slice of each frame training and draw in between. There is one loop; everything a plot or the
 // tuning core needs is read from the trainer, without copying the model.
 #include <Eigen/Core>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,10 @@ struct EpochRecord {
 };
 
 struct Histogram {
-    float min = 0, max = 0;  // range covered by the bins
+    float min = 0, max = 0;  // range covered by the bins (finite values only)
     std::vector<int> counts;
 };
+// `bins` equal bins from the smallest to the largest finite value.
 Histogram histogram(std::span<const float> values, int bins);
 
 // A square grid over raw 2-D points, row by row from (x_min, y_min): point (i, j) is at
