@@ -142,6 +142,10 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
 }
 
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n) {
+    if (m < 4) {  // no full vector: the scalar loops add in the same order, without the set-up
+        scalar::multiply_transposed(c, a, m, k, b, n);
+        return;
+    }
     const int k_even = k & ~1, n_even = n & ~1;
     for (int j = 0; j < n_even; j += 2)
         for (int q = 0; q < k_even; q += 2) dot_block(c, a, m, k, b, q, j);
