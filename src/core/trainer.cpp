@@ -81,6 +81,7 @@ Trainer::Trainer(const TrainConfig& config, PreparedData data)
     model_.initialize(config_.model.init, config_.model.init_scale, init_rng);
     order_.resize(data_.info.train_size);
     weight_ranges_ = model_.weight_ranges();
+    flops_per_sample_ = model_.forward_flops_per_sample();
     for (int l = 0; l < model_.layer_count(); ++l) has_dropout_ = has_dropout_ || model_.layer(l).dropout > 0;
 }
 
@@ -110,9 +111,11 @@ void Trainer::step() {
     // Gather the mini-batch into contiguous columns.
     const int first = batch_ * batch_size_;
     const int n = std::min(batch_size_, data_.info.train_size - first);
+    const int inputs = data_.info.inputs;
     for (int j = 0; j < n; ++j) {
-        batch_x_.col(j) = data_.train.x.col(order_[first + j]);
-        batch_y_(j) = data_.train.y(order_[first + j]);
+        const int sample = order_[first + j];
+        std::copy_n(data_.train.x.data() + size_t(sample) * inputs, inputs, batch_x_.data() + size_t(j) * inputs);
+        batch_y_(j) = data_.train.y(sample);
     }
     // The schedule is read in the middle of the step's slice of the epoch: never exactly 0 during
     // a warm-up, and the same for a preview curve sampled at the same points.
@@ -122,13 +125,13 @@ void Trainer::step() {
 
     forward(model_, batch_x_.data(), n, work_, has_dropout_ ? &dropout_rng_ : nullptr);
     const double loss = batch_loss(model_, work_, batch_y_.data(), n);
-    flops_ += model_.forward_flops_per_sample() * n;
+    flops_ += flops_per_sample_ * n;
     if (!std::isfinite(loss)) {
         diverge("loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"), epoch_ + 1);
         return;
     }
     backward(model_, batch_x_.data(), batch_y_.data(), n, work_);
-    flops_ += 2 * model_.forward_flops_per_sample() * n;
+    flops_ += 2 * flops_per_sample_ * n;  // backward: the weight and the input gradients
 
     std::span<float> params = model_.parameters();
     std::vector<float>& grads = work_.gradients;
@@ -165,7 +168,7 @@ void Trainer::evaluate(const Dataset& part, double& loss, double& metric) {
         forward(model_, part.x.col(first).data(), n, work_);
         loss_sum += batch_loss(model_, work_, y, n) * n;
         sums.add(data_.info.task, work_.activations.back().data(), y, model_.outputs(), n);
-        flops_ += model_.forward_flops_per_sample() * n;
+        flops_ += flops_per_sample_ * n;
     }
     loss = part.samples() > 0 ? loss_sum / part.samples() : std::nan("");
     metric = sums.value(data_.info.task);

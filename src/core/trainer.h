@@ -111,7 +111,7 @@ private:
     int epoch_ = 0, batch_ = 0, batch_size_ = 0, diverged_epoch_ = 0;
     int best_epoch_ = 0;
     double best_validation_loss_ = 0;
-    double flops_ = 0, seconds_ = 0;
+    double flops_ = 0, seconds_ = 0, flops_per_sample_ = 0;  // the last: of one forward pass
     // Running sums over the current epoch.
     double loss_sum_ = 0, gradient_norm_sum_ = 0, learning_rate_ = 0;
     MetricSums train_metric_;

@@ -29,7 +29,7 @@ const builds = [
   { name: 'web', command: ['node', join(root, 'build/web/src/cli/tunelab-cli.js')] },
   { name: 'web-scalar', command: ['node', join(root, 'build/web-scalar/src/cli/tunelab-cli.js')] },
 ];
-const repeats = 2;  // best of: the machine is shared, a slow run is someone else's build
+const repeats = 3;  // best of: the machine is shared, a slow run is someone else's build
 
 function tunelab(build, args) {
   const [program, ...rest] = build.command;
