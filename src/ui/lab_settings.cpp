@@ -38,6 +38,22 @@ void show_issue(const std::vector<Issue>& issues, const std::string& field) {
     }
 }
 
+// The tooltip and the core's refusal for the control just drawn; passes its "edited" flag through.
+bool explained(bool edited, const char* explanation, const std::vector<Issue>& issues, const std::string& field) {
+    tooltip(explanation);
+    show_issue(issues, field);
+    return edited;
+}
+
+// A seed field (seeds are non-negative); true when edited.
+bool seed_input(const char* label, uint64_t& seed, float width) {
+    int value = int(seed);
+    ImGui::SetNextItemWidth(width);
+    if (!ImGui::InputInt(label, &value) || value < 0) return false;
+    seed = uint64_t(value);
+    return true;
+}
+
 // A combo over an enum, showing each value through `label_of`.
 template <typename E, typename LabelOf>
 bool enum_combo(const char* label, E& value, LabelOf label_of, std::initializer_list<E> choices) {
@@ -228,16 +244,10 @@ bool draw_data_panel(LabState& lab, const Translator& tr) {
     const float width = ImGui::GetContentRegionAvail().x * 0.55f;
     ImGui::PushItemWidth(width);
     if (generated) {
-        changed |= slider_double(tr.label("Noise").c_str(), c.noise, 0.0f, 0.5f, "%.2f");
-        tooltip(tr("How much the points are jittered. More noise makes the classes overlap, and a big network starts fitting the noise."));
-        show_issue(lab.data_issues, "noise");
-        changed |= ImGui::SliderInt(tr.label("Samples").c_str(), &c.size, 50, 2000);
-        tooltip(tr("How many points are generated in all (training + validation)."));
-        show_issue(lab.data_issues, "size");
+        changed |= explained(slider_double(tr.label("Noise").c_str(), c.noise, 0.0f, 0.5f, "%.2f"), tr("How much the points are jittered. More noise makes the classes overlap, and a big network starts fitting the noise."), lab.data_issues, "noise");
+        changed |= explained(ImGui::SliderInt(tr.label("Samples").c_str(), &c.size, 50, 2000), tr("How many points are generated in all (training + validation)."), lab.data_issues, "size");
     }
-    changed |= slider_double(tr.label("Validation share").c_str(), c.validation_ratio, 0.1f, 0.9f, "%.2f");
-    tooltip(tr("The share of the data held out to measure generalization. The network never trains on it; split by class so every class appears in both parts."));
-    show_issue(lab.data_issues, "val-split");
+    changed |= explained(slider_double(tr.label("Validation share").c_str(), c.validation_ratio, 0.1f, 0.9f, "%.2f"), tr("The share of the data held out to measure generalization. The network never trains on it; split by class so every class appears in both parts."), lab.data_issues, "val-split");
     const auto preprocessing_label = [&](Preprocessing p) {
         return p == Preprocessing::none ? tr("none") : p == Preprocessing::standardize ? tr("standardize (z-score)") : tr("min-max to [0, 1]");
     };
@@ -261,12 +271,7 @@ bool draw_data_panel(LabState& lab, const Translator& tr) {
         changed |= ImGui::Checkbox("sin y", &e.sin_y);
         show_issue(lab.data_issues, "features");
     }
-    int seed = int(c.seed);
-    ImGui::SetNextItemWidth(width * 0.5f);
-    if (ImGui::InputInt(tr.label("Data seed").c_str(), &seed) && seed >= 0) {
-        c.seed = uint64_t(seed);
-        changed = true;
-    }
+    changed |= seed_input(tr.label("Data seed").c_str(), c.seed, width * 0.5f);
     ImGui::SameLine();
     if (ImGui::Button(tr.label("New data").c_str())) {
         c.seed += 1;
@@ -360,23 +365,17 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
                           {Init::zeros, Init::constant, Init::uniform, Init::gaussian, Init::xavier, Init::he});
     tooltip(tr("Initial weights. All zeros (or any constant) makes every unit in a layer compute the same thing forever: the symmetry problem. Xavier suits tanh/sigmoid, He suits ReLU."));
     if (m.init == Init::constant || m.init == Init::uniform || m.init == Init::gaussian) {
-        changed |= slider_double(tr.label("Scale").c_str(), m.init_scale, 0.001f, 10.0f, "%.3f", true);
-        tooltip(tr("constant: the value; uniform: a in U(−a, a); Gaussian: σ."));
-        show_issue(run.issues, "init-scale");
+        changed |= explained(slider_double(tr.label("Scale").c_str(), m.init_scale, 0.001f, 10.0f, "%.3f", true), tr("constant: the value; uniform: a in U(−a, a); Gaussian: σ."), run.issues, "init-scale");
     }
     const auto output_label = [&](Output o) {
         constexpr const char* names[] = {"linear", "sigmoid", "softmax"};
         return names[int(o)];
     };
-    changed |= enum_combo(tr.label("Output").c_str(), m.output, output_label, {Output::linear, Output::sigmoid, Output::softmax});
-    tooltip(tr("The last layer: sigmoid gives a probability for two classes, softmax a distribution over several, linear any number (regression)."));
-    show_issue(run.issues, "output");
+    changed |= explained(enum_combo(tr.label("Output").c_str(), m.output, output_label, {Output::linear, Output::sigmoid, Output::softmax}), tr("The last layer: sigmoid gives a probability for two classes, softmax a distribution over several, linear any number (regression)."), run.issues, "output");
     const auto loss_label = [&](Loss l) {
         return l == Loss::mse ? tr("mean squared error") : l == Loss::binary_cross_entropy ? tr("binary cross-entropy") : tr("categorical cross-entropy");
     };
-    changed |= enum_combo(tr.label("Loss").c_str(), m.loss, loss_label, {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy});
-    tooltip(tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."));
-    show_issue(run.issues, "loss");
+    changed |= explained(enum_combo(tr.label("Loss").c_str(), m.loss, loss_label, {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy}), tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."), run.issues, "loss");
     ImGui::PopItemWidth();
     ImGui::PopID();
     return changed;
@@ -425,32 +424,20 @@ bool draw_optimizer_settings(TrainConfig& c, const std::vector<Issue>& issues, c
     const bool has_momentum = o.kind == OptimizerKind::momentum || o.kind == OptimizerKind::nesterov;
     const bool is_adam = o.kind == OptimizerKind::adam || o.kind == OptimizerKind::adamw;
     if (has_momentum) {
-        changed |= slider_double(tr.label("Momentum").c_str(), o.momentum, 0.0f, 0.999f, "%.3f");
-        tooltip(tr("How much of the previous step carries over: smooths zig-zags and speeds up long valleys."));
-        show_issue(issues, "momentum");
+        changed |= explained(slider_double(tr.label("Momentum").c_str(), o.momentum, 0.0f, 0.999f, "%.3f"), tr("How much of the previous step carries over: smooths zig-zags and speeds up long valleys."), issues, "momentum");
     }
     if (o.kind == OptimizerKind::rmsprop) {
-        changed |= slider_double(tr.label("ρ (decay)").c_str(), o.rho, 0.5f, 0.999f, "%.3f");
-        tooltip(tr("How fast RMSprop forgets old squared gradients."));
-        show_issue(issues, "rho");
+        changed |= explained(slider_double(tr.label("ρ (decay)").c_str(), o.rho, 0.5f, 0.999f, "%.3f"), tr("How fast RMSprop forgets old squared gradients."), issues, "rho");
     }
     if (is_adam) {
-        changed |= slider_double("β1", o.beta1, 0.0f, 0.999f, "%.3f");
-        tooltip(tr("Adam's momentum: the decay of the average gradient."));
-        show_issue(issues, "beta1");
-        changed |= slider_double("β2", o.beta2, 0.9f, 0.9999f, "%.4f");
-        tooltip(tr("The decay of the average squared gradient, which scales each weight's step."));
-        show_issue(issues, "beta2");
+        changed |= explained(slider_double("β1", o.beta1, 0.0f, 0.999f, "%.3f"), tr("Adam's momentum: the decay of the average gradient."), issues, "beta1");
+        changed |= explained(slider_double("β2", o.beta2, 0.9f, 0.9999f, "%.4f"), tr("The decay of the average squared gradient, which scales each weight's step."), issues, "beta2");
     }
     if (is_adam || o.kind == OptimizerKind::adagrad || o.kind == OptimizerKind::rmsprop) {
-        changed |= slider_double("ε", o.epsilon, 1e-10f, 1e-2f, "%.0e", true);
-        tooltip(tr("A small number that keeps the step finite where the gradient history is near zero."));
-        show_issue(issues, "epsilon");
+        changed |= explained(slider_double("ε", o.epsilon, 1e-10f, 1e-2f, "%.0e", true), tr("A small number that keeps the step finite where the gradient history is near zero."), issues, "epsilon");
     }
     if (o.kind == OptimizerKind::adamw) {
-        changed |= slider_double(tr.label("Weight decay").c_str(), o.weight_decay, 0.0f, 0.5f, "%.3f");
-        tooltip(tr("AdamW shrinks weights directly each step, separately from the gradient."));
-        show_issue(issues, "weight-decay");
+        changed |= explained(slider_double(tr.label("Weight decay").c_str(), o.weight_decay, 0.0f, 0.5f, "%.3f"), tr("AdamW shrinks weights directly each step, separately from the gradient."), issues, "weight-decay");
     }
     return changed;
 }
@@ -462,22 +449,16 @@ bool draw_schedule_settings(TrainConfig& c, const std::vector<Issue>& issues, co
                                ScheduleKind::exponential, ScheduleKind::cosine});
     tooltip(tr("How the learning rate changes during training. Large steps early to make progress, small steps late to settle into a minimum."));
     if (s.kind == ScheduleKind::polynomial) {
-        changed |= slider_double(tr.label("Power β").c_str(), s.power, 0.1f, 5.0f, "%.2f");
-        tooltip(tr("lr·(1 − t/T)^β: β = 1 is linear decay; larger β drops faster early."));
-        show_issue(issues, "power");
+        changed |= explained(slider_double(tr.label("Power β").c_str(), s.power, 0.1f, 5.0f, "%.2f"), tr("lr·(1 − t/T)^β: β = 1 is linear decay; larger β drops faster early."), issues, "power");
     }
     if (s.kind == ScheduleKind::step) {
         changed |= slider_double(tr.label("Every (epochs)").c_str(), s.step_epochs, 1.0f, 200.0f, "%.0f");
         show_issue(issues, "step-epochs");
     }
     if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) {
-        changed |= slider_double(tr.label("Factor γ").c_str(), s.gamma, 0.01f, 1.0f, "%.3f");
-        tooltip(tr("The learning rate is multiplied by γ at each step (step decay) or every epoch (exponential)."));
-        show_issue(issues, "gamma");
+        changed |= explained(slider_double(tr.label("Factor γ").c_str(), s.gamma, 0.01f, 1.0f, "%.3f"), tr("The learning rate is multiplied by γ at each step (step decay) or every epoch (exponential)."), issues, "gamma");
     }
-    changed |= slider_double(tr.label("Warm-up (epochs)").c_str(), s.warmup_epochs, 0.0f, 50.0f, "%.0f");
-    tooltip(tr("Ramp the learning rate up from 0 over the first epochs, so early large gradients do not throw the weights far off."));
-    show_issue(issues, "warmup");
+    changed |= explained(slider_double(tr.label("Warm-up (epochs)").c_str(), s.warmup_epochs, 0.0f, 50.0f, "%.0f"), tr("Ramp the learning rate up from 0 over the first epochs, so early large gradients do not throw the weights far off."), issues, "warmup");
     draw_preview("##lr_preview", sample_schedule(s, c.epochs, 120), c.epochs, true);
     return changed;
 }
@@ -497,9 +478,7 @@ bool draw_batch_settings(TrainConfig& c, const LabState& lab, const std::vector<
         changed = true;
     }
     show_issue(issues, "batch");
-    changed |= slider_double(tr.label("Batch growth / epoch").c_str(), c.batch.growth, 0.8f, 1.5f, "×%.2f");
-    tooltip(tr("Multiply the batch size every epoch: growing the batch lowers gradient noise over time, much like decaying the learning rate."));
-    show_issue(issues, "batch-growth");
+    changed |= explained(slider_double(tr.label("Batch growth / epoch").c_str(), c.batch.growth, 0.8f, 1.5f, "×%.2f"), tr("Multiply the batch size every epoch: growing the batch lowers gradient noise over time, much like decaying the learning rate."), issues, "batch-growth");
     if (c.batch.growth != 1.0) {
         std::vector<double> sizes(size_t(std::min(c.epochs, 400)));
         for (size_t e = 0; e < sizes.size(); ++e) sizes[e] = batch_size(c.batch, int(e), train_size);
@@ -521,30 +500,17 @@ bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
     tooltip(tr("The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. Ctrl+click to type a value."));
     show_issue(run.issues, "lr");
     changed |= draw_batch_settings(c, lab, run.issues, tr);
-    changed |= ImGui::SliderInt(tr.label("Epochs").c_str(), &c.epochs, 1, 2000, "%d", ImGuiSliderFlags_Logarithmic);
-    tooltip(tr("Passes over the training data. Too few: under-fitting. Too many: the network starts memorizing the training set (over-fitting) — watch validation loss."));
-    show_issue(run.issues, "epochs");
+    changed |= explained(ImGui::SliderInt(tr.label("Epochs").c_str(), &c.epochs, 1, 2000, "%d", ImGuiSliderFlags_Logarithmic), tr("Passes over the training data. Too few: under-fitting. Too many: the network starts memorizing the training set (over-fitting) — watch validation loss."), run.issues, "epochs");
     changed |= draw_optimizer_settings(c, run.issues, tr);
 
     section(tr("Regularization"));
-    changed |= slider_double(tr.label("L1").c_str(), c.l1, 0.0f, 0.1f, "%.5f", true);
-    tooltip(tr("Adds l1·Σ|w| to the loss: pushes weights to exactly zero, making the network sparse (see the weight histogram)."));
-    show_issue(run.issues, "l1");
-    changed |= slider_double(tr.label("L2").c_str(), c.l2, 0.0f, 0.1f, "%.5f", true);
-    tooltip(tr("Adds (l2/2)·Σw² to the loss: shrinks every weight a little each step, smoothing the decision boundary."));
-    show_issue(run.issues, "l2");
-    changed |= ImGui::SliderInt(tr.label("Early stopping patience").c_str(), &c.patience, 0, 100, c.patience == 0 ? "off" : "%d");
-    tooltip(tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."));
-    show_issue(run.issues, "patience");
+    changed |= explained(slider_double(tr.label("L1").c_str(), c.l1, 0.0f, 0.1f, "%.5f", true), tr("Adds l1·Σ|w| to the loss: pushes weights to exactly zero, making the network sparse (see the weight histogram)."), run.issues, "l1");
+    changed |= explained(slider_double(tr.label("L2").c_str(), c.l2, 0.0f, 0.1f, "%.5f", true), tr("Adds (l2/2)·Σw² to the loss: shrinks every weight a little each step, smoothing the decision boundary."), run.issues, "l2");
+    changed |= explained(ImGui::SliderInt(tr.label("Early stopping patience").c_str(), &c.patience, 0, 100, c.patience == 0 ? "off" : "%d"), tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."), run.issues, "patience");
 
     section(tr("Schedules"));
     changed |= draw_schedule_settings(c, run.issues, tr);
-    int seed = int(c.seed);
-    ImGui::SetNextItemWidth(width * 0.5f);
-    if (ImGui::InputInt(tr.label("Seed").c_str(), &seed) && seed >= 0) {
-        c.seed = uint64_t(seed);
-        changed = true;
-    }
+    changed |= seed_input(tr.label("Seed").c_str(), c.seed, width * 0.5f);
     tooltip(tr("Seeds the initial weights, the shuffling and dropout: the same seed gives exactly the same run, here and in any browser."));
     ImGui::PopItemWidth();
     ImGui::PopID();
