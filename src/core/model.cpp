@@ -142,7 +142,6 @@ double batch_loss(const Model& model, const Workspace& work, const float* y, int
 }
 
 void backward(const Model& model, const float* x, const float* y, int n, Workspace& work) {
-    const float* params = model.parameters().data();
     float* grads = work.gradients.data();
     const int last = model.layer_count() - 1;
     loss_gradient(model.loss(), model.output(), work.activations[last].data(), y, model.outputs(), n,
