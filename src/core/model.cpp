@@ -92,6 +92,10 @@ Workspace::Workspace(const Model& model, int capacity_) : capacity(capacity_) {
         dropped.emplace_back(drops ? layer.units : 0, drops ? capacity : 0);
     }
     logits.resize(model.outputs(), capacity);
+    size_t largest_weights = 0;
+    for (int l = 0; l < model.layer_count(); ++l)
+        largest_weights = std::max(largest_weights, size_t(model.layer(l).units) * model.layer(l).inputs);
+    transposed_weights.resize(largest_weights);
     gradients.assign(model.parameters().size(), 0.0f);
 }
 
@@ -138,7 +142,6 @@ double batch_loss(const Model& model, const Workspace& work, const float* y, int
 }
 
 void backward(const Model& model, const float* x, const float* y, int n, Workspace& work) {
-    const float* params = model.parameters().data();
     float* grads = work.gradients.data();
     const int last = model.layer_count() - 1;
     loss_gradient(model.loss(), model.output(), work.activations[last].data(), y, model.outputs(), n,
@@ -158,8 +161,12 @@ void backward(const Model& model, const float* x, const float* y, int n, Workspa
         // δ of the layer below: (Wᵀ·δ) ⊙ mask ⊙ f′(z)
         const LayerShape& below = model.layer(l - 1);
         float* below_delta = work.deltas[l - 1].data();
-        kernels::multiply_transposed(below_delta, params + layer.weight_offset, layer.units,
-                                     layer.inputs, delta, n);
+        // Wᵀ is copied out so the product runs on the forward pass's kernel, whose inner loop
+        // walks contiguous columns (Wᵀ's columns are W's rows, strided in place).
+        Eigen::Map<Eigen::MatrixXf>(work.transposed_weights.data(), layer.inputs, layer.units) =
+            model.weights(l).transpose();
+        kernels::multiply(below_delta, work.transposed_weights.data(), layer.inputs, layer.units, delta, 1,
+                          layer.units, n);
         const size_t size = size_t(below.units) * n;
         if (work.dropout_applied && below.dropout > 0) {
             const float* mask = work.masks[l - 1].data();

@@ -66,6 +66,7 @@ struct Workspace {
     std::vector<Eigen::MatrixXf> dropped;      // per layer: activations·mask, the next layer's input
     std::vector<Eigen::MatrixXf> deltas;       // per layer: ∂loss/∂z
     Eigen::MatrixXf logits;                    // outputs before the output function
+    std::vector<float> transposed_weights;     // scratch: Wᵀ of the layer being backpropagated
     std::vector<float> gradients;              // ∂loss/∂parameters, same layout as the model's
     bool dropout_applied = false;              // the last forward pass trained with dropout
     // The matrix layer l + 1 read in the last forward pass: layer l's dropped activations if

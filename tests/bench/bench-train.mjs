@@ -25,9 +25,9 @@ const workloads = {
        '--optimizer', 'adam', '--lr', '0.001', '--batch', '32', '--epochs', '20', '--seed', '1'],
 };
 const builds = [
-  { name: 'native', command: [join(root, 'build/native/src/cli/tunelab-cli')] },
-  { name: 'web', command: ['node', join(root, 'build/web/src/cli/tunelab-cli.js')] },
-  { name: 'web-scalar', command: ['node', join(root, 'build/web-scalar/src/cli/tunelab-cli.js')] },
+  { name: 'native', command: [join(root, 'build/native/tunelab-cli')] },
+  { name: 'web', command: ['node', join(root, 'build/web/tunelab-cli.js')] },
+  { name: 'web-scalar', command: ['node', join(root, 'build/web-scalar/tunelab-cli.js')] },
 ];
 const repeats = 3;  // best of: the machine is shared, a slow run is someone else's build
 

@@ -19,7 +19,7 @@ Eigen::MatrixXf random_matrix(int rows, int cols, Rng& rng) {
 
 }  // namespace
 
-TEST_CASE("kernels: multiply, its transposed view and multiply_transposed match Eigen") {
+TEST_CASE("kernels: multiply, with A·S and with S read as a transposed view, matches Eigen") {
     Rng rng(17);
     const int sizes[] = {1, 2, 3, 4, 5, 8, 13, 16, 17, 33, 64};
     for (int m : sizes)
@@ -40,13 +40,6 @@ TEST_CASE("kernels: multiply, its transposed view and multiply_transposed match 
                 Eigen::MatrixXf accumulated = start;
                 kernels::multiply(accumulated.data(), a.data(), m, k, s.data(), 1, k, n, true);
                 CHECK((accumulated - (start + expected)).cwiseAbs().maxCoeff() < 1e-4f);
-
-                Eigen::MatrixXf b = random_matrix(m, n, rng);
-                Eigen::MatrixXf expected_t = a.transpose() * b, d(k, n), d_scalar(k, n);
-                kernels::multiply_transposed(d.data(), a.data(), m, k, b.data(), n);
-                kernels::scalar::multiply_transposed(d_scalar.data(), a.data(), m, k, b.data(), n);
-                CHECK((d - expected_t).cwiseAbs().maxCoeff() < 1e-4f);
-                CHECK((d_scalar - expected_t).cwiseAbs().maxCoeff() < 1e-4f);
             }
 }
 
@@ -55,10 +48,7 @@ TEST_CASE("kernels: the SIMD and scalar versions add in the same order, to the s
     Rng rng(23);
     for (int m : {1, 3, 4, 7, 8, 30, 64, 129}) {
         Eigen::MatrixXf a = random_matrix(m, 6, rng), b = random_matrix(m, 5, rng), s = random_matrix(6, 5, rng);
-        Eigen::MatrixXf t(6, 5), t_scalar(6, 5), c(m, 5), c_scalar(m, 5);
-        kernels::multiply_transposed(t.data(), a.data(), m, 6, b.data(), 5);
-        kernels::scalar::multiply_transposed(t_scalar.data(), a.data(), m, 6, b.data(), 5);
-        CHECK(t == t_scalar);
+        Eigen::MatrixXf c(m, 5), c_scalar(m, 5);
         kernels::multiply(c.data(), a.data(), m, 6, s.data(), 1, 6, 5);
         kernels::scalar::multiply(c_scalar.data(), a.data(), m, 6, s.data(), 1, 6, 5);
         CHECK(c == c_scalar);
