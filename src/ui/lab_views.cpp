@@ -46,7 +46,9 @@ struct CacheEntry {
 };
 
 CacheEntry g_cache[2];
-int g_refresh_frame = -1;  // the frame that already paid for a refresh
+int g_refresh_frame = -1;           // the frame that already paid for a refresh
+const Stamp* g_next = nullptr;      // a part that found the frame taken: it goes first next time
+int g_next_frame = -1;
 
 // Changes whenever the trainer's model has another shape, so a reset with a new architecture
 // never indexes old pictures.
@@ -59,15 +61,25 @@ long long shape_key(const Model& model) {
 // Recomputes one part with `compute` when it belongs to another trainer or key, or when the
 // weights moved and its last refresh is old enough: kRefreshSeconds, or 20 times what it cost
 // (so pictures never take more than 5% of the time). One part per frame, so refreshes of
-// different parts and runs fall on different frames. Until a part is recomputed the views show
-// the old one, and check its sizes before drawing it.
+// different parts and runs fall on different frames, and a part that found its frame taken goes
+// first the next frame, so a cheap part is never starved by a busy one. Until a part is recomputed
+// the views show the old one, and check its sizes before drawing it.
 template <class Compute>
 void refresh(Stamp& stamp, const Trainer& trainer, long long key, double checksum, Compute compute) {
     const double now = ImGui::GetTime();
     const int frame = ImGui::GetFrameCount();
     const bool other = stamp.trainer != &trainer || stamp.key != key;
     const bool moved = checksum != stamp.checksum && now - stamp.time >= std::max(kRefreshSeconds, 20.0 * stamp.cost);
-    if ((!other && !moved) || g_refresh_frame == frame) return;
+    if (!other && !moved) return;
+    const bool queued = g_next && g_next != &stamp && g_next_frame >= frame - 1;
+    if (g_refresh_frame == frame || queued) {
+        if (!g_next || g_next_frame < frame - 1) {
+            g_next = &stamp;
+            g_next_frame = frame;
+        }
+        return;
+    }
+    if (g_next == &stamp) g_next = nullptr;
     const auto start = std::chrono::steady_clock::now();
     compute();
     const double cost = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -400,7 +412,7 @@ void draw_predicted_vs_true(const Trainer& t, const ModelPictures& pic, const ch
     opt.y.label = tr("predicted value");
     opt.equal_aspect = true;
     if (!plot::begin(id, ImVec2(side, side), opt)) return;
-    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255));
+    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255), {1.5f});  // solid: plot's dashed stroke can loop forever on float rounding
     plot::scatter(tr("validation points"), plot::Values(v.y.data(), v.samples()), plot::Values(pic.validation_outputs.data(), v.samples()), plot::series_color(1));
     plot::end();
 }
@@ -464,7 +476,8 @@ void draw_predictions(LabState& lab, const Translator& tr, ImVec2 size, bool det
     const int columns = std::min(view_columns(width, ImGui::GetFontSize()), count);
     const int rows = (count + columns - 1) / std::max(columns, 1);
     float side = (width - spacing * (columns - 1)) / std::max(columns, 1);
-    if (size.y > 0) side = std::min(side, size.y / rows - title - ImGui::GetStyle().ItemSpacing.y);
+    // Fit the height when the pictures share rows; stacked in one column (phones) they scroll.
+    if (size.y > 0 && (columns > 1 || count == 1)) side = std::min(side, size.y / rows - title - ImGui::GetStyle().ItemSpacing.y);
     side = std::max(side, 8.0f * ImGui::GetFontSize());
     for (int k = 0; k < count; ++k) {
         if (k % columns != 0) ImGui::SameLine();
@@ -615,7 +628,7 @@ void draw_training_tab(LabState& lab, const Translator& tr, ImVec2 size) {
 }
 
 void draw_predictions_tab(LabState& lab, const Translator& tr, ImVec2 size) {
-    draw_predictions(lab, tr, ImVec2(size.x, 0), true);
+    draw_predictions(lab, tr, size, true);
 }
 
 struct Tab {
