@@ -40,10 +40,17 @@ struct ModelPictures {
     Eigen::MatrixXi confusion;               // validation part; empty for regression
     Eigen::MatrixXf validation_outputs;      // outputs × validation samples (predicted vs true)
 };
-// The pictures of run `index`, brought up to date when its weights changed and a refresh is due
-// (a few times per second, at most one run's refresh per frame, at once when the trainer or the
-// selected layer changed).
-const ModelPictures& model_pictures(const LabState& lab, int index);
+// The parts of ModelPictures, computed only for the views that show them.
+enum PicturePart : unsigned {
+    kBoundaryPicture = 1,     // grid, outputs
+    kUnitMapPictures = 2,     // unit_grid, input_maps, unit_maps
+    kHistogramPictures = 4,   // weights, activations
+    kValidationPictures = 8,  // confusion, validation_outputs
+};
+// The pictures of run `index`, with the requested `parts` brought up to date when its weights
+// changed and a refresh is due (a few times per second, one part's refresh per frame, at once
+// when the trainer, its shape or the selected layer changed).
+const ModelPictures& model_pictures(const LabState& lab, int index, unsigned parts);
 
 // ---- The views that live in their own files.
 // The network: layers of nodes, links by weight, a small activation map per hidden unit.

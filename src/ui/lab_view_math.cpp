@@ -58,6 +58,11 @@ Grid boundary_grid(const Eigen::MatrixXf& train_points, const Eigen::MatrixXf& v
     return grid;
 }
 
+int grid_resolution(double flops_per_sample, double budget_flops, int lo, int hi) {
+    const double side = std::sqrt(budget_flops / std::max(flops_per_sample, 1.0));
+    return static_cast<int>(std::clamp(side, static_cast<double>(lo), static_cast<double>(hi)));
+}
+
 int shown_units(int units, int room) { return units <= room ? units : std::max(room, 1); }
 
 int view_columns(float width, float font) { return width >= 46.0f * font ? 2 : 1; }

@@ -23,6 +23,11 @@ int overfitting_epoch(std::span<const EpochRecord> history);
 Grid boundary_grid(const Eigen::MatrixXf& train_points, const Eigen::MatrixXf& validation_points,
                    int resolution);
 
+// The resolution of a square grid whose forward passes cost at most about `budget_flops` when one
+// sample costs `flops_per_sample`, within [lo, hi]: big networks get coarser pictures, not
+// slower frames.
+int grid_resolution(double flops_per_sample, double budget_flops, int lo, int hi);
+
 // How many of a layer's `units` the network view draws when it has room for `room`: all of them
 // when they fit, else `room` (the first ones; the view says "showing k of n").
 int shown_units(int units, int room);

@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <bit>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -18,22 +20,24 @@
 namespace tunelab::ui {
 namespace {
 
-constexpr int kBoundaryResolution = 40;  // 1600 cells: smooth enough, cheap enough to redraw
-constexpr int kUnitResolution = 16;      // per-neuron maps are small; coarser is invisible
 constexpr int kHistogramBins = 40;
-constexpr double kRefreshSeconds = 0.2;  // grid pictures follow training five times a second
+constexpr double kRefreshSeconds = 0.2;  // pictures follow training five times a second
+// Floating-point operations one refresh of a grid picture may cost (a few milliseconds): big
+// networks get coarser grids rather than slower frames.
+constexpr double kGridFlops = 8e6;
 
 // ------------------------------------------------------------------------------------ caching
 
-enum Part { kBoundary, kUnitMaps, kStatistics, kPartCount };
+constexpr int kPartCount = 4;  // the bits of PicturePart
 
 // When a part was computed: for which trainer and key (model shape, selected layer), from which
-// weights, and when.
+// weights, when, and how long it took.
 struct Stamp {
     const Trainer* trainer = nullptr;
     long long key = -1;
     double checksum = std::numeric_limits<double>::quiet_NaN();
     double time = -1e30;
+    double cost = 0.0;  // seconds
 };
 
 struct CacheEntry {
@@ -42,7 +46,9 @@ struct CacheEntry {
 };
 
 CacheEntry g_cache[2];
-int g_refresh_frame = -1;  // the frame that already paid for a refresh
+int g_refresh_frame = -1;           // the frame that already paid for a refresh
+const Stamp* g_next = nullptr;      // a part that found the frame taken: it goes first next time
+int g_next_frame = -1;
 
 // Changes whenever the trainer's model has another shape, so a reset with a new architecture
 // never indexes old pictures.
@@ -52,29 +58,47 @@ long long shape_key(const Model& model) {
     return key;
 }
 
-// Whether a part must be recomputed now: at once when it belongs to another trainer or key;
-// when only the weights moved, after kRefreshSeconds and if no other part refreshed this frame.
-bool refresh_due(Stamp& stamp, const Trainer& trainer, long long key, double checksum) {
+// Recomputes one part with `compute` when it belongs to another trainer or key, or when the
+// weights moved and its last refresh is old enough: kRefreshSeconds, or 20 times what it cost
+// (so pictures never take more than 5% of the time). One part per frame, so refreshes of
+// different parts and runs fall on different frames, and a part that found its frame taken goes
+// first the next frame, so a cheap part is never starved by a busy one. Until a part is recomputed
+// the views show the old one, and check its sizes before drawing it.
+template <class Compute>
+void refresh(Stamp& stamp, const Trainer& trainer, long long key, double checksum, Compute compute) {
     const double now = ImGui::GetTime();
     const int frame = ImGui::GetFrameCount();
     const bool other = stamp.trainer != &trainer || stamp.key != key;
-    const bool moved = checksum != stamp.checksum && now - stamp.time >= kRefreshSeconds &&
-                       g_refresh_frame != frame;
-    if (!other && !moved) return false;
-    stamp = {&trainer, key, checksum, now};
+    const bool moved = checksum != stamp.checksum && now - stamp.time >= std::max(kRefreshSeconds, 20.0 * stamp.cost);
+    if (!other && !moved) return;
+    const bool queued = g_next && g_next != &stamp && g_next_frame >= frame - 1;
+    if (g_refresh_frame == frame || queued) {
+        if (!g_next || g_next_frame < frame - 1) {
+            g_next = &stamp;
+            g_next_frame = frame;
+        }
+        return;
+    }
+    if (g_next == &stamp) g_next = nullptr;
+    const auto start = std::chrono::steady_clock::now();
+    compute();
+    const double cost = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    stamp = {&trainer, key, checksum, now, cost};
     g_refresh_frame = frame;
-    return true;
 }
 
 void compute_boundary(const Trainer& t, ModelPictures& p) {
     const PreparedData& data = t.data();
-    p.grid = boundary_grid(data.train_points, data.validation_points, kBoundaryResolution);
+    const int resolution = grid_resolution(t.model().forward_flops_per_sample(), kGridFlops, 16, 40);
+    p.grid = boundary_grid(data.train_points, data.validation_points, resolution);
     p.outputs = t.predict_grid(p.grid);
 }
 
 void compute_unit_maps(const Trainer& t, ModelPictures& p) {
-    p.unit_grid = p.grid;
-    p.unit_grid.resolution = kUnitResolution;
+    const PreparedData& data = t.data();
+    // Every layer's pass starts again at the inputs: the budget is shared by all of them.
+    const double flops = t.model().forward_flops_per_sample() * t.model().layer_count();
+    p.unit_grid = boundary_grid(data.train_points, data.validation_points, grid_resolution(flops, kGridFlops, 8, 16));
     // The inputs themselves over the grid (x, y and any extra features such as x² or sin x), as
     // the model sees them: the same points, row by row, that grid_activations() samples.
     const Grid& g = p.unit_grid;
@@ -85,17 +109,20 @@ void compute_unit_maps(const Trainer& t, ModelPictures& p) {
             points(0, j * r + i) = g.x_min + (g.x_max - g.x_min) * i / (r - 1);
             points(1, j * r + i) = g.y_min + (g.y_max - g.y_min) * j / (r - 1);
         }
-    p.input_maps = t.data().model_inputs(points);
+    p.input_maps = data.model_inputs(points);
     p.unit_maps.clear();
     for (int l = 0; l < t.model().layer_count(); ++l)
         p.unit_maps.push_back(t.grid_activations(l, p.unit_grid));
 }
 
-void compute_statistics(const Trainer& t, int layer, ModelPictures& p) {
+void compute_histograms(const Trainer& t, int layer, ModelPictures& p) {
     p.weights = t.weight_histogram(layer, kHistogramBins);
     p.activations = t.activation_histogram(layer, kHistogramBins);
-    p.confusion = t.confusion_matrix(true);
-    if (t.data().info.task == Task::regression) p.validation_outputs = t.predict(t.data().validation.x);
+}
+
+void compute_validation(const Trainer& t, ModelPictures& p) {
+    if (t.data().info.task == Task::classification) p.confusion = t.confusion_matrix(true);
+    else p.validation_outputs = t.predict(t.data().validation.x);
 }
 
 // The finite part of a series as plot Values: one double field of every EpochRecord.
@@ -123,8 +150,9 @@ const char* series_name(const ShownRun& r, int run_count, const char* what, char
     return buf;
 }
 
+// A plot's share of the height the view was given, or its own height when stacked (0 given).
 float height_or(float available, float share, float fallback) {
-    return available > 0.0f ? std::max(available * share, fallback) : fallback;
+    return available > 0.0f ? std::max(available * share, 6.0f * ImGui::GetFontSize()) : fallback;
 }
 
 // ------------------------------------------------------------------------------------- curves
@@ -384,7 +412,7 @@ void draw_predicted_vs_true(const Trainer& t, const ModelPictures& pic, const ch
     opt.y.label = tr("predicted value");
     opt.equal_aspect = true;
     if (!plot::begin(id, ImVec2(side, side), opt)) return;
-    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255));
+    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255), {1.5f});  // solid: plot's dashed stroke can loop forever on float rounding
     plot::scatter(tr("validation points"), plot::Values(v.y.data(), v.samples()), plot::Values(pic.validation_outputs.data(), v.samples()), plot::series_color(1));
     plot::end();
 }
@@ -406,7 +434,7 @@ struct Picture {
 void draw_picture(LabState& lab, const Translator& tr, const Picture& p, int run_count, float side) {
     const Trainer& t = *p.run->trainer;
     const DataInfo& info = t.data().info;
-    const ModelPictures& pic = model_pictures(lab, p.run->index);
+    const ModelPictures& pic = model_pictures(lab, p.run->index, p.map ? kBoundaryPicture : kValidationPictures);
     const char* name = p.map ? (info.planar ? (info.task == Task::classification ? tr("Decision boundary") : tr("Predictions over the plane")) : tr("Fitted curve"))
                              : info.task == Task::classification ? tr("Confusion matrix") : tr("Predicted vs true");
     const char* help = p.map ? predictions_help(info, tr)
@@ -448,7 +476,8 @@ void draw_predictions(LabState& lab, const Translator& tr, ImVec2 size, bool det
     const int columns = std::min(view_columns(width, ImGui::GetFontSize()), count);
     const int rows = (count + columns - 1) / std::max(columns, 1);
     float side = (width - spacing * (columns - 1)) / std::max(columns, 1);
-    if (size.y > 0) side = std::min(side, size.y / rows - title - ImGui::GetStyle().ItemSpacing.y);
+    // Fit the height when the pictures share rows; stacked in one column (phones) they scroll.
+    if (size.y > 0 && (columns > 1 || count == 1)) side = std::min(side, size.y / rows - title - ImGui::GetStyle().ItemSpacing.y);
     side = std::max(side, 8.0f * ImGui::GetFontSize());
     for (int k = 0; k < count; ++k) {
         if (k % columns != 0) ImGui::SameLine();
@@ -494,7 +523,7 @@ void draw_histogram_plot(const LabState& lab, const Translator& tr, const char* 
     if (!plot::begin(id, ImVec2(width, height), opt)) return;
     for (int i = 0; i < n; ++i) {
         if (!runs[i].trainer) continue;
-        const Histogram& h = model_pictures(lab, runs[i].index).*which;
+        const Histogram& h = model_pictures(lab, runs[i].index, kHistogramPictures).*which;
         static std::vector<float> counts;
         counts.assign(h.counts.begin(), h.counts.end());
         plot::bars(n > 1 ? runs[i].run->name.c_str() : "##bars", counts, {h.min, h.max}, run_color(runs[i].index, false));
@@ -599,7 +628,7 @@ void draw_training_tab(LabState& lab, const Translator& tr, ImVec2 size) {
 }
 
 void draw_predictions_tab(LabState& lab, const Translator& tr, ImVec2 size) {
-    draw_predictions(lab, tr, ImVec2(size.x, 0), true);
+    draw_predictions(lab, tr, size, true);
 }
 
 struct Tab {
@@ -642,17 +671,22 @@ void view_title(const char* title, const char* help) {
     ImGui::EndTooltip();
 }
 
-const ModelPictures& model_pictures(const LabState& lab, int index) {
+const ModelPictures& model_pictures(const LabState& lab, int index, unsigned parts) {
     CacheEntry& e = g_cache[index];
     const Trainer* t = lab.runs[index].trainer.get();
     if (!t) return e.pictures;
     const long long shape = shape_key(t->model());
     const double checksum = parameter_checksum(t->model().parameters());
-    ModelPictures& p = e.pictures;
-    if (t->data().info.planar && refresh_due(e.stamps[kBoundary], *t, shape, checksum)) compute_boundary(*t, p);
-    if (t->data().info.planar && refresh_due(e.stamps[kUnitMaps], *t, shape, checksum)) compute_unit_maps(*t, p);
     const int layer = std::clamp(lab.selected_layer, 0, t->model().layer_count() - 1);
-    if (refresh_due(e.stamps[kStatistics], *t, shape * 16 + layer, checksum)) compute_statistics(*t, layer, p);
+    const bool planar = t->data().info.planar;
+    ModelPictures& p = e.pictures;
+    auto update = [&](PicturePart part, long long key, auto compute) {
+        if (parts & part) refresh(e.stamps[std::countr_zero(static_cast<unsigned>(part))], *t, key, checksum, compute);
+    };
+    if (planar) update(kBoundaryPicture, shape, [&] { compute_boundary(*t, p); });
+    if (planar) update(kUnitMapPictures, shape, [&] { compute_unit_maps(*t, p); });
+    update(kHistogramPictures, shape * 16 + layer, [&] { compute_histograms(*t, layer, p); });
+    update(kValidationPictures, shape, [&] { compute_validation(*t, p); });
     return p;
 }
 

@@ -181,7 +181,7 @@ void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size) {
     }
 
     // Captions and nodes.
-    const ModelPictures* pic = t ? &model_pictures(lab, lab.compare ? lab.editing : 0) : nullptr;
+    const ModelPictures* pic = t ? &model_pictures(lab, lab.compare ? lab.editing : 0, kUnitMapPictures) : nullptr;
     int maps = 0;
     for (int c = 0; c < columns; ++c) {
         const Column& col = cols[c];

@@ -111,3 +111,10 @@ TEST_CASE("parameter checksum: changes when weights move or swap") {
     std::swap(p[0], p[1]);
     CHECK(parameter_checksum(p) == a);
 }
+
+TEST_CASE("grid pictures: bigger networks get coarser grids, within limits") {
+    CHECK(grid_resolution(200.0, 1.5e7, 16, 40) == 40);     // a small network: full detail
+    CHECK(grid_resolution(34000.0, 1.5e7, 16, 40) == 21);   // 2-64-128-64-1: about 450 cells
+    CHECK(grid_resolution(1e9, 1.5e7, 16, 40) == 16);       // never below the floor
+    CHECK(grid_resolution(0.0, 1.5e7, 8, 16) == 16);
+}
