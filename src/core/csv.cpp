@@ -117,7 +117,7 @@ CsvLoad load_csv(std::string_view text, const std::string& target_column, Task t
     if (target_it == header.end()) {
         std::string columns;
         for (const auto& h : header) columns += (columns.empty() ? "" : ", ") + h;
-        result.error = CsvError{1, 0, "no column named '" + target_column + "' (columns: " + columns + ")"};
+        result.error = CsvError{1, 0, "no column named '" + target_column + "' (columns: " + columns + ")", "target"};
         return result;
     }
     const int target = static_cast<int>(target_it - header.begin());
@@ -176,8 +176,9 @@ CsvLoad load_csv(std::string_view text, const std::string& target_column, Task t
     }
     if (task == Task::classification) {
         if (labels.size() < 2) {
-            result.error = CsvError{0, target + 1, "target column '" + target_column +
-                                                       "' has only 1 class; classification needs at least 2"};
+            result.error = CsvError{0, target + 1,
+                                    "target column '" + target_column + "' has only 1 class; classification needs at least 2",
+                                    "target"};
             return result;
         }
         raw.info.classes = static_cast<int>(labels.size());

@@ -17,6 +17,7 @@ struct CsvError {
     int line = 0;    // 1-based line in the text (0 = the file as a whole)
     int column = 0;  // 1-based column (0 = the line as a whole)
     std::string message;
+    std::string field = "csv";  // the setting to fix: "csv" (the file) or "target" (the column)
     std::string describe() const;  // "line 7, column 3: 'abc' is not a number"
 };
 

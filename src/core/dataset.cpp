@@ -245,8 +245,7 @@ DataResult prepare_data(const DataConfig& config) {
         }
         CsvLoad load = load_csv(text, target, task);
         if (!load.data) {
-            const bool target_problem = load.error->message.find("column named") != std::string::npos;
-            result.issues.push_back({target_problem ? "target" : "csv", load.error->describe()});
+            result.issues.push_back({load.error->field, load.error->describe()});
             return result;
         }
         raw = std::move(load.data);

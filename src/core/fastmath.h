@@ -20,7 +20,9 @@ To reinterpret_bits(From from) {
 
 // eˣ = 2ᵏ·eʳ with k = round(x/ln 2) and |r| ≤ ln2/2, eʳ by its Taylor series to r⁶ (error < 2e-7).
 inline float exp_approx(float x) {
-    x = std::fmin(std::fmax(x, -87.0f), 88.0f);   // keeps 2ᵏ a normal float
+    // Keeps 2ᵏ a normal float. Comparisons rather than fmin/fmax: a NaN must stay NaN (so a
+    // diverging run is seen as one), and a select vectorizes where a call to fminf does not.
+    x = x < -87.0f ? -87.0f : x > 88.0f ? 88.0f : x;
     constexpr float round_magic = 12582912.0f;   // 1.5·2²³: adding it rounds to an integer
     const float shifted = x * 1.44269504f + round_magic;
     const float k = shifted - round_magic;
@@ -39,7 +41,7 @@ inline float exp_approx(float x) {
 // tanh x = 1 − 2/(e²ˣ + 1) for |x| ≥ 0.25; near 0 that difference would cancel, so its odd Taylor
 // series x − x³/3 + 2x⁵/15 − 17x⁷/315 + 62x⁹/2835 is used instead (error < 1e-8 there).
 inline float tanh_approx(float x) {
-    const float a = std::fmin(std::fabs(x), 10.0f);  // tanh(10) is 1 in float
+    const float a = std::fabs(x) > 10.0f ? 10.0f : std::fabs(x);  // tanh(10) is 1 in float; NaN stays
     const float a2 = a * a;
     const float series = a + a * a2 * (-1.0f / 3 + a2 * (2.0f / 15 + a2 * (-17.0f / 315 + a2 * (62.0f / 2835))));
     const float exponential = 1.0f - 2.0f / (exp_approx(2.0f * a) + 1.0f);

@@ -89,6 +89,19 @@ float horizontal_sum(v128_t v) {
            (wasm_f32x4_extract_lane(v, 2) + wasm_f32x4_extract_lane(v, 3));
 }
 
+}  // namespace
+
+float dot(const float* x, const float* y, int m) {
+    v128_t lanes = wasm_f32x4_splat(0.0f);
+    int i = 0;
+    for (; i + 4 <= m; i += 4) lanes = wasm_f32x4_add(lanes, wasm_f32x4_mul(wasm_v128_load(x + i), wasm_v128_load(y + i)));
+    float sum = horizontal_sum(lanes);
+    for (; i < m; ++i) sum += x[i] * y[i];
+    return sum;
+}
+
+namespace {
+
 // Dot products of columns q, q+1 of A with columns j, j+1 of B: four sums sharing the loads.
 void dot_block(float* c, const float* a, int m, int k, const float* b, int q, int j) {
     const float* a0 = a + size_t(q) * m;
@@ -124,11 +137,15 @@ void dot_block(float* c, const float* a, int m, int k, const float* b, int q, in
 void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n,
               bool accumulate) {
     int col = 0;
-    for (; col + 4 <= n; col += 4) multiply_columns<4>(c, a, m, k, s, sp, sc, col, accumulate);
+    for (; col + 2 <= n; col += 2) multiply_columns<2>(c, a, m, k, s, sp, sc, col, accumulate);
     for (; col < n; ++col) multiply_columns<1>(c, a, m, k, s, sp, sc, col, accumulate);
 }
 
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n) {
+    if (m < 4) {  // no full vector: the scalar loops add in the same order, without the set-up
+        scalar::multiply_transposed(c, a, m, k, b, n);
+        return;
+    }
     const int k_even = k & ~1, n_even = n & ~1;
     for (int j = 0; j < n_even; j += 2)
         for (int q = 0; q < k_even; q += 2) dot_block(c, a, m, k, b, q, j);
@@ -150,6 +167,8 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n) {
     scalar::multiply_transposed(c, a, m, k, b, n);
 }
+
+float dot(const float* x, const float* y, int m) { return scalar::dot(x, y, m); }
 
 bool simd_enabled() { return false; }
 

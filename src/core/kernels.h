@@ -25,6 +25,9 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
 void multiply_transposed(float* c, const float* a, int m, int k, const float* b, int n);
 }  // namespace scalar
 
+// Σ x·y over m entries, summed in four interleaved lanes (as multiply_transposed does).
+float dot(const float* x, const float* y, int m);
+
 // True when multiply/multiply_transposed run the SIMD versions in this build.
 bool simd_enabled();
 

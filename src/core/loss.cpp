@@ -41,6 +41,7 @@ void apply_output(Output output, const float* logits, float* outputs, int units,
 
 double mean_loss(Loss loss, const float* logits, const float* outputs, const float* targets,
                  int units, int n) {
+    // Each sample's loss in float (as the network computes), summed in double.
     double total = 0;
     for (int j = 0; j < n; ++j) {
         const float* z = logits + size_t(j) * units;
@@ -48,22 +49,24 @@ double mean_loss(Loss loss, const float* logits, const float* outputs, const flo
         switch (loss) {
             case Loss::mse:
                 for (int k = 0; k < units; ++k) {
-                    double e = double(o[k]) - unit_target(targets[j], k, units);
-                    total += e * e / units;
+                    const float e = o[k] - unit_target(targets[j], k, units);
+                    total += double(e * e) / units;
                 }
                 break;
             case Loss::binary_cross_entropy:
                 // −[t·log σ(z) + (1−t)·log(1−σ(z))] = max(z, 0) − z·t + log(1 + e^−|z|)
                 for (int k = 0; k < units; ++k) {
-                    double zk = z[k], t = unit_target(targets[j], k, units);
-                    total += (std::max(zk, 0.0) - zk * t + std::log1p(std::exp(-std::abs(zk)))) / units;
+                    const float t = unit_target(targets[j], k, units);
+                    const float softplus = std::log1p(exp_approx(-std::fabs(z[k])));
+                    total += double((z[k] > 0 ? z[k] : 0.0f) - z[k] * t + softplus) / units;
                 }
                 break;
             case Loss::categorical_cross_entropy: {
                 // −log softmax(z)_y = log Σ e^z − z_y, with the max shifted out
-                double largest = *std::max_element(z, z + units), sum = 0;
-                for (int k = 0; k < units; ++k) sum += std::exp(z[k] - largest);
-                total += largest + std::log(sum) - z[static_cast<int>(targets[j])];
+                const float largest = *std::max_element(z, z + units);
+                float sum = 0;
+                for (int k = 0; k < units; ++k) sum += exp_approx(z[k] - largest);
+                total += double(largest + std::log(sum) - z[static_cast<int>(targets[j])]);
                 break;
             }
         }

@@ -23,7 +23,9 @@ void add_l2_gradient(std::span<const float> params, std::span<float> grads, cons
 // Why not the subgradient l1·sign(w) in the gradient? It pushes a small weight across zero and back
 // forever: the weight jitters around 0 and never lands on it. Soft thresholding sets it to exactly 0
 // as soon as the data's pull is weaker than l1, which is what "L1 makes networks sparse" means;
-// L2's pull l2·w shrinks with w and never reaches 0.
+// L2's pull l2·w shrinks with w and never reaches 0. (For SGD this is exact proximal gradient
+// descent; after an adaptive optimizer's step, which rescales each weight's step, the threshold
+// lr·l1 is the usual simplification.)
 void l1_proximal_step(std::span<float> params, const WeightRanges& weights, float threshold);
 
 }  // namespace tunelab

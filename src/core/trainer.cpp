@@ -6,6 +6,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "core/kernels.h"
 #include "core/regularization.h"
 #include "core/schedule.h"
 #include "core/validate.h"
@@ -45,17 +46,22 @@ std::string number(double value) {
 Histogram histogram(std::span<const float> values, int bins) {
     Histogram h;
     h.counts.assign(std::max(bins, 1), 0);
-    if (values.empty()) return h;
-    auto [low, high] = std::minmax_element(values.begin(), values.end());
-    h.min = *low;
-    h.max = *high;
+    bool any = false;  // NaN and ±Inf (a diverged model) are left out of the bins
+    for (float v : values)
+        if (std::isfinite(v)) {
+            h.min = any ? std::min(h.min, v) : v;
+            h.max = any ? std::max(h.max, v) : v;
+            any = true;
+        }
+    if (!any) return h;
     if (h.max == h.min) {  // one value: centre it in a bin of width 1
         h.min -= 0.5f;
         h.max += 0.5f;
     }
-    const float width = (h.max - h.min) / h.counts.size();
+    const double width = (double(h.max) - h.min) / h.counts.size();
     for (float v : values) {
-        auto bin = static_cast<size_t>((v - h.min) / width);
+        if (!std::isfinite(v)) continue;
+        auto bin = static_cast<size_t>((double(v) - h.min) / width);
         ++h.counts[std::min(bin, h.counts.size() - 1)];
     }
     return h;
@@ -75,6 +81,7 @@ Trainer::Trainer(const TrainConfig& config, PreparedData data)
     model_.initialize(config_.model.init, config_.model.init_scale, init_rng);
     order_.resize(data_.info.train_size);
     weight_ranges_ = model_.weight_ranges();
+    flops_per_sample_ = model_.forward_flops_per_sample();
     for (int l = 0; l < model_.layer_count(); ++l) has_dropout_ = has_dropout_ || model_.layer(l).dropout > 0;
 }
 
@@ -104,9 +111,11 @@ void Trainer::step() {
     // Gather the mini-batch into contiguous columns.
     const int first = batch_ * batch_size_;
     const int n = std::min(batch_size_, data_.info.train_size - first);
+    const int inputs = data_.info.inputs;
     for (int j = 0; j < n; ++j) {
-        batch_x_.col(j) = data_.train.x.col(order_[first + j]);
-        batch_y_(j) = data_.train.y(order_[first + j]);
+        const int sample = order_[first + j];
+        std::copy_n(data_.train.x.data() + size_t(sample) * inputs, inputs, batch_x_.data() + size_t(j) * inputs);
+        batch_y_(j) = data_.train.y(sample);
     }
     // The schedule is read in the middle of the step's slice of the epoch: never exactly 0 during
     // a warm-up, and the same for a preview curve sampled at the same points.
@@ -116,19 +125,18 @@ void Trainer::step() {
 
     forward(model_, batch_x_.data(), n, work_, has_dropout_ ? &dropout_rng_ : nullptr);
     const double loss = batch_loss(model_, work_, batch_y_.data(), n);
-    flops_ += model_.forward_flops_per_sample() * n;
+    flops_ += flops_per_sample_ * n;
     if (!std::isfinite(loss)) {
         diverge("loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"), epoch_ + 1);
         return;
     }
     backward(model_, batch_x_.data(), batch_y_.data(), n, work_);
-    flops_ += 2 * model_.forward_flops_per_sample() * n;
+    flops_ += 2 * flops_per_sample_ * n;  // backward: the weight and the input gradients
 
     std::span<float> params = model_.parameters();
     std::vector<float>& grads = work_.gradients;
     if (config_.l2 > 0) add_l2_gradient(params, grads, weight_ranges_, static_cast<float>(config_.l2));
-    double squared_norm = 0;
-    for (float g : grads) squared_norm += double(g) * g;
+    const double squared_norm = kernels::dot(grads.data(), grads.data(), static_cast<int>(grads.size()));
     optimizer_.step(params, grads, lr);
     if (config_.l1 > 0) l1_proximal_step(params, weight_ranges_, static_cast<float>(lr * config_.l1));
 
@@ -160,7 +168,7 @@ void Trainer::evaluate(const Dataset& part, double& loss, double& metric) {
         forward(model_, part.x.col(first).data(), n, work_);
         loss_sum += batch_loss(model_, work_, y, n) * n;
         sums.add(data_.info.task, work_.activations.back().data(), y, model_.outputs(), n);
-        flops_ += model_.forward_flops_per_sample() * n;
+        flops_ += flops_per_sample_ * n;
     }
     loss = part.samples() > 0 ? loss_sum / part.samples() : std::nan("");
     metric = sums.value(data_.info.task);

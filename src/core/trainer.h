@@ -3,6 +3,7 @@
 // slice of each frame training and draw in between. There is one loop; everything a plot or the
 // tuning core needs is read from the trainer, without copying the model.
 #include <Eigen/Core>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,10 @@ struct EpochRecord {
 };
 
 struct Histogram {
-    float min = 0, max = 0;  // range covered by the bins
+    float min = 0, max = 0;  // range covered by the bins (finite values only)
     std::vector<int> counts;
 };
+// `bins` equal bins from the smallest to the largest finite value.
 Histogram histogram(std::span<const float> values, int bins);
 
 // A square grid over raw 2-D points, row by row from (x_min, y_min): point (i, j) is at
@@ -109,7 +111,7 @@ private:
     int epoch_ = 0, batch_ = 0, batch_size_ = 0, diverged_epoch_ = 0;
     int best_epoch_ = 0;
     double best_validation_loss_ = 0;
-    double flops_ = 0, seconds_ = 0;
+    double flops_ = 0, seconds_ = 0, flops_per_sample_ = 0;  // the last: of one forward pass
     // Running sums over the current epoch.
     double loss_sum_ = 0, gradient_norm_sum_ = 0, learning_rate_ = 0;
     MetricSums train_metric_;

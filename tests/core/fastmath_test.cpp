@@ -25,4 +25,8 @@ TEST_CASE("fastmath: exp, tanh and sigmoid agree with the C library to a few flo
     CHECK(tanh_approx(0.0f) == 0.0f);
     CHECK(sigmoid_approx(-200.0f) >= 0.0f);
     CHECK(sigmoid_approx(200.0f) == 1.0f);
+    // NaN goes through, so that a diverging run shows as NaN instead of a saturated unit.
+    CHECK(std::isnan(exp_approx(NAN)));
+    CHECK(std::isnan(tanh_approx(NAN)));
+    CHECK(std::isnan(sigmoid_approx(NAN)));
 }

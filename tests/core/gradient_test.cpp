@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <span>
 
 #include "core/model.h"
 #include "core/regularization.h"
@@ -33,6 +34,18 @@ Problem make_problem(Activation activation, Output output, Loss loss, int output
     return p;
 }
 
+// (f(θ + h·eᵢ) − f(θ − h·eᵢ)) / 2h, restoring θᵢ afterwards.
+template <typename F>
+double central_difference(std::span<float> params, size_t i, F f) {
+    const float saved = params[i], h = 1e-3f;
+    params[i] = saved + h;
+    const double up = f();
+    params[i] = saved - h;
+    const double down = f();
+    params[i] = saved;
+    return (up - down) / (2.0 * h);
+}
+
 // With a dropout generator, each evaluation starts from the same copy, so every pass draws the
 // same masks and the loss is a smooth function of the parameters.
 double loss_at(Problem& p, Workspace& work, const Rng* dropout) {
@@ -51,13 +64,7 @@ void check_gradient(Problem& p, const Rng* dropout) {
     auto params = p.model.parameters();
     int checked = 0;
     for (size_t i = 0; i < params.size(); ++i) {
-        const float saved = params[i], h = 1e-3f;
-        params[i] = saved + h;
-        double up = loss_at(p, work, dropout);
-        params[i] = saved - h;
-        double down = loss_at(p, work, dropout);
-        params[i] = saved;
-        double numeric = (up - down) / (2.0 * h);
+        const double numeric = central_difference(params, i, [&] { return loss_at(p, work, dropout); });
         INFO("parameter " << i);
         CHECK(analytic[i] == doctest::Approx(numeric).epsilon(2e-2).scale(0.05));
         checked += std::abs(numeric) > 1e-4;
@@ -119,13 +126,8 @@ TEST_CASE("gradients: L2 penalty gradient matches finite differences, biases unt
     std::vector<float> grads(params.size(), 0.0f);
     add_l2_gradient(params, grads, ranges, 0.3f);
     for (size_t i = 0; i < params.size(); ++i) {
-        const float saved = params[i], h = 1e-3f;
-        params[i] = saved + h;
-        double up = penalty(params, ranges, 0.0, 0.3);
-        params[i] = saved - h;
-        double down = penalty(params, ranges, 0.0, 0.3);
-        params[i] = saved;
-        CHECK(grads[i] == doctest::Approx((up - down) / (2.0 * h)).epsilon(1e-2).scale(1e-3));
+        const double numeric = central_difference(params, i, [&] { return penalty(params, ranges, 0.0, 0.3); });
+        CHECK(grads[i] == doctest::Approx(numeric).epsilon(1e-2).scale(1e-3));
     }
     CHECK(grads[p.model.layer(0).bias_offset] == 0.0f);
 }
@@ -136,13 +138,8 @@ TEST_CASE("gradients: L1 penalty away from zero, and its proximal step minimizes
     auto params = p.model.parameters();
     // The slope of l1·Σ|w| is l1·sign(w) wherever w ≠ 0.
     const size_t i = ranges[0].first;
-    const float saved = params[i], h = 1e-3f;
-    params[i] = saved + h;
-    double up = penalty(params, ranges, 0.2, 0.0);
-    params[i] = saved - h;
-    double down = penalty(params, ranges, 0.2, 0.0);
-    params[i] = saved;
-    CHECK((up - down) / (2.0 * h) == doctest::Approx(0.2 * (saved > 0 ? 1 : -1)).epsilon(1e-2));
+    const double slope = central_difference(params, i, [&] { return penalty(params, ranges, 0.2, 0.0); });
+    CHECK(slope == doctest::Approx(0.2 * (params[i] > 0 ? 1 : -1)).epsilon(1e-2));
 
     // Proximal step: w = argmin ½(w − v)² + t·|w|, found here by brute force over a fine grid.
     const float t = 0.25f;

@@ -49,3 +49,20 @@ TEST_CASE("kernels: multiply, its transposed view and multiply_transposed match 
                 CHECK((d_scalar - expected_t).cwiseAbs().maxCoeff() < 1e-4f);
             }
 }
+
+TEST_CASE("kernels: the SIMD and scalar versions add in the same order, to the same bits") {
+    // Same bits, not just close: this is what keeps a seed's run identical natively and in wasm.
+    Rng rng(23);
+    for (int m : {1, 3, 4, 7, 8, 30, 64, 129}) {
+        Eigen::MatrixXf a = random_matrix(m, 6, rng), b = random_matrix(m, 5, rng), s = random_matrix(6, 5, rng);
+        Eigen::MatrixXf t(6, 5), t_scalar(6, 5), c(m, 5), c_scalar(m, 5);
+        kernels::multiply_transposed(t.data(), a.data(), m, 6, b.data(), 5);
+        kernels::scalar::multiply_transposed(t_scalar.data(), a.data(), m, 6, b.data(), 5);
+        CHECK(t == t_scalar);
+        kernels::multiply(c.data(), a.data(), m, 6, s.data(), 1, 6, 5);
+        kernels::scalar::multiply(c_scalar.data(), a.data(), m, 6, s.data(), 1, 6, 5);
+        CHECK(c == c_scalar);
+        CHECK(kernels::dot(a.data(), b.data(), m) == kernels::scalar::dot(a.data(), b.data(), m));
+        CHECK(kernels::dot(a.data(), b.data(), m) == doctest::Approx(a.col(0).dot(b.col(0))).epsilon(1e-5));
+    }
+}

@@ -256,6 +256,16 @@ TEST_CASE("plots: grids, activations, histograms and the confusion matrix come f
     CHECK(counted == 6 * data.info.validation_size);
 }
 
+TEST_CASE("histogram: equal bins over the finite values") {
+    const float values[] = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, NAN, INFINITY};
+    Histogram h = histogram(values, 4);
+    CHECK(h.min == 0.0f);
+    CHECK(h.max == 4.0f);
+    CHECK(h.counts == std::vector<int>{1, 1, 1, 2});  // the maximum belongs to the last bin
+    Histogram same = histogram(std::vector<float>{2.0f, 2.0f}, 3);
+    CHECK(same.counts == std::vector<int>{0, 2, 0});
+}
+
 TEST_CASE("trainer: grids need 2-D data; regression has no confusion matrix") {
     PreparedData data = generated(DatasetKind::curve, 40);
     TrainConfig t = config_for(data.info, {{4, Activation::tanh, 0.0}});

@@ -72,27 +72,39 @@ elseif(MODE STREQUAL "compare")
   # shortest text that reads back to the same double.)
   function(printed json_text out_var)
     string(JSON value GET "${json_text}" ${ARGN})
-    string(REGEX MATCH "^-?0*\\.?0*" prefix "${value}")
+    string(REGEX MATCH "^-?[0.]*[1-9]" prefix "${value}")  # up to the first significant digit
     string(LENGTH "${prefix}" prefix_length)
+    if(prefix_length GREATER 0)
+      math(EXPR prefix_length "${prefix_length} - 1")
+      string(SUBSTRING "${prefix}" 0 ${prefix_length} prefix)
+    endif()
     string(SUBSTRING "${value}" ${prefix_length} -1 digits)
     string(REGEX REPLACE "e.*$" "" digits "${digits}")
     string(REPLACE "." "" digits "${digits}")
     string(SUBSTRING "${digits}000000" 0 6 digits)
     string(REGEX MATCH "e[-+]?[0-9]+$" exponent "${value}")
-    set(${out_var} "${prefix}${digits}${exponent}" PARENT_SCOPE)
+    string(FIND "${value}" "." point)  # where the decimal point sits: 31.88… is not 3.188…
+    if(point EQUAL -1)  # an integer: its length
+      string(REGEX REPLACE "e.*$" "" mantissa "${value}")
+      string(LENGTH "${mantissa}" point)
+    endif()
+    set(${out_var} "${prefix}${digits}${exponent} (point at ${point}, from ${value})" PARENT_SCOPE)
   endfunction()
-  set(fields
-      "data;train_fingerprint;x;sum" "data;train_fingerprint;x;squared_sum" "data;train_fingerprint;y;sum"
-      "data;validation_fingerprint;x;sum" "data;validation_fingerprint;y;sum"
-      "initial_weights;sum" "initial_weights;squared_sum" "initial_weights;first;0"
-      "epochs;0;train_loss" "epochs;0;validation_loss")
+  set(fields  # JSON paths, '/'-separated
+      data/train_fingerprint/x/sum data/train_fingerprint/x/squared_sum data/train_fingerprint/y/sum
+      data/validation_fingerprint/x/sum data/validation_fingerprint/y/sum
+      initial_weights/sum initial_weights/squared_sum initial_weights/first/0
+      epochs/0/train_loss epochs/0/validation_loss)
   foreach(field IN LISTS fields)
-    printed("${web}" a ${field})
-    printed("${nat}" b ${field})
-    if(NOT a STREQUAL b)
+    string(REPLACE "/" ";" path "${field}")
+    printed("${web}" a ${path})
+    printed("${nat}" b ${path})
+    string(REGEX REPLACE ", from .*" "" a_key "${a}")
+    string(REGEX REPLACE ", from .*" "" b_key "${b}")
+    if(NOT a_key STREQUAL b_key)
       message(FATAL_ERROR "web and native differ in ${field}: ${a} vs ${b}")
     endif()
-    message(STATUS "${field}: ${a} in both")
+    message(STATUS "${field}: web ${a}, native ${b}")
   endforeach()
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")

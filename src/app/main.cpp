@@ -1,0 +1,279 @@
+// TuneLab's platform layer: one SDL2 window with an OpenGL 3 (desktop) or WebGL2 (browser) context,
+// Dear ImGui's SDL2 + OpenGL3 backends, and the main loop. Everything the learner sees is drawn by
+// src/ui; this file only moves events in and frames out.
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+#include "ui/app.h"
+#include "ui/fonts.h"
+
+namespace {
+
+struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    float pixel_scale = 1.0f;  // framebuffer pixels per window unit (devicePixelRatio on the web)
+    bool running = true;
+    long frame_limit = -1;       // desktop --frames N: quit after N frames (smoke tests)
+    std::string screenshot_path;  // desktop --screenshot F.ppm: save the last frame before quitting
+    std::vector<std::string> commands;  // desktop --command JSON: test-hook requests run before the first frame
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    tunelab::ui::AppState app;
+};
+
+// The one instance, reachable from the JavaScript hook below (a C entry point cannot take a context).
+Platform* g_platform = nullptr;
+
+float framebuffer_scale(SDL_Window* window) {
+    int window_w = 0, drawable_w = 0, h = 0;
+    SDL_GetWindowSize(window, &window_w, &h);
+    SDL_GL_GetDrawableSize(window, &drawable_w, &h);
+    return window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
+}
+
+double milliseconds_since_start(const Platform& platform) {
+#ifdef __EMSCRIPTEN__
+    (void)platform;
+    return emscripten_get_now();  // performance.now(): milliseconds since the page's navigation
+#else
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - platform.start).count();
+#endif
+}
+
+#ifndef __EMSCRIPTEN__
+// The framebuffer as a binary PPM (top row first); `convert` turns it into a PNG.
+void save_screenshot(SDL_Window* window, const std::string& path) {
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(window, &width, &height);
+    std::vector<unsigned char> pixels(size_t(width) * size_t(height) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file) {
+        std::fprintf(stderr, "tunelab: cannot write the screenshot to %s\n", path.c_str());
+        return;
+    }
+    std::fprintf(file, "P6\n%d %d\n255\n", width, height);
+    for (int row = height - 1; row >= 0; --row)  // OpenGL's rows start at the bottom
+        std::fwrite(pixels.data() + size_t(row) * size_t(width) * 3, 1, size_t(width) * 3, file);
+    std::fclose(file);
+}
+#endif
+
+// The lab asks for the learner's CSV; the platform fetches the bytes (browser file picker, a typed
+// path or a dropped file) and hands them back through the lab's own loader.
+void serve_file_requests(Platform& platform) {
+    tunelab::ui::LabState& lab = platform.app.lab;
+#ifdef __EMSCRIPTEN__
+    if (lab.csv_picker_requested) {
+        lab.csv_picker_requested = false;
+        EM_ASM({
+            const input = document.createElement("input");
+            input.type = "file";
+            input.accept = ".csv,text/csv,text/plain";
+            input.onchange = async () => {
+                const file = input.files[0];
+                if (file) Module.tunelab.call({cmd: "lab.load_csv", name: file.name, text: await file.text()});
+            };
+            input.click();
+        });
+    }
+#else
+    if (lab.csv_path_requested) {
+        lab.csv_path_requested = false;
+        std::FILE* file = std::fopen(lab.csv_path.c_str(), "rb");
+        if (!file) {
+            lab.data_issues = {{"csv", "cannot open '" + lab.csv_path + "'"}};
+            return;
+        }
+        std::string text;
+        char buffer[65536];
+        for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+        std::fclose(file);
+        std::string name = lab.csv_path.substr(lab.csv_path.find_last_of("/\\") + 1);
+        tunelab::ui::load_csv_text(lab, name, std::move(text));
+    }
+#endif
+}
+
+void frame(void* user_data) {
+    Platform& platform = *static_cast<Platform*>(user_data);
+    auto frame_start = std::chrono::steady_clock::now();
+
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) platform.running = false;
+        if (event.type == SDL_DROPFILE) {
+            platform.app.lab.csv_path = event.drop.file;
+            platform.app.lab.csv_path_requested = true;
+            SDL_free(event.drop.file);
+        }
+    }
+    serve_file_requests(platform);
+
+    // A new devicePixelRatio (browser zoom, moving to another screen) needs a new font atlas.
+    float scale = framebuffer_scale(platform.window);
+    if (scale != platform.pixel_scale && scale > 0.0f) {
+        platform.pixel_scale = scale;
+        tunelab::ui::load_fonts(scale);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // imgui 1.86 asserts on a zero time step, which a browser with virtual time can produce.
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    tunelab::ui::draw_app(platform.app);
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(platform.window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.94f, 0.95f, 0.97f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    tunelab::ui::FrameStats& stats = platform.app.stats;
+    stats.fps = io.Framerate;
+    const bool first_frame = stats.frames == 0;
+    stats.record(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
+    if (first_frame) {
+        stats.first_frame_ms = milliseconds_since_start(platform);
+#ifdef __EMSCRIPTEN__
+        EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
+#endif
+    }
+#ifndef __EMSCRIPTEN__
+    if (platform.frame_limit >= 0 && long(stats.frames) >= platform.frame_limit) {
+        if (!platform.screenshot_path.empty()) save_screenshot(platform.window, platform.screenshot_path);
+        platform.running = false;
+    }
+    SDL_GL_SwapWindow(platform.window);  // the browser presents by itself when the callback returns
+#endif
+}
+
+bool create_window(Platform& platform) {
+#ifdef __EMSCRIPTEN__
+    const char* glsl_version = "#version 300 es";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl_version = "#version 150";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    // On the web the page's CSS sizes the canvas; SDL follows it and the devicePixelRatio.
+    auto flags = SDL_WindowFlags(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    platform.window = SDL_CreateWindow("TuneLab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800, flags);
+    if (!platform.window) {
+        std::fprintf(stderr, "tunelab: cannot open a window: %s\n", SDL_GetError());
+        return false;
+    }
+    platform.gl = SDL_GL_CreateContext(platform.window);
+    if (!platform.gl) {
+        std::fprintf(stderr, "tunelab: cannot create an OpenGL context: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GL_MakeCurrent(platform.window, platform.gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is the app's, not a file's
+    tunelab::ui::apply_style();
+    platform.pixel_scale = framebuffer_scale(platform.window);
+    tunelab::ui::load_fonts(platform.pixel_scale);
+    ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+    return true;
+}
+
+}  // namespace
+
+// One JSON request through ui::handle_command, answered as JSON text.
+std::string call_hook(Platform& platform, const char* request_text) {
+    tunelab::json::ParseResult request = tunelab::json::parse(request_text ? request_text : "");
+    if (!request.ok()) return tunelab::json::Value(tunelab::json::Object{{"error", "request is not JSON: " + request.error}}).dump();
+    return tunelab::ui::handle_command(platform.app, request.value).dump();
+}
+std::string call_hook(Platform& platform, const std::string& request_text) { return call_hook(platform, request_text.c_str()); }
+
+#ifdef __EMSCRIPTEN__
+// Module.tunelab.call(request) in shell/index.html: JSON in, JSON out (see ui::handle_command).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* tunelab_call(const char* request_text) {
+    static std::string answer;
+    answer = g_platform ? call_hook(*g_platform, request_text)
+                        : std::string(R"({"error":"TuneLab is still starting"})");
+    return answer.c_str();
+}
+#endif
+
+int main(int argc, char** argv) {
+    static Platform platform;  // lives as long as the browser's main loop, which outlives main()
+    platform.app.lab.data_config.data_dir = TUNELAB_DATA_DIR;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--frames" && i + 1 < argc) {
+            platform.frame_limit = std::strtol(argv[++i], nullptr, 10);
+        } else if (arg == "--screenshot" && i + 1 < argc) {
+            platform.screenshot_path = argv[++i];
+            if (platform.frame_limit < 0) platform.frame_limit = 30;
+        } else if (arg == "--command" && i + 1 < argc) {
+            platform.commands.push_back(argv[++i]);
+        } else if (arg == "--lang" && i + 1 < argc) {
+            std::string language = argv[++i];
+            platform.app.tr.language =
+                language == "en" ? tunelab::ui::Language::english : tunelab::ui::Language::chinese;
+        } else {
+            std::fprintf(stderr, "usage: tunelab [--lang zh|en] [--frames N] [--screenshot FILE.ppm] [--command JSON]...\n");
+            return 2;
+        }
+    }
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "tunelab: SDL cannot start: %s\n", SDL_GetError());
+        return 1;
+    }
+    if (!create_window(platform)) return 1;
+    g_platform = &platform;
+    // The same requests the web page's Module.tunelab.call() takes, for scripted desktop screenshots.
+    for (const std::string& command : platform.commands) {
+        std::string answer = call_hook(platform, command);
+        if (answer.find("\"error\"") != std::string::npos) std::fprintf(stderr, "tunelab: --command %s: %s\n", command.c_str(), answer.c_str());
+    }
+
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg(frame, &platform, 0, true);
+#else
+    while (platform.running) frame(&platform);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(platform.gl);
+    SDL_DestroyWindow(platform.window);
+    SDL_Quit();
+#endif
+    return 0;
+}

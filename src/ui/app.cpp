@@ -1,0 +1,165 @@
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "ui/fonts.h"
+
+namespace tunelab::ui {
+namespace {
+
+// 中文 / English radio buttons; returns nothing, edits the translator in place.
+void draw_language_switch(Translator& tr) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Language"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton("中文", tr.language == Language::chinese)) tr.language = Language::chinese;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", tr.language == Language::english)) tr.language = Language::english;
+}
+
+float language_switch_width(const Translator& tr) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float radio = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+    return ImGui::CalcTextSize(tr("Language")).x + ImGui::CalcTextSize("中文").x +
+           ImGui::CalcTextSize("English").x + 2 * radio + 2 * style.ItemSpacing.x;
+}
+
+// Title, subtitle and the language switch on one line when they fit, the subtitle below when not
+// (phones).
+void draw_header(Translator& tr) {
+    ImGui::PushFont(heading_font());
+    ImGui::TextUnformatted(tr("TuneLab"));
+    float title_width = ImGui::GetItemRectSize().x;
+    ImGui::PopFont();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float available = ImGui::GetContentRegionAvail().x;
+    float switch_width = language_switch_width(tr);
+    const char* subtitle = tr("A hyperparameter-tuning playground");
+    bool subtitle_fits = title_width + ImGui::CalcTextSize(subtitle).x + switch_width + 4 * style.ItemSpacing.x < available;
+    if (subtitle_fits) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", subtitle);
+    }
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - switch_width);
+    draw_language_switch(tr);
+    if (!subtitle_fits) ImGui::TextDisabled("%s", subtitle);
+}
+
+void draw_frame_readout(const AppState& app) {
+    const Translator& tr = app.tr;
+    ImGui::TextDisabled("%s %.1f ms · %.0f fps", tr("Frame time"), app.stats.recent_mean_ms(), app.stats.fps);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("CPU time per frame (training slice + drawing), averaged over the last 120 frames."));
+}
+
+void draw_main_window(AppState& app) {
+    Translator& tr = app.tr;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("###TuneLab", nullptr, flags);
+    draw_header(tr);
+    if (ImGui::BeginTabBar("##pages")) {
+        // The page can also be switched by the hook ({"cmd":"show","page":…}) or a lesson.
+        auto tab = [&](const char* english, Page page) {
+            ImGuiTabItemFlags flags = app.page_requested == page ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags)) {
+                app.page = page;
+                ImGui::EndTabItem();
+            }
+        };
+        tab("Training lab", Page::lab);
+        tab("Search arena", Page::arena);
+        tab("Lessons", Page::lessons);
+        app.page_requested.reset();
+        if (ImGui::GetContentRegionAvail().x > 700) {  // on phones the readout would cover the tabs
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 230);
+            draw_frame_readout(app);
+        }
+        ImGui::EndTabBar();
+    }
+    switch (app.page) {
+        case Page::lab: draw_lab(app.lab, tr); break;
+        case Page::arena: draw_arena(app); break;
+        case Page::lessons: draw_lessons(app); break;
+    }
+    ImGui::End();
+}
+
+}  // namespace
+
+void apply_style() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 4.0f;
+    style.GrabRounding = 4.0f;
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 7);
+    style.WindowPadding = ImVec2(14, 12);
+    style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.23f, 0.51f, 0.77f, 1.0f);  // progress bars in the accent blue
+}
+
+void draw_app(AppState& app) {
+    // Training gets what the frame has left: a frame's CPU time (training slice + drawing) aims at
+    // 10 ms, under the 12 ms that keeps a 60 Hz page smooth, whatever the drawing itself costs.
+    constexpr double kFrameTargetMs = 10.0;
+    const double drawing_ms = std::max(0.0, app.stats.frame_cpu_ms - app.lab.last_slice_ms);
+    app.lab.frame_budget_ms = std::clamp(kFrameTargetMs - drawing_ms, 1.0, 8.0);
+    draw_main_window(app);
+}
+
+json::Value handle_command(AppState& app, const json::Value& request) {
+    const json::Value* cmd = request.find("cmd");
+    if (!cmd || !cmd->is_string()) return json::Object{{"error", "request needs a string field \"cmd\""}};
+    const std::string& name = cmd->as_string();
+    if (name == "status") {
+        return json::Object{{"ready", app.stats.frames > 0},
+                            {"frames", app.stats.frames},
+                            {"fps", app.stats.fps},
+                            {"frame_cpu_ms", app.stats.frame_cpu_ms},
+                            {"frame_cpu_ms_mean", app.stats.recent_mean_ms()},
+                            {"frame_cpu_ms_max", app.stats.recent_max_ms()},
+                            {"first_frame_ms", app.stats.first_frame_ms},
+                            {"language", app.tr.language == Language::chinese ? "zh" : "en"}};
+    }
+    if (name == "frame_times") {  // the last frames' CPU times, oldest first, for the tests' statistics
+        json::Array times;
+        const size_t count = app.stats.recent_count();
+        for (size_t i = 0; i < count; ++i)
+            times.push_back(app.stats.recent_cpu_ms[(app.stats.frames - count + i) % app.stats.recent_cpu_ms.size()]);
+        return json::Object{{"frames", app.stats.frames}, {"cpu_ms", std::move(times)}};
+    }
+    if (name == "set_language") {
+        const json::Value* language = request.find("language");
+        if (language && language->is_string() && language->as_string() == "zh") {
+            app.tr.language = Language::chinese;
+        } else if (language && language->is_string() && language->as_string() == "en") {
+            app.tr.language = Language::english;
+        } else {
+            return json::Object{{"error", "set_language: \"language\" must be \"zh\" or \"en\""}};
+        }
+        return json::Object{{"ok", true}};
+    }
+    if (name == "show") {
+        const json::Value* page = request.find("page");
+        const std::string which = page && page->is_string() ? page->as_string() : "";
+        if (which == "lab") app.page_requested = Page::lab;
+        else if (which == "arena") app.page_requested = Page::arena;
+        else if (which == "lessons") app.page_requested = Page::lessons;
+        else return json::Object{{"error", "show: \"page\" must be \"lab\", \"arena\" or \"lessons\""}};
+        return json::Object{{"ok", true}};
+    }
+    if (name.rfind("lab.", 0) == 0) return lab_command(app.lab, app.tr, request);
+    if (name.rfind("arena.", 0) == 0) return arena_command(app, request);
+    if (name.rfind("lesson.", 0) == 0) return lesson_command(app, request);
+    return json::Object{{"error", "unknown command '" + name + "'"}};
+}
+
+}  // namespace tunelab::ui

@@ -1,0 +1,63 @@
+#pragma once
+// The whole interface as one plain struct plus the functions that draw it and answer the test hook.
+// The platform layer (src/app) owns the window and the main loop; it fills in FrameStats each frame.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <numeric>
+#include <optional>
+
+#include "core/json.h"
+#include "ui/i18n.h"
+#include "ui/arena.h"
+#include "ui/lab.h"
+#include "ui/lessons.h"
+
+namespace tunelab::ui {
+
+struct FrameStats {
+    uint64_t frames = 0;         // frames drawn so far
+    double fps = 0.0;            // ImGui's running average
+    double frame_cpu_ms = 0.0;   // CPU time of the last frame: UI + any work sliced into it
+    double first_frame_ms = -1;  // from page navigation (web) or process start (desktop) to the first frame
+    std::array<float, 120> recent_cpu_ms{};  // the last 120 frames' CPU times, a ring
+
+    void record(double cpu_ms) {
+        frame_cpu_ms = cpu_ms;
+        recent_cpu_ms[frames % recent_cpu_ms.size()] = float(cpu_ms);
+        frames++;
+    }
+    size_t recent_count() const { return std::min<size_t>(frames, recent_cpu_ms.size()); }
+    double recent_mean_ms() const {
+        size_t n = recent_count();
+        return n ? std::accumulate(recent_cpu_ms.begin(), recent_cpu_ms.begin() + long(n), 0.0) / double(n) : 0.0;
+    }
+    double recent_max_ms() const {
+        size_t n = recent_count();
+        return n ? *std::max_element(recent_cpu_ms.begin(), recent_cpu_ms.begin() + long(n)) : 0.0;
+    }
+};
+
+enum class Page { lab, arena, lessons };
+
+struct AppState {
+    Translator tr;
+    FrameStats stats;
+    Page page = Page::lab;
+    std::optional<Page> page_requested;  // switch tabs on the next frame (hook, lessons)
+    LabState lab;
+    ArenaState arena;
+    LessonState lessons;
+};
+
+void apply_style();
+
+// Draws every window for this frame.
+void draw_app(AppState& app);
+
+// The automation hook behind Module.tunelab.call() on the web: a JSON request such as
+// {"cmd":"status"} or {"cmd":"set_language","language":"en"} and a JSON answer; a bad request is
+// answered with {"error": "..."} and changes nothing.
+json::Value handle_command(AppState& app, const json::Value& request);
+
+}  // namespace tunelab::ui

@@ -1,0 +1,38 @@
+#pragma once
+// The interface's two languages. Every string the learner reads goes through Translator: the English
+// text is the key, the table in i18n.cpp gives the Chinese. A test checks that every tr("…") in
+// src/ui has a translation, and the build subsets the CJK font from the same sources.
+#include <span>
+#include <string>
+
+namespace tunelab::ui {
+
+enum class Language { english, chinese };
+
+struct Translator {
+    Language language = Language::chinese;
+
+    // The text in the current language ("Learning rate" → "学习率").
+    const char* operator()(const char* english) const;
+    // A widget label whose ImGui ID stays the same in both languages ("学习率###Learning rate"), so
+    // switching language keeps open trees, focus and scroll positions.
+    std::string label(const char* english) const;
+};
+
+// One row of the translation table. Each area keeps its rows in its own strings_*.cpp, in the order
+// its panel shows them.
+struct TranslationEntry {
+    const char* english;
+    const char* chinese;
+};
+extern const std::span<const TranslationEntry> kCommonStrings;   // strings_common.cpp
+extern const std::span<const TranslationEntry> kLabStrings;      // strings_lab.cpp: lab settings, controls
+extern const std::span<const TranslationEntry> kLabViewStrings;  // strings_lab_views.cpp: lab plots
+extern const std::span<const TranslationEntry> kArenaStrings;    // strings_arena.cpp: search arena
+extern const std::span<const TranslationEntry> kLessonStrings;   // strings_lessons.cpp: guided lessons
+extern const std::span<const TranslationEntry> kSessionStrings;  // strings_session.cpp: sharing, saving, export
+
+// The Chinese for an English key, or nullptr when the table has none (used by the tests).
+const char* chinese_for(const char* english);
+
+}  // namespace tunelab::ui

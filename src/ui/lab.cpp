@@ -1,0 +1,518 @@
+#include "ui/lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include "core/csv.h"
+#include "core/settings_json.h"
+#include "core/validate.h"
+#include "ui/widgets.h"
+
+namespace tunelab::ui {
+
+LabState::LabState() {
+    runs[0].name = "A";
+    runs[1].name = "B";
+    runs[1].config.optimizer.kind = OptimizerKind::adam;  // the classic first comparison: SGD vs Adam
+    runs[1].config.lr.lr = 0.01;
+    refresh_data(*this);
+}
+
+namespace {
+
+int active_run_count(const LabState& lab) { return lab.compare ? 2 : 1; }
+
+template <typename Fn>
+void for_each_active_run(LabState& lab, Fn fn) {
+    for (int i = 0; i < active_run_count(lab); ++i) fn(lab.runs[size_t(i)]);
+}
+
+bool all_finished(const LabState& lab) {
+    for (int i = 0; i < active_run_count(lab); ++i) {
+        const LabRun& run = lab.runs[size_t(i)];
+        if (!run.trainer || !run.trainer->finished()) return false;
+    }
+    return true;
+}
+
+bool runs_valid(const LabState& lab) {
+    if (!lab.data) return false;
+    for (int i = 0; i < active_run_count(lab); ++i)
+        if (!lab.runs[size_t(i)].issues.empty()) return false;
+    return true;
+}
+
+// Makes sure every active run has a trainer (starting those that have none). False when a setting
+// is refused, in which case nothing starts.
+bool ensure_started(LabState& lab) {
+    if (!runs_valid(lab)) return false;
+    for_each_active_run(lab, [&](LabRun& run) {
+        if (!run.trainer) run.trainer = std::make_unique<Trainer>(run.config, *lab.data);
+    });
+    return true;
+}
+
+// The one place where training meets the frame: each playing frame spends at most
+// frame_budget_ms on mini-batches, shared by the active runs, so the page never stops drawing.
+// Lower speeds cap the number of batches per frame so a learner can watch single steps.
+void advance_runs(LabState& lab) {
+    lab.last_slice_ms = 0;
+    if (!lab.playing) return;
+    if (!ensure_started(lab) || all_finished(lab)) {
+        lab.playing = false;
+        return;
+    }
+    constexpr int kBatchesPerFrame[] = {1, 3, 10, 30, 1 << 30};
+    const int batch_cap = kBatchesPerFrame[std::clamp(lab.speed, 1, 5) - 1];
+    const auto start = std::chrono::steady_clock::now();
+    auto elapsed_ms = [&] {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    };
+    // Step while the next step is expected to fit: a step's cost is learned as it runs, so a large
+    // network takes fewer steps per frame instead of overrunning it. The first step always runs, so
+    // even a network whose single step exceeds the budget makes progress.
+    for (int batches = 0; batches < batch_cap; ++batches) {
+        if (batches > 0 && elapsed_ms() + lab.step_ms_estimate > lab.frame_budget_ms) break;
+        const double before = elapsed_ms();
+        bool stepped = false;
+        for_each_active_run(lab, [&](LabRun& run) {
+            if (!run.trainer->finished()) {
+                run.trainer->step();
+                stepped = true;
+            }
+        });
+        if (!stepped) break;
+        lab.step_ms_estimate = 0.8 * lab.step_ms_estimate + 0.2 * (elapsed_ms() - before);
+    }
+    lab.last_slice_ms = elapsed_ms();
+    if (all_finished(lab)) lab.playing = false;
+}
+
+void validate_runs(LabState& lab) {
+    for (LabRun& run : lab.runs) {
+        run.issues = lab.data ? validate(run.config, lab.data->info) : std::vector<Issue>{};
+    }
+}
+
+// ----------------------------------------------------------------------------- status and controls
+
+double run_progress(const Trainer& trainer) {
+    const int epochs = trainer.config().epochs;
+    if (trainer.finished()) return 1.0;
+    double within = trainer.batches_in_epoch() > 0 ? double(trainer.batch_in_epoch()) / trainer.batches_in_epoch() : 0;
+    return std::min(1.0, (trainer.epoch() + within) / std::max(epochs, 1));
+}
+
+// One line per run, in words a learner understands.
+std::string status_text(const LabRun& run, const LabState& lab, const Translator& tr) {
+    char text[256];
+    if (!lab.data) return tr("The data set could not be prepared (see the Data panel).");
+    if (!run.issues.empty()) return tr("A setting is out of range (marked in red): fix it to train.");
+    if (!run.trainer) return tr("Ready: press ▶ to train.");
+    const Trainer& trainer = *run.trainer;
+    const bool classification = lab.data->info.task == Task::classification;
+    const EpochRecord* last = trainer.history().empty() ? nullptr : &trainer.history().back();
+    switch (trainer.status()) {
+        case Status::ready:
+            return tr("Ready: press ▶ to train.");
+        case Status::running:
+            std::snprintf(text, sizeof text, tr("Training: epoch %d / %d"), trainer.epoch() + 1, trainer.config().epochs);
+            return text;
+        case Status::diverged: {
+            const std::string& why = trainer.message();
+            const char* format = why.rfind("weights", 0) == 0
+                                     ? tr("Diverged — learning rate too large: the weights exploded at epoch %d")
+                                 : why.find("NaN") != std::string::npos
+                                     ? tr("Diverged — learning rate too large: loss became NaN at epoch %d")
+                                     : tr("Diverged — learning rate too large: loss became infinite at epoch %d");
+            std::snprintf(text, sizeof text, format, trainer.diverged_epoch());
+            return text;
+        }
+        case Status::stopped_early:
+        case Status::finished: {
+            if (!last) return tr("Finished.");
+            const bool early = trainer.status() == Status::stopped_early;
+            const char* format = classification
+                ? (early ? tr("Stopped early (validation stopped improving): validation accuracy %.1f%%")
+                         : tr("Finished: validation accuracy %.1f%%"))
+                : (early ? tr("Stopped early (validation stopped improving): validation R² %.3f")
+                         : tr("Finished: validation R² %.3f"));
+            std::snprintf(text, sizeof text, format, classification ? 100.0 * last->validation_metric : last->validation_metric);
+            return text;
+        }
+    }
+    return {};
+}
+
+void draw_progress(const LabRun& run, const Translator& tr, float width) {
+    char overlay[128] = "";
+    float fraction = 0;
+    if (run.trainer) {
+        const Trainer& trainer = *run.trainer;
+        fraction = float(run_progress(trainer));
+        const double seconds = trainer.history().empty() ? 0.0 : trainer.history().back().seconds;
+        if (trainer.status() == Status::running && fraction > 0.02f) {
+            double eta = seconds / fraction * (1.0 - fraction);
+            std::snprintf(overlay, sizeof overlay, tr("epoch %d/%d · ETA %.0f s"), trainer.epoch(),
+                          trainer.config().epochs, std::ceil(eta));
+        } else {
+            std::snprintf(overlay, sizeof overlay, tr("epoch %d/%d"), trainer.epoch(), trainer.config().epochs);
+        }
+    }
+    ImGui::ProgressBar(fraction, ImVec2(width, 0), overlay);
+}
+
+// A run that stops on NaN gets a one-click remedy next to its message.
+void draw_status(LabState& lab, const Translator& tr) {
+    for (int i = 0; i < active_run_count(lab); ++i) {
+        LabRun& run = lab.runs[size_t(i)];
+        const bool diverged = run.trainer && run.trainer->status() == Status::diverged;
+        if (lab.compare) {
+            ImGui::Text("%s:", run.name.c_str());
+            ImGui::SameLine();
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, diverged ? ImVec4(0.80f, 0.15f, 0.10f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::TextWrapped("%s", status_text(run, lab, tr).c_str());
+        ImGui::PopStyleColor();
+        if (diverged) {
+            ImGui::PushID(i);
+            if (ImGui::Button(tr.label("Try a 10× smaller learning rate").c_str())) {
+                run.config.lr.lr /= 10;
+                reset_runs(lab);
+                lab.playing = true;
+            }
+            ImGui::PopID();
+        }
+    }
+}
+
+// A toolbar button that wraps to the next row when the screen is narrow.
+bool toolbar_button(const std::string& label, bool first = false) {
+    if (!first) same_line_if_fits(button_width(label.c_str()));
+    return ImGui::Button(label.c_str());
+}
+
+void draw_run_controls(LabState& lab, const Translator& tr) {
+    const bool can_run = runs_valid(lab);
+    ImGui::BeginDisabled(!can_run);
+    if (lab.playing) {
+        if (toolbar_button(tr.label("‖ Pause"), true)) lab.playing = false;
+    } else if (toolbar_button(tr.label("▶ Train"), true)) {
+        if (all_finished(lab)) reset_runs(lab);
+        lab.playing = true;
+    }
+    tooltip(tr("Start or pause training. Training runs a little in every frame, so the views update live."));
+    if (toolbar_button(tr.label("Step batch")) && ensure_started(lab)) {
+        lab.playing = false;
+        for_each_active_run(lab, [](LabRun& run) { run.trainer->step(); });
+    }
+    tooltip(tr("One mini-batch: one gradient step on batch-size samples."));
+    if (toolbar_button(tr.label("Step epoch")) && ensure_started(lab)) {
+        lab.playing = false;
+        for_each_active_run(lab, [](LabRun& run) { run.trainer->run_epoch(); });
+    }
+    tooltip(tr("One epoch: one pass over the whole training set, in shuffled mini-batches."));
+    ImGui::EndDisabled();
+    if (toolbar_button(tr.label("↺ Reset"))) reset_runs(lab);
+    tooltip(tr("Start over with fresh initial weights from the same seed."));
+
+    const std::string speed_label = tr.label("Speed");
+    const float speed_width = 110;
+    same_line_if_fits(speed_width + ImGui::CalcTextSize(speed_label.c_str(), nullptr, true).x + 8);
+    ImGui::SetNextItemWidth(speed_width);
+    const char* speed_names[] = {tr("slowest"), tr("slow"), tr("medium"), tr("fast"), tr("fastest")};
+    ImGui::SliderInt(speed_label.c_str(), &lab.speed, 1, 5, speed_names[std::clamp(lab.speed, 1, 5) - 1]);
+    tooltip(tr("Slow speeds train one or a few mini-batches per frame, so each step is visible."));
+    const std::string compare_label = tr.label("Compare A / B");
+    same_line_if_fits(ImGui::GetFrameHeight() + button_width(compare_label.c_str()));
+    if (ImGui::Checkbox(compare_label.c_str(), &lab.compare)) {
+        lab.editing = lab.compare ? lab.editing : 0;
+        reset_runs(lab);
+    }
+    tooltip(tr("Train two settings side by side on the same data and seed: a direct A/B test."));
+    const LabRun& first = lab.runs[0];
+    ImGui::BeginDisabled(!first.trainer || first.trainer->history().empty());
+    if (toolbar_button(tr.label("Pin as ghost"))) {
+        const TrainConfig& c = first.config;
+        char label[96];
+        std::snprintf(label, sizeof label, "%s · lr %g", std::string(name(c.optimizer.kind)).c_str(), c.lr.lr);
+        lab.ghost = Ghost{label, lab.data->info.task, first.trainer->history()};
+    }
+    tooltip(tr("Keep this run's curves as a faded overlay to compare with the next run."));
+    ImGui::EndDisabled();
+    if (lab.ghost && toolbar_button(tr.label("Clear ghost"))) lab.ghost.reset();
+
+    for (int i = 0; i < active_run_count(lab); ++i) {
+        if (lab.compare) {
+            ImGui::Text("%s", lab.runs[size_t(i)].name.c_str());
+            ImGui::SameLine();
+        }
+        draw_progress(lab.runs[size_t(i)], tr, -1);
+    }
+    draw_status(lab, tr);
+}
+
+// Which run the settings panels edit, in compare mode.
+void draw_run_picker(LabState& lab, const Translator& tr) {
+    if (!lab.compare) return;
+    ImGui::TextUnformatted(tr("Editing run"));
+    for (int i = 0; i < 2; ++i) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), lab.editing == i)) lab.editing = i;
+    }
+}
+
+void draw_settings(LabState& lab, const Translator& tr) {
+    draw_run_picker(lab, tr);
+    bool data_changed = false, run_changed = false;
+    if (ImGui::CollapsingHeader(tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) data_changed = draw_data_panel(lab, tr);
+    if (ImGui::CollapsingHeader(tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_network_panel(lab, tr);
+    if (ImGui::CollapsingHeader(tr.label("Hyperparameters").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_hyperparameter_panel(lab, tr);
+    // A run always shows the settings it was trained with: any change starts it over.
+    if (data_changed) refresh_data(lab);
+    else if (run_changed) {
+        validate_runs(lab);
+        reset_runs(lab);
+    }
+}
+
+// ---------------------------------------------------------------------------------------- hook
+
+json::Value issues_json(const std::vector<Issue>& issues) {
+    json::Array out;
+    for (const Issue& issue : issues) out.push_back(json::Object{{"field", issue.field}, {"message", issue.message}});
+    return json::Value(std::move(out));
+}
+
+json::Value history_json(const std::vector<EpochRecord>& history) {
+    json::Array out;
+    for (const EpochRecord& r : history) {
+        out.push_back(json::Object{{"epoch", r.epoch},
+                                   {"train_loss", r.train_loss},
+                                   {"validation_loss", r.validation_loss},
+                                   {"train_metric", r.train_metric},
+                                   {"validation_metric", r.validation_metric},
+                                   {"learning_rate", r.learning_rate},
+                                   {"batch_size", r.batch_size},
+                                   {"gradient_norm", r.gradient_norm}});
+    }
+    return json::Value(std::move(out));
+}
+
+json::Value lab_status_json(const LabState& lab, const Translator& tr) {
+    json::Value runs = json::Array{};
+    for (int i = 0; i < active_run_count(lab); ++i) {
+        const LabRun& run = lab.runs[size_t(i)];
+        json::Value entry = json::Object{{"name", run.name}, {"config", to_json(run.config)},
+                                         {"issues", issues_json(run.issues)},
+                                         {"status_text", status_text(run, lab, tr)}};
+        if (run.trainer) {
+            entry["status"] = std::string(name(run.trainer->status()));
+            entry["message"] = run.trainer->message();
+            entry["epoch"] = run.trainer->epoch();
+            entry["history"] = history_json(run.trainer->history());
+        } else {
+            entry["status"] = "not started";
+        }
+        runs.push_back(std::move(entry));
+    }
+    json::Value out = json::Object{{"playing", lab.playing}, {"speed", lab.speed}, {"compare", lab.compare},
+                                   {"last_slice_ms", lab.last_slice_ms}, {"data", to_json(lab.data_config)},
+                                   {"data_issues", issues_json(lab.data_issues)}, {"runs", std::move(runs)}};
+    if (lab.data) {
+        const DataInfo& info = lab.data->info;
+        out["data_info"] = json::Object{{"task", std::string(name(info.task))}, {"classes", info.classes},
+                                        {"inputs", info.inputs}, {"train_size", info.train_size},
+                                        {"validation_size", info.validation_size}};
+    }
+    return out;
+}
+
+json::Value error(std::string message, const std::vector<Issue>& issues = {}) {
+    json::Value out = json::Object{{"error", std::move(message)}};
+    if (!issues.empty()) out["issues"] = issues_json(issues);
+    return out;
+}
+
+constexpr const char* kViewNames[] = {"curves", "boundary", "network", "histograms", "optimizer_paths"};
+
+}  // namespace
+
+void refresh_data(LabState& lab) {
+    DataResult result = prepare_data(lab.data_config);
+    lab.data = std::move(result.data);
+    lab.data_issues = std::move(result.issues);
+    if (lab.data) {
+        // The output layer and loss follow the task (sigmoid + BCE for 2 classes, softmax + CE for
+        // more, linear + MSE for regression); the learner can still change them afterwards.
+        for (LabRun& run : lab.runs) fit_output_to_task(run.config.model, lab.data->info);
+    }
+    validate_runs(lab);
+    reset_runs(lab);
+}
+
+void load_csv_text(LabState& lab, std::string file_name, std::string text) {
+    DataConfig& c = lab.data_config;
+    c.kind = DatasetKind::csv;
+    c.extra = {};
+    c.target_column.clear();
+    // A first guess the learner can change: the last column is the target, and a target with few
+    // distinct values (or any text) is a class label.
+    CsvError csv_error;
+    if (auto table = parse_csv(text, csv_error); table && !table->header.empty()) {
+        c.target_column = table->header.back();
+        std::set<std::string> distinct;
+        bool numeric = true;
+        for (const auto& row : table->rows) {
+            distinct.insert(row.back());
+            char* end = nullptr;
+            std::strtod(row.back().c_str(), &end);
+            numeric = numeric && end && *end == '\0' && !row.back().empty();
+        }
+        c.csv_task = !numeric || distinct.size() <= 10 ? Task::classification : Task::regression;
+    }
+    c.csv_text = std::move(text);
+    lab.csv_name = std::move(file_name);
+    refresh_data(lab);
+}
+
+void reset_runs(LabState& lab) {
+    for (LabRun& run : lab.runs) run.trainer.reset();
+    lab.playing = false;
+    lab.last_slice_ms = 0;
+    lab.step_ms_estimate = 0;  // a new network has its own step cost
+}
+
+void draw_lab(LabState& lab, const Translator& tr) {
+    advance_runs(lab);
+    draw_run_controls(lab, tr);
+    ImGui::Separator();
+
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const bool wide = available.x >= 900;
+    if (wide) {
+        // Settings on the left, views filling the rest.
+        const float settings_width = std::clamp(available.x * 0.34f, 340.0f, 460.0f);
+        ImGui::BeginChild("##settings", ImVec2(settings_width, 0), false);
+        draw_settings(lab, tr);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##views", ImVec2(0, 0), false);
+        draw_lab_views(lab, tr, ImGui::GetContentRegionAvail());
+        ImGui::EndChild();
+    } else {
+        // Phones: one scrolling column, views first so training is visible without scrolling.
+        ImGui::BeginChild("##column", ImVec2(0, 0), false);
+        draw_lab_views(lab, tr, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)));
+        draw_settings(lab, tr);
+        ImGui::EndChild();
+    }
+}
+
+// Commands (all answer {"error": …} and change nothing when refused):
+//   lab.status                                  settings, data, each run's status and history
+//   lab.set {data?, train?, run?, compare?, speed?, view?}   partial settings update, then reset
+//   lab.start / lab.pause / lab.reset
+//   lab.step {batches?}  lab.epoch              single steps (pause first)
+//   lab.load_csv {name, text}                   the learner's CSV (the web file picker sends it here)
+//   lab.pin                                     pin run A as the ghost
+//   lab.smaller_lr {run?}                       the diverged message's remedy: lr ÷ 10 and restart
+json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request) {
+    const std::string& cmd = request.find("cmd")->as_string();
+    if (cmd == "lab.status") return lab_status_json(lab, tr);
+    if (cmd == "lab.set") {
+        int run_index = 0;
+        if (const json::Value* run = request.find("run")) {
+            if (!run->is_number() || (run->as_number() != 0 && run->as_number() != 1))
+                return error("lab.set: \"run\" must be 0 or 1");
+            run_index = int(run->as_number());
+        }
+        DataConfig data = lab.data_config;
+        TrainConfig train = lab.runs[size_t(run_index)].config;
+        std::vector<Issue> issues;
+        if (const json::Value* d = request.find("data")) issues = update_from_json(data, *d);
+        if (const json::Value* t = request.find("train")) {
+            std::vector<Issue> more = update_from_json(train, *t);
+            issues.insert(issues.end(), more.begin(), more.end());
+        }
+        if (!issues.empty()) return error("lab.set: refused settings", issues);
+        if (const json::Value* speed = request.find("speed")) {
+            if (!speed->is_number() || speed->as_number() < 1 || speed->as_number() > 5)
+                return error("lab.set: \"speed\" must be 1 to 5");
+            lab.speed = int(speed->as_number());
+        }
+        if (const json::Value* view = request.find("view")) {
+            auto* found = std::find_if(std::begin(kViewNames), std::end(kViewNames),
+                                       [&](const char* n) { return view->is_string() && view->as_string() == n; });
+            if (found == std::end(kViewNames)) return error("lab.set: unknown \"view\"");
+            lab.view = ViewTab(found - std::begin(kViewNames));
+        }
+        if (const json::Value* compare = request.find("compare")) {
+            if (!compare->is_bool()) return error("lab.set: \"compare\" must be true or false");
+            lab.compare = compare->as_bool();
+        }
+        const bool data_given = request.find("data") != nullptr;
+        lab.data_config = data;
+        lab.runs[size_t(run_index)].config = train;
+        if (data_given) refresh_data(lab);
+        validate_runs(lab);
+        reset_runs(lab);
+        json::Value out = lab_status_json(lab, tr);
+        out["ok"] = true;
+        return out;
+    }
+    if (cmd == "lab.start") {
+        reset_runs(lab);
+        if (!ensure_started(lab)) return error("lab.start: settings are refused or the data is missing", lab.data_issues);
+        lab.playing = true;
+        return json::Object{{"ok", true}};
+    }
+    if (cmd == "lab.pause") {
+        lab.playing = false;
+        return json::Object{{"ok", true}};
+    }
+    if (cmd == "lab.reset") {
+        reset_runs(lab);
+        return json::Object{{"ok", true}};
+    }
+    if (cmd == "lab.step" || cmd == "lab.epoch") {
+        if (!ensure_started(lab)) return error(cmd + ": settings are refused or the data is missing");
+        lab.playing = false;
+        const json::Value* batches = request.find("batches");
+        const int count = batches && batches->is_number() ? std::clamp(int(batches->as_number()), 1, 100000) : 1;
+        for_each_active_run(lab, [&](LabRun& run) {
+            for (int i = 0; i < count; ++i) cmd == "lab.step" ? run.trainer->step() : run.trainer->run_epoch();
+        });
+        return lab_status_json(lab, tr);
+    }
+    if (cmd == "lab.load_csv") {
+        const json::Value* text = request.find("text");
+        const json::Value* file_name = request.find("name");
+        if (!text || !text->is_string()) return error("lab.load_csv: \"text\" must be the file's contents");
+        load_csv_text(lab, file_name && file_name->is_string() ? file_name->as_string() : "data.csv", text->as_string());
+        return lab_status_json(lab, tr);
+    }
+    if (cmd == "lab.pin") {
+        const LabRun& first = lab.runs[0];
+        if (!first.trainer || first.trainer->history().empty()) return error("lab.pin: run A has no finished epoch yet");
+        lab.ghost = Ghost{"ghost", lab.data->info.task, first.trainer->history()};
+        return json::Object{{"ok", true}};
+    }
+    if (cmd == "lab.smaller_lr") {
+        const json::Value* run = request.find("run");
+        LabRun& target = lab.runs[run && run->is_number() && run->as_number() == 1 ? 1 : 0];
+        target.config.lr.lr /= 10;
+        validate_runs(lab);
+        reset_runs(lab);
+        lab.playing = ensure_started(lab);
+        return json::Object{{"ok", true}, {"lr", target.config.lr.lr}};
+    }
+    return error("unknown command '" + cmd + "'");
+}
+
+}  // namespace tunelab::ui

@@ -1,0 +1,100 @@
+#pragma once
+// The training lab: the learner edits settings, trains, and watches. LabState is plain data that the
+// panels edit directly; lab.cpp owns the layout, the run controls and the one place where training
+// is time-sliced into frames; lab_settings.cpp draws the settings panels; lab_views.cpp draws every
+// live view (curves, decision boundary, network, histograms, optimizer paths).
+#include <imgui.h>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/json.h"
+#include "core/settings.h"
+#include "core/surfaces.h"
+#include "core/trainer.h"
+#include "ui/i18n.h"
+
+namespace tunelab::ui {
+
+// One training run on screen: its settings and, once started, its trainer.
+struct LabRun {
+    TrainConfig config;
+    std::vector<Issue> issues;         // validate(config, data): shown next to the controls
+    std::unique_ptr<Trainer> trainer;  // null until the run starts; reset drops it
+    std::string name;                  // "A" / "B" in compare mode
+};
+
+// A finished run pinned as a faded overlay under the next one.
+struct Ghost {
+    std::string label;  // e.g. "sgd · lr 0.03"
+    Task task = Task::classification;
+    std::vector<EpochRecord> history;
+};
+
+enum class ViewTab { curves, boundary, network, histograms, optimizer_paths };
+
+// The 2-D loss-surface view where each optimizer steps from the same start point.
+struct OptimizerPathsView {
+    Surface surface = Surface::bowl;
+    Point2 start = {-1.5f, 0.8f};
+    int steps = 60;
+    std::array<bool, 7> shown = {true, true, true, false, true, true, false};  // by OptimizerKind
+};
+
+struct LabState {
+    DataConfig data_config;
+    std::optional<PreparedData> data;  // prepared from data_config; empty when data_issues says why
+    std::vector<Issue> data_issues;
+
+    std::array<LabRun, 2> runs;  // runs[0] always; runs[1] only when comparing
+    bool compare = false;        // train runs[1] beside runs[0], on the same data and seed
+    int editing = 0;             // which run the settings panels edit
+
+    bool playing = false;
+    int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
+    double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
+    double last_slice_ms = 0.0;    // training time spent in the last frame
+    double step_ms_estimate = 0.0; // running average of one step's cost (all active runs)
+
+    std::optional<Ghost> ghost;
+    bool log_loss = true;  // loss curves on a log axis
+    ViewTab view = ViewTab::curves;
+    OptimizerPathsView paths;
+    int selected_layer = 0;  // the layer whose histograms / neuron maps are shown
+
+    // Loading the learner's CSV goes through the platform (a browser file picker, a desktop path or a
+    // dropped file); the data panel only asks for it.
+    bool csv_picker_requested = false;  // web: open the browser's file picker
+    std::string csv_path;               // desktop: the path typed into the data panel
+    bool csv_path_requested = false;    // desktop: read csv_path
+    std::string csv_name;               // the loaded file's name, for display
+
+    LabState();
+};
+
+// ---- lab.cpp
+void draw_lab(LabState& lab, const Translator& tr);
+// Re-prepares the data after data_config changed, and re-validates both runs; drops trainers.
+void refresh_data(LabState& lab);
+// Switches to the learner's CSV file, guessing the target column and task, and prepares it.
+void load_csv_text(LabState& lab, std::string file_name, std::string text);
+// Starts (or restarts) every active run from scratch with the current settings.
+void reset_runs(LabState& lab);
+// The test hook's lab commands ({"cmd":"lab.set", ...}); see lab.cpp for the list.
+json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request);
+
+// ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[lab.editing].config and
+// returns true when it changed something (the lab then re-prepares the data or restarts the runs).
+bool draw_data_panel(LabState& lab, const Translator& tr);
+bool draw_network_panel(LabState& lab, const Translator& tr);
+bool draw_hyperparameter_panel(LabState& lab, const Translator& tr);
+
+// ---- lab_views.cpp: everything drawn from the runs' trainers, for the current ViewTab.
+// `size` is the area the views may fill.
+void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size);
+
+}  // namespace tunelab::ui

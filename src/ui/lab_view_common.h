@@ -1,0 +1,54 @@
+#pragma once
+// What the lab's views share: the runs on screen, their colours, view titles that explain
+// themselves, and the cache of expensive model pictures. Internal to lab_views.cpp,
+// network_view.cpp and optimizer_paths_view.cpp.
+#include <Eigen/Core>
+#include <vector>
+
+#include "ui/lab.h"
+#include "ui/plot.h"
+
+namespace tunelab::ui {
+
+// A run the views draw: runs[0], and runs[1] when comparing; `index` keys caches and colours.
+struct ShownRun {
+    int index = 0;
+    const LabRun* run = nullptr;
+    const Trainer* trainer = nullptr;  // null before the run started
+};
+// The active runs (1, or 2 when comparing), started or not.
+int active_runs(const LabState& lab, ShownRun out[2]);
+// Whether any active run has a trainer.
+bool any_started(const LabState& lab);
+
+// The class colours of the boundary view, shared by points and regions: classes spread over the
+// orange–white–blue map (two classes: orange and blue, as in TensorFlow Playground).
+ImU32 class_color(int cls, int classes);
+
+// A view's heading; hovering it shows `help`: what the learner should look for.
+void view_title(const char* title, const char* help);
+
+// ---- Cache of grid predictions and statistics, one per run: recomputing them every frame would
+// cost more than the training itself.
+struct ModelPictures {
+    Grid grid;                               // the boundary grid (2-D data)
+    Eigen::MatrixXf outputs;                 // outputs × grid.resolution², over `grid`
+    Grid unit_grid;                          // coarser, for the per-neuron maps
+    Eigen::MatrixXf input_maps;              // model inputs × unit_grid.resolution²
+    std::vector<Eigen::MatrixXf> unit_maps;  // per layer (outputs last): units × unit_grid.resolution²
+    Histogram weights, activations;          // of lab.selected_layer
+    Eigen::MatrixXi confusion;               // validation part; empty for regression
+    Eigen::MatrixXf validation_outputs;      // outputs × validation samples (predicted vs true)
+};
+// The pictures of run `index`, brought up to date when its weights changed and a refresh is due
+// (a few times per second, at most one run's refresh per frame, at once when the trainer or the
+// selected layer changed).
+const ModelPictures& model_pictures(const LabState& lab, int index);
+
+// ---- The views that live in their own files.
+// The network: layers of nodes, links by weight, a small activation map per hidden unit.
+void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size);
+// Optimizers stepping on a 2-D loss surface with the current learning rate.
+void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size);
+
+}  // namespace tunelab::ui

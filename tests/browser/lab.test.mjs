@@ -1,0 +1,134 @@
+// The training lab in a real browser: a learner's run trains live without stalling the page, a
+// too-large learning rate is explained and fixed in one click, and every view is populated.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveWebDir, launchBrowser, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats }
+  from "./harness.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveWebDir("/");
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// The benchmark's A2 network: digits, 64-128-64-10 ReLU, softmax cross-entropy, Adam 1e-3, batch 32.
+const A2 = {
+  data: { kind: "digits", validation_ratio: 0.2, preprocessing: "min_max" },
+  train: {
+    model: { hidden: [{ units: 128, activation: "relu" }, { units: 64, activation: "relu" }], init: "he" },
+    optimizer: { kind: "adam" }, lr: { kind: "constant", lr: 0.001 }, batch: { size: 32 }, epochs: 400,
+  },
+};
+
+// Frames per second over `ms` milliseconds, and the CPU time of each of those frames as the page
+// itself measured it (its ring of the last 120 frames).
+async function measureFrames(page, ms) {
+  const before = await call(page, { cmd: "frame_times" });
+  const start = Date.now();
+  await page.waitForTimeout(ms);
+  const after = await call(page, { cmd: "frame_times" });
+  const frames = after.frames - before.frames;
+  const cpu = after.cpu_ms.slice(-Math.min(frames, after.cpu_ms.length));
+  const sorted = [...cpu].sort((a, b) => a - b);
+  return { fps: frames / ((Date.now() - start) / 1000), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+           p95: sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))], max: sorted.at(-1),
+           count: sorted.length };
+}
+
+test("an A2-sized network trains live: loss falls while the page keeps its frame rate", async () => {
+  const { page, context, problems } = await openPage(browser, server);
+  await waitUntilReady(page);
+  const set = await call(page, { cmd: "lab.set", ...A2 });
+  assert.equal(set.ok, true, JSON.stringify(set));
+  assert.equal(set.data_info.classes, 10);
+  await waitForFrames(page, 20);
+  const idle = await measureFrames(page, 4000);
+
+  assert.deepEqual(await call(page, { cmd: "lab.start" }), { ok: true });
+  await waitForFrames(page, 10);
+  const training = await measureFrames(page, 4000);
+  const status = await call(page, { cmd: "lab.status" });
+  await call(page, { cmd: "lab.pause" });
+  const history = status.runs[0].history;
+  console.log(`  idle: ${idle.fps.toFixed(1)} fps, frame CPU mean ${idle.mean.toFixed(2)} ms`);
+  console.log(`  training: ${training.fps.toFixed(1)} fps (${(100 * training.fps / idle.fps).toFixed(0)}% of idle), ` +
+              `frame CPU mean ${training.mean.toFixed(2)} ms, p95 ${training.p95.toFixed(2)} ms, max ${training.max.toFixed(2)} ms ` +
+              `over ${training.count} frames; ${history.length} epochs trained`);
+  assert.ok(history.length >= 3, `only ${history.length} epochs trained`);
+  assert.ok(history.at(-1).train_loss < 0.5 * history[0].train_loss,
+            `train loss did not fall: ${history[0].train_loss} → ${history.at(-1).train_loss}`);
+  assert.ok(history.at(-1).validation_metric > 0.8, `validation accuracy ${history.at(-1).validation_metric}`);
+  assert.ok(training.fps >= 0.9 * idle.fps, `training frame rate ${training.fps} < 90% of idle ${idle.fps}`);
+  assert.ok(training.p95 <= 12, `frame CPU time p95 ${training.p95} ms > 12 ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a too-large learning rate says so in words and is fixed in one click, in both languages", async () => {
+  const { page, context, problems } = await openPage(browser, server);
+  await waitUntilReady(page);
+  // Regression with a linear output and MSE: nothing saturates, so a step size of 3 blows up.
+  await call(page, { cmd: "lab.set", data: { kind: "plane" },
+                     train: { optimizer: { kind: "sgd" }, lr: { kind: "constant", lr: 3 }, epochs: 50 } });
+  await call(page, { cmd: "lab.start" });
+  await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "lab.status" }).runs[0].status === "diverged",
+                             null, { timeout: 20000 });
+  let run = (await call(page, { cmd: "lab.status" })).runs[0];
+  assert.match(run.status_text, /训练发散——学习率过大：第 \d+ 轮(损失变为 NaN|损失变为无穷大|权重爆炸)/);
+  await waitForFrames(page, 3);
+  await screenshot(page, "lab-diverged-zh.png");
+  await call(page, { cmd: "set_language", language: "en" });
+  run = (await call(page, { cmd: "lab.status" })).runs[0];
+  assert.match(run.status_text, /^Diverged — learning rate too large: (loss became NaN|loss became infinite|the weights exploded) at epoch \d+$/);
+  await waitForFrames(page, 3);
+  await screenshot(page, "lab-diverged-en.png");
+
+  const remedy = await call(page, { cmd: "lab.smaller_lr" });
+  assert.equal(remedy.lr, 0.3);
+  const after = await call(page, { cmd: "lab.status" });
+  assert.equal(after.playing, true);
+  assert.equal(after.runs[0].config.lr.lr, 0.3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("impossible settings are refused with the field's name and change nothing", async () => {
+  const { page, context } = await openPage(browser, server);
+  await waitUntilReady(page);
+  const before = await call(page, { cmd: "lab.status" });
+  const refused = await call(page, { cmd: "lab.set", train: { epochs: "many", model: { hidden: [{ activation: "swish" }] } } });
+  assert.match(refused.error, /refused/);
+  assert.deepEqual(refused.issues.map((i) => i.field).sort(), ["epochs", "model.hidden[0].activation"]);
+  assert.deepEqual((await call(page, { cmd: "lab.status" })).runs[0].config, before.runs[0].config);
+
+  // Batch larger than the training part: accepted as a setting, refused for training, with the reason.
+  const big = await call(page, { cmd: "lab.set", train: { batch: { size: 100000 } } });
+  assert.ok(big.runs[0].issues.some((i) => i.field === "batch"), JSON.stringify(big.runs[0].issues));
+  assert.match((await call(page, { cmd: "lab.start" })).error, /refused/);
+  await context.close();
+});
+
+test("the lab's views are populated during a real run, on a desktop and a phone screen", async () => {
+  for (const [name, viewport, language] of [["lab-zh", { width: 1280, height: 800 }, "zh"],
+                                              ["lab-en", { width: 1280, height: 800 }, "en"],
+                                              ["lab-phone", { width: 390, height: 844 }, "zh"]]) {
+    const { page, context, problems } = await openPage(browser, server, { viewport });
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await call(page, { cmd: "lab.set", data: { kind: "spiral", noise: 0.1 },
+                       train: { model: { hidden: [{ units: 8, activation: "tanh" }, { units: 8, activation: "tanh" }] },
+                                optimizer: { kind: "adam" }, lr: { lr: 0.03 }, epochs: 300 } });
+    await call(page, { cmd: "lab.start" });
+    await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "lab.status" }).runs[0].history.length >= 20,
+                               null, { timeout: 30000 });
+    const shot = await screenshot(page, `${name}.png`);
+    const ink = inkStats(shot.png);
+    assert.ok(ink.colours > 200, `${name}: too few colours for live plots: ${JSON.stringify(ink)}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
