@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "tune/hyperband.h"
 #include "tune/objective.h"
+#include "tune/pareto.h"
 #include "tune/runner.h"
 
 namespace tunelab::cli {
@@ -33,6 +34,7 @@ const char* kUsage =
     "  --save FILE         save the study as JSON; --csv FILE: its trials as CSV\n"
     "  --json              print {trials, best_value, best_params} as JSON\n"
     "  --timings           with --json: each trial's sampler time in milliseconds\n"
+    "  --pareto            also report the Pareto front of value against cost (FLOPs)\n"
     "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n";
 
 struct Arguments {
@@ -40,7 +42,7 @@ struct Arguments {
     int trials = 30, seeds = 1;
     uint64_t seed = 1;
     double noise = 0;
-    bool json = false, timings = false;
+    bool json = false, timings = false, pareto = false;
     tune::SamplerOptions options;
 };
 
@@ -97,6 +99,7 @@ Arguments parse(const std::vector<std::string>& args) {
         else if (flag == "--seeds") a.seeds = to_count(flag, value(), 1);
         else if (flag == "--json") a.json = true;
         else if (flag == "--timings") a.timings = true;
+        else if (flag == "--pareto") a.pareto = true;
         else throw UsageError("unknown option '" + flag + "'");
     }
     if (a.objective.empty()) throw UsageError("--objective is required");
@@ -135,7 +138,7 @@ std::string describe(const tune::Study& study, const tune::Trial& t) {
     return line;
 }
 
-json::Value report(const tune::Study& study, bool timings) {
+json::Value report(const tune::Study& study, bool timings, bool pareto) {
     json::Value out = json::Object{};
     json::Array trials;
     for (const tune::Trial& t : study.trials()) {
@@ -151,6 +154,11 @@ json::Value report(const tune::Study& study, bool timings) {
     const tune::Trial* best = study.best();
     out["best_value"] = best ? json::Value(*best->value) : json::Value(nullptr);
     out["best_params"] = best ? tune::params_to_json(study.space(), best->params) : json::Value(nullptr);
+    if (pareto) {
+        json::Array front;
+        for (int number : tune::pareto_front(study)) front.emplace_back(number);
+        out["pareto_front"] = std::move(front);
+    }
     return out;
 }
 
@@ -176,11 +184,17 @@ int run_one(const Arguments& a) {
         }
     const tune::Study& done = runner.study();
     if (a.json) {
-        std::printf("%s\n", report(done, a.timings).dump().c_str());
+        std::printf("%s\n", report(done, a.timings, a.pareto).dump().c_str());
     } else if (const tune::Trial* best = done.best()) {
         std::printf("best: %s\n", describe(done, *best).c_str());
     } else {
         std::printf("best: none (no trial completed)\n");
+    }
+    if (a.pareto && !a.json) {
+        std::printf("pareto front (value vs FLOPs), cheapest first:\n");
+        for (int number : tune::pareto_front(done))
+            std::printf("  %s  flops %s\n", describe(done, done.trial(number)).c_str(),
+                        json::format_number(done.trial(number).cost.flops).c_str());
     }
     if (!a.save_file.empty()) write_file(a.save_file, done.to_json().dump(1) + "\n");
     if (!a.csv_file.empty()) write_file(a.csv_file, done.to_csv());

@@ -72,3 +72,17 @@ TEST_CASE("Runner: one step is one ask, one epoch or one tell") {
     CHECK(runner.study().trial(1).intermediate.size() == 3);
     CHECK(runner.study().trial(1).cost.flops == doctest::Approx(3e6));
 }
+
+TEST_CASE("BOHB: Hyperband takes its configurations from the GP once a budget has enough results") {
+    auto objective = std::make_shared<testing::CurveObjective>(9);
+    SamplerOptions options;
+    options.max_epochs = 9;
+    options.hyperband_source = "bayes";
+    StudyRunner runner(Study(objective->space()), make_sampler("hyperband", options), objective, 30);
+    runner.run();
+    int from_model = 0;
+    for (const Trial& t : runner.study().trials()) from_model += t.source == "ei";
+    CHECK(from_model > 0);
+    CHECK(runner.study().trial(0).source == "init");
+    CHECK(*runner.study().best()->value < 0.15);  // the curve's floor is 1/9 ≈ 0.11 at the optimum
+}
