@@ -232,7 +232,7 @@ bool draw_data_panel(LabState& lab, const Translator& tr) {
         ImGui::SameLine();
         ImGui::TextDisabled("· %d %s · %d %s · %d / %d", info.inputs, tr("features"),
                             info.task == Task::classification ? info.classes : 1,
-                            info.task == Task::classification ? tr("classes") : tr("target"), info.train_size,
+                            info.task == Task::classification ? tr("classes") : tr("targets"), info.train_size,
                             info.validation_size);
         tooltip(tr("Samples used for training / held out for validation."));
     }
@@ -375,7 +375,7 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
     const auto loss_label = [&](Loss l) {
         return l == Loss::mse ? tr("mean squared error") : l == Loss::binary_cross_entropy ? tr("binary cross-entropy") : tr("categorical cross-entropy");
     };
-    changed |= explained(enum_combo(tr.label("Loss").c_str(), m.loss, loss_label, {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy}), tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."), run.issues, "loss");
+    changed |= explained(enum_combo(tr.label("Loss function").c_str(), m.loss, loss_label, {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy}), tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."), run.issues, "loss");
     ImGui::PopItemWidth();
     ImGui::PopID();
     return changed;

@@ -281,8 +281,8 @@ void colorbar_layout(AxisLayout& bar, Range range) {
 // straight or as steps. The dash pattern continues across vertices so dashes stay even.
 template <class PointAt>
 void stroke(int n, PointAt point_at, ImU32 color, const LineStyle& style) {
-    const float dash = 0.5f * g.font, gap = 0.35f * g.font;
-    float phase = 0.0f;
+    const double dash = 0.5 * g.font, period = dash + 0.35 * g.font;
+    double phase = 0.0;  // where along the dash period the pen is, in [0, period)
     bool open = false;  // a solid path is being collected in the draw list
     auto segment = [&](ImVec2 a, ImVec2 b) {
         if (!style.dashed) {
@@ -294,16 +294,17 @@ void stroke(int n, PointAt point_at, ImU32 color, const LineStyle& style) {
         const float len = std::hypot(b.x - a.x, b.y - a.y);
         if (len <= 0.0f) return;
         const ImVec2 d((b.x - a.x) / len, (b.y - a.y) / len);
-        for (float t = 0.0f; t < len;) {
-            const float in_period = std::fmod(phase, dash + gap);
-            const bool on = in_period < dash;
-            const float run = std::min((on ? dash : dash + gap) - in_period, len - t);
+        for (double t = 0.0; t < len;) {
+            const bool on = phase < dash;
+            // At least a thousandth of a pixel per turn: rounding can never stall the walk.
+            const double run = std::max(std::min((on ? dash : period) - phase, double(len) - t), 1e-3);
             if (on)
-                g.dl->AddLine(ImVec2(a.x + d.x * t, a.y + d.y * t),
-                              ImVec2(a.x + d.x * (t + run), a.y + d.y * (t + run)), color,
+                g.dl->AddLine(ImVec2(a.x + d.x * float(t), a.y + d.y * float(t)),
+                              ImVec2(a.x + d.x * float(t + run), a.y + d.y * float(t + run)), color,
                               style.thickness);
             t += run;
             phase += run;
+            if (phase >= period) phase -= period;
         }
     };
     auto flush = [&] {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -58,6 +59,20 @@ TEST_CASE("i18n: translations keep the printf conversions of their English key")
         for (const TranslationEntry& entry : part) {
             CAPTURE(entry.english);
             CHECK(conversions(entry.english) == conversions(entry.chinese));
+        }
+    }
+}
+
+// One English key, one Chinese text: the table is searched by key, so a second, different
+// translation in another area's table would silently never be shown.
+TEST_CASE("i18n: no English key has two different translations") {
+    std::map<std::string, std::string> seen;
+    for (std::span<const TranslationEntry> part : {kCommonStrings, kLabStrings, kLabViewStrings, kArenaStrings, kLessonStrings, kSessionStrings}) {
+        for (const TranslationEntry& entry : part) {
+            const std::string english = entry.english;
+            CAPTURE(english);
+            auto [it, inserted] = seen.emplace(entry.english, entry.chinese);
+            CHECK(it->second == std::string(entry.chinese));
         }
     }
 }
