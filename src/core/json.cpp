@@ -30,6 +30,11 @@ void Value::push_back(Value item) {
 std::string format_number(double value) {
     if (!std::isfinite(value)) return "null";
     char buffer[32];
+    // Whole numbers print whole ("20", not "2e+01"), up to where doubles stop being exact integers.
+    if (value == std::floor(value) && std::fabs(value) < 1e15) {
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
+        return buffer;
+    }
     // printf is correctly rounded in glibc and in the web build's musl, so this is the same text on
     // every platform; the loop finds the fewest digits that still round-trip.
     for (int precision = 1; precision <= 17; ++precision) {

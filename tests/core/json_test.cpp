@@ -11,6 +11,9 @@ using namespace tunelab;
 TEST_CASE("json: numbers print in their shortest round-tripping form") {
     CHECK(json::format_number(0.1) == "0.1");
     CHECK(json::format_number(3.0) == "3");
+    CHECK(json::format_number(20.0) == "20");
+    CHECK(json::format_number(-1500.0) == "-1500");
+    CHECK(json::format_number(1e20) == "1e+20");
     CHECK(json::format_number(-2.5e-7) == "-2.5e-07");
     CHECK(json::format_number(1.0 / 3.0) == "0.3333333333333333");
     CHECK(json::format_number(std::nan("")) == "null");
