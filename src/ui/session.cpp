@@ -351,8 +351,13 @@ void draw_notice(AppState& app) {
 
 void draw_session_menu(AppState& app) {
     const Translator& tr = app.tr;
-    if (ImGui::TabItemButton(tr.label("Share / Save / Export").c_str())) ImGui::OpenPopup("##session menu");
+    if (ImGui::TabItemButton(tr.label("Share / Save / Export").c_str()) || app.session.menu_requested)
+        ImGui::OpenPopup("##session menu");
+    app.session.menu_requested = false;
+    const ImVec2 under_tab(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);
     tooltip(tr("Share this configuration as a link, export the results, or take it to PyTorch."));
+    // Anchored under its tab every frame: the tab bar places its tabs a frame late.
+    ImGui::SetNextWindowPos(under_tab, ImGuiCond_Always);
     if (ImGui::BeginPopup("##session menu")) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
         ImGui::TextDisabled("%s", tr("The page address always holds this configuration, seed included: "
@@ -408,6 +413,10 @@ json::Value session_command(AppState& app, const json::Value& request) {
         if (!result) return json::Object{{"error", "session.export: \"what\" must be \"csv\", \"json\" or \"python\""}};
         if (request.find("download") && *request.find("download") == json::Value(true)) request_download(app, *what);
         return json::Object{{"file_name", result->file_name}, {"mime", result->mime}, {"text", result->text}};
+    }
+    if (cmd == "session.menu") {
+        app.session.menu_requested = true;
+        return json::Object{{"ok", true}};
     }
     if (cmd == "session.status") {
         return json::Object{{"notice", app.session.notice}, {"notice_text", app.tr(app.session.notice.c_str())},

@@ -32,6 +32,7 @@ struct SessionState {
     std::string download_mime;
     bool download_requested = false;
     std::string last_saved_path;     // desktop: where the last export was written, for the menu
+    bool menu_requested = false;     // open the menu on the next frame (hook, for screenshots and tests)
     bool copy_link_requested = false;  // web: put the page's address (with its hash) on the clipboard
 };
 
@@ -76,6 +77,7 @@ void reset_to_defaults(AppState& app);
 //   session.open_hash {hash}          what the page does at start-up with location.hash
 //   session.export {what}             {"file_name", "mime", "text"}; what = csv | json | python
 //   session.status                    the notice shown (if any)
+//   session.menu                      opens the Share / Save / Export menu
 json::Value session_command(AppState& app, const json::Value& request);
 
 }  // namespace tunelab::ui
