@@ -127,8 +127,8 @@ struct StrategyResult {
 };
 // Trials (1-based) until best_so_far first reaches `target`, or -1 if it never does.
 int trials_to_reach(const std::vector<double>& best_so_far, double target, tune::Direction direction);
-// The value every strategy is measured against: the best anyone found, give or take 10% of it or 1% of
-// the way to the median first trial (whichever is larger), so "reached" means "got close to the best".
+// The value every strategy is measured against: the best anyone found, give or take 10% of it or 5% of
+// the way to the median first trial (whichever is smaller), so "reached" means "got close to the best".
 double summary_target(const std::vector<StrategyResult>& results, tune::Direction direction);
 // "BO (EI) reached 0.41 in 14 trials, random in 41, grid never (30 trials). …"
 std::string summary_text(const std::vector<StrategyResult>& results, tune::Direction direction,

@@ -33,7 +33,7 @@ double summary_target(const std::vector<StrategyResult>& results, tune::Directio
     if (firsts.empty()) return NAN;
     std::nth_element(firsts.begin(), firsts.begin() + long(firsts.size() / 2), firsts.end());
     const double median_first = std::max(firsts[firsts.size() / 2], best);
-    return sign * (best + std::max(0.1 * std::abs(best), 0.01 * (median_first - best)));
+    return sign * (best + std::min(0.1 * std::abs(best), 0.05 * (median_first - best)));
 }
 
 std::string summary_text(const std::vector<StrategyResult>& results, tune::Direction direction,

@@ -78,9 +78,9 @@ constexpr TranslationEntry kEntries[] = {
     // Summary (arena_summary.cpp)
     {"No trial has finished yet.", "还没有完成的试验。"},
     {"Target: close to the best value found (%.4g).", "目标：接近找到的最佳值（%.4g）。"},
-    {" %s did not reach it in %d trials.", " %s 在 %d 次试验中没有达到。"},
-    {" %s reached it in %d trials.", " %s 用 %d 次试验达到。"},
-    {" %s tried %d different values of %s in %d trials.", " %s 试了 %d 个不同的 %s 值（共 %d 次试验）。"},
+    {" %s did not reach it in %d trials.", "%s 在 %d 次试验中没有达到。"},
+    {" %s reached it in %d trials.", "%s 用 %d 次试验达到。"},
+    {" %s tried %d different values of %s in %d trials.", "%s 试了 %d 个不同的 %s 值（共 %d 次试验）。"},
     // Views (arena_views.cpp)
     {"Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets the same number of trials; watch where each one looks.",
      "在左边选择目标、要调的超参数和参赛策略，然后开始比赛。每种策略的试验次数相同；看看各自在哪里搜索。"},

@@ -24,7 +24,7 @@ TEST_CASE("arena: the summary ranks strategies by trials to the target and state
         {"Random", {9, 4, 4, 2, 2, 2}, 6},
         {"BO (EI)", {9, 3, 1.05, 1, 1, 1}, -1},
     };
-    // Best 1, median first trial 9: the target is 1 + max(10% of 1, 1% of 8) = 1.1.
+    // Best 1, median first trial 9: the target is 1 + min(10% of 1, 5% of 8) = 1.1.
     CHECK(summary_target(results, tune::Direction::Minimize) == doctest::Approx(1.1));
     const std::string text = summary_text(results, tune::Direction::Minimize, "lr", tr);
     CHECK(text == "Target: close to the best value found (1.1). BO (EI) reached it in 3 trials. "
