@@ -192,10 +192,25 @@ std::string runs_csv(const json::Value& results) {
     return out.empty() ? "run\n" : out;
 }
 
-// The lab has no study of its own: the script searches the same space the arena's MLP objective
-// tunes, around the lab's run A.
-tune::PythonSearch lab_search() {
+// The space and strategy of the arena's race on the lab's network when there is one (the first
+// strategy raced); else the space TuneLab's MLP objective tunes by default, around the lab's run A.
+tune::PythonSearch python_search(const AppState& app) {
+    const ArenaState& arena = app.arena;
+    if (arena.objective && arena.raced.objective == "lab" && !arena.raced.strategies.empty()) {
+        const std::string& strategy = arena.raced.strategies.front();
+        return {arena.objective->space(), strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy, arena.raced.trials,
+                arena.objective->direction()};
+    }
     return {tune::MlpObjective::default_space(), "tpe", 30, tune::Direction::Minimize};
+}
+
+// Every racer's trials, one CSV block per racer under a "# strategy (seed)" line.
+std::string race_csv(const ArenaState& arena) {
+    std::string out;
+    for (const Racer& racer : arena.racers)
+        out += "# " + racer.strategy + " (seed " + std::to_string(racer.runner->study().seed()) + ")\n" +
+               racer.runner->study().to_csv();
+    return out;
 }
 
 }  // namespace
@@ -211,15 +226,17 @@ json::Value session_to_json(const AppState& app) {
         {"lab", json::Object{{"data", to_json(lab.data_config)},
                              {"runs", json::Array{to_json(lab.runs[0].config), to_json(lab.runs[1].config)}},
                              {"compare", lab.compare}}},
+        {"arena", arena_setup_to_json(app.arena.setup)},
     };
-    // Extension point: the arena's set-up joins here as document["arena"] = arena_setup_to_json(…).
+    // Extension point: the arena's finished trials (each racer's tune::Study::to_json) would join
+    // the saved session here, so that a reload mid-race can offer to resume.
     return document;
 }
 
 std::vector<Issue> session_from_json(AppState& app, const json::Value& document) {
     std::vector<Issue> issues;
     if (!document.is_object()) return {{"session", "must be a JSON object"}};
-    refuse_unknown(issues, document, "", {"version", "language", "page", "lab"});
+    refuse_unknown(issues, document, "", {"version", "language", "page", "lab", "arena"});
     if (const json::Value* version = document.find("version"); version && !(*version == json::Value(kSessionVersion)))
         issues.push_back({"version", "must be 1 (this TuneLab reads version 1 sessions)"});
     Language language = app.tr.language;
@@ -240,12 +257,16 @@ std::vector<Issue> session_from_json(AppState& app, const json::Value& document)
     defaults.data_config.data_dir = app.lab.data_config.data_dir;
     LabDocument lab{defaults.data_config, {defaults.runs[0].config, defaults.runs[1].config}, false};
     if (const json::Value* value = document.find("lab")) lab = read_lab(*value, defaults, issues);
+    ArenaSetup arena;  // arena_setup_from_json is all-or-nothing and validates the whole set-up
+    if (const json::Value* value = document.find("arena")) add_issues(issues, "arena.", arena_setup_from_json(arena, *value));
     if (!issues.empty()) return issues;
 
     app.tr.language = language;
     app.page = page;
     app.page_requested = page;
     apply_lab(app.lab, std::move(lab));
+    app.arena.setup = std::move(arena);
+    app.arena.issues.clear();
     return {};
 }
 
@@ -253,6 +274,8 @@ void reset_to_defaults(AppState& app) {
     const std::string data_dir = app.lab.data_config.data_dir;
     app.lab = LabState();
     app.lab.data_config.data_dir = data_dir;
+    app.arena.setup = ArenaSetup();
+    app.arena.issues.clear();
     app.page = Page::lab;
     app.page_requested = Page::lab;
 }
@@ -302,12 +325,17 @@ bool restore_saved_session(AppState& app, std::string_view text) {
 
 std::optional<Export> make_export(AppState& app, std::string_view what) {
     if (what == "csv") return Export{"tunelab-runs.csv", "text/csv", runs_csv(lab_results(app))};
+    if (what == "trials_csv") return Export{"tunelab-trials.csv", "text/csv", race_csv(app.arena)};
     if (what == "json") {
-        json::Value document = json::Object{{"session", session_to_json(app)}, {"results", lab_results(app)}};
+        json::Value studies = json::Array{};
+        for (const Racer& racer : app.arena.racers)
+            studies.push_back(json::Object{{"strategy", racer.strategy}, {"study", racer.runner->study().to_json()}});
+        json::Value document = json::Object{{"session", session_to_json(app)}, {"results", lab_results(app)},
+                                            {"arena_studies", std::move(studies)}};
         return Export{"tunelab-session.json", "application/json", document.dump(2) + "\n"};
     }
     if (what == "python") {
-        const tune::PythonSearch search = lab_search();
+        const tune::PythonSearch search = python_search(app);
         return Export{"tunelab_search.py", "text/x-python",
                       tune::export_python(app.lab.data_config, app.lab.runs[0].config, &search, app.lab.csv_name)};
     }
@@ -368,6 +396,9 @@ void draw_session_menu(AppState& app) {
         }
         ImGui::Separator();
         if (ImGui::Selectable(tr.label("Export results as CSV").c_str())) request_download(app, "csv");
+        ImGui::BeginDisabled(app.arena.racers.empty());
+        if (ImGui::Selectable(tr.label("Export the arena's trials as CSV").c_str())) request_download(app, "trials_csv");
+        ImGui::EndDisabled();
         if (ImGui::Selectable(tr.label("Export session and results as JSON").c_str())) request_download(app, "json");
         if (ImGui::Selectable(tr.label("Export as Python (PyTorch + Optuna)").c_str())) request_download(app, "python");
         tooltip(tr("A ready-to-run script with the same data, network, optimizer and schedule, and an Optuna "
@@ -410,7 +441,7 @@ json::Value session_command(AppState& app, const json::Value& request) {
     if (cmd == "session.export") {
         const std::string* what = text_field("what");
         std::optional<Export> result = what ? make_export(app, *what) : std::nullopt;
-        if (!result) return json::Object{{"error", "session.export: \"what\" must be \"csv\", \"json\" or \"python\""}};
+        if (!result) return json::Object{{"error", "session.export: \"what\" must be \"csv\", \"trials_csv\", \"json\" or \"python\""}};
         if (request.find("download") && *request.find("download") == json::Value(true)) request_download(app, *what);
         return json::Object{{"file_name", result->file_name}, {"mime", result->mime}, {"text", result->text}};
     }

@@ -58,8 +58,9 @@ bool open_shared_hash(AppState& app, std::string_view hash);
 // Restores a saved session (storage text); a refused one is reported like a refused link.
 bool restore_saved_session(AppState& app, std::string_view text);
 
-// The exports: "csv" (every run's epochs), "json" (the session and every run's history), "python"
-// (a PyTorch + Optuna script). Empty when `what` is none of these.
+// The exports: "csv" (every lab run's epochs), "trials_csv" (every arena racer's trials), "json" (the
+// session, every run's history and every racer's study), "python" (a PyTorch + Optuna script of the
+// lab's run A and the race's search space). Empty when `what` is none of these.
 struct Export {
     std::string file_name, mime, text;
 };
@@ -75,7 +76,8 @@ void reset_to_defaults(AppState& app);
 //   session.set {document}            apply it, or {"error", "issues"} and nothing changes
 //   session.hash                      {"hash": "v1.…"} of the current document
 //   session.open_hash {hash}          what the page does at start-up with location.hash
-//   session.export {what}             {"file_name", "mime", "text"}; what = csv | json | python
+//   session.export {what, download?}  {"file_name", "mime", "text"}; what = csv | trials_csv | json |
+//                                     python; download: true also starts the browser download
 //   session.status                    the notice shown (if any)
 //   session.menu                      opens the Share / Save / Export menu
 json::Value session_command(AppState& app, const json::Value& request);

@@ -12,6 +12,7 @@ constexpr TranslationEntry kEntries[] = {
      "页面地址始终包含当前的全部配置（含随机种子）：打开这个链接就能复现同样的训练。"},
     {"Copy share link", "复制分享链接"},
     {"Export results as CSV", "导出结果为 CSV"},
+    {"Export the arena's trials as CSV", "导出竞技场的全部试验为 CSV"},
     {"Export session and results as JSON", "导出会话和结果为 JSON"},
     {"Export as Python (PyTorch + Optuna)", "导出为 Python 脚本（PyTorch + Optuna）"},
     {"A ready-to-run script with the same data, network, optimizer and schedule, and an Optuna search around it: "

@@ -167,3 +167,23 @@ TEST_CASE("session: hook commands get, set, hash and export") {
     CHECK(python.find("import optuna") != std::string::npos);
     CHECK(command(app, parse(R"({"cmd":"session.export","what":"exe"})")).find("error") != nullptr);
 }
+
+TEST_CASE("session: the arena's set-up travels with the link, strictly") {
+    TestApp t;
+    AppState& app = t.app;
+    json::Value document = session_to_json(app);
+    document["arena"]["trials"] = 12;
+    document["arena"]["seed"] = 5;
+    document["arena"]["strategies"] = json::Array{"random", "tpe"};
+    REQUIRE(session_from_json(app, document).empty());
+    CHECK(app.arena.setup.trials == 12);
+    CHECK(app.arena.setup.strategies == std::vector<std::string>{"random", "tpe"});
+    CHECK(session_to_json(app) == document);
+
+    json::Value bad = document;
+    bad["arena"]["trials"] = 0;
+    std::vector<Issue> issues = session_from_json(app, bad);
+    REQUIRE(!issues.empty());
+    CHECK(issues.front().field.rfind("arena.trials", 0) == 0);
+    CHECK(session_to_json(app) == document);
+}
