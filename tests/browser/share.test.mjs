@@ -50,6 +50,9 @@ test("a shared link reproduces the same configuration and the same run", async (
   const sender = await open();
   assert.equal((await call(sender.page, SETTINGS)).ok, true);
   await call(sender.page, { cmd: "lab.set", run: 1, train: { batch: { size: 20 }, l2: 0.001 } });
+  const arena = await call(sender.page, { cmd: "arena.set", objective: "branin", strategies: ["random", "tpe"],
+                                          trials: 12, seed: 5 });
+  assert.equal(arena.ok, true, JSON.stringify(arena));
   const document = await call(sender.page, { cmd: "session.get" });
   const { hash } = await call(sender.page, { cmd: "session.hash" });
   assert.match(hash, /^v1\.[A-Za-z0-9_-]+$/);
@@ -61,6 +64,7 @@ test("a shared link reproduces the same configuration and the same run", async (
 
   const receiver = await open("#" + hash);
   assert.deepEqual(await call(receiver.page, { cmd: "session.get" }), document);
+  assert.deepEqual(document.arena.strategies, ["random", "tpe"]);
   assert.equal((await call(receiver.page, { cmd: "session.status" })).notice, "");
   const receiverRun = await call(receiver.page, { cmd: "lab.epoch", batches: 3 });
   assert.equal(receiverRun.runs.length, 2);
@@ -141,7 +145,12 @@ test("exports arrive as downloads: CSV, JSON and a Python script", async () => {
   const { page, context, problems } = await open();
   await call(page, SETTINGS);
   await call(page, { cmd: "lab.epoch", batches: 2 });
+  await call(page, { cmd: "arena.set", objective: "branin", strategies: ["random"], trials: 6 });
+  assert.equal((await call(page, { cmd: "arena.start" })).ok, true);
+  await call(page, { cmd: "arena.pause" });
+  await call(page, { cmd: "arena.round" });
   for (const [what, name, check] of [
+    ["trials_csv", "tunelab-trials.csv", (text) => assert.match(text, /^# random \(seed 1\)\nnumber,/)],
     ["csv", "tunelab-runs.csv", (text) => assert.match(text, /^run,epoch,train_loss,validation_loss/)],
     ["json", "tunelab-session.json", (text) => assert.equal(JSON.parse(text).session.lab.data.kind, "moons")],
     ["python", "tunelab_search.py", (text) => assert.match(text, /torch\.optim\.Adam\(/)],
