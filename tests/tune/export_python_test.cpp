@@ -78,7 +78,8 @@ TEST_CASE("export_python: each TuneLab sampler maps to its Optuna counterpart") 
         {"tpe", "optuna.samplers.TPESampler(seed=SEED)"},
         {"hyperband", "optuna.pruners.HyperbandPruner("},
     };
-    for (const auto& [sampler, line] : expected) {
+    for (const auto& [name, line] : expected) {
+        const std::string sampler = name;  // CAPTURE takes a variable, not a structured binding (clang 14)
         CAPTURE(sampler);
         const PythonSearch search = search_with(sampler);
         CHECK(has(export_python(DataConfig{}, TrainConfig{}, &search), line));
