@@ -19,6 +19,7 @@
 #include <SDL_opengl.h>
 #endif
 
+#include "app/persistence.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 
@@ -126,6 +127,7 @@ void frame(void* user_data) {
         }
     }
     serve_file_requests(platform);
+    tunelab::app::sync_session(platform.app);  // URL hash, saved session, exports
 
     // A new devicePixelRatio (browser zoom, moving to another screen) needs a new font atlas.
     float scale = framebuffer_scale(platform.window);
@@ -234,6 +236,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* tunelab_call(const char* request_tex
 int main(int argc, char** argv) {
     static Platform platform;  // lives as long as the browser's main loop, which outlives main()
     platform.app.lab.data_config.data_dir = TUNELAB_DATA_DIR;
+    tunelab::app::restore_session(platform.app);  // shared link or saved session; the options below win
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--frames" && i + 1 < argc) {

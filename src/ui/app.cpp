@@ -77,6 +77,7 @@ void draw_main_window(AppState& app) {
         tab("Training lab", Page::lab);
         tab("Search arena", Page::arena);
         tab("Lessons", Page::lessons);
+        draw_session_menu(app);
         app.page_requested.reset();
         if (ImGui::GetContentRegionAvail().x > 700) {  // on phones the readout would cover the tabs
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 230);
@@ -159,6 +160,7 @@ json::Value handle_command(AppState& app, const json::Value& request) {
     if (name.rfind("lab.", 0) == 0) return lab_command(app.lab, app.tr, request);
     if (name.rfind("arena.", 0) == 0) return arena_command(app, request);
     if (name.rfind("lesson.", 0) == 0) return lesson_command(app, request);
+    if (name.rfind("session.", 0) == 0) return session_command(app, request);
     return json::Object{{"error", "unknown command '" + name + "'"}};
 }
 

@@ -12,6 +12,7 @@
 #include "ui/arena.h"
 #include "ui/lab.h"
 #include "ui/lessons.h"
+#include "ui/session.h"
 
 namespace tunelab::ui {
 
@@ -48,6 +49,7 @@ struct AppState {
     LabState lab;
     ArenaState arena;
     LessonState lessons;
+    SessionState session;  // sharing, saving, export (session.h)
 };
 
 void apply_style();

@@ -1,5 +1,6 @@
 // Shared pieces of TuneLab's browser tests: a static server for build/web on 127.0.0.1, headless
 // Debian Chromium through playwright-core, the app's JS hook, and screenshot analysis.
+import { before, after } from "node:test";
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -49,9 +50,24 @@ export async function launchBrowser() {
   });
 }
 
-// Opens the page and records every console error, page error and request that leaves the server.
+// One browser and one server for a test file, started before its tests and closed after them.
+export function useBrowserAndServer() {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launchBrowser();
+    shared.server = await serveWebDir("/");
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+// Opens the page (with an optional URL hash, as a shared link) and records every console error, page
+// error and request that leaves the server.
 export async function openPage(browser, server, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-                                                  initScript } = {}) {
+                                                  initScript, hash = "" } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor });
   const page = await context.newPage();
   const problems = [];
@@ -64,7 +80,7 @@ export async function openPage(browser, server, { viewport = { width: 1280, heig
     if (!url.startsWith(server.origin) && !url.startsWith("data:")) problems.push(`request outside the site: ${url}`);
   });
   if (initScript) await page.addInitScript(initScript);
-  await page.goto(server.url);
+  await page.goto(server.url + hash);
   return { page, context, problems };
 }
 

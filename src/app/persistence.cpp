@@ -1,0 +1,150 @@
+#include "app/persistence.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+namespace tunelab::app {
+namespace {
+
+constexpr uint64_t kSyncEveryFrames = 15;  // a quarter second: fast enough for a reload, cheap enough per frame
+
+void warn(const std::string& text) {
+#ifdef __EMSCRIPTEN__
+    // A warning, not an error: a refused link is the learner's input, not a fault of the page.
+    EM_ASM({ console.warn(UTF8ToString($0)); }, text.c_str());
+#else
+    std::fprintf(stderr, "tunelab: %s\n", text.c_str());
+#endif
+}
+
+#ifdef __EMSCRIPTEN__
+// JS strings cross into C++ in two steps, so C++ owns the buffer: stage the text and report its
+// size, then copy it. source 0: the URL hash; 1: the saved session.
+EM_JS(int, js_stage_text, (int source), {
+    let text = "";
+    try {
+        text = source === 0 ? window.location.hash : (window.localStorage.getItem("tunelab.session") || "");
+    } catch (e) {
+        console.warn("TuneLab: browser storage is not available: " + e.message);
+    }
+    Module.tunelabStagedText = text;
+    return lengthBytesUTF8(text) + 1;
+});
+EM_JS(void, js_take_text, (char* out, int size), {
+    stringToUTF8(Module.tunelabStagedText, out, size);
+    Module.tunelabStagedText = "";
+});
+EM_JS(void, js_publish, (const char* hash, const char* document), {
+    const wanted = "#" + UTF8ToString(hash);
+    if (window.location.hash !== wanted) history.replaceState(null, "", wanted);
+    try {
+        window.localStorage.setItem("tunelab.session", UTF8ToString(document));
+    } catch (e) {
+        console.warn("TuneLab: cannot save the session in this browser: " + e.message);
+    }
+});
+EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([UTF8ToString(text)], {type: UTF8ToString(mime)}));
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+});
+EM_JS(void, js_copy_link, (), {
+    if (navigator.clipboard) navigator.clipboard.writeText(window.location.href).catch((e) => console.warn("TuneLab: " + e.message));
+});
+// A link pasted into the address bar of an open page changes only the hash: open it like a new one.
+EM_JS(void, js_watch_hash, (), {
+    window.addEventListener("hashchange", () => Module.tunelab.call({cmd: "session.open_hash", hash: window.location.hash}));
+});
+
+std::string read_text(int source) {
+    const int size = js_stage_text(source);
+    std::string text(size_t(size), '\0');
+    js_take_text(text.data(), size);
+    text.resize(size_t(size - 1));
+    return text;
+}
+#else
+std::filesystem::path session_file() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path dir = xdg && *xdg ? std::filesystem::path(xdg) : std::filesystem::path(home ? home : ".") / ".config";
+    return dir / "tunelab" / "session.json";
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool write_file(const std::filesystem::path& path, const std::string& text) {
+    std::error_code ignored;
+    std::filesystem::create_directories(path.parent_path(), ignored);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    return bool(out);
+}
+#endif
+
+std::string g_last_saved;  // the document text last written, so unchanged sessions are not rewritten
+
+}  // namespace
+
+void restore_session(ui::AppState& app) {
+#ifdef __EMSCRIPTEN__
+    js_watch_hash();
+    const std::string hash = read_text(0);
+    if (!hash.empty() && hash != "#") {
+        if (!ui::open_shared_hash(app, hash)) warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
+        return;
+    }
+    const std::string saved = read_text(1);
+#else
+    const std::string saved = std::filesystem::exists(session_file()) ? read_file(session_file()) : std::string();
+#endif
+    if (!saved.empty() && !ui::restore_saved_session(app, saved))
+        warn("TuneLab: the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
+}
+
+void sync_session(ui::AppState& app) {
+    ui::SessionState& session = app.session;
+    if (session.download_requested) {
+        session.download_requested = false;
+#ifdef __EMSCRIPTEN__
+        js_download(session.download_name.c_str(), session.download_mime.c_str(), session.download_text.c_str());
+#else
+        const std::filesystem::path path = std::filesystem::absolute(session.download_name);
+        session.last_saved_path = write_file(path, session.download_text) ? path.string() : "(cannot write " + path.string() + ")";
+#endif
+        session.download_text.clear();
+    }
+#ifdef __EMSCRIPTEN__
+    if (session.copy_link_requested) js_copy_link();
+#endif
+    session.copy_link_requested = false;
+    if (app.stats.frames % kSyncEveryFrames != 0) return;
+    const json::Value document = ui::session_to_json(app);
+    std::string text = document.dump();
+    if (text == g_last_saved) return;
+#ifdef __EMSCRIPTEN__
+    js_publish(ui::encode_hash(document).c_str(), text.c_str());
+#else
+    if (!write_file(session_file(), text)) warn("cannot save the session to " + session_file().string());
+#endif
+    g_last_saved = std::move(text);
+}
+
+}  // namespace tunelab::app

@@ -1,0 +1,20 @@
+#pragma once
+// Where the session lives on each platform. In the browser: the URL hash (the shareable link, kept
+// current with history.replaceState, so no reload and no history entry per edit) and localStorage
+// (synchronous and ample for a few-KB document). On the desktop: a JSON file under
+// $XDG_CONFIG_HOME/tunelab or ~/.config/tunelab. Exports become a browser download or a file in the
+// working directory.
+#include "ui/app.h"
+
+namespace tunelab::app {
+
+// At start-up: a shared link (URL hash) wins over the saved session; a refused one loads the
+// defaults and raises the notice (and a console warning). Call before the command line is applied,
+// so that its options win.
+void restore_session(ui::AppState& app);
+
+// Once per frame: serves export and copy requests, and every few frames writes a changed session to
+// the URL hash and to storage.
+void sync_session(ui::AppState& app);
+
+}  // namespace tunelab::app

@@ -1,0 +1,32 @@
+#pragma once
+// "Export as Python": a ready-to-run PyTorch + Optuna script with the lab's data set, network,
+// loss, optimizer, schedules, regularization and seed, and an Optuna study over the same search
+// space with the matching sampler. It is how a learner takes what TuneLab taught them to real
+// training at scale, so the script is plain, commented and uses each library's ordinary API.
+//
+// The script reproduces the *recipe*, not the bytes: NumPy's and PyTorch's random streams differ
+// from TuneLab's, so the same seed gives statistically equal but not identical runs.
+#include <string>
+
+#include "core/settings.h"
+#include "tune/space.h"
+#include "tune/study.h"
+
+namespace tunelab::tune {
+
+// The study the script runs: the space (parameter names as MlpObjective understands them: lr,
+// optimizer, momentum, beta1, beta2, units, layers, activation, l2, dropout, batch), the sampler
+// ("grid", "random", "sobol", "halton", "bayes", "tpe", "hyperband"), trials and direction.
+struct PythonSearch {
+    Space space;
+    std::string sampler = "tpe";
+    int trials = 30;
+    Direction direction = Direction::Minimize;
+};
+
+// `search` may be null: the script then only trains the given settings once. `csv_name` is the
+// file a CSV data set is read from (the learner's own file).
+std::string export_python(const DataConfig& data, const TrainConfig& train, const PythonSearch* search,
+                          const std::string& csv_name = "data.csv");
+
+}  // namespace tunelab::tune

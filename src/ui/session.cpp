@@ -1,0 +1,459 @@
+#include "ui/session.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "core/settings_json.h"
+#include "core/validate.h"
+#include "tune/export_python.h"
+#include "tune/mlp_objective.h"
+#include "ui/app.h"
+#include "ui/widgets.h"
+
+namespace tunelab::ui {
+namespace {
+
+constexpr int kSessionVersion = 1;
+constexpr std::string_view kHashPrefix = "v1.";
+constexpr std::array<std::string_view, 3> kPageNames = {"lab", "arena", "lessons"};
+
+// ------------------------------------------------------------------------------------- base64url
+
+constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string base64url_encode(std::string_view bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    uint32_t buffer = 0;
+    int bits = 0;
+    for (unsigned char c : bytes) {
+        buffer = (buffer << 8) | c;
+        bits += 8;
+        while (bits >= 6) {
+            bits -= 6;
+            out += kBase64Url[(buffer >> bits) & 63];
+        }
+    }
+    if (bits > 0) out += kBase64Url[(buffer << (6 - bits)) & 63];
+    return out;
+}
+
+// Strict: only the 64 URL-safe characters, no padding, and no length that cannot come from bytes.
+std::optional<std::string> base64url_decode(std::string_view text) {
+    if (text.size() % 4 == 1) return std::nullopt;
+    std::string out;
+    out.reserve(text.size() * 3 / 4);
+    uint32_t buffer = 0;
+    int bits = 0;
+    for (char c : text) {
+        const char* found = std::find(std::begin(kBase64Url), std::end(kBase64Url) - 1, c);
+        if (found == std::end(kBase64Url) - 1) return std::nullopt;
+        buffer = (buffer << 6) | uint32_t(found - kBase64Url);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += char((buffer >> bits) & 0xFF);
+        }
+    }
+    return out;
+}
+
+// -------------------------------------------------------------------------------- reading helpers
+
+// Issues found in one part of the document, prefixed with that part's path.
+void add_issues(std::vector<Issue>& into, const std::string& prefix, const std::vector<Issue>& issues) {
+    for (const Issue& issue : issues) into.push_back({prefix + issue.field, issue.message});
+}
+
+// Refuses any member of `object` not in `known`: a misspelt field must not pass silently.
+void refuse_unknown(std::vector<Issue>& issues, const json::Value& object, const std::string& prefix,
+                    std::initializer_list<std::string_view> known) {
+    for (const auto& [key, value] : object.as_object())
+        if (std::find(known.begin(), known.end(), key) == known.end()) issues.push_back({prefix + key, "unknown setting"});
+}
+
+std::string language_name(Language language) { return language == Language::chinese ? "zh" : "en"; }
+
+// The lab's part of a session, read onto `defaults` (a fresh lab's settings). All-or-nothing: the
+// data is prepared and each run validated against it before anything is returned.
+struct LabDocument {
+    DataConfig data;
+    std::array<TrainConfig, 2> runs;
+    bool compare = false;
+};
+
+LabDocument read_lab(const json::Value& lab, const LabState& defaults, std::vector<Issue>& issues) {
+    LabDocument out{defaults.data_config, {defaults.runs[0].config, defaults.runs[1].config}, false};
+    if (!lab.is_object()) {
+        issues.push_back({"lab", "must be an object"});
+        return out;
+    }
+    refuse_unknown(issues, lab, "lab.", {"data", "runs", "compare"});
+    if (const json::Value* data = lab.find("data")) add_issues(issues, "lab.data.", update_from_json(out.data, *data));
+    add_issues(issues, "lab.data.", validate(out.data));
+    if (const json::Value* compare = lab.find("compare")) {
+        if (compare->is_bool()) out.compare = compare->as_bool();
+        else issues.push_back({"lab.compare", "must be true or false"});
+    }
+    if (!issues.empty()) return out;
+    DataResult prepared = prepare_data(out.data);
+    if (!prepared.data) {
+        add_issues(issues, "lab.data.", prepared.issues);
+        return out;
+    }
+    // A run the document leaves out gets the output and loss that suit its data, as in a fresh lab.
+    for (TrainConfig& run : out.runs) fit_output_to_task(run.model, prepared.data->info);
+    if (const json::Value* runs = lab.find("runs")) {
+        if (!runs->is_array() || runs->as_array().size() > 2) {
+            issues.push_back({"lab.runs", "must be a list of at most 2 runs"});
+            return out;
+        }
+        for (size_t i = 0; i < runs->as_array().size(); ++i)
+            add_issues(issues, "lab.runs[" + std::to_string(i) + "].", update_from_json(out.runs[i], runs->as_array()[i]));
+    }
+    for (size_t i = 0; i < out.runs.size() && issues.empty(); ++i)
+        add_issues(issues, "lab.runs[" + std::to_string(i) + "].", validate(out.runs[i], prepared.data->info));
+    return out;
+}
+
+void apply_lab(LabState& lab, LabDocument document) {
+    lab.data_config = std::move(document.data);
+    refresh_data(lab);  // prepares the data and drops any trainer
+    for (size_t i = 0; i < lab.runs.size(); ++i) {
+        lab.runs[i].config = document.runs[i];
+        lab.runs[i].issues.clear();  // read_lab validated both against this data
+    }
+    lab.compare = document.compare;
+    lab.editing = 0;
+    lab.ghost.reset();
+}
+
+void raise_notice(AppState& app, const char* headline, std::string detail) {
+    app.session.notice = headline;
+    app.session.notice_detail = std::move(detail);
+    app.session.notice_open = true;
+}
+
+std::string describe_issues(const std::vector<Issue>& issues) {
+    std::string text;
+    for (const Issue& issue : issues) text += (text.empty() ? "" : "\n") + issue.field + ": " + issue.message;
+    return text;
+}
+
+// Applies a document, or loads the defaults and says why the document was refused.
+bool apply_or_default(AppState& app, const json::Value& document, const char* headline) {
+    std::vector<Issue> issues = session_from_json(app, document);
+    if (issues.empty()) return true;
+    reset_to_defaults(app);
+    raise_notice(app, headline, describe_issues(issues));
+    return false;
+}
+
+constexpr const char* kLinkRefused = "This shared link could not be opened, so the default settings were loaded.";
+constexpr const char* kSavedRefused = "The saved session could not be restored, so the default settings were loaded.";
+
+// ----------------------------------------------------------------------------------------- exports
+
+json::Value lab_results(AppState& app) {
+    return lab_command(app.lab, app.tr, json::Object{{"cmd", "lab.status"}});
+}
+
+// CSV text of a cell: numbers in their shortest exact form, text quoted when it needs it.
+std::string csv_cell(const json::Value& value) {
+    if (value.is_number()) return json::format_number(value.as_number());
+    if (!value.is_string()) return value.dump();
+    const std::string& text = value.as_string();
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+// One row per epoch of every run that trained: the run's name, then the lab's own epoch record.
+std::string runs_csv(const json::Value& results) {
+    std::string out;
+    for (const json::Value& run : results.find("runs")->as_array()) {
+        const json::Value* history = run.find("history");
+        if (!history) continue;
+        for (const json::Value& record : history->as_array()) {
+            if (out.empty()) {
+                out = "run";
+                for (const auto& [key, value] : record.as_object()) out += "," + key;
+                out += "\n";
+            }
+            out += csv_cell(*run.find("name"));
+            for (const auto& [key, value] : record.as_object()) out += "," + csv_cell(value);
+            out += "\n";
+        }
+    }
+    return out.empty() ? "run\n" : out;
+}
+
+// The space and strategy of the arena's race on the lab's network when there is one (the first
+// strategy raced); else the space TuneLab's MLP objective tunes by default, around the lab's run A.
+tune::PythonSearch python_search(const AppState& app) {
+    const ArenaState& arena = app.arena;
+    if (arena.objective && arena.raced.objective == "lab" && !arena.raced.strategies.empty()) {
+        const std::string& strategy = arena.raced.strategies.front();
+        return {arena.objective->space(), strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy, arena.raced.trials,
+                arena.objective->direction()};
+    }
+    return {tune::MlpObjective::default_space(), "tpe", 30, tune::Direction::Minimize};
+}
+
+// Every racer's trials, one CSV block per racer under a "# strategy (seed)" line.
+std::string race_csv(const ArenaState& arena) {
+    std::string out;
+    for (const Racer& racer : arena.racers)
+        out += "# " + racer.strategy + " (seed " + std::to_string(racer.runner->study().seed()) + ")\n" +
+               racer.runner->study().to_csv();
+    return out;
+}
+
+}  // namespace
+
+// --------------------------------------------------------------------------------------- document
+
+json::Value session_to_json(const AppState& app) {
+    const LabState& lab = app.lab;
+    json::Value document = json::Object{
+        {"version", kSessionVersion},
+        {"language", language_name(app.tr.language)},
+        {"page", std::string(kPageNames[size_t(app.page)])},
+        {"lab", json::Object{{"data", to_json(lab.data_config)},
+                             {"runs", json::Array{to_json(lab.runs[0].config), to_json(lab.runs[1].config)}},
+                             {"compare", lab.compare}}},
+        {"arena", arena_setup_to_json(app.arena.setup)},
+    };
+    // Extension point: the arena's finished trials (each racer's tune::Study::to_json) would join
+    // the saved session here, so that a reload mid-race can offer to resume.
+    return document;
+}
+
+std::vector<Issue> session_from_json(AppState& app, const json::Value& document) {
+    std::vector<Issue> issues;
+    if (!document.is_object()) return {{"session", "must be a JSON object"}};
+    refuse_unknown(issues, document, "", {"version", "language", "page", "lab", "arena"});
+    if (const json::Value* version = document.find("version"); version && !(*version == json::Value(kSessionVersion)))
+        issues.push_back({"version", "must be 1 (this TuneLab reads version 1 sessions)"});
+    Language language = app.tr.language;
+    if (const json::Value* value = document.find("language")) {
+        if (*value == json::Value("zh")) language = Language::chinese;
+        else if (*value == json::Value("en")) language = Language::english;
+        else issues.push_back({"language", "must be \"zh\" or \"en\""});
+    }
+    Page page = Page::lab;
+    if (const json::Value* value = document.find("page")) {
+        auto found = std::find_if(kPageNames.begin(), kPageNames.end(),
+                                  [&](std::string_view n) { return value->is_string() && value->as_string() == n; });
+        if (found == kPageNames.end()) issues.push_back({"page", "must be \"lab\", \"arena\" or \"lessons\""});
+        else page = Page(found - kPageNames.begin());
+    }
+    if (!issues.empty()) return issues;
+    LabState defaults;  // a fresh lab's settings: what a document's absent fields mean
+    defaults.data_config.data_dir = app.lab.data_config.data_dir;
+    LabDocument lab{defaults.data_config, {defaults.runs[0].config, defaults.runs[1].config}, false};
+    if (const json::Value* value = document.find("lab")) lab = read_lab(*value, defaults, issues);
+    ArenaSetup arena;  // arena_setup_from_json is all-or-nothing and validates the whole set-up
+    if (const json::Value* value = document.find("arena")) add_issues(issues, "arena.", arena_setup_from_json(arena, *value));
+    if (!issues.empty()) return issues;
+
+    app.tr.language = language;
+    app.page = page;
+    app.page_requested = page;
+    apply_lab(app.lab, std::move(lab));
+    app.arena.setup = std::move(arena);
+    app.arena.issues.clear();
+    return {};
+}
+
+void reset_to_defaults(AppState& app) {
+    const std::string data_dir = app.lab.data_config.data_dir;
+    app.lab = LabState();
+    app.lab.data_config.data_dir = data_dir;
+    app.arena.setup = ArenaSetup();
+    app.arena.issues.clear();
+    app.page = Page::lab;
+    app.page_requested = Page::lab;
+}
+
+// ------------------------------------------------------------------------------------------- hash
+
+std::string encode_hash(const json::Value& document) {
+    return std::string(kHashPrefix) + base64url_encode(document.dump());
+}
+
+DecodedHash decode_hash(std::string_view hash) {
+    if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
+    if (hash.size() > kMaxHashLength)
+        return {std::nullopt, "the link is " + std::to_string(hash.size()) + " characters long; at most " +
+                                  std::to_string(kMaxHashLength) + " are read"};
+    if (hash.substr(0, kHashPrefix.size()) != kHashPrefix)
+        return {std::nullopt, "the link does not start with \"v1.\" (a link from another TuneLab version?)"};
+    std::optional<std::string> text = base64url_decode(hash.substr(kHashPrefix.size()));
+    if (!text) return {std::nullopt, "the link holds characters that are not base64url: it was cut or altered"};
+    json::ParseResult parsed = json::parse(*text);
+    if (!parsed.ok()) return {std::nullopt, "the link's settings are not valid JSON: " + parsed.error};
+    if (!parsed.value.is_object()) return {std::nullopt, "the link's settings are not a JSON object"};
+    return {std::move(parsed.value), {}};
+}
+
+bool open_shared_hash(AppState& app, std::string_view hash) {
+    if (hash.empty() || hash == "#") return false;
+    DecodedHash decoded = decode_hash(hash);
+    if (!decoded.document) {
+        reset_to_defaults(app);
+        raise_notice(app, kLinkRefused, decoded.error);
+        return false;
+    }
+    return apply_or_default(app, *decoded.document, kLinkRefused);
+}
+
+bool restore_saved_session(AppState& app, std::string_view text) {
+    json::ParseResult parsed = json::parse(text);
+    if (!parsed.ok()) {
+        raise_notice(app, kSavedRefused, "not valid JSON: " + parsed.error);
+        return false;
+    }
+    return apply_or_default(app, parsed.value, kSavedRefused);
+}
+
+// ----------------------------------------------------------------------------------------- export
+
+std::optional<Export> make_export(AppState& app, std::string_view what) {
+    if (what == "csv") return Export{"tunelab-runs.csv", "text/csv", runs_csv(lab_results(app))};
+    if (what == "trials_csv") return Export{"tunelab-trials.csv", "text/csv", race_csv(app.arena)};
+    if (what == "json") {
+        json::Value studies = json::Array{};
+        for (const Racer& racer : app.arena.racers)
+            studies.push_back(json::Object{{"strategy", racer.strategy}, {"study", racer.runner->study().to_json()}});
+        json::Value document = json::Object{{"session", session_to_json(app)}, {"results", lab_results(app)},
+                                            {"arena_studies", std::move(studies)}};
+        return Export{"tunelab-session.json", "application/json", document.dump(2) + "\n"};
+    }
+    if (what == "python") {
+        const tune::PythonSearch search = python_search(app);
+        return Export{"tunelab_search.py", "text/x-python",
+                      tune::export_python(app.lab.data_config, app.lab.runs[0].config, &search, app.lab.csv_name)};
+    }
+    return std::nullopt;
+}
+
+// --------------------------------------------------------------------------------------------- UI
+
+namespace {
+
+void request_download(AppState& app, std::string_view what) {
+    std::optional<Export> result = make_export(app, what);
+    app.session.download_name = result->file_name;
+    app.session.download_mime = result->mime;
+    app.session.download_text = std::move(result->text);
+    app.session.download_requested = true;
+}
+
+void draw_notice(AppState& app) {
+    const Translator& tr = app.tr;
+    SessionState& session = app.session;
+    const std::string title = tr.label("Notice");
+    if (session.notice_open) {
+        ImGui::OpenPopup(title.c_str());
+        session.notice_open = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, ImGui::GetMainViewport()->WorkSize.x - 20), 0));
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("%s", tr(session.notice.c_str()));
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", tr("Reason:"));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", session.notice_detail.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(tr.label("OK").c_str(), ImVec2(120, 0))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace
+
+void draw_session_menu(AppState& app) {
+    const Translator& tr = app.tr;
+    if (ImGui::TabItemButton(tr.label("Share / Save / Export").c_str()) || app.session.menu_requested)
+        ImGui::OpenPopup("##session menu");
+    app.session.menu_requested = false;
+    const ImVec2 under_tab(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);
+    tooltip(tr("Share this configuration as a link, export the results, or take it to PyTorch."));
+    // Anchored under its tab every frame: the tab bar places its tabs a frame late.
+    ImGui::SetNextWindowPos(under_tab, ImGuiCond_Always);
+    if (ImGui::BeginPopup("##session menu")) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+        ImGui::TextDisabled("%s", tr("The page address always holds this configuration, seed included: "
+                                     "opening the link reproduces the same run."));
+        if (ImGui::Selectable(tr.label("Copy share link").c_str())) {
+            ImGui::SetClipboardText(encode_hash(session_to_json(app)).c_str());
+            app.session.copy_link_requested = true;
+        }
+        ImGui::Separator();
+        if (ImGui::Selectable(tr.label("Export results as CSV").c_str())) request_download(app, "csv");
+        ImGui::BeginDisabled(app.arena.racers.empty());
+        if (ImGui::Selectable(tr.label("Export the arena's trials as CSV").c_str())) request_download(app, "trials_csv");
+        ImGui::EndDisabled();
+        if (ImGui::Selectable(tr.label("Export session and results as JSON").c_str())) request_download(app, "json");
+        if (ImGui::Selectable(tr.label("Export as Python (PyTorch + Optuna)").c_str())) request_download(app, "python");
+        tooltip(tr("A ready-to-run script with the same data, network, optimizer and schedule, and an Optuna "
+                   "search around it: take what you learned here to real training."));
+        ImGui::Separator();
+        if (ImGui::Selectable(tr.label("Reset everything to defaults").c_str())) reset_to_defaults(app);
+        ImGui::TextDisabled("%s", tr("Settings are saved automatically and restored when you come back."));
+        if (!app.session.last_saved_path.empty()) ImGui::TextDisabled("%s %s", tr("Last export:"), app.session.last_saved_path.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndPopup();
+    }
+    draw_notice(app);
+}
+
+// -------------------------------------------------------------------------------------------- hook
+
+json::Value session_command(AppState& app, const json::Value& request) {
+    const std::string& cmd = request.find("cmd")->as_string();
+    auto text_field = [&](const char* key) -> const std::string* {
+        const json::Value* value = request.find(key);
+        return value && value->is_string() ? &value->as_string() : nullptr;
+    };
+    if (cmd == "session.get") return session_to_json(app);
+    if (cmd == "session.set") {
+        const json::Value* document = request.find("document");
+        if (!document) return json::Object{{"error", "session.set: \"document\" is missing"}};
+        std::vector<Issue> issues = session_from_json(app, *document);
+        if (issues.empty()) return json::Object{{"ok", true}};
+        json::Array list;
+        for (const Issue& issue : issues) list.push_back(json::Object{{"field", issue.field}, {"message", issue.message}});
+        return json::Object{{"error", "session.set: refused"}, {"issues", std::move(list)}};
+    }
+    if (cmd == "session.hash") return json::Object{{"hash", encode_hash(session_to_json(app))}};
+    if (cmd == "session.open_hash") {
+        const std::string* hash = text_field("hash");
+        if (!hash) return json::Object{{"error", "session.open_hash: \"hash\" must be a string"}};
+        const bool applied = open_shared_hash(app, *hash);
+        return json::Object{{"ok", true}, {"applied", applied}};
+    }
+    if (cmd == "session.export") {
+        const std::string* what = text_field("what");
+        std::optional<Export> result = what ? make_export(app, *what) : std::nullopt;
+        if (!result) return json::Object{{"error", "session.export: \"what\" must be \"csv\", \"trials_csv\", \"json\" or \"python\""}};
+        if (request.find("download") && *request.find("download") == json::Value(true)) request_download(app, *what);
+        return json::Object{{"file_name", result->file_name}, {"mime", result->mime}, {"text", result->text}};
+    }
+    if (cmd == "session.menu") {
+        app.session.menu_requested = true;
+        return json::Object{{"ok", true}};
+    }
+    if (cmd == "session.status") {
+        return json::Object{{"notice", app.session.notice}, {"notice_text", app.tr(app.session.notice.c_str())},
+                            {"notice_detail", app.session.notice_detail}};
+    }
+    return json::Object{{"error", "unknown command '" + cmd + "'"}};
+}
+
+}  // namespace tunelab::ui

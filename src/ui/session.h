@@ -1,0 +1,85 @@
+#pragma once
+// Sharing, saving and export. The whole configuration a learner can share (language, page, the lab's
+// data and both runs, the compare flag; the arena's set-up once it lands) is one JSON document.
+// The same document is the URL hash of a shared link ("#v1." + base64url of its text), the saved
+// session in browser storage or the desktop's config file, and the "json" export.
+//
+// Reading a document is strict and all-or-nothing: unknown fields, wrong types and out-of-range
+// settings are refused with the field's path, and nothing changes. A hash is only ever decoded and
+// parsed as JSON data; nothing in it is executed.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json.h"
+#include "core/settings.h"
+#include "ui/i18n.h"
+
+namespace tunelab::ui {
+
+struct AppState;
+
+// What the platform layer (src/app/persistence.cpp) and the Share menu exchange each frame.
+struct SessionState {
+    // A refused shared link or saved session: shown in a popup until the learner closes it.
+    std::string notice;              // English key of the headline (translated when drawn)
+    std::string notice_detail;       // the technical reason (field paths), in English
+    bool notice_open = false;
+    // An export the learner asked for: the browser downloads it, the desktop writes it to a file.
+    std::string download_name;
+    std::string download_text;
+    std::string download_mime;
+    bool download_requested = false;
+    std::string last_saved_path;     // desktop: where the last export was written, for the menu
+    bool menu_requested = false;     // open the menu on the next frame (hook, for screenshots and tests)
+    bool copy_link_requested = false;  // web: put the page's address (with its hash) on the clipboard
+};
+
+json::Value session_to_json(const AppState& app);
+// Applies `document` onto the defaults (so a partial document gives the same result wherever it is
+// opened); refuses it whole with one Issue per problem ("lab.runs[1].lr.lr: is 0; allowed …").
+std::vector<Issue> session_from_json(AppState& app, const json::Value& document);
+
+// "v1." + base64url (no padding) of the compact JSON text.
+std::string encode_hash(const json::Value& document);
+struct DecodedHash {
+    std::optional<json::Value> document;
+    std::string error;  // why the hash was refused, when document is empty
+};
+// Accepts the text with or without the leading '#'. Refuses unknown versions, non-base64url
+// characters, hashes over kMaxHashLength characters and text that is not a JSON object.
+DecodedHash decode_hash(std::string_view hash);
+inline constexpr size_t kMaxHashLength = 256 * 1024;
+
+// Opens a shared link at start-up: applies the hash, or loads the defaults and raises the notice.
+// An empty hash changes nothing. Returns true when the hash was applied.
+bool open_shared_hash(AppState& app, std::string_view hash);
+// Restores a saved session (storage text); a refused one is reported like a refused link.
+bool restore_saved_session(AppState& app, std::string_view text);
+
+// The exports: "csv" (every lab run's epochs), "trials_csv" (every arena racer's trials), "json" (the
+// session, every run's history and every racer's study), "python" (a PyTorch + Optuna script of the
+// lab's run A and the race's search space). Empty when `what` is none of these.
+struct Export {
+    std::string file_name, mime, text;
+};
+std::optional<Export> make_export(AppState& app, std::string_view what);
+
+// The "Share / Save / Export" menu button in the header bar, and the notice popup.
+void draw_session_menu(AppState& app);
+// Sets the app back to its defaults (language kept).
+void reset_to_defaults(AppState& app);
+
+// The test hook's "session.*" commands:
+//   session.get                       the document
+//   session.set {document}            apply it, or {"error", "issues"} and nothing changes
+//   session.hash                      {"hash": "v1.…"} of the current document
+//   session.open_hash {hash}          what the page does at start-up with location.hash
+//   session.export {what, download?}  {"file_name", "mime", "text"}; what = csv | trials_csv | json |
+//                                     python; download: true also starts the browser download
+//   session.status                    the notice shown (if any)
+//   session.menu                      opens the Share / Save / Export menu
+json::Value session_command(AppState& app, const json::Value& request);
+
+}  // namespace tunelab::ui

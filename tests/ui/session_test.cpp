@@ -1,0 +1,189 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ui/app.h"
+#include "ui/session.h"
+
+using namespace tunelab;
+using namespace tunelab::ui;
+
+namespace {
+
+// An app as the platform starts it, reading the real data sets from the source tree.
+struct TestApp {
+    AppState app;
+    TestApp() {
+        app.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
+        refresh_data(app.lab);
+    }
+};
+
+json::Value parse(const std::string& text) {
+    json::ParseResult parsed = json::parse(text);
+    REQUIRE(parsed.ok());
+    return parsed.value;
+}
+
+json::Value command(AppState& app, json::Value request) { return handle_command(app, request); }
+
+}  // namespace
+
+TEST_CASE("session: a shared hash reproduces the whole configuration in a fresh app") {
+    TestApp sender;
+    AppState& a = sender.app;
+    a.tr.language = Language::english;
+    a.page = Page::lessons;
+    CHECK(command(a, parse(R"({"cmd":"lab.set","data":{"kind":"moons","noise":0.2,"seed":42,"size":300},
+                              "train":{"optimizer":{"kind":"rmsprop"},"lr":{"lr":0.005,"kind":"cosine"},"seed":7,
+                                       "model":{"hidden":[{"units":16,"activation":"relu","dropout":0.1}]}},
+                              "compare":true})")).find("ok") != nullptr);
+    CHECK(command(a, parse(R"({"cmd":"lab.set","run":1,"train":{"batch":{"size":25},"l2":0.001}})")).find("ok") != nullptr);
+    const json::Value document = session_to_json(a);
+    const std::string hash = encode_hash(document);
+    CHECK(hash.rfind("v1.", 0) == 0);
+    CHECK(hash.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == std::string::npos);
+
+    TestApp receiver;
+    DecodedHash decoded = decode_hash("#" + hash);
+    REQUIRE(decoded.document);
+    CHECK(*decoded.document == document);
+    CHECK(session_from_json(receiver.app, *decoded.document).empty());
+    CHECK(session_to_json(receiver.app) == document);
+    CHECK(receiver.app.lab.compare);
+    CHECK(receiver.app.lab.runs[0].config.seed == 7);
+    CHECK(receiver.app.lab.data_config.seed == 42);
+    CHECK(receiver.app.tr.language == Language::english);
+    CHECK(receiver.app.page == Page::lessons);
+    REQUIRE(receiver.app.lab.data);
+    CHECK(receiver.app.lab.data->info.train_size == sender.app.lab.data->info.train_size);
+}
+
+TEST_CASE("session: text in any script survives the hash") {
+    json::Value document = json::Object{{"note", "中文 ü \"quoted\" \n"}};
+    for (int length = 0; length < 6; ++length) {  // every base64 tail length
+        document["pad"] = std::string(size_t(length), 'x');
+        DecodedHash decoded = decode_hash(encode_hash(document));
+        REQUIRE(decoded.document);
+        CHECK(*decoded.document == document);
+    }
+}
+
+TEST_CASE("session: malformed hashes are refused with a reason") {
+    CHECK(decode_hash("v2.e30").error.find("v1.") != std::string::npos);
+    CHECK(decode_hash("#javascript:alert(1)").error.find("v1.") != std::string::npos);
+    CHECK(decode_hash("v1.e30=").error.find("base64url") != std::string::npos);    // padding
+    CHECK(decode_hash("v1.e3 0").error.find("base64url") != std::string::npos);    // a space
+    CHECK(decode_hash("v1.e").error.find("base64url") != std::string::npos);       // impossible length
+    CHECK(decode_hash("v1.bm90IGpzb24").error.find("not valid JSON") != std::string::npos);  // "not json"
+    CHECK(decode_hash("v1.WzFd").error.find("not a JSON object") != std::string::npos);        // [1]
+    CHECK(decode_hash("v1." + std::string(kMaxHashLength, 'A')).error.find("at most") != std::string::npos);
+    CHECK(decode_hash("v1.e30").document == json::Value(json::Object{}));  // {} is fine: the defaults
+}
+
+TEST_CASE("session: a refused document changes nothing and names each field") {
+    TestApp t;
+    AppState& app = t.app;
+    app.tr.language = Language::english;
+    const json::Value before = session_to_json(app);
+    std::vector<Issue> issues = session_from_json(
+        app, parse(R"({"version":1,"langauge":"en","lab":{"data":{"kind":"circle"},
+                       "runs":[{"lr":{"lr":0}},{"optimiser":{}}],"compare":"yes"}})"));
+    REQUIRE(!issues.empty());
+    auto has = [&](const std::string& field) {
+        for (const Issue& issue : issues)
+            if (issue.field == field) return true;
+        return false;
+    };
+    CHECK(has("langauge"));
+    CHECK(session_to_json(app) == before);
+
+    issues = session_from_json(app, parse(R"({"lab":{"runs":[{"lr":{"lr":0}},{"optimiser":{}}],"compare":"yes"}})"));
+    CHECK(has("lab.compare"));
+    issues = session_from_json(app, parse(R"({"lab":{"runs":[{"lr":{"lr":0}}]}})"));
+    CHECK(has("lab.runs[0].lr"));
+    issues = session_from_json(app, parse(R"({"lab":{"runs":[{}, {"optimiser":{}}]}})"));
+    CHECK(has("lab.runs[1].optimiser"));
+    issues = session_from_json(app, parse(R"({"version":2})"));
+    CHECK(has("version"));
+    CHECK(session_to_json(app) == before);
+}
+
+TEST_CASE("session: a partial document applies onto the defaults, fitting the output to the data") {
+    TestApp t;
+    AppState& app = t.app;
+    command(app, parse(R"({"cmd":"lab.set","train":{"epochs":7},"compare":true})"));
+    REQUIRE(session_from_json(app, parse(R"({"lab":{"data":{"kind":"iris"}}})")).empty());
+    CHECK(app.lab.runs[0].config.epochs == TrainConfig{}.epochs);
+    CHECK(!app.lab.compare);
+    CHECK(app.lab.runs[0].config.model.output == Output::softmax);
+    CHECK(app.lab.runs[0].config.model.loss == Loss::categorical_cross_entropy);
+    CHECK(app.lab.runs[0].issues.empty());
+}
+
+TEST_CASE("session: a hostile link loads the defaults and says why") {
+    TestApp t;
+    AppState& app = t.app;
+    command(app, parse(R"({"cmd":"lab.set","data":{"kind":"xor"}})"));
+    // A valid encoding of a document whose data kind is markup: parsed as data, refused as a name.
+    const std::string hostile = encode_hash(parse(R"({"lab":{"data":{"kind":"<img src=x onerror=alert(1)>"}}})"));
+    CHECK(!open_shared_hash(app, "#" + hostile));
+    CHECK(app.session.notice.find("shared link") != std::string::npos);
+    CHECK(app.session.notice_detail.find("lab.data.kind") != std::string::npos);
+    CHECK(app.lab.data_config.kind == DataConfig{}.kind);
+    CHECK(app.session.notice_open);
+
+    CHECK(!open_shared_hash(app, "#v1.%%%"));
+    CHECK(app.session.notice_detail.find("base64url") != std::string::npos);
+    CHECK(!open_shared_hash(app, ""));  // no hash: nothing to do, nothing reported
+}
+
+TEST_CASE("session: hook commands get, set, hash and export") {
+    TestApp t;
+    AppState& app = t.app;
+    json::Value document = command(app, parse(R"({"cmd":"session.get"})"));
+    CHECK(document.find("lab") != nullptr);
+    document["lab"]["compare"] = true;
+    CHECK(command(app, json::Object{{"cmd", "session.set"}, {"document", document}}) == json::Value(json::Object{{"ok", true}}));
+    CHECK(app.lab.compare);
+    json::Value refused = command(app, parse(R"({"cmd":"session.set","document":{"lab":{"compare":1}}})"));
+    CHECK(refused.find("error") != nullptr);
+    CHECK((*refused.find("issues")).as_array().at(0).find("field")->as_string() == "lab.compare");
+    CHECK(app.lab.compare);
+
+    const std::string hash = command(app, parse(R"({"cmd":"session.hash"})")).find("hash")->as_string();
+    CHECK(*decode_hash(hash).document == session_to_json(app));
+
+    command(app, parse(R"({"cmd":"lab.epoch","batches":2})"));
+    json::Value csv = command(app, parse(R"({"cmd":"session.export","what":"csv"})"));
+    const std::string& text = csv.find("text")->as_string();
+    CHECK(text.rfind("run,epoch,train_loss,validation_loss", 0) == 0);
+    CHECK(text.find("\nA,1,") != std::string::npos);
+    CHECK(text.find("\nB,2,") != std::string::npos);
+    json::Value exported = parse(command(app, parse(R"({"cmd":"session.export","what":"json"})")).find("text")->as_string());
+    CHECK(*exported.find("session") == session_to_json(app));
+    CHECK(exported.find("results")->find("runs")->as_array().size() == 2);
+    const std::string python = command(app, parse(R"({"cmd":"session.export","what":"python"})")).find("text")->as_string();
+    CHECK(python.find("import optuna") != std::string::npos);
+    CHECK(command(app, parse(R"({"cmd":"session.export","what":"exe"})")).find("error") != nullptr);
+}
+
+TEST_CASE("session: the arena's set-up travels with the link, strictly") {
+    TestApp t;
+    AppState& app = t.app;
+    json::Value document = session_to_json(app);
+    document["arena"]["trials"] = 12;
+    document["arena"]["seed"] = 5;
+    document["arena"]["strategies"] = json::Array{"random", "tpe"};
+    REQUIRE(session_from_json(app, document).empty());
+    CHECK(app.arena.setup.trials == 12);
+    CHECK(app.arena.setup.strategies == std::vector<std::string>{"random", "tpe"});
+    CHECK(session_to_json(app) == document);
+
+    json::Value bad = document;
+    bad["arena"]["trials"] = 0;
+    std::vector<Issue> issues = session_from_json(app, bad);
+    REQUIRE(!issues.empty());
+    CHECK(issues.front().field.rfind("arena.trials", 0) == 0);
+    CHECK(session_to_json(app) == document);
+}
