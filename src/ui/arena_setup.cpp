@@ -68,8 +68,10 @@ void read_bool(const json::Value& document, const char* key, bool& out, std::vec
 
 void read_params(const json::Value& document, std::vector<TunedParam>& params, std::vector<Issue>& issues) {
     if (!document.is_object()) return issues.push_back({"params", "must be an object of parameters"});
-    for (const auto& [name, value] : document.as_object()) {
-        auto found = std::find_if(params.begin(), params.end(), [&name = name](const TunedParam& p) { return p.name == name; });
+    for (const auto& member : document.as_object()) {
+        const std::string& name = member.first;  // not a structured binding: lambdas capture it
+        const json::Value& value = member.second;
+        auto found = std::find_if(params.begin(), params.end(), [&](const TunedParam& p) { return p.name == name; });
         const std::string prefix = "params." + name + ".";
         if (found == params.end()) {
             issues.push_back({"params." + name, "unknown parameter (lr, batch, optimizer, l2, dropout, units, layers)"});
@@ -150,9 +152,9 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     std::vector<Issue> issues;
     static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "seed", "repeats",
                                         "strategies", "xi", "kappa", "noise"};
-    for (const auto& [key, _] : document.as_object())
-        if (std::none_of(std::begin(kKeys), std::end(kKeys), [&key = key](const char* k) { return key == k; }))
-            issues.push_back({key, "unknown setting"});
+    for (const auto& member : document.as_object())
+        if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return member.first == k; }))
+            issues.push_back({member.first, "unknown setting"});
     if (const json::Value* v = document.find("objective")) {
         if (v->is_string()) s.objective = v->as_string();
         else issues.push_back({"objective", "must be a string"});

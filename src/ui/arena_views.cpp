@@ -285,7 +285,7 @@ void draw_bayes_curve(const ArenaState& arena, const tune::Study& study, const t
         if (test) {
             std::vector<double> truth;
             for (double x : curve.xs) truth.push_back(test->function().f({x}));
-            plot::line(tr("true function"), curve.xs, truth, IM_COL32(90, 90, 90, 255), {.thickness = 1.5f, .dashed = true});
+            plot::line(tr("true function"), curve.xs, truth, IM_COL32(90, 90, 90, 255), {.thickness = 1.5f});
         }
         const Points p = sampled_points(study, 0, 0);
         plot::scatter(tr("trials"), p.x, p.score, IM_COL32(20, 20, 20, 255));
