@@ -53,9 +53,7 @@ Space MlpObjective::default_space() {
                   Param::integer("batch", 8, 128, true)});
 }
 
-MlpObjective::MlpObjective(DatasetKind dataset, MlpScore score, int epochs, std::optional<Space> space,
-                           std::string data_dir)
-    : dataset_(dataset), score_(score), epochs_(epochs), space_(space ? std::move(*space) : default_space()) {
+void MlpObjective::check_space() const {
     const auto& known = tunable_settings();
     for (const Param& p : space_.params())
         if (std::find(known.begin(), known.end(), p.name) == known.end())
@@ -64,6 +62,13 @@ MlpObjective::MlpObjective(DatasetKind dataset, MlpScore score, int epochs, std:
                 for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
                 return list;
             }());
+}
+
+MlpObjective::MlpObjective(DatasetKind dataset, MlpScore score, int epochs, std::optional<Space> space,
+                           std::string data_dir)
+    : name_("mlp:" + std::string(tunelab::name(dataset))), score_(score), epochs_(epochs),
+      space_(space ? std::move(*space) : default_space()) {
+    check_space();
     DataConfig data;
     data.kind = dataset;
     data.preprocessing = Preprocessing::standardize;
@@ -75,14 +80,25 @@ MlpObjective::MlpObjective(DatasetKind dataset, MlpScore score, int epochs, std:
     fit_output_to_task(base_.model, data_.info);
 }
 
-std::string MlpObjective::name() const { return "mlp:" + std::string(tunelab::name(dataset_)); }
+MlpObjective::MlpObjective(PreparedData data, TrainConfig base, std::string name, MlpScore score, int epochs,
+                           std::optional<Space> space)
+    : name_("mlp:" + name), score_(score), epochs_(epochs), space_(space ? std::move(*space) : default_space()),
+      data_(std::move(data)), base_(std::move(base)) {
+    check_space();
+    base_.epochs = epochs;
+    base_.patience = 0;  // every trial trains its full budget, so trials compare at equal cost
+}
+
+std::string MlpObjective::name() const { return name_; }
 
 TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const {
     TrainConfig c = base_;
     c.seed = seed;
-    int units = c.model.hidden.front().units, layers = int(c.model.hidden.size());
-    Activation activation = c.model.hidden.front().activation;
-    double dropout = 0;
+    const LayerConfig first = c.model.hidden.empty() ? LayerConfig{} : c.model.hidden.front();
+    int units = first.units, layers = int(c.model.hidden.size());
+    Activation activation = first.activation;
+    double dropout = first.dropout;
+    bool shape_tuned = false;  // else the base network keeps its own (possibly uneven) layers
     for (size_t i = 0; i < space_.size(); ++i) {
         const double v = params[i];
         if (!is_active(v)) continue;
@@ -93,14 +109,14 @@ TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const 
         else if (key == "momentum") c.optimizer.momentum = v;
         else if (key == "beta1") c.optimizer.beta1 = v;
         else if (key == "beta2") c.optimizer.beta2 = v;
-        else if (key == "units") units = int(v);
-        else if (key == "layers") layers = int(v);
-        else if (key == "activation") activation = parse_enum<Activation>(choice).value_or(Activation::tanh);
+        else if (key == "units") units = int(v), shape_tuned = true;
+        else if (key == "layers") layers = int(v), shape_tuned = true;
+        else if (key == "activation") activation = parse_enum<Activation>(choice).value_or(Activation::tanh), shape_tuned = true;
         else if (key == "l2") c.l2 = v;
-        else if (key == "dropout") dropout = v;
+        else if (key == "dropout") dropout = v, shape_tuned = true;
         else if (key == "batch") c.batch.size = std::min(int(v), data_.info.train_size);
     }
-    c.model.hidden.assign(size_t(std::max(layers, 1)), LayerConfig{units, activation, dropout});
+    if (shape_tuned) c.model.hidden.assign(size_t(std::max(layers, 1)), LayerConfig{units, activation, dropout});
     return c;
 }
 

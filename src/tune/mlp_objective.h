@@ -14,6 +14,10 @@ public:
     // Throws std::invalid_argument for an unknown data set or parameter.
     MlpObjective(DatasetKind dataset, MlpScore score = MlpScore::ValidationLoss, int epochs = 20,
                  std::optional<Space> space = std::nullopt, std::string data_dir = "assets/data");
+    // On data already prepared, with `base` giving every setting the space does not tune (the
+    // search arena tunes the lab's own network on the lab's own data). Named "mlp:<name>".
+    MlpObjective(PreparedData data, TrainConfig base, std::string name, MlpScore score = MlpScore::ValidationLoss,
+                 int epochs = 20, std::optional<Space> space = std::nullopt);
 
     std::string name() const override;
     Space space() const override { return space_; }
@@ -29,7 +33,9 @@ public:
     static const std::vector<std::string>& tunable_settings();
 
 private:
-    DatasetKind dataset_;
+    void check_space() const;
+
+    std::string name_;
     MlpScore score_;
     int epochs_;
     Space space_;

@@ -1,16 +1,382 @@
+// The arena's page layout, its one race loop and its hook commands.
 #include "ui/arena.h"
 
-#include <imgui.h>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
 
+#include "core/validate.h"
+#include "tune/mlp_objective.h"
 #include "ui/app.h"
+#include "ui/widgets.h"
 
 namespace tunelab::ui {
+namespace {
 
-// Placeholder until the arena lands: says so rather than pretending.
-void draw_arena(AppState& app) { ImGui::TextDisabled("%s", app.tr("The search arena is being built.")); }
+// The lab objective's search space: the tuned parameters, in the set-up's order.
+tune::Space lab_space(const ArenaSetup& s) {
+    std::vector<tune::Param> params;
+    for (const TunedParam& p : s.params) {
+        if (!p.tuned) continue;
+        if (p.name == "optimizer") params.push_back(tune::Param::categorical("optimizer", {"sgd", "momentum", "adam"}));
+        else if (p.name == "batch" || p.name == "units" || p.name == "layers") params.push_back(tune::Param::integer(p.name, p.low, p.high, p.log));
+        else params.push_back(tune::Param::real(p.name, p.low, p.high, p.log));
+    }
+    return tune::Space(std::move(params));
+}
 
-json::Value arena_command(AppState&, const json::Value&) {
-    return json::Object{{"error", "the search arena is not in this build yet"}};
+std::shared_ptr<const tune::Objective> make_race_objective(const AppState& app) {
+    const ArenaSetup& s = app.arena.setup;
+    if (s.objective != "lab") return tune::make_objective(s.objective, s.noise);
+    if (!app.lab.data) throw std::invalid_argument("the lab's data set could not be prepared");
+    return std::make_shared<tune::MlpObjective>(*app.lab.data, app.lab.runs[0].config, "lab",
+                                                tune::MlpScore::ValidationLoss, s.epochs, lab_space(s));
+}
+
+std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, const ArenaSetup& s, int max_epochs) {
+    tune::SamplerOptions options;
+    options.budget = s.trials;
+    options.max_epochs = max_epochs;
+    options.acquisition.xi = s.xi;
+    options.acquisition.kappa = s.kappa;
+    if (strategy.rfind("bo_", 0) == 0) {
+        tune::acquisition_from_string(strategy.substr(3), options.acquisition.kind);
+        return tune::make_sampler("bayes", options);
+    }
+    return tune::make_sampler(strategy, options);
+}
+
+bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
+
+// The one race loop. Racers advance round-robin by single steps (one epoch, or one test-function
+// evaluation) so that a slow strategy cannot starve the others; a round ends when every racer has
+// finished one more evaluation. Stops when `budget_ms` is spent, or after one round if asked.
+void advance(ArenaState& arena, double budget_ms, bool one_round) {
+    const auto start = std::chrono::steady_clock::now();
+    auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); };
+    for (;;) {
+        bool stepped = false;
+        for (Racer& racer : arena.racers) {
+            if (!behind(racer, arena.round)) continue;
+            const double before = elapsed_ms();
+            if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
+            const double spent = elapsed_ms() - before;
+            racer.seconds += spent / 1000;
+            arena.step_ms_estimate = 0.8 * arena.step_ms_estimate + 0.2 * spent;
+            stepped = true;
+            if (elapsed_ms() + arena.step_ms_estimate > budget_ms) break;
+        }
+        if (!stepped) {  // nobody behind: the round is complete
+            if (race_finished(arena)) break;
+            arena.round++;
+            if (one_round) break;
+        }
+        if (elapsed_ms() + arena.step_ms_estimate > budget_ms) break;
+    }
+    arena.last_slice_ms = elapsed_ms();
+    if (race_finished(arena)) arena.racing = false;
+}
+
+// ξ/κ apply to the running BO samplers at once: the next proposal and the views use them.
+void apply_acquisition_settings(ArenaState& arena) {
+    for (Racer& racer : arena.racers) {
+        auto* bayes = dynamic_cast<tune::BayesSampler*>(&racer.runner->sampler());
+        if (!bayes) continue;
+        tune::Acquisition acq = bayes->options().acquisition;
+        if (acq.xi == arena.setup.xi && acq.kappa == arena.setup.kappa) continue;
+        acq.xi = arena.setup.xi;
+        acq.kappa = arena.setup.kappa;
+        bayes->set_acquisition(acq);
+    }
+}
+
+// ------------------------------------------------------------------------------------ controls
+
+void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Translator& tr, float label_width) {
+    const tune::Study& study = racer.runner->study();
+    const int done = int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::Running; }));
+    const int budget = racer.runner->budget();
+    const float fraction = racer.runner->finished() ? 1.0f : std::min(1.0f, float(done) / float(std::max(budget, 1)));
+    char overlay[160];
+    const tune::Trial* best = study.best();
+    const int length = std::snprintf(overlay, sizeof overlay, tr("%d / %d trials"), done, budget);
+    if (best) std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best %.4g"), *best->value);
+    if (!racer.runner->finished() && done > 0 && arena.racing) {
+        const double eta = racer.seconds / done * (budget - done);
+        const size_t used = std::strlen(overlay);
+        std::snprintf(overlay + used, sizeof overlay - used, tr(" · ETA %.0f s"), std::ceil(eta));
+    }
+    ImGui::TextUnformatted(arena_strategy_label(racer.strategy, tr));
+    if (arena.raced.repeats > 1) {
+        ImGui::SameLine(0, 4);
+        ImGui::TextDisabled("#%d", racer.repeat + 1);
+    }
+    ImGui::SameLine(label_width);
+    ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay);
+}
+
+void draw_race_controls(AppState& app) {
+    ArenaState& arena = app.arena;
+    const Translator& tr = app.tr;
+    ImGui::BeginDisabled(!arena.issues.empty());
+    if (ImGui::Button(tr.label("▶ Start race").c_str())) start_race(app);
+    ImGui::EndDisabled();
+    tooltip(tr("Builds one study per strategy (and seed) and runs them in lock-step: one trial each per round."));
+    const bool has_race = !arena.racers.empty() && !race_finished(arena);
+    ImGui::BeginDisabled(!has_race);
+    same_line_if_fits(button_width(tr("Resume")));
+    if (arena.racing ? ImGui::Button(tr.label("Pause").c_str()) : ImGui::Button(tr.label("Resume").c_str())) arena.racing = !arena.racing;
+    same_line_if_fits(button_width(tr("Step one round")));
+    if (ImGui::Button(tr.label("Step one round").c_str())) {
+        arena.racing = false;
+        advance_round(arena);
+    }
+    tooltip(tr("Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go."));
+    ImGui::EndDisabled();
+    if (!arena.racers.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled(tr("Round %d"), arena.round);
+    }
+    if (!arena.error.empty()) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", arena.error.c_str());
+    if (!arena.issues.empty()) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", tr("A set-up field is refused (marked in red): fix it to race."));
+
+    float label_width = 0;
+    for (const Racer& racer : arena.racers) label_width = std::max(label_width, ImGui::CalcTextSize(arena_strategy_label(racer.strategy, tr)).x);
+    label_width += ImGui::GetFontSize() * (arena.raced.repeats > 1 ? 3.0f : 1.0f);
+    for (const Racer& racer : arena.racers) {
+        if (racer.repeat > 0) continue;  // one bar per strategy; repeats follow the same schedule
+        draw_racer_progress(arena, racer, tr, label_width);
+    }
+}
+
+// --------------------------------------------------------------------------------------- hook
+
+json::Value issues_json(const std::vector<Issue>& issues) {
+    json::Array out;
+    for (const Issue& issue : issues) out.push_back(json::Object{{"field", issue.field}, {"message", issue.message}});
+    return json::Value(std::move(out));
+}
+
+json::Value error(std::string message, const std::vector<Issue>& issues = {}) {
+    json::Value out = json::Object{{"error", std::move(message)}};
+    if (!issues.empty()) out["issues"] = issues_json(issues);
+    return out;
+}
+
+json::Value number_or_null(std::optional<double> value) {
+    json::Value out;
+    if (value && std::isfinite(*value)) out = *value;
+    return out;
+}
+
+json::Value racer_json(const Racer& racer) {
+    const tune::Study& study = racer.runner->study();
+    json::Array trials;
+    for (const tune::Trial& t : study.trials())
+        trials.push_back(json::Object{{"number", t.number},
+                                      {"params", tune::params_to_json(study.space(), t.params)},
+                                      {"value", number_or_null(t.value)},
+                                      {"status", tune::to_string(t.status)}});
+    json::Array best_so_far;
+    for (double v : study.best_so_far()) best_so_far.push_back(number_or_null(v));
+    const tune::Trial* best = study.best();
+    return json::Object{{"strategy", racer.strategy},
+                        {"repeat", racer.repeat},
+                        {"finished", racer.runner->finished()},
+                        {"trials", std::move(trials)},
+                        {"best_value", number_or_null(best ? best->value : std::nullopt)},
+                        {"best_so_far", std::move(best_so_far)}};
+}
+
+json::Value status_json(const AppState& app) {
+    const ArenaState& arena = app.arena;
+    json::Array racers;
+    for (const Racer& racer : arena.racers) racers.push_back(racer_json(racer));
+    return json::Object{{"racing", arena.racing},
+                        {"round", arena.round},
+                        {"finished", !arena.racers.empty() && race_finished(arena)},
+                        {"setup", arena_setup_to_json(arena.setup)},
+                        {"last_slice_ms", arena.last_slice_ms},
+                        {"racers", std::move(racers)},
+                        {"summary", race_summary(arena, app.tr)}};
+}
+
+constexpr const char* kViewNames[] = {"progress", "landscape", "bayes", "trials"};
+
+}  // namespace
+
+bool race_finished(const ArenaState& arena) {
+    return std::all_of(arena.racers.begin(), arena.racers.end(), [](const Racer& r) { return r.runner->finished(); });
+}
+
+bool start_race(AppState& app) {
+    ArenaState& arena = app.arena;
+    arena.error.clear();
+    arena.issues = validate(arena.setup);
+    if (!arena.issues.empty()) {
+        arena.error = app.tr("A set-up field is refused (marked in red): fix it to race.");
+        return false;
+    }
+    try {
+        arena.objective = make_race_objective(app);
+        std::vector<Racer> racers;
+        for (const std::string& strategy : arena.setup.strategies)
+            for (int r = 0; r < arena.setup.repeats; ++r) {
+                tune::Study study(arena.objective->space(), arena.objective->direction(), uint64_t(arena.setup.seed + r));
+                Racer racer;
+                racer.strategy = strategy;
+                racer.repeat = r;
+                racer.runner = std::make_unique<tune::StudyRunner>(
+                    std::move(study), make_race_sampler(strategy, arena.setup, arena.objective->max_epochs()), arena.objective,
+                    arena.setup.trials);
+                racers.push_back(std::move(racer));
+            }
+        arena.racers = std::move(racers);
+    } catch (const std::exception& e) {
+        arena.error = e.what();
+        return false;
+    }
+    arena.raced = arena.setup;
+    arena.round = 0;
+    arena.racing = true;
+    arena.step_ms_estimate = 0;
+    arena.bayes_cache = {};
+    arena.dim_x = 0;
+    arena.dim_y = arena.objective->space().size() > 1 ? 1 : 0;
+    arena.table_racer = 0;
+    arena.bayes_racer = -1;
+    return true;
+}
+
+// The trial's hyperparameters applied to the lab's settings, exactly as the race trained them.
+json::Value arena_load_trial(AppState& app, int racer_index, int number) {
+    ArenaState& arena = app.arena;
+    if (racer_index < 0 || racer_index >= int(arena.racers.size())) return error("arena.load_trial: no such racer");
+    const tune::StudyRunner& runner = *arena.racers[size_t(racer_index)].runner;
+    auto* mlp = dynamic_cast<const tune::MlpObjective*>(&runner.objective());
+    if (!mlp || !app.lab.data) return error("arena.load_trial: only trials of the lab objective can be loaded into the lab");
+    if (number < 0 || number >= int(runner.study().trials().size())) return error("arena.load_trial: no such trial");
+    LabRun& run = app.lab.runs[0];
+    run.config = mlp->config_for(runner.study().trial(number).params, app.lab.runs[0].config.seed);
+    run.issues = validate(run.config, app.lab.data->info);
+    reset_runs(app.lab);
+    app.page_requested = Page::lab;
+    return json::Object{{"ok", true}, {"params", tune::params_to_json(runner.study().space(), runner.study().trial(number).params)}};
+}
+
+bool advance_round(ArenaState& arena) {
+    if (arena.racers.empty() || race_finished(arena)) return false;
+    advance(arena, 1e300, true);
+    return true;
+}
+
+void draw_arena(AppState& app) {
+    ArenaState& arena = app.arena;
+    // The race gets what the frame has left after drawing, like the lab's training (app.cpp).
+    const double drawing_ms = std::max(0.0, app.stats.frame_cpu_ms - arena.last_slice_ms);
+    arena.frame_budget_ms = std::clamp(10.0 - drawing_ms, 1.0, 8.0);
+    apply_acquisition_settings(arena);
+    arena.last_slice_ms = 0;
+    if (arena.racing) advance(arena, arena.frame_budget_ms, false);
+
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const bool wide = available.x >= 900;
+    if (wide) {
+        // Set-up on the left (collapsible), race controls and views filling the rest.
+        const float setup_width = arena.setup_open ? std::clamp(available.x * 0.3f, 320.0f, 420.0f) : ImGui::GetFrameHeight() + 16;
+        ImGui::BeginChild("##setup", ImVec2(setup_width, 0), false);
+        if (ImGui::ArrowButton("##collapse", arena.setup_open ? ImGuiDir_Left : ImGuiDir_Right)) arena.setup_open = !arena.setup_open;
+        tooltip(app.tr("Hide or show the set-up to give the views more room."));
+        if (arena.setup_open) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(app.tr("Set-up"));
+            draw_setup_panel(app);
+        }
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##race", ImVec2(0, 0), false);
+        draw_race_controls(app);
+        ImGui::Separator();
+        draw_arena_views(app, ImGui::GetContentRegionAvail());
+        ImGui::EndChild();
+    } else {
+        // Phones: one scrolling column, the race first so it is visible without scrolling.
+        ImGui::BeginChild("##column", ImVec2(0, 0), false);
+        draw_race_controls(app);
+        draw_arena_views(app, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)));
+        draw_setup_panel(app);
+        ImGui::EndChild();
+    }
+}
+
+// Commands (all answer {"error": …, "issues"?: […]} and change nothing when refused):
+//   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
+//                                     trials:[{number, params, value, status}], best_value, best_so_far}], summary}
+//   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
+//   arena.start                       a new race from the set-up
+//   arena.pause / arena.resume
+//   arena.round                       exactly one more round (pauses first), then the status
+//   arena.load_trial {racer, number}  that trial's settings into the lab (lab objective), shows the lab
+//   arena.view {tab, x?, y?}          progress | landscape | bayes | trials; x, y: the 2-D views' parameters
+json::Value arena_command(AppState& app, const json::Value& request) {
+    ArenaState& arena = app.arena;
+    const std::string& cmd = request.find("cmd")->as_string();
+    if (cmd == "arena.status") return status_json(app);
+    if (cmd == "arena.set") {
+        json::Value fields = request;
+        auto& members = fields.as_object();
+        std::erase_if(members, [](const auto& member) { return member.first == "cmd"; });
+        const std::vector<Issue> issues = arena_setup_from_json(arena.setup, fields);
+        if (!issues.empty()) return error("arena.set: refused set-up", issues);
+        arena.issues.clear();
+        arena.racing = false;
+        return json::Object{{"ok", true}, {"setup", arena_setup_to_json(arena.setup)}};
+    }
+    if (cmd == "arena.start") {
+        if (!start_race(app)) return error("arena.start: " + arena.error, arena.issues);
+        return json::Object{{"ok", true}, {"racers", int(arena.racers.size())}};
+    }
+    if (cmd == "arena.pause" || cmd == "arena.resume") {
+        if (arena.racers.empty()) return error(cmd + ": no race yet (arena.start)");
+        arena.racing = cmd == "arena.resume" && !race_finished(arena);
+        return json::Object{{"ok", true}, {"racing", arena.racing}};
+    }
+    if (cmd == "arena.round") {
+        if (arena.racers.empty()) return error("arena.round: no race yet (arena.start)");
+        arena.racing = false;
+        if (!advance_round(arena)) return error("arena.round: the race is finished");
+        return status_json(app);
+    }
+    if (cmd == "arena.load_trial") {
+        const json::Value* racer = request.find("racer");
+        const json::Value* number = request.find("number");
+        if (!racer || !racer->is_number() || !number || !number->is_number())
+            return error("arena.load_trial: needs numbers \"racer\" and \"number\"");
+        return arena_load_trial(app, int(racer->as_number()), int(number->as_number()));
+    }
+    if (cmd == "arena.view") {
+        const json::Value* tab = request.find("tab");
+        const auto* found = std::find_if(std::begin(kViewNames), std::end(kViewNames),
+                                         [&](const char* n) { return tab && tab->is_string() && tab->as_string() == n; });
+        if (found == std::end(kViewNames)) return error("arena.view: \"tab\" must be progress, landscape, bayes or trials");
+        const int dims = arena.objective ? int(arena.objective->space().size()) : 0;
+        int x = arena.dim_x, y = arena.dim_y;
+        for (auto [key, out] : {std::pair{"x", &x}, std::pair{"y", &y}})
+            if (const json::Value* v = request.find(key)) {
+                if (!v->is_number() || v->as_number() < 0 || v->as_number() >= dims)
+                    return error(std::string("arena.view: \"") + key + "\" must be a parameter index of the race's space");
+                *out = int(v->as_number());
+            }
+        arena.view = ArenaView(found - std::begin(kViewNames));
+        arena.view_requested = true;
+        arena.dim_x = x;
+        arena.dim_y = y;
+        return json::Object{{"ok", true}};
+    }
+    return error("unknown command '" + cmd + "'");
 }
 
 }  // namespace tunelab::ui

@@ -1,16 +1,137 @@
 #pragma once
-// The search arena: strategies racing on one objective (placeholder until the arena lands).
+// The search arena: the learner picks what to tune and several strategies search at once, in
+// lock-step, so that *where* each one looks and *why* can be compared trial by trial.
+//
+// ArenaState is plain data. arena.cpp owns the page layout, the one race loop (time-sliced into
+// frames like the lab's training) and the hook commands; arena_setup.cpp the set-up panel and its
+// JSON; arena_views.cpp every view; arena_summary.cpp the pure helpers behind the generated
+// summary (tested in tests/ui/arena_summary_test.cpp).
+#include <imgui.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/json.h"
+#include "core/settings.h"
+#include "tune/bayes.h"
+#include "tune/runner.h"
 #include "ui/i18n.h"
 
 namespace tunelab::ui {
 
 struct AppState;
 
-struct ArenaState {};
+// One hyperparameter of the lab's network the learner may tune, with its range.
+struct TunedParam {
+    std::string name;  // as tune::MlpObjective names it: lr, batch, optimizer, l2, dropout, units, layers
+    bool tuned = false;
+    double low = 0, high = 1;
+    bool log = false;
+};
+
+// Everything that defines a race; arena_setup_to_json / arena_setup_from_json carry it in URLs.
+struct ArenaSetup {
+    std::string objective = "branin";  // "lab" (the lab's network and data) or a test function
+    std::vector<TunedParam> params;    // the lab objective's candidates, in a fixed order
+    int trials = 30;                   // per strategy
+    int epochs = 10;                   // per trial (lab objective; Hyperband's full length)
+    int seed = 1;
+    int repeats = 1;                   // the race is run with seeds seed, seed+1, …
+    std::vector<std::string> strategies = {"grid", "random", "bo_ei"};
+    double xi = 0.01, kappa = 2.0;     // acquisition settings of the BO strategies
+    double noise = 0;                  // test functions: N(0, noise²) added to each evaluation
+
+    ArenaSetup();
+};
+
+// Strategy names a setup may race, in the order the set-up panel lists them.
+const std::vector<std::string>& arena_strategy_names();
+// Objectives: "lab" and the test functions.
+const std::vector<std::string>& arena_objective_names();
+
+json::Value arena_setup_to_json(const ArenaSetup& setup);
+// Partial update: fields present replace the current ones. Anything malformed or out of range is
+// refused with its field path ("params.lr.low", "strategies[2]") and then nothing changes.
+std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& document);
+// Range and consistency checks on a whole setup (the panel shows them next to the fields).
+std::vector<Issue> validate(const ArenaSetup& setup);
+
+// One strategy on one seed.
+struct Racer {
+    std::string strategy;
+    int repeat = 0;
+    std::unique_ptr<tune::StudyRunner> runner;
+    int told = 0;          // evaluations finished (Hyperband counts each rung)
+    double seconds = 0;    // CPU time spent on it, for the ETA
+};
+
+enum class ArenaView { progress, landscape, bayes, trials };
+
+// The BO views' model output, recomputed only when the study, the slice or ξ/κ change.
+struct BayesViewCache {
+    int racer = -1, trials = -1, dim_x = -1, dim_y = -1;
+    double xi = -1, kappa = -1;
+    std::optional<tune::SliceView> slice;
+    std::optional<tune::CurveView> curve;
+};
+
+struct ArenaState {
+    ArenaSetup setup;
+    ArenaSetup raced;           // the set-up of the current race (the panel may already edit the next)
+    std::vector<Issue> issues;  // validate(setup), shown next to the fields
+    bool setup_open = true;     // the set-up column can be collapsed to give the views room
+
+    std::shared_ptr<const tune::Objective> objective;  // of the current race
+    std::vector<Racer> racers;                          // strategy-major: strategies × repeats
+    bool racing = false;
+    int round = 0;                 // rounds completed: every racer has finished this many evaluations
+    std::string error;             // why the last start failed, if it did
+    double frame_budget_ms = 6.0;  // CPU time per frame the race may use
+    double last_slice_ms = 0;
+    double step_ms_estimate = 0;
+
+    ArenaView view = ArenaView::progress;
+    bool view_requested = false;  // the hook chose `view`: select its tab on the next frame
+    int dim_x = 0, dim_y = 1;  // the two hyperparameters the 2-D views show
+    int bayes_racer = -1;      // which BO racer the BO views show (-1: the first)
+    BayesViewCache bayes_cache;
+    int table_racer = 0;       // the trial table's racer
+};
 
 void draw_arena(AppState& app);
-// The test hook's "arena.*" commands.
+// The test hook's "arena.*" commands (listed in arena.cpp).
 json::Value arena_command(AppState& app, const json::Value& request);
+
+// ---- arena.cpp
+bool start_race(AppState& app);  // builds the racers from the setup; false (and arena.error) if refused
+bool advance_round(ArenaState& arena);  // exactly one more round (or to the end); false when finished
+bool race_finished(const ArenaState& arena);
+// Trains that trial's settings in the lab (lab objective only): run A gets them, the lab is shown.
+json::Value arena_load_trial(AppState& app, int racer, int number);
+
+// ---- arena_setup.cpp
+void draw_setup_panel(AppState& app);
+const char* arena_strategy_label(const std::string& strategy, const Translator& tr);  // "BO (EI)"
+
+// ---- arena_views.cpp
+void draw_arena_views(AppState& app, ImVec2 size);
+std::string race_summary(const ArenaState& arena, const Translator& tr);  // summary_text of the race
+
+// ---- arena_summary.cpp: the generated summary, from plain numbers (tested without a race)
+struct StrategyResult {
+    std::string label;                // "BO (EI)"
+    std::vector<double> best_so_far;  // per trial (mean over seeds when repeated)
+    int distinct_values = -1;         // distinct values it tried of the first tuned parameter
+};
+// Trials (1-based) until best_so_far first reaches `target`, or -1 if it never does.
+int trials_to_reach(const std::vector<double>& best_so_far, double target, tune::Direction direction);
+// The value every strategy is measured against: the best anyone found, give or take 10% of it or 5% of
+// the way to the median first trial (whichever is smaller), so "reached" means "got close to the best".
+double summary_target(const std::vector<StrategyResult>& results, tune::Direction direction);
+// "BO (EI) reached 0.41 in 14 trials, random in 41, grid never (30 trials). …"
+std::string summary_text(const std::vector<StrategyResult>& results, tune::Direction direction,
+                         const std::string& first_param, const Translator& tr);
 
 }  // namespace tunelab::ui

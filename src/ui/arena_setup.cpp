@@ -1,0 +1,301 @@
+// The arena's set-up: its defaults, its JSON (for the hook and shared URLs) and the panel that edits
+// it. The panel and the JSON share `validate`, so a range refused in one is refused in the other.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/app.h"
+#include "ui/arena.h"
+#include "ui/widgets.h"
+
+namespace tunelab::ui {
+namespace {
+
+// What the lab objective can tune, with the widest range the set-up accepts for each.
+struct ParamLimits {
+    const char* name;
+    const char* english;  // the label the learner reads
+    double min, max;      // hard limits of low/high
+    bool integer;
+    bool categorical;     // optimizer: its choices, no range
+};
+constexpr ParamLimits kLimits[] = {
+    {"lr", "Learning rate", 1e-6, 10, false, false},
+    {"batch", "Batch size", 1, 4096, true, false},
+    {"optimizer", "Optimizer", 0, 0, false, true},
+    {"l2", "L2 penalty", 1e-8, 1, false, false},
+    {"dropout", "Dropout", 0, 0.9, false, false},
+    {"units", "Units per layer", 1, 512, true, false},
+    {"layers", "Hidden layers", 1, 6, true, false},
+};
+const std::vector<std::string> kOptimizerChoices = {"sgd", "momentum", "adam"};
+
+const ParamLimits& limits_of(const std::string& name) {
+    return *std::find_if(std::begin(kLimits), std::end(kLimits), [&](const ParamLimits& l) { return name == l.name; });
+}
+
+std::string describe_range(const ParamLimits& l) {
+    char text[96];
+    std::snprintf(text, sizeof text, "must be between %g and %g", l.min, l.max);
+    return text;
+}
+
+// A number field of the JSON: present, a number, whole when asked, inside [min, max].
+template <typename T>
+void read_number(const json::Value& document, const char* key, T& out, double min, double max, bool whole,
+                 std::vector<Issue>& issues, const std::string& prefix = "") {
+    const json::Value* v = document.find(key);
+    if (!v) return;
+    const std::string field = prefix + key;
+    if (!v->is_number() || !std::isfinite(v->as_number())) return issues.push_back({field, "must be a number"});
+    const double x = v->as_number();
+    if (whole && x != std::floor(x)) return issues.push_back({field, "must be a whole number"});
+    if (x < min || x > max) {
+        char text[96];
+        std::snprintf(text, sizeof text, "must be between %g and %g", min, max);
+        return issues.push_back({field, text});
+    }
+    out = T(x);
+}
+
+void read_bool(const json::Value& document, const char* key, bool& out, std::vector<Issue>& issues,
+               const std::string& prefix) {
+    const json::Value* v = document.find(key);
+    if (!v) return;
+    if (!v->is_bool()) return issues.push_back({prefix + key, "must be true or false"});
+    out = v->as_bool();
+}
+
+void read_params(const json::Value& document, std::vector<TunedParam>& params, std::vector<Issue>& issues) {
+    if (!document.is_object()) return issues.push_back({"params", "must be an object of parameters"});
+    for (const auto& [name, value] : document.as_object()) {
+        auto found = std::find_if(params.begin(), params.end(), [&](const TunedParam& p) { return p.name == name; });
+        const std::string prefix = "params." + name + ".";
+        if (found == params.end()) {
+            issues.push_back({"params." + name, "unknown parameter (lr, batch, optimizer, l2, dropout, units, layers)"});
+            continue;
+        }
+        if (!value.is_object()) {
+            issues.push_back({"params." + name, "must be an object {tuned, low, high, log}"});
+            continue;
+        }
+        for (const auto& [key, _] : value.as_object())
+            if (key != "tuned" && key != "low" && key != "high" && key != "log") issues.push_back({prefix + key, "unknown setting"});
+        read_bool(value, "tuned", found->tuned, issues, prefix);
+        read_bool(value, "log", found->log, issues, prefix);
+        read_number(value, "low", found->low, -1e300, 1e300, false, issues, prefix);
+        read_number(value, "high", found->high, -1e300, 1e300, false, issues, prefix);
+    }
+}
+
+}  // namespace
+
+ArenaSetup::ArenaSetup() {
+    params = {{"lr", true, 1e-4, 1.0, true},      {"batch", true, 8, 128, true},
+              {"optimizer", false, 0, 2, false},  {"l2", false, 1e-6, 1e-1, true},
+              {"dropout", false, 0, 0.5, false},  {"units", false, 2, 64, true},
+              {"layers", false, 1, 3, false}};
+}
+
+const std::vector<std::string>& arena_strategy_names() {
+    static const std::vector<std::string> names = {"grid", "random", "sobol", "bo_ei", "bo_pi", "bo_ucb", "tpe", "hyperband"};
+    return names;
+}
+
+const std::vector<std::string>& arena_objective_names() {
+    static const std::vector<std::string> names = {"lab", "branin", "hartmann6", "rosenbrock", "forrester"};
+    return names;
+}
+
+std::vector<Issue> validate(const ArenaSetup& s) {
+    std::vector<Issue> issues;
+    if (std::find(arena_objective_names().begin(), arena_objective_names().end(), s.objective) == arena_objective_names().end())
+        issues.push_back({"objective", "must be lab, branin, hartmann6, rosenbrock or forrester"});
+    if (s.objective == "lab" && std::none_of(s.params.begin(), s.params.end(), [](const TunedParam& p) { return p.tuned; }))
+        issues.push_back({"params", "tune at least one hyperparameter"});
+    for (const TunedParam& p : s.params) {
+        const ParamLimits& l = limits_of(p.name);
+        if (l.categorical) continue;
+        const std::string field = "params." + p.name;
+        if (p.low < l.min || p.low > l.max) issues.push_back({field + ".low", describe_range(l)});
+        if (p.high < l.min || p.high > l.max) issues.push_back({field + ".high", describe_range(l)});
+        if (!(p.low < p.high)) issues.push_back({field + ".high", "must be larger than the low end"});
+        if (p.log && p.low <= 0) issues.push_back({field + ".low", "must be above 0 on a log scale"});
+    }
+    if (s.strategies.empty()) issues.push_back({"strategies", "choose at least one strategy"});
+    for (size_t i = 0; i < s.strategies.size(); ++i) {
+        const auto& names = arena_strategy_names();
+        if (std::find(names.begin(), names.end(), s.strategies[i]) == names.end())
+            issues.push_back({"strategies[" + std::to_string(i) + "]", "unknown strategy"});
+        else if (std::find(s.strategies.begin(), s.strategies.begin() + long(i), s.strategies[i]) != s.strategies.begin() + long(i))
+            issues.push_back({"strategies[" + std::to_string(i) + "]", "listed twice"});
+    }
+    return issues;
+}
+
+json::Value arena_setup_to_json(const ArenaSetup& s) {
+    json::Value params = json::Object{};
+    for (const TunedParam& p : s.params)
+        params[p.name] = json::Object{{"tuned", p.tuned}, {"low", p.low}, {"high", p.high}, {"log", p.log}};
+    json::Array strategies(s.strategies.begin(), s.strategies.end());
+    return json::Object{{"objective", s.objective}, {"params", std::move(params)}, {"trials", s.trials},
+                        {"epochs", s.epochs},       {"seed", s.seed},              {"repeats", s.repeats},
+                        {"strategies", std::move(strategies)}, {"xi", s.xi},      {"kappa", s.kappa},
+                        {"noise", s.noise}};
+}
+
+std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& document) {
+    if (!document.is_object()) return {{"", "the set-up must be a JSON object"}};
+    ArenaSetup s = setup;
+    std::vector<Issue> issues;
+    static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "seed", "repeats",
+                                        "strategies", "xi", "kappa", "noise"};
+    for (const auto& [key, _] : document.as_object())
+        if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; }))
+            issues.push_back({key, "unknown setting"});
+    if (const json::Value* v = document.find("objective")) {
+        if (v->is_string()) s.objective = v->as_string();
+        else issues.push_back({"objective", "must be a string"});
+    }
+    if (const json::Value* v = document.find("params")) read_params(*v, s.params, issues);
+    read_number(document, "trials", s.trials, 1, 500, true, issues);
+    read_number(document, "epochs", s.epochs, 1, 200, true, issues);
+    read_number(document, "seed", s.seed, 0, 1e9, true, issues);
+    read_number(document, "repeats", s.repeats, 1, 10, true, issues);
+    read_number(document, "xi", s.xi, 0, 10, false, issues);
+    read_number(document, "kappa", s.kappa, 0, 10, false, issues);
+    read_number(document, "noise", s.noise, 0, 100, false, issues);
+    if (const json::Value* v = document.find("strategies")) {
+        if (!v->is_array()) {
+            issues.push_back({"strategies", "must be a list of strategy names"});
+        } else {
+            s.strategies.clear();
+            for (size_t i = 0; i < v->as_array().size(); ++i) {
+                const json::Value& name = v->as_array()[i];
+                if (name.is_string()) s.strategies.push_back(name.as_string());
+                else issues.push_back({"strategies[" + std::to_string(i) + "]", "must be a strategy name"});
+            }
+        }
+    }
+    if (issues.empty()) issues = validate(s);
+    if (issues.empty()) setup = std::move(s);
+    return issues;
+}
+
+// ------------------------------------------------------------------------------------------ panel
+
+namespace {
+
+// The issue for this field, drawn in red under it (the refusal "next to the field").
+void draw_field_issue(const std::vector<Issue>& issues, const std::string& field) {
+    for (const Issue& issue : issues)
+        if (issue.field == field) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", issue.message.c_str());
+}
+
+const char* strategy_tooltip(const std::string& name, const Translator& tr) {
+    if (name == "grid") return tr("Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 values of each: trials are wasted on the one that does not matter.");
+    if (name == "random") return tr("Independent random points. 9 trials try 9 different values of every hyperparameter, so the important one is explored well (Bergstra & Bengio 2012).");
+    if (name == "sobol") return tr("Quasi-random points that fill the space more evenly than random ones, with no clumps and no gaps.");
+    if (name == "bo_ei") return tr("Bayesian optimization with Expected Improvement: fits a Gaussian process to the trials so far and tries where the expected gain over the best is largest. ξ demands a bigger gain (more exploration).");
+    if (name == "bo_pi") return tr("Bayesian optimization with Probability of Improvement: tries where beating the best by ξ is most likely. Greedy when ξ is small.");
+    if (name == "bo_ucb") return tr("Bayesian optimization with a confidence bound: tries where mean − κ·σ is lowest, i.e. optimistically. Larger κ explores more.");
+    if (name == "tpe") return tr("Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and samples where good ones are dense.");
+    return tr("Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops the rest early.");
+}
+
+}  // namespace
+
+const char* arena_strategy_label(const std::string& name, const Translator& tr) {
+    static const char* const kEnglish[] = {"Grid", "Random", "Sobol", "BO (EI)", "BO (PI)", "BO (UCB)", "TPE", "Hyperband"};
+    const auto& names = arena_strategy_names();
+    const auto found = std::find(names.begin(), names.end(), name);
+    return found == names.end() ? name.c_str() : tr(kEnglish[found - names.begin()]);
+}
+
+void draw_setup_panel(AppState& app) {
+    ArenaState& arena = app.arena;
+    ArenaSetup& s = arena.setup;
+    const Translator& tr = app.tr;
+    const std::vector<Issue>& issues = arena.issues;
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);
+
+    if (ImGui::CollapsingHeader(tr.label("Objective").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        const char* labels[] = {tr("The lab's network and data"), tr("Branin (2-D test function)"),
+                                tr("Hartmann-6 (6-D test function)"), tr("Rosenbrock (2-D test function)"),
+                                tr("Forrester (1-D BO example)")};
+        const auto& names = arena_objective_names();
+        int current = int(std::find(names.begin(), names.end(), s.objective) - names.begin());
+        if (ImGui::Combo(tr.label("Objective").c_str(), &current, labels, IM_ARRAYSIZE(labels))) s.objective = names[size_t(current)];
+        tooltip(tr("What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true landscape is known, so you can see where each strategy looked."));
+        if (s.objective != "lab") {
+            const double zero = 0, one = 1;
+            ImGui::SliderScalar(tr.label("Noise").c_str(), ImGuiDataType_Double, &s.noise, &zero, &one, "%.2f");
+            tooltip(tr("Adds random noise to every evaluation, like the randomness of real training. Noise blunts the edge of model-based strategies."));
+        }
+    }
+
+    if (s.objective == "lab" && ImGui::CollapsingHeader(tr.label("Hyperparameters to tune").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::TextDisabled("%s", tr("Everything else comes from the lab's current settings."));
+        for (TunedParam& p : s.params) {
+            const ParamLimits& l = limits_of(p.name);
+            ImGui::PushID(p.name.c_str());
+            ImGui::Checkbox(tr.label(l.english).c_str(), &p.tuned);
+            if (p.tuned && !l.categorical) {
+                const float field = ImGui::GetFontSize() * 5.5f;
+                ImGui::SetNextItemWidth(field);
+                ImGui::InputDouble("##low", &p.low, 0, 0, "%g");
+                ImGui::SameLine(0, 4);
+                ImGui::TextUnformatted("–");
+                ImGui::SameLine(0, 4);
+                ImGui::SetNextItemWidth(field);
+                ImGui::InputDouble("##high", &p.high, 0, 0, "%g");
+                ImGui::SameLine();
+                ImGui::Checkbox(tr.label("log").c_str(), &p.log);
+                tooltip(tr("Log scale: sample evenly in the exponent, so 0.0001–0.001 gets as many trials as 0.1–1. Right for learning rates and penalties."));
+                draw_field_issue(issues, "params." + p.name + ".low");
+                draw_field_issue(issues, "params." + p.name + ".high");
+            } else if (p.tuned) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("sgd · momentum · adam");
+            }
+            ImGui::PopID();
+        }
+        draw_field_issue(issues, "params");
+    }
+
+    if (ImGui::CollapsingHeader(tr.label("Budget").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::SliderInt(tr.label("Trials per strategy").c_str(), &s.trials, 4, 100);
+        if (s.objective == "lab") {
+            ImGui::SliderInt(tr.label("Epochs per trial").c_str(), &s.epochs, 1, 50);
+            tooltip(tr("Each trial trains the network this long. Hyperband uses it as the full length and stops weak trials earlier."));
+        }
+        ImGui::SliderInt(tr.label("Seed").c_str(), &s.seed, 0, 100);
+        ImGui::SliderInt(tr.label("Repeat over seeds").c_str(), &s.repeats, 1, 5);
+        tooltip(tr("Runs the whole race with several seeds and shows the mean and spread: one lucky run proves little."));
+    }
+
+    if (ImGui::CollapsingHeader(tr.label("Strategies").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (const std::string& name : arena_strategy_names()) {
+            auto it = std::find(s.strategies.begin(), s.strategies.end(), name);
+            bool on = it != s.strategies.end();
+            ImGui::PushID(name.c_str());
+            const bool changed = ImGui::Checkbox(arena_strategy_label(name, tr), &on);
+            ImGui::PopID();
+            if (changed) {
+                if (on) s.strategies.push_back(name);
+                else s.strategies.erase(it);
+            }
+            tooltip(strategy_tooltip(name, tr));
+        }
+        draw_field_issue(issues, "strategies");
+        const double zero = 0, xi_max = 1, kappa_max = 5;
+        ImGui::SliderScalar("ξ", ImGuiDataType_Double, &s.xi, &zero, &xi_max, "%.3f");
+        tooltip(tr("ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more."));
+        ImGui::SliderScalar("κ", ImGuiDataType_Double, &s.kappa, &zero, &kappa_max, "%.2f");
+        tooltip(tr("κ (UCB): how many standard deviations of optimism. Larger κ explores more."));
+    }
+    ImGui::PopItemWidth();
+    arena.issues = validate(s);
+}
+
+}  // namespace tunelab::ui

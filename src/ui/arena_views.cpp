@@ -1,0 +1,506 @@
+// The arena's live views, all drawn with the plotting module from the racers' studies: progress
+// (best so far), where each strategy looked (over the true landscape, with per-dimension
+// histograms), the BO model (mean, σ, acquisition, next point; the 1-D teaching curve) and the
+// trial table. Nothing here runs trials.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include "tune/insight.h"
+#include "ui/app.h"
+#include "ui/arena.h"
+#include "ui/plot.h"
+#include "ui/widgets.h"
+
+namespace tunelab::ui {
+namespace {
+
+constexpr int kSliceResolution = 40;  // 1600 GP predictions: redrawn in a few ms when ξ/κ move
+constexpr int kCurveResolution = 200;
+
+const tune::Space& race_space(const ArenaState& arena) { return arena.racers.front().runner->study().space(); }
+
+// Racers of one strategy, over all repeats.
+std::vector<const Racer*> racers_of(const ArenaState& arena, const std::string& strategy) {
+    std::vector<const Racer*> out;
+    for (const Racer& r : arena.racers)
+        if (r.strategy == strategy) out.push_back(&r);
+    return out;
+}
+
+// Mean, lowest and highest best-so-far over a strategy's repeats, trial by trial (one repeat: all three
+// are its own curve). NaN until every repeat has a finished trial.
+struct Spread {
+    std::vector<double> trial, mean, lo, hi;
+};
+Spread best_so_far_spread(const std::vector<const Racer*>& racers) {
+    Spread s;
+    size_t n = SIZE_MAX;
+    std::vector<std::vector<double>> curves;
+    for (const Racer* r : racers) {
+        curves.push_back(r->runner->study().best_so_far());
+        n = std::min(n, curves.back().size());
+    }
+    if (curves.empty()) return s;
+    for (size_t k = 0; k < n; ++k) {
+        double sum = 0, lo = INFINITY, hi = -INFINITY;
+        for (const auto& c : curves) sum += c[k], lo = std::min(lo, c[k]), hi = std::max(hi, c[k]);
+        s.trial.push_back(double(k + 1));
+        s.mean.push_back(sum / double(curves.size()));
+        s.lo.push_back(lo);
+        s.hi.push_back(hi);
+    }
+    return s;
+}
+
+// A parameter's axis and extent as the 2-D views show it: values (log axis for log parameters), a
+// categorical's choices at 0, 1, …
+plot::Range param_range(const tune::Space& space, int dim) {
+    const tune::Param& p = space.params()[size_t(dim)];
+    if (p.kind == tune::ParamKind::Categorical) return {-0.5, double(p.choices.size()) - 0.5};
+    return {p.low, p.high};
+}
+void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names) {
+    const tune::Param& p = space.params()[size_t(dim)];
+    axis.label = p.name.c_str();
+    axis.log = p.log;
+    const plot::Range r = param_range(space, dim);
+    axis.min = r.min;
+    axis.max = r.max;
+    if (p.kind == tune::ParamKind::Categorical) {
+        names.clear();
+        for (const std::string& c : p.choices) names.push_back(c.c_str());
+        axis.categories = names.data();
+        axis.category_count = int(names.size());
+    }
+}
+
+// Where the 2-D slices cut through the other dimensions: at the best trial so far (or mid-space).
+tune::Values slice_anchor(const tune::Study& study) {
+    if (const tune::Trial* best = study.best()) return best->params;
+    return study.space().decode(std::vector<double>(study.space().size(), 0.5));
+}
+
+// The colour scale of the landscape and of the points on it: the low 70% of the values, so the
+// region near the optimum is not washed out by a few huge ones (Branin reaches 300).
+plot::Range score_scale(std::vector<double> values) {
+    std::erase_if(values, [](double v) { return !std::isfinite(v); });
+    if (values.empty()) return {0, 1};
+    std::sort(values.begin(), values.end());
+    return {values.front(), std::max(values[size_t(0.7 * double(values.size() - 1))], values.front() + 1e-9)};
+}
+
+std::vector<ImU32> score_colors(const std::vector<double>& values, plot::Range scale) {
+    std::vector<ImU32> colors;
+    for (double v : values)
+        colors.push_back(plot::to_u32(plot::viridis(float((v - scale.min) / (scale.max - scale.min)))));
+    return colors;
+}
+
+// Sampled points of one study on (dim_x, dim_y): values, and the trials' scores.
+struct Points {
+    std::vector<double> x, y, score;
+};
+Points sampled_points(const tune::Study& study, int dim_x, int dim_y) {
+    Points p;
+    for (const tune::Trial& t : study.trials()) {
+        if (!t.value || !tune::is_active(t.params[size_t(dim_x)]) || !tune::is_active(t.params[size_t(dim_y)])) continue;
+        p.x.push_back(t.params[size_t(dim_x)]);
+        p.y.push_back(t.params[size_t(dim_y)]);
+        p.score.push_back(*t.value);
+    }
+    return p;
+}
+
+// Boxes for small multiples: as many per row as fit at `min_width`.
+float tile_width(int count, float min_width) {
+    const float available = ImGui::GetContentRegionAvail().x;
+    const int per_row = std::clamp(int(available / min_width), 1, std::max(count, 1));
+    return (available - ImGui::GetStyle().ItemSpacing.x * float(per_row - 1)) / float(per_row) - 1;
+}
+void next_tile(int index, float width) {
+    if (index > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine();
+}
+
+// Two parameter pickers for the 2-D views.
+void draw_dimension_pickers(ArenaState& arena, const Translator& tr) {
+    const tune::Space& space = race_space(arena);
+    if (space.size() < 2) return;
+    auto picker = [&](const char* label, int& dim) {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        if (ImGui::BeginCombo(label, space.params()[size_t(dim)].name.c_str())) {
+            for (int i = 0; i < int(space.size()); ++i)
+                if (ImGui::Selectable(space.params()[size_t(i)].name.c_str(), i == dim)) dim = i;
+            ImGui::EndCombo();
+        }
+    };
+    picker(tr.label("x axis").c_str(), arena.dim_x);
+    ImGui::SameLine();
+    picker(tr.label("y axis").c_str(), arena.dim_y);
+}
+
+// ------------------------------------------------------------------------------------ progress
+
+void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 size) {
+    const tune::Objective& objective = *arena.objective;
+    plot::Options opt;
+    opt.title = tr("Best value so far (lower is better)");
+    opt.x.label = tr("trial");
+    const bool network = objective.name().rfind("mlp:", 0) == 0;
+    opt.y.label = network ? tr("validation loss") : tr("objective");
+    // Early trials are often 100× worse than late ones: a log axis keeps the end of the race readable
+    // (only for objectives that stay positive).
+    opt.y.log = network || objective.known_optimum().value_or(-1) > 0;
+    if (plot::begin("##best", ImVec2(size.x, std::max(240.0f, size.y - ImGui::GetTextLineHeightWithSpacing() * 2)), opt)) {
+        for (size_t i = 0; i < arena.raced.strategies.size(); ++i) {
+            const std::string& strategy = arena.raced.strategies[i];
+            const auto racers = racers_of(arena, strategy);
+            const Spread s = best_so_far_spread(racers);
+            const ImU32 color = plot::series_color(int(i));
+            if (racers.size() > 1) plot::band("##spread", s.trial, s.lo, s.hi, plot::faded(color, 0.2f));
+            plot::line(arena_strategy_label(strategy, tr), s.trial, s.mean, color, {.step = true});
+        }
+        if (auto optimum = objective.known_optimum()) plot::hline(*optimum, IM_COL32(90, 90, 90, 255), tr("true minimum"));
+        plot::end();
+    }
+    if (arena.raced.repeats > 1) ImGui::TextDisabled(tr("Lines: mean over %d seeds; bands: best to worst seed."), arena.raced.repeats);
+    tooltip(tr("Each line is the best value a strategy has found after each trial. Steeper and lower is better."));
+}
+
+// ----------------------------------------------------------------------------------- landscape
+
+// Each strategy's sampled points coloured by score, over the true landscape where it is known.
+void draw_landscape_view(ArenaState& arena, const Translator& tr) {
+    const tune::Space& space = race_space(arena);
+    auto* test = dynamic_cast<const tune::TestObjective*>(arena.objective.get());
+    std::vector<const char*> x_names, y_names;
+    const int count = int(arena.raced.strategies.size());
+    if (space.size() >= 2) {
+        draw_dimension_pickers(arena, tr);
+        const int dx = arena.dim_x, dy = arena.dim_y;
+        std::vector<double> truth;
+        if (test) truth = test->true_slice(dx, dy, test->function().argmin, kSliceResolution);
+        else ImGui::TextDisabled("%s", tr("The true landscape of a network is unknown: only the sampled points are shown."));
+        std::vector<double> all_scores = truth;
+        for (const Racer& r : arena.racers)
+            for (double v : sampled_points(r.runner->study(), dx, dy).score) all_scores.push_back(v);
+        const plot::Range scale = score_scale(all_scores);
+        const float width = tile_width(count, 300);
+        for (int i = 0; i < count; ++i) {
+            const Racer& racer = *racers_of(arena, arena.raced.strategies[size_t(i)]).front();
+            const Points p = sampled_points(racer.runner->study(), dx, dy);
+            plot::Options opt;
+            opt.title = arena_strategy_label(racer.strategy, tr);
+            set_param_axis(opt.x, space, dx, x_names);
+            set_param_axis(opt.y, space, dy, y_names);
+            opt.colorbar = i == count - 1;
+            opt.legend = false;
+            next_tile(i, width);
+            ImGui::PushID(i);
+            if (plot::begin("##landscape", ImVec2(width, width * 0.85f), opt)) {
+                if (!truth.empty()) {
+                    plot::HeatmapStyle hs;
+                    hs.min = scale.min;
+                    hs.max = scale.max;
+                    plot::heatmap(tr("true value"), truth, kSliceResolution, kSliceResolution, param_range(space, dx), param_range(space, dy), hs);
+                }
+                const std::vector<ImU32> colors = score_colors(p.score, scale);
+                plot::MarkerStyle ms;
+                ms.colors = colors;
+                ms.outline = IM_COL32_WHITE;
+                plot::scatter(tr("trials"), p.x, p.y, IM_COL32_WHITE, ms);
+                if (test && space.size() == test->function().argmin.size())
+                    plot::point(tr("a global minimum"), test->function().argmin[size_t(dx)], test->function().argmin[size_t(dy)], IM_COL32(220, 40, 40, 255), {.shape = plot::Marker::star});
+                plot::end();
+            }
+            ImGui::PopID();
+        }
+    }
+    // Grid vs random, Bergstra & Bengio's point: per dimension, which values each strategy tried.
+    ImGui::TextUnformatted(tr("Values tried per hyperparameter"));
+    tooltip(tr("A 3×3 grid tries only 3 values of each hyperparameter; 9 random trials try 9. When only one hyperparameter matters, the grid wasted two thirds of its trials."));
+    const int dims = int(std::min<size_t>(space.size(), 3));
+    const float width = tile_width(count, 220);
+    for (int d = 0; d < dims; ++d) {
+        for (int i = 0; i < count; ++i) {
+            const Racer& racer = *racers_of(arena, arena.raced.strategies[size_t(i)]).front();
+            const tune::Histogram h = tune::histogram(racer.runner->study(), d, 20);
+            std::vector<double> heights(h.counts.begin(), h.counts.end());
+            char title[160];
+            std::snprintf(title, sizeof title, tr("%s: %d values of %s"), arena_strategy_label(racer.strategy, tr), h.distinct,
+                          space.params()[size_t(d)].name.c_str());
+            plot::Options opt;
+            opt.title = title;
+            set_param_axis(opt.x, space, d, x_names);
+            opt.legend = false;
+            next_tile(i, width);
+            ImGui::PushID(d * 100 + i);
+            if (plot::begin("##hist", ImVec2(width, 150), opt)) {
+                if (h.edges.size() >= 2) plot::bars(tr("trials"), heights, {h.edges.front(), h.edges.back()}, plot::series_color(i));
+                plot::end();
+            }
+            ImGui::PopID();
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------ BO
+
+// The BO racers' indices (first seed only: the views explain one study).
+std::vector<int> bayes_racers(const ArenaState& arena) {
+    std::vector<int> out;
+    for (size_t i = 0; i < arena.racers.size(); ++i)
+        if (arena.racers[i].repeat == 0 && dynamic_cast<tune::BayesSampler*>(&arena.racers[i].runner->sampler())) out.push_back(int(i));
+    return out;
+}
+
+// Recomputes the model's slice or curve when the study, the dimensions or ξ/κ changed.
+void refresh_bayes_cache(ArenaState& arena, int racer_index) {
+    BayesViewCache& c = arena.bayes_cache;
+    Racer& racer = arena.racers[size_t(racer_index)];
+    const tune::Study& study = racer.runner->study();
+    const int trials = int(study.trials().size()) * 2 + (racer.runner->running() >= 0 ? 1 : 0);
+    if (c.racer == racer_index && c.trials == trials && c.dim_x == arena.dim_x && c.dim_y == arena.dim_y &&
+        c.xi == arena.setup.xi && c.kappa == arena.setup.kappa)
+        return;
+    c = {racer_index, trials, arena.dim_x, arena.dim_y, arena.setup.xi, arena.setup.kappa, std::nullopt, std::nullopt};
+    auto& bayes = dynamic_cast<tune::BayesSampler&>(racer.runner->sampler());
+    if (!bayes.model(study)) return;
+    if (study.space().size() == 1) c.curve = bayes.curve(study, 0, kCurveResolution);
+    else c.slice = bayes.slice(study, arena.dim_x, arena.dim_y, slice_anchor(study), kSliceResolution);
+}
+
+// The classic 1-D picture: posterior mean with a ±2σ band over the true function, the trials, and
+// below it the acquisition with its maximum — the next point — marked.
+void draw_bayes_curve(const ArenaState& arena, const tune::Study& study, const tune::CurveView& curve, const Translator& tr, float width) {
+    auto* test = dynamic_cast<const tune::TestObjective*>(arena.objective.get());
+    plot::Options opt;
+    opt.title = tr("Gaussian-process model of the objective");
+    opt.x.label = study.space().params()[0].name.c_str();
+    if (plot::begin("##curve", ImVec2(width, 260), opt)) {
+        plot::band(tr("mean ± 2σ"), curve.xs, curve.lower, curve.upper, plot::faded(plot::series_color(0), 0.2f));
+        plot::line(tr("posterior mean"), curve.xs, curve.mean, plot::series_color(0));
+        if (test) {
+            std::vector<double> truth;
+            for (double x : curve.xs) truth.push_back(test->function().f({x}));
+            plot::line(tr("true function"), curve.xs, truth, IM_COL32(90, 90, 90, 255), {.thickness = 1.5f, .dashed = true});
+        }
+        const Points p = sampled_points(study, 0, 0);
+        plot::scatter(tr("trials"), p.x, p.score, IM_COL32(20, 20, 20, 255));
+        plot::vline(curve.next[0], IM_COL32(220, 40, 40, 255), tr("next"));
+        plot::end();
+    }
+    plot::Options acq;
+    acq.title = tr("Acquisition: how much each point is worth trying next");
+    acq.x.label = opt.x.label;
+    if (plot::begin("##acq", ImVec2(width, 180), acq)) {
+        plot::line(tr("acquisition"), curve.xs, curve.acquisition, plot::series_color(2));
+        plot::vline(curve.next[0], IM_COL32(220, 40, 40, 255), tr("next"));
+        plot::end();
+    }
+}
+
+// Mean, σ and acquisition heatmaps over two parameters, trials and the next point on each.
+void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, const Translator& tr) {
+    const tune::Space& space = study.space();
+    const Points p = sampled_points(study, slice.dim_x, slice.dim_y);
+    struct Map {
+        const char* title;
+        const char* help;
+        const std::vector<double>* values;
+    };
+    const Map maps[] = {
+        {tr("Posterior mean"), tr("What the model predicts the objective to be. It is sure only near the trials."), &slice.mean},
+        {tr("Posterior standard deviation"), tr("How unsure the model is: small near trials, large far from them. Exploring means going where this is large."), &slice.stddev},
+        {tr("Acquisition"), tr("The value of trying each point next, from mean and σ. The star, its maximum, is evaluated next."), &slice.acquisition},
+    };
+    std::vector<const char*> x_names, y_names;
+    const float width = tile_width(3, 260);
+    for (int i = 0; i < 3; ++i) {
+        plot::Options opt;
+        opt.title = maps[i].title;
+        set_param_axis(opt.x, space, slice.dim_x, x_names);
+        set_param_axis(opt.y, space, slice.dim_y, y_names);
+        opt.colorbar = true;
+        opt.legend = false;
+        next_tile(i, width);
+        ImGui::PushID(i);
+        if (plot::begin("##bo", ImVec2(width, width * 0.85f), opt)) {
+            plot::heatmap(maps[i].title, *maps[i].values, slice.resolution, slice.resolution, param_range(space, slice.dim_x),
+                          param_range(space, slice.dim_y));
+            plot::scatter(tr("trials"), p.x, p.y, IM_COL32_WHITE, {.shape = plot::Marker::ring});
+            plot::point(tr("next"), slice.next[size_t(slice.dim_x)], slice.next[size_t(slice.dim_y)], IM_COL32(220, 40, 40, 255),
+                        {.shape = plot::Marker::star, .outline = IM_COL32_WHITE});
+            plot::end();
+        }
+        tooltip(maps[i].help);
+        ImGui::PopID();
+    }
+}
+
+void draw_bayes_view(ArenaState& arena, const Translator& tr) {
+    const std::vector<int> candidates = bayes_racers(arena);
+    if (candidates.empty()) {
+        ImGui::TextWrapped("%s", tr("Add a Bayesian-optimization strategy (BO) to the race to see its model."));
+        return;
+    }
+    if (std::find(candidates.begin(), candidates.end(), arena.bayes_racer) == candidates.end()) arena.bayes_racer = candidates.front();
+    for (int index : candidates) {
+        if (ImGui::RadioButton(arena_strategy_label(arena.racers[size_t(index)].strategy, tr), arena.bayes_racer == index)) arena.bayes_racer = index;
+        ImGui::SameLine();
+    }
+    // ξ/κ here too: moving them redraws the acquisition at once, before anything is evaluated.
+    const double zero = 0, xi_max = 1, kappa_max = 5;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SliderScalar("ξ##view", ImGuiDataType_Double, &arena.setup.xi, &zero, &xi_max, "%.3f");
+    tooltip(tr("ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more."));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SliderScalar("κ##view", ImGuiDataType_Double, &arena.setup.kappa, &zero, &kappa_max, "%.2f");
+    tooltip(tr("κ (UCB): how many standard deviations of optimism. Larger κ explores more."));
+    if (race_space(arena).size() >= 2) draw_dimension_pickers(arena, tr);
+
+    refresh_bayes_cache(arena, arena.bayes_racer);
+    Racer& racer = arena.racers[size_t(arena.bayes_racer)];
+    const tune::Study& study = racer.runner->study();
+    const BayesViewCache& c = arena.bayes_cache;
+    if (!c.slice && !c.curve) {
+        auto& bayes = dynamic_cast<tune::BayesSampler&>(racer.runner->sampler());
+        ImGui::TextWrapped(tr("The first %d trials are spread evenly to give the model something to learn from; its picture appears after them."),
+                           bayes.initial_points(study.space()));
+        return;
+    }
+    if (c.curve) draw_bayes_curve(arena, study, *c.curve, tr, ImGui::GetContentRegionAvail().x);
+    if (c.slice) draw_bayes_slice(study, *c.slice, tr);
+    if (study.space().size() > 2) ImGui::TextDisabled("%s", tr("Other hyperparameters are held at the best trial's values."));
+}
+
+// -------------------------------------------------------------------------------------- trials
+
+void draw_trials_view(AppState& app, const Translator& tr) {
+    ArenaState& arena = app.arena;
+    arena.table_racer = std::clamp(arena.table_racer, 0, int(arena.racers.size()) - 1);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::BeginCombo(tr.label("Strategy").c_str(), arena_strategy_label(arena.racers[size_t(arena.table_racer)].strategy, tr))) {
+        for (int i = 0; i < int(arena.racers.size()); ++i) {
+            char label[96];
+            std::snprintf(label, sizeof label, "%s #%d", arena_strategy_label(arena.racers[size_t(i)].strategy, tr), arena.racers[size_t(i)].repeat + 1);
+            if (ImGui::Selectable(label, i == arena.table_racer)) arena.table_racer = i;
+        }
+        ImGui::EndCombo();
+    }
+    const bool loadable = arena.raced.objective == "lab";
+    if (loadable) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr("Click a trial to train it in the lab."));
+    }
+    const tune::Study& study = arena.racers[size_t(arena.table_racer)].runner->study();
+    const tune::Space& space = study.space();
+    const int columns = 3 + int(space.size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
+    if (!ImGui::BeginTable("##trials", columns, flags, ImVec2(0, 0))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort);
+    ImGui::TableSetupColumn(tr("value"));
+    ImGui::TableSetupColumn(tr("status"));
+    for (const tune::Param& p : space.params()) ImGui::TableSetupColumn(p.name.c_str());
+    ImGui::TableHeadersRow();
+
+    std::vector<int> order(study.trials().size());
+    std::iota(order.begin(), order.end(), 0);
+    if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        const int column = specs->Specs[0].ColumnIndex;
+        const bool ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        auto key = [&](int n) {
+            const tune::Trial& t = study.trial(n);
+            if (column == 0) return double(n);
+            if (column == 1) return t.value ? *t.value : INFINITY;
+            if (column == 2) return double(t.status);
+            return t.params[size_t(column - 3)];
+        };
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return ascending ? key(a) < key(b) : key(a) > key(b); });
+    }
+    for (int n : order) {
+        const tune::Trial& t = study.trial(n);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        char label[16];
+        std::snprintf(label, sizeof label, "%d", n);
+        if (ImGui::Selectable(label, false, ImGuiSelectableFlags_SpanAllColumns) && loadable)
+            arena_load_trial(app, arena.table_racer, n);
+        ImGui::TableNextColumn();
+        if (t.value) ImGui::Text("%.4g", *t.value);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tune::to_string(t.status));
+        for (size_t i = 0; i < space.size(); ++i) {
+            ImGui::TableNextColumn();
+            if (tune::is_active(t.params[i])) ImGui::TextUnformatted(space.format(i, t.params[i]).c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+std::string race_summary(const ArenaState& arena, const Translator& tr) {
+    if (arena.racers.empty()) return {};
+    std::vector<StrategyResult> results;
+    const tune::Space& space = race_space(arena);
+    for (const std::string& strategy : arena.raced.strategies) {
+        const auto racers = racers_of(arena, strategy);
+        StrategyResult r;
+        r.label = arena_strategy_label(strategy, tr);
+        r.best_so_far = best_so_far_spread(racers).mean;
+        // Only where the contrast teaches something: grid's few values against random's many.
+        if (space.size() >= 2 && (strategy == "grid" || strategy == "random")) r.distinct_values = tune::histogram(racers.front()->runner->study(), 0, 10).distinct;
+        results.push_back(std::move(r));
+    }
+    return summary_text(results, racers_of(arena, arena.raced.strategies.front()).front()->runner->study().direction(),
+                        space.params()[0].name, tr);
+}
+
+void draw_arena_views(AppState& app, ImVec2 size) {
+    ArenaState& arena = app.arena;
+    const Translator& tr = app.tr;
+    if (arena.racers.empty()) {
+        ImGui::TextWrapped("%s", tr("Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets the same number of trials; watch where each one looks."));
+        return;
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(race_summary(arena, tr).c_str());
+    ImGui::PopTextWrapPos();
+    if (!ImGui::BeginTabBar("##arena_views")) return;
+    auto tab = [&](const char* english, ArenaView view) {
+        const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
+        const bool open = ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags);
+        if (open && !arena.view_requested) arena.view = view;
+        return open;
+    };
+    if (tab("Progress", ArenaView::progress)) {
+        draw_progress_view(arena, tr, ImVec2(size.x, std::max(ImGui::GetContentRegionAvail().y, 300.0f)));
+        ImGui::EndTabItem();
+    }
+    if (tab("Where they looked", ArenaView::landscape)) {
+        ImGui::BeginChild("##landscape_scroll");
+        draw_landscape_view(arena, tr);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (tab("Bayesian optimization", ArenaView::bayes)) {
+        ImGui::BeginChild("##bayes_scroll");
+        draw_bayes_view(arena, tr);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (tab("Trials", ArenaView::trials)) {
+        draw_trials_view(app, tr);
+        ImGui::EndTabItem();
+    }
+    arena.view_requested = false;
+    ImGui::EndTabBar();
+}
+
+}  // namespace tunelab::ui
