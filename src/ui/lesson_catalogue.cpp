@@ -2,6 +2,7 @@
 // texts are keys into strings_lessons.cpp. Each lesson keeps its training small (a few hundred
 // points, tens of epochs) so it finishes in a second or two, also in a browser.
 #include <cmath>
+#include <set>
 
 #include "ui/app.h"
 #include "ui/lessons.h"
@@ -71,6 +72,20 @@ const TrainConfig& config(const AppState& app, int i) { return app.lab.runs[size
 #define DEEP_GAUSSIAN                                                                                   \
     R"({"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},)"         \
     R"({"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"gaussian","init_scale":1},"epochs":40})"
+
+// Distinct values a racer tried of the search space's first parameter.
+size_t distinct_first_values(const Racer& racer) {
+    std::set<double> values;
+    for (const tune::Trial& trial : racer.runner->study().trials()) values.insert(trial.params.at(0));
+    return values.size();
+}
+
+const Racer* finished_racer(const AppState& app, const char* strategy) {
+    if (app.arena.racers.empty() || !race_finished(app.arena)) return nullptr;
+    for (const Racer& racer : app.arena.racers)
+        if (racer.strategy == strategy) return &racer;
+    return nullptr;
+}
 
 // Both runs ended normally and B's final validation loss is below A's.
 bool b_validates_better(const AppState& app) {
@@ -274,6 +289,21 @@ const std::vector<Lesson>& lesson_catalogue() {
               R"([{"cmd":"lab.set","data":{"validation_ratio":0.05}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
                   return finished_normally(ended(app, 0)) && app.lab.data && app.lab.data->info.validation_size <= 10;
+              }},
+         }},
+        {"grid_vs_random", "Grid search vs random search",
+         "Grid search tries every combination of a few values per hyperparameter; random search draws "
+         "each trial anew. With the same budget, a 4 × 4 grid tests only 4 learning rates, while 16 "
+         "random trials test 16: when only one hyperparameter really matters, random search explores "
+         "it far better (Bergstra & Bengio, 2012).",
+         R"([{"cmd":"arena.set","objective":"branin","strategies":["grid","random"],"trials":16,"repeats":1},{"cmd":"arena.view","tab":"landscape"}])",
+         {
+             {"[]", "Grid and random search are set up with 16 trials each on the Branin function. Press ▶ Start race.",
+              "In the “Where they looked” view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x.",
+              R"([{"cmd":"arena.start"}])",
+              [](const AppState& app) {
+                  const Racer *grid = finished_racer(app, "grid"), *random = finished_racer(app, "random");
+                  return grid && random && distinct_first_values(*random) > distinct_first_values(*grid);
               }},
          }},
         {"challenge_spiral", "Challenge: the spiral at 90%, within 100 epochs",

@@ -34,16 +34,19 @@ Page page_of(const Lesson& lesson) {
     return std::string(lesson.setup).find("\"arena.") != std::string::npos ? Page::arena : Page::lab;
 }
 
-// Every step starts from the lab's defaults (both runs, no comparison, fastest speed), so a step
+// Every step starts from the lab's and the arena's defaults (both runs, no comparison, fastest speed), so a step
 // can be set up again at any time and earlier experiments never leak into it. The data folder is
 // the platform's and stays as it is.
-json::Value reset_lab(AppState& app) {
+json::Value reset_app(AppState& app) {
     json::Value data = to_json(DataConfig{});
     std::erase_if(data.as_object(), [](const auto& field) { return field.first == "data_dir"; });
     json::Value run_b = json::Object{{"cmd", "lab.set"}, {"run", 1}, {"train", to_json(TrainConfig{})}};
     json::Value run_a = json::Object{{"cmd", "lab.set"}, {"compare", false}, {"speed", 5}, {"view", "curves"},
                                      {"data", std::move(data)}, {"train", to_json(TrainConfig{})}};
-    for (const json::Value* command : {&run_b, &run_a}) {
+    // The arena's default set-up too (this also stops a race), for lessons that race strategies.
+    json::Value arena = arena_setup_to_json(ArenaSetup{});
+    arena["cmd"] = "arena.set";
+    for (const json::Value* command : {&run_b, &run_a, &arena}) {
         json::Value answer = handle_command(app, *command);
         if (answer.find("error")) return answer;
     }
@@ -61,7 +64,7 @@ void open(LessonState& state, int index) {
 json::Value set_up_step(AppState& app) {
     const Lesson* lesson = open_lesson(app.lessons);
     if (!lesson) return json::Object{{"error", "lesson.setup: no lesson is open"}};
-    json::Value answer = reset_lab(app);
+    json::Value answer = reset_app(app);
     if (!answer.find("error")) answer = run_commands(app, lesson->setup);
     if (!answer.find("error")) answer = run_commands(app, lesson->steps[size_t(app.lessons.step)].setup);
     app.page_requested = page_of(*lesson);

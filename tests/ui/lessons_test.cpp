@@ -12,9 +12,12 @@ namespace {
 
 json::Value call(AppState& app, json::Value request) { return handle_command(app, request); }
 
-// What pressing ▶ and waiting does in the app: train every active run to its end.
+// What pressing ▶ (or the arena's Start) and waiting does in the app: train every active run, or
+// race every strategy, to its end.
 void train_to_end(AppState& app) {
     if (app.lab.playing) call(app, json::Object{{"cmd", "lab.epoch"}, {"batches", 100000}});
+    if (app.arena.racing)
+        while (!call(app, json::Object{{"cmd", "arena.round"}}).find("error")) {}
 }
 
 // Each run's end state, for the failure message.
@@ -75,7 +78,7 @@ TEST_CASE("lessons: every lesson is completed by following its instructions, in 
                 CAPTURE(s);
                 const json::Value setup = call(app, json::Object{{"cmd", "lesson.setup"}});
                 REQUIRE_MESSAGE(setup.find("ok"), setup.dump());
-                CHECK(app.page_requested == Page::lab);
+                CHECK(app.page_requested == (id == "grid_vs_random" ? Page::arena : Page::lab));
                 CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("checks")->as_array()[s].as_bool());
                 for (const json::Value& command : steps[s].find("action")->as_array()) {
                     const json::Value answer = call(app, command);
