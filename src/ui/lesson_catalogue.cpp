@@ -299,7 +299,7 @@ const std::vector<Lesson>& lesson_catalogue() {
          R"([{"cmd":"arena.set","objective":"branin","strategies":["grid","random"],"trials":16,"repeats":1},{"cmd":"arena.view","tab":"landscape"}])",
          {
              {"[]", "Grid and random search are set up with 16 trials each on the Branin function. Press ▶ Start race.",
-              "In the “Where they looked” view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x.",
+              "In the \"Where they looked\" view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x1.",
               R"([{"cmd":"arena.start"}])",
               [](const AppState& app) {
                   const Racer *grid = finished_racer(app, "grid"), *random = finished_racer(app, "random");

@@ -115,8 +115,8 @@ constexpr TranslationEntry kEntries[] = {
      "网格搜索对每个超参数取几个值，把所有组合都试一遍；随机搜索每次试验都重新抽样。预算相同时，4 × 4 的网格只试了 4 个学习率，而 16 次随机试验试了 16 个：当真正重要的超参数只有一个时，随机搜索对它的探索要充分得多（Bergstra 与 Bengio，2012）。"},
     {"Grid and random search are set up with 16 trials each on the Branin function. Press ▶ Start race.",
      "已在 Branin 函数上设置好网格搜索和随机搜索，各 16 次试验。按“▶ 开始比赛”。"},
-    {"In the “Where they looked” view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x.",
-     "在“搜索位置”视图中，网格搜索的点只落在 4 列上；随机搜索的 16 个点覆盖了 16 个不同的 x 值。"},
+    {"In the \"Where they looked\" view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x1.",
+     "在“搜索位置”视图中，网格搜索的点只落在 4 列上；随机搜索的 16 个点覆盖了 16 个不同的 x1 值。"},
 
     {"Challenge: the spiral at 90%, within 100 epochs", "挑战：100 个 epoch 内在螺旋数据上达到 90%"},
     {"Goal: reach a validation accuracy of 90% (or more) on the spiral (500 points, noise 0.05, validation fraction 0.3) with at most 100 epochs of training. Change anything in the Network and Hyperparameters panels; the data set and its split stay as they are.",
