@@ -91,6 +91,7 @@ void draw_main_window(AppState& app) {
         case Page::lessons: draw_lessons(app); break;
     }
     ImGui::End();
+    draw_lesson_card(app);  // over the lab or arena while a lesson is open
 }
 
 }  // namespace

@@ -2,15 +2,273 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <string>
+
+#include "core/settings_json.h"
 #include "ui/app.h"
+#include "ui/fonts.h"
+#include "ui/widgets.h"
 
 namespace tunelab::ui {
+namespace {
 
-// Placeholder until the lessons land: says so rather than pretending.
-void draw_lessons(AppState& app) { ImGui::TextDisabled("%s", app.tr("The lessons are being written.")); }
+const Lesson* open_lesson(const LessonState& state) {
+    return state.open >= 0 ? &lesson_catalogue()[size_t(state.open)] : nullptr;
+}
 
-json::Value lesson_command(AppState&, const json::Value&) {
-    return json::Object{{"error", "the lessons are not in this build yet"}};
+// Runs a JSON array of hook commands (a step's setup or action) through handle_command, exactly as
+// the tests and a learner's clicks would; stops at the first refusal and returns it.
+json::Value run_commands(AppState& app, const char* commands) {
+    const json::ParseResult parsed = json::parse(commands);
+    if (!parsed.ok() || !parsed.value.is_array()) return json::Object{{"error", "lesson: malformed commands"}};
+    for (const json::Value& command : parsed.value.as_array()) {
+        json::Value answer = handle_command(app, command);
+        if (answer.find("error")) return answer;
+    }
+    return json::Object{{"ok", true}};
+}
+
+// The page where a step's effect is visible: the arena for arena commands, else the lab.
+Page page_of(const Lesson& lesson) {
+    return std::string(lesson.setup).find("\"arena.") != std::string::npos ? Page::arena : Page::lab;
+}
+
+// Every step starts from the lab's and the arena's defaults (both runs, no comparison, fastest speed), so a step
+// can be set up again at any time and earlier experiments never leak into it. The data folder is
+// the platform's and stays as it is.
+json::Value reset_app(AppState& app) {
+    json::Value data = to_json(DataConfig{});
+    std::erase_if(data.as_object(), [](const auto& field) { return field.first == "data_dir"; });
+    json::Value run_b = json::Object{{"cmd", "lab.set"}, {"run", 1}, {"train", to_json(TrainConfig{})}};
+    json::Value run_a = json::Object{{"cmd", "lab.set"}, {"compare", false}, {"speed", 5}, {"view", "curves"},
+                                     {"data", std::move(data)}, {"train", to_json(TrainConfig{})}};
+    // The arena's default set-up too (this also stops a race), for lessons that race strategies.
+    json::Value arena = arena_setup_to_json(ArenaSetup{});
+    arena["cmd"] = "arena.set";
+    for (const json::Value* command : {&run_b, &run_a, &arena}) {
+        json::Value answer = handle_command(app, *command);
+        if (answer.find("error")) return answer;
+    }
+    app.lab.ghost.reset();
+    return json::Object{{"ok", true}};
+}
+
+void open(LessonState& state, int index) {
+    state.open = index;
+    state.step = 0;
+    state.passed.assign(lesson_catalogue()[size_t(index)].steps.size(), false);
+}
+
+// "Set it up for me": the defaults, the lesson's setup, the step's setup; then the page to watch.
+json::Value set_up_step(AppState& app) {
+    const Lesson* lesson = open_lesson(app.lessons);
+    if (!lesson) return json::Object{{"error", "lesson.setup: no lesson is open"}};
+    json::Value answer = reset_app(app);
+    if (!answer.find("error")) answer = run_commands(app, lesson->setup);
+    if (!answer.find("error")) answer = run_commands(app, lesson->steps[size_t(app.lessons.step)].setup);
+    app.page_requested = page_of(*lesson);
+    return answer;
+}
+
+// "Show me": does what the instruction says, on the page where it shows.
+json::Value show_me(AppState& app) {
+    const Lesson* lesson = open_lesson(app.lessons);
+    if (!lesson) return json::Object{{"error", "lesson.show_me: no lesson is open"}};
+    app.page_requested = page_of(*lesson);
+    return run_commands(app, lesson->steps[size_t(app.lessons.step)].action);
+}
+
+// A step's check, once passed, stays passed: the learner may go on experimenting afterwards.
+void update_progress(AppState& app) {
+    LessonState& state = app.lessons;
+    const Lesson* lesson = open_lesson(state);
+    if (!lesson) return;
+    const size_t step = size_t(state.step);
+    if (!state.passed[step] && lesson->steps[step].check(app)) state.passed[step] = true;
+    if (std::all_of(state.passed.begin(), state.passed.end(), [](bool p) { return p; }))
+        state.completed.insert(lesson->id);
+}
+
+bool next_step(LessonState& state) {
+    const Lesson* lesson = open_lesson(state);
+    if (!lesson || state.step + 1 >= int(lesson->steps.size())) return false;
+    state.step++;
+    return true;
+}
+
+// ------------------------------------------------------------------------------------- drawing
+
+const ImVec4 kDoneColour(0.15f, 0.55f, 0.25f, 1.0f);
+
+// The current step: what to do, what to watch, the helpers and the way on. Shared by the page and
+// the card so both say the same thing.
+void draw_step_controls(AppState& app, const Lesson& lesson) {
+    const Translator& tr = app.tr;
+    LessonState& state = app.lessons;
+    const LessonStep& step = lesson.steps[size_t(state.step)];
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(tr(step.instruction));
+    ImGui::TextDisabled("%s %s", tr("Watch:"), tr(step.observe));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(tr.label("Set it up for me").c_str())) set_up_step(app);
+    tooltip(tr("Puts the data, the network and the settings where this step starts, and shows the lab."));
+    ImGui::SameLine();
+    if (ImGui::Button(tr.label("Show me").c_str())) show_me(app);
+    tooltip(tr("Does what the instruction says, so you can watch what happens."));
+    const bool passed = state.passed[size_t(state.step)];
+    if (passed) {
+        ImGui::SameLine();
+        ImGui::TextColored(kDoneColour, "✓ %s", tr("Done"));
+    }
+    const bool last = state.step + 1 >= int(lesson.steps.size());
+    if (!last) {
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!passed);
+        if (ImGui::Button(tr.label("Next step →").c_str()) && next_step(state)) set_up_step(app);
+        ImGui::EndDisabled();
+    } else if (passed) {
+        ImGui::TextColored(kDoneColour, "%s", tr("Lesson complete. Pick another one on the Lessons page."));
+    }
+}
+
+void draw_lesson_list(AppState& app) {
+    const Translator& tr = app.tr;
+    const std::vector<Lesson>& lessons = lesson_catalogue();
+    for (int i = 0; i < int(lessons.size()); ++i) {
+        const Lesson& lesson = lessons[size_t(i)];
+        const bool done = app.lessons.completed.count(lesson.id) > 0;
+        std::string label = std::string(done ? "✓ " : "   ") + tr(lesson.title) + "###" + lesson.id;
+        if (ImGui::Selectable(label.c_str(), app.lessons.open == i) && app.lessons.open != i) open(app.lessons, i);
+    }
+}
+
+// The open lesson in full: why it matters, every step with its state, the current one's controls.
+void draw_lesson_detail(AppState& app, const Lesson& lesson) {
+    const Translator& tr = app.tr;
+    const LessonState& state = app.lessons;
+    ImGui::PushFont(heading_font());
+    ImGui::TextUnformatted(tr(lesson.title));
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(tr(lesson.intro));
+    ImGui::PopTextWrapPos();
+    const int done = int(std::count(state.passed.begin(), state.passed.end(), true));
+    char progress[64];
+    std::snprintf(progress, sizeof progress, tr("%d of %d steps done"), done, int(lesson.steps.size()));
+    ImGui::ProgressBar(float(done) / float(lesson.steps.size()), ImVec2(-1, 0), progress);
+    ImGui::Separator();
+    for (int i = 0; i < int(lesson.steps.size()); ++i) {
+        const bool current = i == state.step;
+        if (state.passed[size_t(i)]) ImGui::TextColored(kDoneColour, "✓");
+        else ImGui::Text("%d.", i + 1);
+        ImGui::SameLine();
+        if (current) {
+            ImGui::BeginGroup();
+            draw_step_controls(app, lesson);
+            ImGui::EndGroup();
+        } else {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("%s", tr(lesson.steps[size_t(i)].instruction));
+            ImGui::PopTextWrapPos();
+        }
+    }
+}
+
+}  // namespace
+
+void draw_lessons(AppState& app) {
+    update_progress(app);
+    const float list_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.3f, 220.0f, 340.0f);
+    const bool wide = ImGui::GetContentRegionAvail().x >= 700;
+    // Phones: the list above the lesson rather than beside it.
+    ImGui::BeginChild("##lesson_list", wide ? ImVec2(list_width, 0) : ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6), true);
+    draw_lesson_list(app);
+    ImGui::EndChild();
+    if (wide) ImGui::SameLine();
+    ImGui::BeginChild("##lesson", ImVec2(0, 0), false);
+    if (const Lesson* lesson = open_lesson(app.lessons)) draw_lesson_detail(app, *lesson);
+    else ImGui::TextDisabled("%s", app.tr("Pick a lesson on the left: each one sets up the lab, asks you to do one thing and to watch one thing, and checks it."));
+    ImGui::EndChild();
+}
+
+void draw_lesson_card(AppState& app) {
+    const Lesson* lesson = open_lesson(app.lessons);
+    if (!lesson || app.page == Page::lessons) return;
+    update_progress(app);
+    const Translator& tr = app.tr;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float width = std::min(380.0f, viewport->WorkSize.x - 20);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - 10, viewport->WorkPos.y + viewport->WorkSize.y - 10),
+                            ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
+    char title[160];
+    std::snprintf(title, sizeof title, tr("%s — step %d of %d"), tr(lesson->title), app.lessons.step + 1, int(lesson->steps.size()));
+    ImGui::Begin((std::string(title) + "###lesson_card").c_str(), nullptr, flags);
+    draw_step_controls(app, *lesson);
+    if (ImGui::SmallButton(tr.label("All lessons").c_str())) app.page_requested = Page::lessons;
+    ImGui::End();
+}
+
+// Commands (all answer {"error": …} and change nothing when refused):
+//   lesson.list                  {lessons: [{id, title, intro, challenge, steps: [{instruction, observe, action}]}]}
+//                                in the current language; `action` is the instruction as hook commands
+//   lesson.open {id}             opens a lesson at its first step (progress starts over)
+//   lesson.setup                 applies the current step's setup and shows its page
+//   lesson.show_me               does what the current step's instruction says
+//   lesson.status                {id, step, steps, done, checks: [passed per step], instruction, observe}
+//   lesson.next                  goes to the next step (whether or not this one passed)
+//   lesson.close                 closes the lesson (its card disappears)
+json::Value lesson_command(AppState& app, const json::Value& request) {
+    const std::string& cmd = request.find("cmd")->as_string();
+    const Translator& tr = app.tr;
+    LessonState& state = app.lessons;
+    const std::vector<Lesson>& lessons = lesson_catalogue();
+    if (cmd == "lesson.list") {
+        json::Array out;
+        for (const Lesson& lesson : lessons) {
+            json::Array steps;
+            for (const LessonStep& step : lesson.steps)
+                steps.push_back(json::Object{{"instruction", tr(step.instruction)}, {"observe", tr(step.observe)},
+                                             {"action", json::parse(step.action).value}});
+            out.push_back(json::Object{{"id", lesson.id}, {"title", tr(lesson.title)}, {"intro", tr(lesson.intro)},
+                                       {"challenge", lesson.challenge}, {"steps", std::move(steps)}});
+        }
+        return json::Object{{"lessons", std::move(out)}};
+    }
+    if (cmd == "lesson.open") {
+        const json::Value* id = request.find("id");
+        auto found = std::find_if(lessons.begin(), lessons.end(),
+                                  [&](const Lesson& l) { return id && id->is_string() && id->as_string() == l.id; });
+        if (found == lessons.end()) return json::Object{{"error", "lesson.open: unknown \"id\""}};
+        open(state, int(found - lessons.begin()));
+        return json::Object{{"ok", true}};
+    }
+    if (cmd == "lesson.close") {
+        state.open = -1;
+        return json::Object{{"ok", true}};
+    }
+    const Lesson* lesson = open_lesson(state);
+    if (!lesson) return json::Object{{"error", cmd + ": no lesson is open"}};
+    if (cmd == "lesson.setup") return set_up_step(app);
+    if (cmd == "lesson.show_me") return show_me(app);
+    if (cmd == "lesson.next") {
+        if (!next_step(state)) return json::Object{{"error", "lesson.next: this is the last step"}};
+        return json::Object{{"ok", true}, {"step", state.step}};
+    }
+    if (cmd == "lesson.status") {
+        update_progress(app);
+        json::Array checks;
+        for (bool passed : state.passed) checks.push_back(passed);
+        const LessonStep& step = lesson->steps[size_t(state.step)];
+        return json::Object{{"id", lesson->id}, {"step", state.step}, {"steps", int(lesson->steps.size())},
+                            {"done", state.completed.count(lesson->id) > 0}, {"checks", std::move(checks)},
+                            {"instruction", tr(step.instruction)}, {"observe", tr(step.observe)}};
+    }
+    return json::Object{{"error", "unknown command '" + cmd + "'"}};
 }
 
 }  // namespace tunelab::ui

@@ -1,5 +1,12 @@
 #pragma once
-// Guided lessons (placeholder until the lessons land).
+// Guided lessons. A lesson is data (lesson_catalogue.cpp): a title, a short intro and steps; each
+// step sets the app up through the same hook commands the tests use, tells the learner to do one
+// thing and to watch one thing, and checks the app's state to see that it happened. One runner
+// (lessons.cpp) shows any lesson, on its page and as a compact card over the lab.
+#include <set>
+#include <string>
+#include <vector>
+
 #include "core/json.h"
 #include "ui/i18n.h"
 
@@ -7,10 +14,42 @@ namespace tunelab::ui {
 
 struct AppState;
 
-struct LessonState {};
+// True once the learner has done what the step asks and the effect it names is visible. Called
+// every frame while the step is open, so it only reads the app's state.
+using LessonCheck = bool (*)(const AppState& app);
+
+struct LessonStep {
+    const char* setup;        // JSON array of hook commands applied after the lesson's own setup
+    const char* instruction;  // English key: the one thing to do ("Set the learning rate to 3 …")
+    const char* observe;      // English key: the one thing to watch
+    const char* action;       // JSON array of hook commands doing what the instruction says
+    LessonCheck check;
+};
+
+struct Lesson {
+    const char* id;
+    const char* title;  // English keys, translated by tr()
+    const char* intro;
+    const char* setup;  // JSON array of hook commands shared by every step (data, network, …)
+    std::vector<LessonStep> steps;
+    bool challenge = false;  // a goal within a budget, without step-by-step instructions
+};
+
+// Every lesson, in the order the page lists them.
+const std::vector<Lesson>& lesson_catalogue();
+
+struct LessonState {
+    int open = -1;              // index into lesson_catalogue(); -1 when no lesson is open
+    int step = 0;               // the open lesson's current step
+    std::vector<bool> passed;   // per step of the open lesson: its check has passed (stays passed)
+    std::set<std::string> completed;  // ids of lessons whose every step passed
+};
 
 void draw_lessons(AppState& app);
-// The test hook's "lesson.*" commands.
+// The open lesson's current step as a small window over the lab, so the learner reads the
+// instruction while watching the views it names. Draws nothing on the lessons page.
+void draw_lesson_card(AppState& app);
+// The test hook's "lesson.*" commands; see lessons.cpp for the list.
 json::Value lesson_command(AppState& app, const json::Value& request);
 
 }  // namespace tunelab::ui

@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "ui/app.h"
+
+using namespace tunelab;
+using namespace tunelab::ui;
+
+namespace {
+
+json::Value call(AppState& app, json::Value request) { return handle_command(app, request); }
+
+// What pressing ▶ (or the arena's Start) and waiting does in the app: train every active run, or
+// race every strategy, to its end.
+void train_to_end(AppState& app) {
+    if (app.lab.playing) call(app, json::Object{{"cmd", "lab.epoch"}, {"batches", 100000}});
+    if (app.arena.racing)
+        while (!call(app, json::Object{{"cmd", "arena.round"}}).find("error")) {}
+}
+
+// Each run's end state, for the failure message.
+std::string lab_summary(AppState& app) {
+    std::string out;
+    const json::Value status = call(app, json::Object{{"cmd", "lab.status"}});
+    for (const json::Value& run : status.find("runs")->as_array()) {
+        out += run.find("name")->as_string() + ": " + run.find("status")->as_string();
+        if (const json::Value* history = run.find("history"); history && !history->as_array().empty()) {
+            const json::Value& first = history->as_array().front();
+            const json::Value& last = history->as_array().back();
+            out += " epochs " + json::format_number(last.find("epoch")->as_number()) +
+                   " train_loss " + json::format_number(first.find("train_loss")->as_number()) + " → " +
+                   json::format_number(last.find("train_loss")->as_number()) +
+                   " val_loss " + json::format_number(last.find("validation_loss")->as_number()) +
+                   " train_metric " + json::format_number(last.find("train_metric")->as_number()) +
+                   " val_metric " + json::format_number(last.find("validation_metric")->as_number());
+        }
+        out += "; ";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("lessons: the catalogue is well formed and every text has a Chinese entry") {
+    std::set<std::string> ids;
+    for (const Lesson& lesson : lesson_catalogue()) {
+        CAPTURE(lesson.id);
+        CHECK(ids.insert(lesson.id).second);
+        CHECK(!lesson.steps.empty());
+        for (const char* text : {lesson.title, lesson.intro}) CHECK_MESSAGE(chinese_for(text) != nullptr, text);
+        CHECK(json::parse(lesson.setup).value.is_array());
+        for (const LessonStep& step : lesson.steps) {
+            for (const char* text : {step.instruction, step.observe}) CHECK_MESSAGE(chinese_for(text) != nullptr, text);
+            CHECK(json::parse(step.setup).value.is_array());
+            CHECK(json::parse(step.action).value.is_array());
+        }
+    }
+}
+
+// The completion condition: every lesson can be completed by following its own
+// instructions, in both languages. Each step's check must fail right after its setup (it measures
+// what the learner does, not what the setup did) and pass after the instructed actions.
+TEST_CASE("lessons: every lesson is completed by following its instructions, in both languages") {
+    for (const char* language : {"zh", "en"}) {
+        AppState app;
+        app.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
+        call(app, json::Object{{"cmd", "set_language"}, {"language", language}});
+        const json::Value list = call(app, json::Object{{"cmd", "lesson.list"}});
+        for (const json::Value& lesson : list.find("lessons")->as_array()) {
+            const std::string id = lesson.find("id")->as_string();
+            REQUIRE(call(app, json::Object{{"cmd", "lesson.open"}, {"id", id}}).find("ok"));
+            const json::Array& steps = lesson.find("steps")->as_array();
+            for (size_t s = 0; s < steps.size(); ++s) {
+                CAPTURE(language);
+                CAPTURE(id);
+                CAPTURE(s);
+                const json::Value setup = call(app, json::Object{{"cmd", "lesson.setup"}});
+                REQUIRE_MESSAGE(setup.find("ok"), setup.dump());
+                CHECK(app.page_requested == (id == "grid_vs_random" ? Page::arena : Page::lab));
+                CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("checks")->as_array()[s].as_bool());
+                for (const json::Value& command : steps[s].find("action")->as_array()) {
+                    const json::Value answer = call(app, command);
+                    REQUIRE_MESSAGE(!answer.find("error"), answer.dump());
+                }
+                train_to_end(app);
+                const json::Value status = call(app, json::Object{{"cmd", "lesson.status"}});
+                CHECK_MESSAGE(status.find("checks")->as_array()[s].as_bool(), lab_summary(app));
+                if (s + 1 < steps.size()) REQUIRE(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
+            }
+            CHECK(call(app, json::Object{{"cmd", "lesson.status"}}).find("done")->as_bool());
+        }
+    }
+}
+
+TEST_CASE("lessons: the hook refuses what it cannot do") {
+    AppState app;
+    CHECK(call(app, json::Object{{"cmd", "lesson.open"}, {"id", "no_such_lesson"}}).find("error"));
+    CHECK(call(app, json::Object{{"cmd", "lesson.setup"}}).find("error"));
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.open"}, {"id", "initialization"}}).find("ok"));
+    CHECK(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
+    CHECK(call(app, json::Object{{"cmd", "lesson.next"}}).find("error"));  // the last step
+}
