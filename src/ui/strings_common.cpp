@@ -12,8 +12,6 @@ constexpr TranslationEntry kEntries[] = {
     {"Training lab", "训练实验室"},
     {"Search arena", "搜索竞技场"},
     {"Lessons", "课程"},
-    {"The search arena is being built.", "搜索竞技场正在建设中。"},
-    {"The lessons are being written.", "课程正在编写中。"},
     {"CPU time per frame (training slice + drawing), averaged over the last 120 frames.",
      "每帧的 CPU 时间（训练切片 + 绘制），取最近 120 帧的平均值。"},
 };
