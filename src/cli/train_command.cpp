@@ -288,8 +288,9 @@ json::Value run_json(const Arguments& a, const Trainer& trainer, const json::Val
     const char* metric = info.task == Task::classification ? "accuracy" : "r2";
     json::Array epochs;
     for (const EpochRecord& r : trainer.history()) {
-        json::Array norms;
+        json::Array norms, gradient_norms;
         for (double n : r.weight_norms) norms.push_back(n);
+        for (double n : r.layer_gradient_norms) gradient_norms.push_back(n);
         json::Object e{{"epoch", r.epoch},
                        {"train_loss", r.train_loss},
                        {"validation_loss", r.validation_loss},
@@ -298,6 +299,7 @@ json::Value run_json(const Arguments& a, const Trainer& trainer, const json::Val
                        {"learning_rate", r.learning_rate},
                        {"batch_size", r.batch_size},
                        {"gradient_norm", r.gradient_norm},
+                       {"layer_gradient_norms", gradient_norms},
                        {"weight_norms", norms},
                        {"flops", r.flops}};
         if (a.timing) e.emplace_back("seconds", r.seconds);

@@ -99,6 +99,7 @@ void Trainer::start_epoch() {
     std::iota(order_.begin(), order_.end(), 0);
     shuffle_rng_.shuffle(std::span<int>(order_));
     loss_sum_ = gradient_norm_sum_ = 0;
+    layer_gradient_norm_sums_.assign(weight_ranges_.size(), 0.0);
     train_metric_ = {};
 }
 
@@ -137,6 +138,12 @@ void Trainer::step() {
     std::vector<float>& grads = work_.gradients;
     if (config_.l2 > 0) add_l2_gradient(params, grads, weight_ranges_, static_cast<float>(config_.l2));
     const double squared_norm = kernels::dot(grads.data(), grads.data(), static_cast<int>(grads.size()));
+    // Per layer too: vanishing or exploding gradients show up layer by layer, deepest first.
+    for (size_t l = 0; l < weight_ranges_.size(); ++l) {
+        const auto [begin, end] = weight_ranges_[l];
+        const float* g = grads.data() + begin;
+        layer_gradient_norm_sums_[l] += std::sqrt(kernels::dot(g, g, static_cast<int>(end - begin)));
+    }
     optimizer_.step(params, grads, lr);
     if (config_.l1 > 0) l1_proximal_step(params, weight_ranges_, static_cast<float>(lr * config_.l1));
 
@@ -183,6 +190,7 @@ void Trainer::finish_epoch() {
     record.learning_rate = learning_rate_;
     record.batch_size = batch_size_;
     record.gradient_norm = gradient_norm_sum_ / batch_;
+    for (double sum : layer_gradient_norm_sums_) record.layer_gradient_norms.push_back(sum / batch_);
     float largest = 0;
     for (int l = 0; l < model_.layer_count(); ++l) {
         auto w = model_.weights(l);

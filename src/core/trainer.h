@@ -32,6 +32,7 @@ struct EpochRecord {
     int batch_size = 0;
     double gradient_norm = 0;       // mean over the epoch's steps of ‖∂loss/∂θ‖₂
     std::vector<double> weight_norms;  // per layer, ‖W‖ (Frobenius)
+    std::vector<double> layer_gradient_norms;  // per layer, mean over the epoch's steps of ‖∂loss/∂W‖
     double seconds = 0;             // wall time spent in step() so far (not deterministic)
     double flops = 0;               // floating-point operations spent so far, training and validation
 };
@@ -114,6 +115,7 @@ private:
     double flops_ = 0, seconds_ = 0, flops_per_sample_ = 0;  // the last: of one forward pass
     // Running sums over the current epoch.
     double loss_sum_ = 0, gradient_norm_sum_ = 0, learning_rate_ = 0;
+    std::vector<double> layer_gradient_norm_sums_;  // per layer, like gradient_norm_sum_
     MetricSums train_metric_;
     std::vector<EpochRecord> history_;
 };

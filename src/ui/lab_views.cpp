@@ -531,7 +531,24 @@ void draw_histogram_plot(const LabState& lab, const Translator& tr, const char* 
     plot::end();
 }
 
-// Gradient norm and per-layer weight norms over the epochs.
+// One line per layer (and per run) of a per-layer quantity recorded each epoch.
+void per_layer_lines(const ShownRun* runs, int n, std::vector<double> EpochRecord::*per_layer, const Translator& tr) {
+    static std::vector<double> values;  // reused between frames: no allocation per line
+    char buf[64], name_buf[64];
+    for (int i = 0; i < n; ++i) {
+        if (!runs[i].trainer) continue;
+        const Trainer& t = *runs[i].trainer;
+        const auto& h = t.history();
+        for (int l = 0; l < t.model().layer_count(); ++l) {
+            values.clear();
+            for (const EpochRecord& r : h) values.push_back(l < static_cast<int>((r.*per_layer).size()) ? (r.*per_layer)[l] : NAN);
+            layer_name(t.model(), l, tr, name_buf);
+            plot::line(series_name(runs[i], n, name_buf, buf), epochs(static_cast<int>(h.size())), values, plot::series_color(l + 4 * runs[i].index));
+        }
+    }
+}
+
+// Gradient norm and weight norm per layer over the epochs.
 void draw_norm_plots(const LabState& lab, const Translator& tr, float width, float height, bool beside) {
     ShownRun runs[2];
     const int n = active_runs(lab, runs);
@@ -539,15 +556,10 @@ void draw_norm_plots(const LabState& lab, const Translator& tr, float width, flo
     opt.x.label = tr("epoch");
     opt.y.log = true;
     ImGui::BeginGroup();
-    view_title(tr("Gradient norm"), tr("How large the gradient of the loss is, per epoch (all layers together). It shoots up before a run diverges; when it shrinks towards zero the network has stopped learning."));
-    opt.y.label = "‖∂L/∂θ‖";
-    char buf[64];
+    view_title(tr("Gradient norm per layer"), tr("How large each layer's gradient is, per epoch. It shoots up before a run diverges; a layer whose gradient is far smaller than the others barely learns (vanishing gradients, dead ReLUs)."));
+    opt.y.label = "‖∂L/∂W‖";
     if (plot::begin("##gradient_norm", ImVec2(width, height), opt)) {
-        for (int i = 0; i < n; ++i) {
-            if (!runs[i].trainer) continue;
-            const auto& h = runs[i].trainer->history();
-            plot::line(series_name(runs[i], n, tr("gradient"), buf), epochs(static_cast<int>(h.size())), column(h, &EpochRecord::gradient_norm), run_color(runs[i].index, false));
-        }
+        per_layer_lines(runs, n, &EpochRecord::layer_gradient_norms, tr);
         plot::end();
     }
     ImGui::EndGroup();
@@ -556,19 +568,7 @@ void draw_norm_plots(const LabState& lab, const Translator& tr, float width, flo
     view_title(tr("Weight norm per layer"), tr("The size of each layer's weights, per epoch. L2 regularization holds them down; weights that keep growing often go with over-fitting."));
     opt.y.label = "‖W‖";
     if (plot::begin("##weight_norms", ImVec2(width, height), opt)) {
-        static std::vector<double> norms;
-        for (int i = 0; i < n; ++i) {
-            if (!runs[i].trainer) continue;
-            const Trainer& t = *runs[i].trainer;
-            const auto& h = t.history();
-            for (int l = 0; l < t.model().layer_count(); ++l) {
-                norms.clear();
-                for (const EpochRecord& r : h) norms.push_back(l < static_cast<int>(r.weight_norms.size()) ? r.weight_norms[l] : NAN);
-                char name_buf[64];
-                layer_name(t.model(), l, tr, name_buf);
-                plot::line(series_name(runs[i], n, name_buf, buf), epochs(static_cast<int>(h.size())), norms, plot::series_color(l + 4 * runs[i].index));
-            }
-        }
+        per_layer_lines(runs, n, &EpochRecord::weight_norms, tr);
         plot::end();
     }
     ImGui::EndGroup();

@@ -319,3 +319,28 @@ TEST_CASE("validation: impossible training settings are refused field by field")
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].field == "output");
 }
+
+TEST_CASE("Trainer: per-layer gradient norms are recorded and add up to at most the whole gradient") {
+    DataConfig data;
+    data.kind = DatasetKind::circle;
+    data.size = 200;
+    auto prepared = prepare_data(data);
+    REQUIRE(prepared.data);
+    TrainConfig config;
+    config.model.hidden = {{6, Activation::tanh, 0}, {4, Activation::relu, 0}};
+    config.epochs = 3;
+    Trainer trainer(config, *prepared.data);
+    trainer.run();
+    REQUIRE(trainer.history().size() == 3);
+    for (const EpochRecord& r : trainer.history()) {
+        REQUIRE(r.layer_gradient_norms.size() == 3);  // two hidden layers and the output layer
+        double squares = 0;
+        for (double n : r.layer_gradient_norms) {
+            CHECK(n > 0);
+            squares += n * n;
+        }
+        // Per step ‖g_W1‖² + ‖g_W2‖² + ‖g_W3‖² ≤ ‖g‖² (biases count in the whole only), and by
+        // Minkowski's inequality the order survives averaging the norms over the epoch's steps.
+        CHECK(std::sqrt(squares) <= r.gradient_norm * (1 + 1e-6));
+    }
+}
