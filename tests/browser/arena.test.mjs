@@ -58,11 +58,16 @@ test("a Branin race advances in lock-step through the hook while the page stays 
   assert.ok(p95 <= 50, `frame CPU p95 ${p95} ms`);
   assert.match(status.summary, /Target|目标/);
 
-  // Pause, then exactly one round.
-  await call(page, { cmd: "arena.pause" });
-  const paused = await arenaStatus(page);
-  const stepped = await call(page, { cmd: "arena.round" });
-  assert.equal(stepped.round, paused.round + 1);
+  // Pause, then exactly one round. Branin races finish within a few frames, so start, pause and
+  // step in one JavaScript task: no frame can run in between.
+  const [paused, stepped] = await page.evaluate(() => {
+    const hook = window.Module.tunelab;
+    hook.call({ cmd: "arena.start" });
+    hook.call({ cmd: "arena.pause" });
+    const before = hook.call({ cmd: "arena.status" });
+    return [before, hook.call({ cmd: "arena.round" })];
+  });
+  assert.equal(stepped.round, paused.round + 1, JSON.stringify(stepped).slice(0, 300));
   assert.equal(stepped.racing, false);
   assert.deepEqual(problems, []);
   await context.close();
