@@ -1,20 +1,12 @@
 // The search arena in a real browser: a race started through the hook advances in lock-step while
 // the page keeps drawing, its views (BO model included) are populated in both languages, a bad
 // set-up is refused with field paths, and a trial of the lab's network loads into the lab.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveWebDir, launchBrowser, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats }
+import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats }
   from "./harness.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveWebDir("/");
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 const RACE = ["grid", "random", "bo_ei"];
 
@@ -28,7 +20,7 @@ async function waitForRound(page, round, timeout = 60000) {
 }
 
 test("a Branin race advances in lock-step through the hook while the page stays responsive", async () => {
-  const { page, context, problems } = await openPage(browser, server);
+  const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   await call(page, { cmd: "show", page: "arena" });
   const set = await call(page, { cmd: "arena.set", objective: "branin", strategies: RACE, trials: 30, repeats: 1 });
@@ -76,7 +68,7 @@ test("a Branin race advances in lock-step through the hook while the page stays 
 test("the arena's views, BO model included, are drawn on Branin and on the lab's network in both languages", async () => {
   for (const [objective, extra, rounds] of [["branin", {}, 14], ["lab", { trials: 10, epochs: 4 }, 7]]) {
     for (const language of ["en", "zh"]) {
-      const { page, context, problems } = await openPage(browser, server);
+      const { page, context, problems } = await openPage(shared.browser, shared.server);
       await waitUntilReady(page);
       await call(page, { cmd: "set_language", language });
       await call(page, { cmd: "show", page: "arena" });
@@ -99,7 +91,7 @@ test("the arena's views, BO model included, are drawn on Branin and on the lab's
 });
 
 test("a bad set-up is refused with field paths and changes nothing", async () => {
-  const { page, context } = await openPage(browser, server);
+  const { page, context } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   const before = (await arenaStatus(page)).setup;
   const refused = await call(page, { cmd: "arena.set", trials: -3, strategies: ["grid", "annealing"],
@@ -114,7 +106,7 @@ test("a bad set-up is refused with field paths and changes nothing", async () =>
 });
 
 test("a trial of the lab's network loads into the lab", async () => {
-  const { page, context, problems } = await openPage(browser, server);
+  const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   await call(page, { cmd: "show", page: "arena" });  // the race runs while its page is shown
   await call(page, { cmd: "arena.set", objective: "lab", strategies: ["random"], trials: 3, epochs: 2 });

@@ -1,19 +1,11 @@
 // The training lab in a real browser: a learner's run trains live without stalling the page, a
 // too-large learning rate is explained and fixed in one click, and every view is populated.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveWebDir, launchBrowser, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats }
+import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats }
   from "./harness.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveWebDir("/");
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 // The benchmark's A2 network: digits, 64-128-64-10 ReLU, softmax cross-entropy, Adam 1e-3, batch 32.
 const A2 = {
@@ -40,7 +32,7 @@ async function measureFrames(page, ms) {
 }
 
 test("an A2-sized network trains live: loss falls while the page keeps its frame rate", async () => {
-  const { page, context, problems } = await openPage(browser, server);
+  const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   const set = await call(page, { cmd: "lab.set", ...A2 });
   assert.equal(set.ok, true, JSON.stringify(set));
@@ -70,7 +62,7 @@ test("an A2-sized network trains live: loss falls while the page keeps its frame
 });
 
 test("a too-large learning rate says so in words and is fixed in one click, in both languages", async () => {
-  const { page, context, problems } = await openPage(browser, server);
+  const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   // Regression with a linear output and MSE: nothing saturates, so a step size of 3 blows up.
   await call(page, { cmd: "lab.set", data: { kind: "plane" },
@@ -98,7 +90,7 @@ test("a too-large learning rate says so in words and is fixed in one click, in b
 });
 
 test("impossible settings are refused with the field's name and change nothing", async () => {
-  const { page, context } = await openPage(browser, server);
+  const { page, context } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   const before = await call(page, { cmd: "lab.status" });
   const refused = await call(page, { cmd: "lab.set", train: { epochs: "many", model: { hidden: [{ activation: "swish" }] } } });
@@ -117,7 +109,7 @@ test("the lab's views are populated during a real run, on a desktop and a phone 
   for (const [name, viewport, language] of [["lab-zh", { width: 1280, height: 800 }, "zh"],
                                               ["lab-en", { width: 1280, height: 800 }, "en"],
                                               ["lab-phone", { width: 390, height: 844 }, "zh"]]) {
-    const { page, context, problems } = await openPage(browser, server, { viewport });
+    const { page, context, problems } = await openPage(shared.browser, shared.server, { viewport });
     await waitUntilReady(page);
     await call(page, { cmd: "set_language", language });
     await call(page, { cmd: "lab.set", data: { kind: "spiral", noise: 0.1 },
