@@ -251,8 +251,7 @@ Eigen::MatrixXf Trainer::predict(const Eigen::MatrixXf& inputs) const {
     return layer_values(model_.layer_count() - 1, inputs);
 }
 
-Eigen::MatrixXf Trainer::grid_activations(int layer, const Grid& grid) const {
-    if (!data_.info.planar || grid.resolution < 2) return {};
+Eigen::MatrixXf grid_points(const Grid& grid) {
     const int r = grid.resolution;
     Eigen::MatrixXf points(2, r * r);
     for (int j = 0; j < r; ++j)
@@ -260,7 +259,12 @@ Eigen::MatrixXf Trainer::grid_activations(int layer, const Grid& grid) const {
             points(0, j * r + i) = grid.x_min + (grid.x_max - grid.x_min) * i / (r - 1);
             points(1, j * r + i) = grid.y_min + (grid.y_max - grid.y_min) * j / (r - 1);
         }
-    return layer_values(layer, data_.model_inputs(points));
+    return points;
+}
+
+Eigen::MatrixXf Trainer::grid_activations(int layer, const Grid& grid) const {
+    if (!data_.info.planar || grid.resolution < 2) return {};
+    return layer_values(layer, data_.model_inputs(grid_points(grid)));
 }
 
 Eigen::MatrixXf Trainer::predict_grid(const Grid& grid) const {

@@ -51,6 +51,9 @@ struct Grid {
     int resolution = 50;
 };
 
+// The grid's raw 2-D points (2 × resolution²), in the order described above.
+Eigen::MatrixXf grid_points(const Grid& grid);
+
 class Trainer {
 public:
     // Throws ConfigError when validate(config, data.info) is not empty.

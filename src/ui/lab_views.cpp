@@ -101,15 +101,7 @@ void compute_unit_maps(const Trainer& t, ModelPictures& p) {
     p.unit_grid = boundary_grid(data.train_points, data.validation_points, grid_resolution(flops, kGridFlops, 8, 16));
     // The inputs themselves over the grid (x, y and any extra features such as x² or sin x), as
     // the model sees them: the same points, row by row, that grid_activations() samples.
-    const Grid& g = p.unit_grid;
-    const int r = g.resolution;
-    Eigen::MatrixXf points(2, r * r);
-    for (int j = 0; j < r; ++j)
-        for (int i = 0; i < r; ++i) {
-            points(0, j * r + i) = g.x_min + (g.x_max - g.x_min) * i / (r - 1);
-            points(1, j * r + i) = g.y_min + (g.y_max - g.y_min) * j / (r - 1);
-        }
-    p.input_maps = data.model_inputs(points);
+    p.input_maps = data.model_inputs(grid_points(p.unit_grid));
     p.unit_maps.clear();
     for (int l = 0; l < t.model().layer_count(); ++l)
         p.unit_maps.push_back(t.grid_activations(l, p.unit_grid));
