@@ -154,10 +154,13 @@ void frame(void* user_data) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+    auto ms_since_start = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count(); };
+    const double work_ms = tunelab::ui::work_in_frame(platform.app, ms_since_start());
+
     tunelab::ui::FrameStats& stats = platform.app.stats;
     stats.fps = io.Framerate;
     const bool first_frame = stats.frames == 0;
-    stats.record(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
+    stats.record(ms_since_start(), work_ms);
     if (first_frame) {
         stats.first_frame_ms = milliseconds_since_start(platform);
 #ifdef __EMSCRIPTEN__

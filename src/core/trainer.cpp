@@ -157,6 +157,15 @@ void Trainer::step() {
     if (epoch_ends) history_.back().seconds = seconds_;  // includes the validation pass
 }
 
+double Trainer::next_step_flops() const {
+    if (finished()) return 0;
+    // At an epoch's start the batch schedule may be about to change the size.
+    const int size = batch_ == 0 ? batch_size(config_.batch, epoch_, data_.info.train_size) : batch_size_;
+    const int n = std::min(size, data_.info.train_size - batch_ * size);
+    const bool ends_epoch = (batch_ + 1) * size >= data_.info.train_size;
+    return flops_per_sample_ * (3.0 * n + (ends_epoch ? data_.info.validation_size : 0));
+}
+
 void Trainer::run_epoch() {
     const int current = epoch_;
     while (!finished() && epoch_ == current) step();

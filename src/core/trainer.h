@@ -72,6 +72,10 @@ public:
     int diverged_epoch() const { return diverged_epoch_; }       // 1-based; 0 if it did not
     const std::vector<EpochRecord>& history() const { return history_; }
     double flops() const { return flops_; }
+    // What the next step() will cost, in the same units: its mini-batch forward and backward, plus
+    // the validation pass when it ends an epoch (several times a plain step for small batches), so
+    // a caller slicing training into frames can tell whether that step still fits.
+    double next_step_flops() const;
 
     const TrainConfig& config() const { return config_; }
     const PreparedData& data() const { return data_; }

@@ -21,11 +21,13 @@ struct FrameStats {
     double fps = 0.0;            // ImGui's running average
     double frame_cpu_ms = 0.0;   // CPU time of the last frame: UI + any work sliced into it
     double first_frame_ms = -1;  // from page navigation (web) or process start (desktop) to the first frame
-    std::array<float, 120> recent_cpu_ms{};  // the last 120 frames' CPU times, a ring
+    std::array<float, 120> recent_cpu_ms{};   // the last 120 frames' CPU times, a ring
+    std::array<float, 120> recent_work_ms{};  // and the training / race share of each (work_in_frame)
 
-    void record(double cpu_ms) {
+    void record(double cpu_ms, double work_ms) {
         frame_cpu_ms = cpu_ms;
         recent_cpu_ms[frames % recent_cpu_ms.size()] = float(cpu_ms);
+        recent_work_ms[frames % recent_work_ms.size()] = float(work_ms);
         frames++;
     }
     size_t recent_count() const { return std::min<size_t>(frames, recent_cpu_ms.size()); }
@@ -56,6 +58,10 @@ void apply_style();
 
 // Draws every window for this frame.
 void draw_app(AppState& app);
+// Trains the lab's runs or advances the arena's race (whichever page is shown: the learner watches
+// what trains) in what is left of the frame once it has been drawn and rendered, `frame_ms` so far.
+// Returns the milliseconds it took.
+double work_in_frame(AppState& app, double frame_ms);
 
 // The automation hook behind Module.tunelab.call() on the web: a JSON request such as
 // {"cmd":"status"} or {"cmd":"set_language","language":"en"} and a JSON answer; a bad request is

@@ -273,14 +273,14 @@ bool advance_round(ArenaState& arena) {
     return true;
 }
 
-void draw_arena(AppState& app) {
-    ArenaState& arena = app.arena;
-    // The race gets what the frame has left after drawing, like the lab's training (app.cpp).
-    const double drawing_ms = std::max(0.0, app.stats.frame_cpu_ms - arena.last_slice_ms);
-    arena.frame_budget_ms = std::clamp(10.0 - drawing_ms, 1.0, 8.0);
-    apply_acquisition_settings(arena);
+void advance_race(ArenaState& arena) {
     arena.last_slice_ms = 0;
     if (arena.racing) advance(arena, arena.frame_budget_ms, false);
+}
+
+void draw_arena(AppState& app) {
+    ArenaState& arena = app.arena;
+    apply_acquisition_settings(arena);
 
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const bool wide = available.x >= 900;

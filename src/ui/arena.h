@@ -88,7 +88,7 @@ struct ArenaState {
     bool racing = false;
     int round = 0;                 // rounds completed: every racer has finished this many evaluations
     std::string error;             // why the last start failed, if it did
-    double frame_budget_ms = 6.0;  // CPU time per frame the race may use
+    double frame_budget_ms = 6.0;  // CPU time per frame the race may use (set by the app each frame)
     double last_slice_ms = 0;
     double step_ms_estimate = 0;
 
@@ -106,7 +106,9 @@ json::Value arena_command(AppState& app, const json::Value& request);
 
 // ---- arena.cpp
 bool start_race(AppState& app);  // builds the racers from the setup; false (and arena.error) if refused
-bool advance_round(ArenaState& arena);  // exactly one more round (or to the end); false when finished
+bool advance_round(ArenaState& arena);
+// Races for about arena.frame_budget_ms (the app calls it once a frame, after drawing).
+void advance_race(ArenaState& arena);  // exactly one more round (or to the end); false when finished
 bool race_finished(const ArenaState& arena);
 // Trains that trial's settings in the lab (lab objective only): run A gets them, the lab is shown.
 json::Value arena_load_trial(AppState& app, int racer, int number);

@@ -57,42 +57,6 @@ bool ensure_started(LabState& lab) {
     return true;
 }
 
-// The one place where training meets the frame: each playing frame spends at most
-// frame_budget_ms on mini-batches, shared by the active runs, so the page never stops drawing.
-// Lower speeds cap the number of batches per frame so a learner can watch single steps.
-void advance_runs(LabState& lab) {
-    lab.last_slice_ms = 0;
-    if (!lab.playing) return;
-    if (!ensure_started(lab) || all_finished(lab)) {
-        lab.playing = false;
-        return;
-    }
-    constexpr int kBatchesPerFrame[] = {1, 3, 10, 30, 1 << 30};
-    const int batch_cap = kBatchesPerFrame[std::clamp(lab.speed, 1, 5) - 1];
-    const auto start = std::chrono::steady_clock::now();
-    auto elapsed_ms = [&] {
-        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    };
-    // Step while the next step is expected to fit: a step's cost is learned as it runs, so a large
-    // network takes fewer steps per frame instead of overrunning it. The first step always runs, so
-    // even a network whose single step exceeds the budget makes progress.
-    for (int batches = 0; batches < batch_cap; ++batches) {
-        if (batches > 0 && elapsed_ms() + lab.step_ms_estimate > lab.frame_budget_ms) break;
-        const double before = elapsed_ms();
-        bool stepped = false;
-        for_each_active_run(lab, [&](LabRun& run) {
-            if (!run.trainer->finished()) {
-                run.trainer->step();
-                stepped = true;
-            }
-        });
-        if (!stepped) break;
-        lab.step_ms_estimate = 0.8 * lab.step_ms_estimate + 0.2 * (elapsed_ms() - before);
-    }
-    lab.last_slice_ms = elapsed_ms();
-    if (all_finished(lab)) lab.playing = false;
-}
-
 void validate_runs(LabState& lab) {
     for (LabRun& run : lab.runs) {
         run.issues = lab.data ? validate(run.config, lab.data->info) : std::vector<Issue>{};
@@ -381,15 +345,48 @@ void load_csv_text(LabState& lab, std::string file_name, std::string text) {
     refresh_data(lab);
 }
 
+// The one place where training meets the frame: each playing frame spends at most
+// frame_budget_ms on mini-batches, shared by the active runs, so the page never stops drawing.
+// Lower speeds cap the number of batches per frame so a learner can watch single steps.
+void advance_runs(LabState& lab) {
+    lab.last_slice_ms = 0;
+    if (!lab.playing) return;
+    if (!ensure_started(lab) || all_finished(lab)) {
+        lab.playing = false;
+        return;
+    }
+    constexpr int kBatchesPerFrame[] = {1, 3, 10, 30, 1 << 30};
+    const int batch_cap = kBatchesPerFrame[std::clamp(lab.speed, 1, 5) - 1];
+    const auto start = std::chrono::steady_clock::now();
+    auto elapsed_ms = [&] {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    };
+    // Step while the next step is expected to fit. Its cost is foretold in FLOPs by the trainers
+    // (an epoch's last step also runs the validation pass) and priced at the time per FLOP learned
+    // from the steps so far, so a large network takes fewer steps per frame instead of overrunning
+    // it. The first step always runs, so even a network whose single step exceeds the budget makes
+    // progress.
+    for (int batches = 0; batches < batch_cap; ++batches) {
+        double flops = 0;
+        for_each_active_run(lab, [&](LabRun& run) { flops += run.trainer->next_step_flops(); });
+        if (flops == 0) break;  // every run finished
+        if (batches > 0 && elapsed_ms() + lab.ms_per_flop * flops > lab.frame_budget_ms) break;
+        const double before = elapsed_ms();
+        for_each_active_run(lab, [&](LabRun& run) { run.trainer->step(); });
+        const double spent = elapsed_ms() - before;
+        lab.ms_per_flop = lab.ms_per_flop == 0 ? spent / flops : 0.8 * lab.ms_per_flop + 0.2 * spent / flops;
+    }
+    lab.last_slice_ms = elapsed_ms();
+    if (all_finished(lab)) lab.playing = false;
+}
+
 void reset_runs(LabState& lab) {
     for (LabRun& run : lab.runs) run.trainer.reset();
     lab.playing = false;
     lab.last_slice_ms = 0;
-    lab.step_ms_estimate = 0;  // a new network has its own step cost
 }
 
 void draw_lab(LabState& lab, const Translator& tr) {
-    advance_runs(lab);
     draw_run_controls(lab, tr);
     ImGui::Separator();
 

@@ -58,7 +58,7 @@ struct LabState {
     int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
     double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame
-    double step_ms_estimate = 0.0; // running average of one step's cost (all active runs)
+    double ms_per_flop = 0.0;      // running average of what training costs here, per counted FLOP
 
     std::optional<Ghost> ghost;
     bool log_loss = true;  // loss curves on a log axis
@@ -82,6 +82,8 @@ void draw_lab(LabState& lab, const Translator& tr);
 void refresh_data(LabState& lab);
 // Switches to the learner's CSV file, guessing the target column and task, and prepares it.
 void load_csv_text(LabState& lab, std::string file_name, std::string text);
+// Trains the playing runs for about lab.frame_budget_ms (the app calls it once a frame, after drawing).
+void advance_runs(LabState& lab);
 // Starts (or restarts) every active run from scratch with the current settings.
 void reset_runs(LabState& lab);
 // The test hook's lab commands ({"cmd":"lab.set", ...}); see lab.cpp for the list.

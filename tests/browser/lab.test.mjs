@@ -17,18 +17,20 @@ const A2 = {
 };
 
 // Frames per second over `ms` milliseconds, and the CPU time of each of those frames as the page
-// itself measured it (its ring of the last 120 frames).
+// itself measured it (its ring of the last 120 frames), with the share training took.
 async function measureFrames(page, ms) {
   const before = await call(page, { cmd: "frame_times" });
   const start = Date.now();
   await page.waitForTimeout(ms);
   const after = await call(page, { cmd: "frame_times" });
-  const frames = after.frames - before.frames;
-  const cpu = after.cpu_ms.slice(-Math.min(frames, after.cpu_ms.length));
-  const sorted = [...cpu].sort((a, b) => a - b);
-  return { fps: frames / ((Date.now() - start) / 1000), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
-           p95: sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))], max: sorted.at(-1),
-           count: sorted.length };
+  const frames = Math.min(after.frames - before.frames, after.cpu_ms.length);
+  const stats = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+             p95: sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))], max: sorted.at(-1) };
+  };
+  return { fps: (after.frames - before.frames) / ((Date.now() - start) / 1000), count: frames,
+           ...stats(after.cpu_ms.slice(-frames)), work: stats(after.work_ms.slice(-frames)) };
 }
 
 test("an A2-sized network trains live: loss falls while the page keeps its frame rate", async () => {
@@ -49,14 +51,15 @@ test("an A2-sized network trains live: loss falls while the page keeps its frame
   console.log(`  idle: ${idle.fps.toFixed(1)} fps, frame CPU mean ${idle.mean.toFixed(2)} ms`);
   console.log(`  training: ${training.fps.toFixed(1)} fps (${(100 * training.fps / idle.fps).toFixed(0)}% of idle), ` +
               `frame CPU mean ${training.mean.toFixed(2)} ms, p95 ${training.p95.toFixed(2)} ms, max ${training.max.toFixed(2)} ms ` +
+              `(of which training: mean ${training.work.mean.toFixed(2)} ms, p95 ${training.work.p95.toFixed(2)} ms) ` +
               `over ${training.count} frames; ${history.length} epochs trained`);
   assert.ok(history.length >= 3, `only ${history.length} epochs trained`);
   assert.ok(history.at(-1).train_loss < 0.5 * history[0].train_loss,
             `train loss did not fall: ${history[0].train_loss} → ${history.at(-1).train_loss}`);
   assert.ok(history.at(-1).validation_metric > 0.8, `validation accuracy ${history.at(-1).validation_metric}`);
   assert.ok(training.fps >= 0.9 * idle.fps, `training frame rate ${training.fps} < 90% of idle ${idle.fps}`);
-  // The 12 ms frame CPU target is reported above, not asserted: the views' picture refreshes still
-  // push some frames past it (see the issue's notes); the frame rate holds.
+  assert.ok(training.work.mean > 2, `training got only ${training.work.mean} ms per frame: the budget is not used`);
+  assert.ok(training.p95 <= 12, `frame CPU time p95 ${training.p95} ms > 12 ms while training`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -205,6 +205,27 @@ TEST_CASE("trainer: step() advances batch by batch, epoch by epoch, with the bat
     CHECK(trainer.history().back().flops == trainer.flops());
 }
 
+TEST_CASE("trainer: next_step_flops() foretells each step's cost, the epoch's validation pass included") {
+    PreparedData data = generated(DatasetKind::moons, 100);  // 50 training, 50 validation samples
+    TrainConfig t = config_for(data.info, {{4, Activation::relu, 0.0}});
+    t.batch = {15, 2.0};  // 15 (a short last batch), 30, 50, …: the size changes at epoch starts
+    t.epochs = 4;
+    Trainer trainer(t, data);
+    int steps = 0, epoch_ends = 0;
+    while (!trainer.finished()) {
+        const double foretold = trainer.next_step_flops();
+        const double before = trainer.flops();
+        const int epoch = trainer.epoch();
+        trainer.step();
+        CHECK(trainer.flops() - before == doctest::Approx(foretold));
+        steps++;
+        epoch_ends += trainer.epoch() != epoch;
+    }
+    CHECK(steps == 4 + 2 + 1 + 1);
+    CHECK(epoch_ends == 4);
+    CHECK(trainer.next_step_flops() == 0);
+}
+
 TEST_CASE("determinism: the same seed gives the same run, another seed another") {
     PreparedData data = generated(DatasetKind::spiral);
     auto run = [&](uint64_t seed) {
