@@ -20,6 +20,7 @@ struct Acquisition {
     double kappa = 2.0;  // confidence bound: how many σ of optimism
 
     double operator()(double mean, double stddev, double best) const;
+    bool operator==(const Acquisition&) const = default;
 };
 
 const char* to_string(AcquisitionKind kind);

@@ -151,10 +151,19 @@ int BayesSampler::initial_points(const Space& space) const {
     return options_.initial_points > 0 ? options_.initial_points : std::max(5, 2 * int(space.size()));
 }
 
+namespace {
+// What a fitted model and its proposal belong to: the study's next trial and how many results it had.
+std::pair<int, size_t> study_key(const Study& study, const Observations& obs) { return {study.next_number(), obs.size()}; }
+}  // namespace
+
+bool BayesSampler::fitted_for(const Study& study) const {
+    return cached_ && cached_for_ == study_key(study, observations(study));
+}
+
 const Surrogate* BayesSampler::model(const Study& study) {
     Observations obs = observations(study);
     if (int(obs.size()) < initial_points(study.space())) return nullptr;
-    std::pair<int, size_t> key{study.next_number(), obs.size()};
+    const std::pair<int, size_t> key = study_key(study, obs);
     if (!cached_ || key != cached_for_) {
         Rng rng = study.rng_for(study.next_number(), kFitPurpose);
         // Warm start from the hyperparameters noted with the latest model-based trial.
@@ -204,12 +213,29 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
     return p;
 }
 
-Proposal BayesSampler::ask(const Study& study) {
-    if (const Surrogate* m = model(study)) {
-        Proposal p = propose(study, *m);
-        p.sampler_state.assign(m->gp().theta().begin(), m->gp().theta().end());
-        return p;
+const Proposal& BayesSampler::next_proposal(const Study& study, const Surrogate& model) {
+    if (!proposal_ || proposal_for_ != cached_for_ || !(proposal_acquisition_ == options_.acquisition)) {
+        proposal_ = propose(study, model);
+        proposal_->sampler_state.assign(model.gp().theta().begin(), model.gp().theta().end());
+        proposal_for_ = cached_for_;
+        proposal_acquisition_ = options_.acquisition;
     }
+    return *proposal_;
+}
+
+bool BayesSampler::prepare(const Study& study) {
+    const bool fitted = fitted_for(study);
+    const Surrogate* m = model(study);
+    if (!m) return false;       // still the initial design: nothing costly to prepare
+    if (!fitted) return true;   // this call fitted the GP; the proposal comes next call
+    const bool proposed = proposal_ && proposal_for_ == cached_for_ && proposal_acquisition_ == options_.acquisition;
+    if (proposed) return false;
+    next_proposal(study, *m);
+    return true;
+}
+
+Proposal BayesSampler::ask(const Study& study) {
+    if (const Surrogate* m = model(study)) return next_proposal(study, *m);
     Proposal p{study.space().decode(QuasiRandomSampler::unit_point(study, study.next_number(), false))};
     p.source = "init";
     return p;
@@ -248,7 +274,7 @@ SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Va
     const Surrogate* m = model(study);
     if (!m) return view;
     draw(*m, grid, view.mean, view.stddev, view.acquisition);
-    view.next = propose(study, *m).params;
+    view.next = next_proposal(study, *m).params;
     return view;
 }
 
@@ -270,7 +296,7 @@ CurveView BayesSampler::curve(const Study& study, int dim, int resolution) {
         view.lower.push_back(view.mean[size_t(i)] - 2 * stddev[size_t(i)]);
         view.upper.push_back(view.mean[size_t(i)] + 2 * stddev[size_t(i)]);
     }
-    view.next = propose(study, *m).params;
+    view.next = next_proposal(study, *m).params;
     return view;
 }
 

@@ -2,6 +2,7 @@
 // Bayesian optimization: a GP surrogate of the loss, and an acquisition function that says where to
 // look next. Also the views the search-arena UI draws from the same model (2-D slices, 1-D curve).
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "tune/gp.h"
@@ -68,6 +69,7 @@ public:
     explicit BayesSampler(BayesOptions options) : options_(std::move(options)) {}
     std::string name() const override { return "bayes"; }
     Proposal ask(const Study& study) override;
+    bool prepare(const Study& study) override;  // fits the model in one call, proposes in the next
 
     const BayesOptions& options() const { return options_; }
     // Changing ξ/κ or the kind keeps the fitted model: views recompute in a few milliseconds.
@@ -82,12 +84,19 @@ public:
 
 private:
     Proposal propose(const Study& study, const Surrogate& model) const;
+    // propose(), cached until the study or the acquisition settings change: prepare(), ask() and
+    // the views' "next point" are one computation.
+    const Proposal& next_proposal(const Study& study, const Surrogate& model);
+    bool fitted_for(const Study& study) const;
     void draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
               std::vector<double>& stddev, std::vector<double>& acquisition) const;
 
     BayesOptions options_;
     std::unique_ptr<Surrogate> cached_;
     std::pair<int, size_t> cached_for_{-1, 0};  // (next trial number, observations) it was fit on
+    std::optional<Proposal> proposal_;
+    std::pair<int, size_t> proposal_for_{-1, 0};
+    Acquisition proposal_acquisition_;          // the settings proposal_ was maximized under
 };
 
 }  // namespace tunelab::tune

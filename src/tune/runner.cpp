@@ -1,6 +1,7 @@
 #include "tune/runner.h"
 
 #include <chrono>
+#include <utility>
 
 namespace tunelab::tune {
 
@@ -24,8 +25,13 @@ RunEvent StudyRunner::step() {
             return RunEvent::Finished;
         }
         auto begin = std::chrono::steady_clock::now();
+        auto seconds_since = [](auto t) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count(); };
+        const bool prepared = sampler_->prepare(study_);
+        preparing_seconds_ += seconds_since(begin);
+        if (prepared) return RunEvent::Prepared;
+        begin = std::chrono::steady_clock::now();
         Proposal proposal = sampler_->ask(study_);
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        const double seconds = seconds_since(begin) + std::exchange(preparing_seconds_, 0.0);
         if (proposal.resume < 0 && study_.next_number() >= budget_) {
             finished_ = true;
             return RunEvent::Finished;

@@ -11,6 +11,7 @@
 namespace tunelab::tune {
 
 enum class RunEvent {
+    Prepared,  // the sampler did part of the next proposal's work (Sampler::prepare)
     Asked,     // a trial started (new, or a paused one promoted by Hyperband)
     Stepped,   // the running trial trained one more epoch and goes on
     Told,      // the running trial ended: complete, pruned at a rung, failed or diverged
@@ -45,6 +46,7 @@ private:
     int budget_;
     bool finished_ = false;
     int running_ = -1, told_ = -1;
+    double preparing_seconds_ = 0;  // the sampler's prepare() time for the coming proposal
     std::unique_ptr<Evaluation> evaluation_;
     std::map<int, std::unique_ptr<Evaluation>> paused_;  // stopped at a rung; may be promoted
 };

@@ -17,6 +17,11 @@ public:
     virtual ~Sampler() = default;
     virtual std::string name() const = 0;
     virtual Proposal ask(const Study& study) = 0;
+    // Does part of the next ask()'s work ahead of it and returns true, or returns false when
+    // nothing is left to prepare. A caller slicing work into frames calls it until it returns false,
+    // one call per slice, so it never pays for all of a costly proposal at once (BO: fitting the GP,
+    // then maximizing the acquisition). Optional: ask() does whatever was not prepared.
+    virtual bool prepare(const Study&) { return false; }
 };
 
 struct SamplerOptions {

@@ -51,30 +51,36 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
 
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
 
-// The one race loop. Racers advance round-robin by single steps (one epoch, or one test-function
-// evaluation) so that a slow strategy cannot starve the others; a round ends when every racer has
-// finished one more evaluation. Stops when `budget_ms` is spent, or after one round if asked.
+// The one race loop. Racers advance round-robin by single steps (one epoch, one test-function
+// evaluation, or a part of a sampler's proposal) so that a slow strategy cannot starve the others; a
+// round ends when every racer has finished one more evaluation. A step runs only if its racer's
+// expected cost for that kind of step still fits in `budget_ms` (the frame's first step always
+// runs); after one round, if asked, it stops anyway.
 void advance(ArenaState& arena, double budget_ms, bool one_round) {
     const auto start = std::chrono::steady_clock::now();
     auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); };
-    for (;;) {
+    bool any_step = false, out_of_time = false;
+    while (!out_of_time) {
         bool stepped = false;
         for (Racer& racer : arena.racers) {
             if (!behind(racer, arena.round)) continue;
+            double& expected = racer.step_ms[racer.runner->running() < 0 ? 0 : 1];
+            out_of_time = any_step && elapsed_ms() + expected > budget_ms;
+            if (out_of_time) break;
             const double before = elapsed_ms();
             if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
             const double spent = elapsed_ms() - before;
             racer.seconds += spent / 1000;
-            arena.step_ms_estimate = 0.8 * arena.step_ms_estimate + 0.2 * spent;
-            stepped = true;
-            if (elapsed_ms() + arena.step_ms_estimate > budget_ms) break;
+            // Recent peaks, slowly forgotten: a sampler's steps alternate between costly (fitting
+            // a GP) and cheap ones, and a frame is spoiled by underestimating, not overestimating.
+            expected = std::max(spent, 0.9 * expected);
+            stepped = any_step = true;
         }
-        if (!stepped) {  // nobody behind: the round is complete
+        if (!stepped && !out_of_time) {  // nobody behind: the round is complete
             if (race_finished(arena)) break;
             arena.round++;
             if (one_round) break;
         }
-        if (elapsed_ms() + arena.step_ms_estimate > budget_ms) break;
     }
     arena.last_slice_ms = elapsed_ms();
     if (race_finished(arena)) arena.racing = false;
@@ -242,7 +248,6 @@ bool start_race(AppState& app) {
     arena.raced = arena.setup;
     arena.round = 0;
     arena.racing = true;
-    arena.step_ms_estimate = 0;
     arena.bayes_cache = {};
     arena.dim_x = 0;
     arena.dim_y = arena.objective->space().size() > 1 ? 1 : 0;

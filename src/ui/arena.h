@@ -65,6 +65,7 @@ struct Racer {
     std::unique_ptr<tune::StudyRunner> runner;
     int told = 0;          // evaluations finished (Hyperband counts each rung)
     double seconds = 0;    // CPU time spent on it, for the ETA
+    double step_ms[2] = {0, 0};  // expected cost of its next sampler step and training step
 };
 
 enum class ArenaView { progress, landscape, bayes, trials };
@@ -90,7 +91,6 @@ struct ArenaState {
     std::string error;             // why the last start failed, if it did
     double frame_budget_ms = 6.0;  // CPU time per frame the race may use (set by the app each frame)
     double last_slice_ms = 0;
-    double step_ms_estimate = 0;
 
     ArenaView view = ArenaView::progress;
     bool view_requested = false;  // the hook chose `view`: select its tab on the next frame

@@ -90,7 +90,7 @@ TEST_CASE("Bayesian optimization: the slice view's next point is the point ask()
     BayesSampler bayes{BayesOptions{}};
     SliceView view = bayes.slice(study, 0, 1, study.best()->params, 16);
     REQUIRE(view.mean.size() == 256);
-    CHECK(view.next == bayes.ask(study).params);
+    CHECK(view.next == BayesSampler{BayesOptions{}}.ask(study).params);  // a fresh sampler: computed anew
     CHECK(*std::min_element(view.stddev.begin(), view.stddev.end()) >= 0);
     // Changing κ re-uses the fitted model and changes the acquisition surface.
     Acquisition ucb{AcquisitionKind::ConfidenceBound, 0, 1};
@@ -104,6 +104,29 @@ TEST_CASE("Bayesian optimization: the slice view's next point is the point ask()
     CurveView curve = bayes.curve(study, 0, 20);
     REQUIRE(curve.mean.size() == 20);
     for (size_t i = 0; i < 20; ++i) CHECK(curve.lower[i] <= curve.upper[i]);
+}
+
+TEST_CASE("Bayesian optimization: prepare() splits a proposal into fitting and maximizing, and changes nothing") {
+    Study study = run("bayes", "hartmann6", 15, 3);
+    BayesSampler prepared{BayesOptions{}}, direct{BayesOptions{}};
+    CHECK(prepared.prepare(study));   // fits the GP
+    CHECK(prepared.prepare(study));   // maximizes the acquisition
+    CHECK_FALSE(prepared.prepare(study));
+    const Proposal asked = prepared.ask(study);
+    CHECK(asked.params == direct.ask(study).params);
+    CHECK(asked.sampler_state == direct.ask(study).sampler_state);
+    // New acquisition settings after preparing: the proposal is maximized again under them.
+    Acquisition ucb{AcquisitionKind::ConfidenceBound, 0, 3};
+    prepared.set_acquisition(ucb);
+    CHECK(prepared.prepare(study));
+    CHECK_FALSE(prepared.prepare(study));
+    BayesSampler fresh{BayesOptions{}};
+    fresh.set_acquisition(ucb);
+    CHECK(prepared.ask(study).params == fresh.ask(study).params);
+    CHECK(prepared.ask(study).params != asked.params);
+    // During the initial design there is nothing costly to prepare.
+    auto objective = make_objective("hartmann6");
+    CHECK_FALSE(BayesSampler{BayesOptions{}}.prepare(Study(objective->space())));
 }
 
 TEST_CASE("Importance: a relevant input and an irrelevant one are told apart") {
