@@ -45,9 +45,10 @@ test("a Branin race advances in lock-step through the hook while the page stays 
   }
   // Branin evaluates in microseconds, so many rounds fit in a frame: what matters is that frames go on.
   assert.ok(frames >= 3, `only ${frames} frames drawn while ${status.round} rounds ran`);
-  // One BO proposal (a GP fit and an acquisition search) is the smallest unit of work and can take
-  // ~20 ms in WebAssembly; the page must still draw at 20 fps or better.
-  assert.ok(p95 <= 50, `frame CPU p95 ${p95} ms`);
+  // A BO proposal comes in two slices (fitting the GP, maximizing the acquisition), each started
+  // only in a frame it fits in: frames stay near the lab's 10 ms target (quiet machine: p95 ~11 ms
+  // with 12 BO racers); 20 ms leaves room for a busy test machine.
+  assert.ok(p95 <= 20, `frame CPU p95 ${p95} ms`);
   assert.match(status.summary, /Target|目标/);
 
   // Pause, then exactly one round. Branin races finish within a few frames, so start, pause and
