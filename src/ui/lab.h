@@ -17,6 +17,7 @@
 #include "core/surfaces.h"
 #include "core/trainer.h"
 #include "ui/i18n.h"
+#include "ui/model_pictures.h"
 
 namespace tunelab::ui {
 
@@ -63,8 +64,10 @@ struct LabState {
     std::optional<Ghost> ghost;
     bool log_loss = true;  // loss curves on a log axis
     ViewTab view = ViewTab::curves;
+    int drawn_view = -1;     // the tab drawn last (-1: none yet): a different `view` was chosen from outside
     OptimizerPathsView paths;
     int selected_layer = 0;  // the layer whose histograms / neuron maps are shown
+    PictureCache pictures;   // the views' expensive pictures of each run
 
     // Loading the learner's CSV goes through the platform (a browser file picker, a desktop path or a
     // dropped file); the data panel only asks for it.

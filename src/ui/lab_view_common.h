@@ -1,6 +1,6 @@
 #pragma once
 // What the lab's views share: the runs on screen, their colours, view titles that explain
-// themselves, and the cache of expensive model pictures. Internal to lab_views.cpp,
+// themselves, and the access to the cache of expensive model pictures. Internal to lab_views.cpp,
 // network_view.cpp and optimizer_paths_view.cpp.
 #include <Eigen/Core>
 #include <vector>
@@ -28,29 +28,10 @@ ImU32 class_color(int cls, int classes);
 // A view's heading; hovering it shows `help`: what the learner should look for.
 void view_title(const char* title, const char* help);
 
-// ---- Cache of grid predictions and statistics, one per run: recomputing them every frame would
-// cost more than the training itself.
-struct ModelPictures {
-    Grid grid;                               // the boundary grid (2-D data)
-    Eigen::MatrixXf outputs;                 // outputs × grid.resolution², over `grid`
-    Grid unit_grid;                          // coarser, for the per-neuron maps
-    Eigen::MatrixXf input_maps;              // model inputs × unit_grid.resolution²
-    std::vector<Eigen::MatrixXf> unit_maps;  // per layer (outputs last): units × unit_grid.resolution²
-    Histogram weights, activations;          // of lab.selected_layer
-    Eigen::MatrixXi confusion;               // validation part; empty for regression
-    Eigen::MatrixXf validation_outputs;      // outputs × validation samples (predicted vs true)
-};
-// The parts of ModelPictures, computed only for the views that show them.
-enum PicturePart : unsigned {
-    kBoundaryPicture = 1,     // grid, outputs
-    kUnitMapPictures = 2,     // unit_grid, input_maps, unit_maps
-    kHistogramPictures = 4,   // weights, activations
-    kValidationPictures = 8,  // confusion, validation_outputs
-};
 // The pictures of run `index`, with the requested `parts` brought up to date when its weights
 // changed and a refresh is due (a few times per second, one part's refresh per frame, at once
 // when the trainer, its shape or the selected layer changed).
-const ModelPictures& model_pictures(const LabState& lab, int index, unsigned parts);
+const ModelPictures& model_pictures(LabState& lab, int index, unsigned parts);
 
 // ---- The views that live in their own files.
 // The network: layers of nodes, links by weight, a small activation map per hidden unit.

@@ -28,28 +28,6 @@ constexpr double kGridFlops = 8e6;
 
 // ------------------------------------------------------------------------------------ caching
 
-constexpr int kPartCount = 4;  // the bits of PicturePart
-
-// When a part was computed: for which trainer and key (model shape, selected layer), from which
-// weights, when, and how long it took.
-struct Stamp {
-    const Trainer* trainer = nullptr;
-    long long key = -1;
-    double checksum = std::numeric_limits<double>::quiet_NaN();
-    double time = -1e30;
-    double cost = 0.0;  // seconds
-};
-
-struct CacheEntry {
-    ModelPictures pictures;
-    Stamp stamps[kPartCount];
-};
-
-CacheEntry g_cache[2];
-int g_refresh_frame = -1;           // the frame that already paid for a refresh
-const Stamp* g_next = nullptr;      // a part that found the frame taken: it goes first next time
-int g_next_frame = -1;
-
 // Changes whenever the trainer's model has another shape, so a reset with a new architecture
 // never indexes old pictures.
 long long shape_key(const Model& model) {
@@ -65,26 +43,26 @@ long long shape_key(const Model& model) {
 // first the next frame, so a cheap part is never starved by a busy one. Until a part is recomputed
 // the views show the old one, and check its sizes before drawing it.
 template <class Compute>
-void refresh(Stamp& stamp, const Trainer& trainer, long long key, double checksum, Compute compute) {
+void refresh(PictureCache& cache, PictureStamp& stamp, const Trainer& trainer, long long key, double checksum, Compute compute) {
     const double now = ImGui::GetTime();
     const int frame = ImGui::GetFrameCount();
     const bool other = stamp.trainer != &trainer || stamp.key != key;
     const bool moved = checksum != stamp.checksum && now - stamp.time >= std::max(kRefreshSeconds, 20.0 * stamp.cost);
     if (!other && !moved) return;
-    const bool queued = g_next && g_next != &stamp && g_next_frame >= frame - 1;
-    if (g_refresh_frame == frame || queued) {
-        if (!g_next || g_next_frame < frame - 1) {
-            g_next = &stamp;
-            g_next_frame = frame;
+    const bool queued = cache.next && cache.next != &stamp && cache.next_frame >= frame - 1;
+    if (cache.refresh_frame == frame || queued) {
+        if (!cache.next || cache.next_frame < frame - 1) {
+            cache.next = &stamp;
+            cache.next_frame = frame;
         }
         return;
     }
-    if (g_next == &stamp) g_next = nullptr;
+    if (cache.next == &stamp) cache.next = nullptr;
     const auto start = std::chrono::steady_clock::now();
     compute();
     const double cost = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     stamp = {&trainer, key, checksum, now, cost};
-    g_refresh_frame = frame;
+    cache.refresh_frame = frame;
 }
 
 void compute_boundary(const Trainer& t, ModelPictures& p) {
@@ -506,7 +484,7 @@ void draw_layer_selector(LabState& lab, const Model& model, const Translator& tr
 }
 
 // One histogram (weights or activations of the selected layer) of every run.
-void draw_histogram_plot(const LabState& lab, const Translator& tr, const char* id, Histogram ModelPictures::*which, const char* x_label, float width, float height) {
+void draw_histogram_plot(LabState& lab, const Translator& tr, const char* id, Histogram ModelPictures::*which, const char* x_label, float width, float height) {
     ShownRun runs[2];
     const int n = active_runs(lab, runs);
     plot::Options opt;
@@ -663,8 +641,8 @@ void view_title(const char* title, const char* help) {
     ImGui::EndTooltip();
 }
 
-const ModelPictures& model_pictures(const LabState& lab, int index, unsigned parts) {
-    CacheEntry& e = g_cache[index];
+const ModelPictures& model_pictures(LabState& lab, int index, unsigned parts) {
+    PictureCache::Entry& e = lab.pictures.runs[index];
     const Trainer* t = lab.runs[index].trainer.get();
     if (!t) return e.pictures;
     const long long shape = shape_key(t->model());
@@ -673,7 +651,7 @@ const ModelPictures& model_pictures(const LabState& lab, int index, unsigned par
     const bool planar = t->data().info.planar;
     ModelPictures& p = e.pictures;
     auto update = [&](PicturePart part, long long key, auto compute) {
-        if (parts & part) refresh(e.stamps[std::countr_zero(static_cast<unsigned>(part))], *t, key, checksum, compute);
+        if (parts & part) refresh(lab.pictures, e.stamps[std::countr_zero(static_cast<unsigned>(part))], *t, key, checksum, compute);
     };
     if (planar) update(kBoundaryPicture, shape, [&] { compute_boundary(*t, p); });
     if (planar) update(kUnitMapPictures, shape, [&] { compute_unit_maps(*t, p); });
@@ -693,8 +671,7 @@ void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size) {
     const char* names[] = {tr("Training"), tr("Predictions"), tr("Network"), tr("Histograms"), tr("Optimizer paths")};
     // A view chosen from outside (the test hook, the lead's controls) selects its tab once; the
     // tab the learner clicks is written back to lab.view.
-    static int drawn = -1;  // none yet: the first frame opens lab.view
-    const bool external = static_cast<int>(lab.view) != drawn;
+    const bool external = static_cast<int>(lab.view) != lab.drawn_view;
     ImGui::BeginChild("##lab_views", size);
     if (ImGui::BeginTabBar("##lab_view_tabs")) {
         for (int i = 0; i < IM_ARRAYSIZE(kTabs); ++i) {
@@ -704,7 +681,7 @@ void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size) {
             const ImGuiTabItemFlags flags = external && tab.view == lab.view ? ImGuiTabItemFlags_SetSelected : 0;
             if (!ImGui::BeginTabItem(label, nullptr, flags)) continue;
             if (!external) lab.view = tab.view;
-            drawn = static_cast<int>(tab.view);
+            lab.drawn_view = static_cast<int>(tab.view);
             tab.draw(lab, tr, ImGui::GetContentRegionAvail());
             ImGui::EndTabItem();
         }
