@@ -188,11 +188,6 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
 
 namespace {
 
-// The issue for this field, drawn in red under it (the refusal "next to the field").
-void draw_field_issue(const std::vector<Issue>& issues, const std::string& field) {
-    for (const Issue& issue : issues)
-        if (issue.field == field) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", issue.message.c_str());
-}
 
 const char* strategy_tooltip(const std::string& name, const Translator& tr) {
     if (name == "grid") return tr("Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 values of each: trials are wasted on the one that does not matter.");
@@ -254,15 +249,15 @@ void draw_setup_panel(AppState& app) {
                 ImGui::SameLine();
                 ImGui::Checkbox(tr.label("log").c_str(), &p.log);
                 tooltip(tr("Log scale: sample evenly in the exponent, so 0.0001–0.001 gets as many trials as 0.1–1. Right for learning rates and penalties."));
-                draw_field_issue(issues, "params." + p.name + ".low");
-                draw_field_issue(issues, "params." + p.name + ".high");
+                field_issues(issues, "params." + p.name + ".low", tr);
+                field_issues(issues, "params." + p.name + ".high", tr);
             } else if (p.tuned) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("sgd · momentum · adam");
             }
             ImGui::PopID();
         }
-        draw_field_issue(issues, "params");
+        field_issues(issues, "params", tr);
     }
 
     if (ImGui::CollapsingHeader(tr.label("Budget").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -289,7 +284,7 @@ void draw_setup_panel(AppState& app) {
             }
             tooltip(strategy_tooltip(name, tr));
         }
-        draw_field_issue(issues, "strategies");
+        field_issues(issues, "strategies", tr);
         const double zero = 0, xi_max = 1, kappa_max = 5;
         ImGui::SliderScalar("ξ", ImGuiDataType_Double, &s.xi, &zero, &xi_max, "%.3f");
         tooltip(tr("ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more."));

@@ -3,24 +3,56 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace tunelab::ui {
 namespace {
 
+// Each area of the interface keeps its strings beside its code, in its own strings_*.cpp.
+const std::span<const TranslationEntry> kTables[] = {kCommonStrings, kLabStrings,    kLabViewStrings, kArenaStrings,
+                                                     kLessonStrings, kSessionStrings, kIssueStrings};
+
 const std::unordered_map<std::string_view, const char*>& chinese_table() {
     static const auto table = [] {
-        // Each area of the interface keeps its strings beside its code, in its own strings_*.cpp.
-        const std::span<const TranslationEntry> parts[] = {kCommonStrings, kLabStrings,    kLabViewStrings,
-                                                           kArenaStrings,  kLessonStrings, kSessionStrings};
         std::unordered_map<std::string_view, const char*> map;
-        for (std::span<const TranslationEntry> part : parts)
+        for (std::span<const TranslationEntry> part : kTables)
             for (const TranslationEntry& entry : part) map.emplace(entry.english, entry.chinese);
         return map;
     }();
     return table;
 }
 
+// Refusals that carry numbers; each %s stands for a number or a range, kept as it is. Their
+// translations are in strings_issues.cpp; refusals without numbers are translated whole.
+constexpr const char* kIssuePatterns[] = {
+    "is %s; allowed: %s",
+    "has %s hidden layers; allowed: 0 to 8",
+    "has %s classes; classification needs at least 2",
+    "must be between %s and %s",
+};
+
+// The parts of `message` that stand where `pattern` has %s, or false when it does not fit.
+bool match(std::string_view pattern, std::string_view message, std::vector<std::string>& parts) {
+    parts.clear();
+    while (true) {
+        const size_t hole = pattern.find("%s");
+        const std::string_view literal = pattern.substr(0, hole);
+        if (message.substr(0, literal.size()) != literal) return false;
+        message.remove_prefix(literal.size());
+        if (hole == std::string_view::npos) return message.empty();
+        pattern.remove_prefix(hole + 2);
+        // The hole ends where the pattern's next literal text starts (or at the message's end).
+        const std::string_view next = pattern.substr(0, pattern.find("%s"));
+        const size_t end = next.empty() ? message.size() : message.find(next);
+        if (end == std::string_view::npos || end == 0) return false;
+        parts.emplace_back(message.substr(0, end));
+        message.remove_prefix(end);
+    }
+}
+
 }  // namespace
+
+std::span<const std::span<const TranslationEntry>> translation_tables() { return kTables; }
 
 const char* chinese_for(const char* english) {
     auto it = chinese_table().find(english);
@@ -35,6 +67,19 @@ const char* Translator::operator()(const char* english) const {
 
 std::string Translator::label(const char* english) const {
     return std::string((*this)(english)) + "###" + english;
+}
+
+std::string Translator::issue(const std::string& message) const {
+    if (language == Language::english) return message;
+    std::vector<std::string> parts;
+    for (const char* pattern : kIssuePatterns) {
+        if (!match(pattern, message, parts)) continue;
+        // Fill the translated pattern's holes in order (every pattern has at most two).
+        std::string out = (*this)(pattern);
+        for (const std::string& part : parts) out.replace(out.find("%s"), 2, part);
+        return out;
+    }
+    return (*this)(message.c_str());
 }
 
 }  // namespace tunelab::ui

@@ -17,6 +17,9 @@ struct Translator {
     // A widget label whose ImGui ID stays the same in both languages ("学习率###Learning rate"), so
     // switching language keeps open trees, focus and scroll positions.
     std::string label(const char* english) const;
+    // A refusal of a setting (the core's and the set-ups' messages are English, with numbers in
+    // them: "is 0; allowed: (0, 10]") in the current language, numbers kept.
+    std::string issue(const std::string& message) const;
 };
 
 // One row of the translation table. Each area keeps its rows in its own strings_*.cpp, in the order
@@ -31,6 +34,9 @@ extern const std::span<const TranslationEntry> kLabViewStrings;  // strings_lab_
 extern const std::span<const TranslationEntry> kArenaStrings;    // strings_arena.cpp: search arena
 extern const std::span<const TranslationEntry> kLessonStrings;   // strings_lessons.cpp: guided lessons
 extern const std::span<const TranslationEntry> kSessionStrings;  // strings_session.cpp: sharing, saving, export
+extern const std::span<const TranslationEntry> kIssueStrings;    // strings_issues.cpp: refused settings
+// All of the tables above.
+std::span<const std::span<const TranslationEntry>> translation_tables();
 
 // The Chinese for an English key, or nullptr when the table has none (used by the tests).
 const char* chinese_for(const char* english);

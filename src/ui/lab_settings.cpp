@@ -28,20 +28,11 @@ void section(const char* title) {
     ImGui::Separator();
 }
 
-// The core's message for `field`, in red under the control that sets it.
-void show_issue(const std::vector<Issue>& issues, const std::string& field) {
-    for (const Issue& issue : issues) {
-        if (issue.field != field) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.10f, 1));
-        ImGui::TextWrapped("▲ %s", issue.message.c_str());
-        ImGui::PopStyleColor();
-    }
-}
 
 // The tooltip and the core's refusal for the control just drawn; passes its "edited" flag through.
-bool explained(bool edited, const char* explanation, const std::vector<Issue>& issues, const std::string& field) {
+bool explained(const Translator& tr, bool edited, const char* explanation, const std::vector<Issue>& issues, const std::string& field) {
     tooltip(explanation);
-    show_issue(issues, field);
+    field_issues(issues, field, tr);
     return edited;
 }
 
@@ -236,18 +227,18 @@ bool draw_data_panel(LabState& lab, const Translator& tr) {
                             info.validation_size);
         tooltip(tr("Samples used for training / held out for validation."));
     }
-    show_issue(lab.data_issues, "data");
-    show_issue(lab.data_issues, "csv");
-    show_issue(lab.data_issues, "target");
+    field_issues(lab.data_issues, "data", tr);
+    field_issues(lab.data_issues, "csv", tr);
+    field_issues(lab.data_issues, "target", tr);
 
     const bool generated = c.kind < DatasetKind::iris;
     const float width = ImGui::GetContentRegionAvail().x * 0.55f;
     ImGui::PushItemWidth(width);
     if (generated) {
-        changed |= explained(slider_double(tr.label("Noise").c_str(), c.noise, 0.0f, 0.5f, "%.2f"), tr("How much the points are jittered. More noise makes the classes overlap, and a big network starts fitting the noise."), lab.data_issues, "noise");
-        changed |= explained(ImGui::SliderInt(tr.label("Samples").c_str(), &c.size, 50, 2000), tr("How many points are generated in all (training + validation)."), lab.data_issues, "size");
+        changed |= explained(tr, slider_double(tr.label("Noise").c_str(), c.noise, 0.0f, 0.5f, "%.2f"), tr("How much the points are jittered. More noise makes the classes overlap, and a big network starts fitting the noise."), lab.data_issues, "noise");
+        changed |= explained(tr, ImGui::SliderInt(tr.label("Samples").c_str(), &c.size, 50, 2000), tr("How many points are generated in all (training + validation)."), lab.data_issues, "size");
     }
-    changed |= explained(slider_double(tr.label("Validation share").c_str(), c.validation_ratio, 0.1f, 0.9f, "%.2f"), tr("The share of the data held out to measure generalization. The network never trains on it; split by class so every class appears in both parts."), lab.data_issues, "val-split");
+    changed |= explained(tr, slider_double(tr.label("Validation share").c_str(), c.validation_ratio, 0.1f, 0.9f, "%.2f"), tr("The share of the data held out to measure generalization. The network never trains on it; split by class so every class appears in both parts."), lab.data_issues, "val-split");
     const auto preprocessing_label = [&](Preprocessing p) {
         return p == Preprocessing::none ? tr("none") : p == Preprocessing::standardize ? tr("standardize (z-score)") : tr("min-max to [0, 1]");
     };
@@ -269,7 +260,7 @@ bool draw_data_panel(LabState& lab, const Translator& tr) {
         changed |= ImGui::Checkbox("sin x", &e.sin_x);
         ImGui::SameLine();
         changed |= ImGui::Checkbox("sin y", &e.sin_y);
-        show_issue(lab.data_issues, "features");
+        field_issues(lab.data_issues, "features", tr);
     }
     changed |= seed_input(tr.label("Data seed").c_str(), c.seed, width * 0.5f);
     ImGui::SameLine();
@@ -318,7 +309,7 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
     }
     ImGui::EndDisabled();
     tooltip(tr("Depth: more layers can represent more complex boundaries, but train slower and over-fit more easily."));
-    show_issue(run.issues, "layers");
+    field_issues(run.issues, "layers", tr);
 
     if (ImGui::BeginTable("##layers", 4, ImGuiTableFlags_SizingStretchProp)) {
         const float digit = ImGui::CalcTextSize("0").x;
@@ -351,8 +342,8 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
         ImGui::EndTable();
     }
     for (size_t i = 0; i < m.hidden.size(); ++i) {
-        show_issue(run.issues, "layers[" + std::to_string(i) + "].units");
-        show_issue(run.issues, "layers[" + std::to_string(i) + "].dropout");
+        field_issues(run.issues, "layers[" + std::to_string(i) + "].units", tr);
+        field_issues(run.issues, "layers[" + std::to_string(i) + "].dropout", tr);
     }
 
     const float width = ImGui::GetContentRegionAvail().x * 0.55f;
@@ -365,17 +356,17 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
                           {Init::zeros, Init::constant, Init::uniform, Init::gaussian, Init::xavier, Init::he});
     tooltip(tr("Initial weights. All zeros (or any constant) makes every unit in a layer compute the same thing forever: the symmetry problem. Xavier suits tanh/sigmoid, He suits ReLU."));
     if (m.init == Init::constant || m.init == Init::uniform || m.init == Init::gaussian) {
-        changed |= explained(slider_double(tr.label("Scale").c_str(), m.init_scale, 0.001f, 10.0f, "%.3f", true), tr("constant: the value; uniform: a in U(−a, a); Gaussian: σ."), run.issues, "init-scale");
+        changed |= explained(tr, slider_double(tr.label("Scale").c_str(), m.init_scale, 0.001f, 10.0f, "%.3f", true), tr("constant: the value; uniform: a in U(−a, a); Gaussian: σ."), run.issues, "init-scale");
     }
     const auto output_label = [&](Output o) {
         constexpr const char* names[] = {"linear", "sigmoid", "softmax"};
         return names[int(o)];
     };
-    changed |= explained(enum_combo(tr.label("Output").c_str(), m.output, output_label, {Output::linear, Output::sigmoid, Output::softmax}), tr("The last layer: sigmoid gives a probability for two classes, softmax a distribution over several, linear any number (regression)."), run.issues, "output");
+    changed |= explained(tr, enum_combo(tr.label("Output").c_str(), m.output, output_label, {Output::linear, Output::sigmoid, Output::softmax}), tr("The last layer: sigmoid gives a probability for two classes, softmax a distribution over several, linear any number (regression)."), run.issues, "output");
     const auto loss_label = [&](Loss l) {
         return l == Loss::mse ? tr("mean squared error") : l == Loss::binary_cross_entropy ? tr("binary cross-entropy") : tr("categorical cross-entropy");
     };
-    changed |= explained(enum_combo(tr.label("Loss function").c_str(), m.loss, loss_label, {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy}), tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."), run.issues, "loss");
+    changed |= explained(tr, enum_combo(tr.label("Loss function").c_str(), m.loss, loss_label, {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy}), tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."), run.issues, "loss");
     ImGui::PopItemWidth();
     ImGui::PopID();
     return changed;
@@ -424,20 +415,20 @@ bool draw_optimizer_settings(TrainConfig& c, const std::vector<Issue>& issues, c
     const bool has_momentum = o.kind == OptimizerKind::momentum || o.kind == OptimizerKind::nesterov;
     const bool is_adam = o.kind == OptimizerKind::adam || o.kind == OptimizerKind::adamw;
     if (has_momentum) {
-        changed |= explained(slider_double(tr.label("Momentum").c_str(), o.momentum, 0.0f, 0.999f, "%.3f"), tr("How much of the previous step carries over: smooths zig-zags and speeds up long valleys."), issues, "momentum");
+        changed |= explained(tr, slider_double(tr.label("Momentum").c_str(), o.momentum, 0.0f, 0.999f, "%.3f"), tr("How much of the previous step carries over: smooths zig-zags and speeds up long valleys."), issues, "momentum");
     }
     if (o.kind == OptimizerKind::rmsprop) {
-        changed |= explained(slider_double(tr.label("ρ (decay)").c_str(), o.rho, 0.5f, 0.999f, "%.3f"), tr("How fast RMSprop forgets old squared gradients."), issues, "rho");
+        changed |= explained(tr, slider_double(tr.label("ρ (decay)").c_str(), o.rho, 0.5f, 0.999f, "%.3f"), tr("How fast RMSprop forgets old squared gradients."), issues, "rho");
     }
     if (is_adam) {
-        changed |= explained(slider_double("β1", o.beta1, 0.0f, 0.999f, "%.3f"), tr("Adam's momentum: the decay of the average gradient."), issues, "beta1");
-        changed |= explained(slider_double("β2", o.beta2, 0.9f, 0.9999f, "%.4f"), tr("The decay of the average squared gradient, which scales each weight's step."), issues, "beta2");
+        changed |= explained(tr, slider_double("β1", o.beta1, 0.0f, 0.999f, "%.3f"), tr("Adam's momentum: the decay of the average gradient."), issues, "beta1");
+        changed |= explained(tr, slider_double("β2", o.beta2, 0.9f, 0.9999f, "%.4f"), tr("The decay of the average squared gradient, which scales each weight's step."), issues, "beta2");
     }
     if (is_adam || o.kind == OptimizerKind::adagrad || o.kind == OptimizerKind::rmsprop) {
-        changed |= explained(slider_double("ε", o.epsilon, 1e-10f, 1e-2f, "%.0e", true), tr("A small number that keeps the step finite where the gradient history is near zero."), issues, "epsilon");
+        changed |= explained(tr, slider_double("ε", o.epsilon, 1e-10f, 1e-2f, "%.0e", true), tr("A small number that keeps the step finite where the gradient history is near zero."), issues, "epsilon");
     }
     if (o.kind == OptimizerKind::adamw) {
-        changed |= explained(slider_double(tr.label("Weight decay").c_str(), o.weight_decay, 0.0f, 0.5f, "%.3f"), tr("AdamW shrinks weights directly each step, separately from the gradient."), issues, "weight-decay");
+        changed |= explained(tr, slider_double(tr.label("Weight decay").c_str(), o.weight_decay, 0.0f, 0.5f, "%.3f"), tr("AdamW shrinks weights directly each step, separately from the gradient."), issues, "weight-decay");
     }
     return changed;
 }
@@ -449,16 +440,16 @@ bool draw_schedule_settings(TrainConfig& c, const std::vector<Issue>& issues, co
                                ScheduleKind::exponential, ScheduleKind::cosine});
     tooltip(tr("How the learning rate changes during training. Large steps early to make progress, small steps late to settle into a minimum."));
     if (s.kind == ScheduleKind::polynomial) {
-        changed |= explained(slider_double(tr.label("Power β").c_str(), s.power, 0.1f, 5.0f, "%.2f"), tr("lr·(1 − t/T)^β: β = 1 is linear decay; larger β drops faster early."), issues, "power");
+        changed |= explained(tr, slider_double(tr.label("Power β").c_str(), s.power, 0.1f, 5.0f, "%.2f"), tr("lr·(1 − t/T)^β: β = 1 is linear decay; larger β drops faster early."), issues, "power");
     }
     if (s.kind == ScheduleKind::step) {
         changed |= slider_double(tr.label("Every (epochs)").c_str(), s.step_epochs, 1.0f, 200.0f, "%.0f");
-        show_issue(issues, "step-epochs");
+        field_issues(issues, "step-epochs", tr);
     }
     if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) {
-        changed |= explained(slider_double(tr.label("Factor γ").c_str(), s.gamma, 0.01f, 1.0f, "%.3f"), tr("The learning rate is multiplied by γ at each step (step decay) or every epoch (exponential)."), issues, "gamma");
+        changed |= explained(tr, slider_double(tr.label("Factor γ").c_str(), s.gamma, 0.01f, 1.0f, "%.3f"), tr("The learning rate is multiplied by γ at each step (step decay) or every epoch (exponential)."), issues, "gamma");
     }
-    changed |= explained(slider_double(tr.label("Warm-up (epochs)").c_str(), s.warmup_epochs, 0.0f, 50.0f, "%.0f"), tr("Ramp the learning rate up from 0 over the first epochs, so early large gradients do not throw the weights far off."), issues, "warmup");
+    changed |= explained(tr, slider_double(tr.label("Warm-up (epochs)").c_str(), s.warmup_epochs, 0.0f, 50.0f, "%.0f"), tr("Ramp the learning rate up from 0 over the first epochs, so early large gradients do not throw the weights far off."), issues, "warmup");
     draw_preview("##lr_preview", sample_schedule(s, c.epochs, 120), c.epochs, true);
     return changed;
 }
@@ -477,8 +468,8 @@ bool draw_batch_settings(TrainConfig& c, const LabState& lab, const std::vector<
         c.batch.size = full_batch ? train_size : std::max(1, std::min(32, train_size / 4));
         changed = true;
     }
-    show_issue(issues, "batch");
-    changed |= explained(slider_double(tr.label("Batch growth / epoch").c_str(), c.batch.growth, 0.8f, 1.5f, "×%.2f"), tr("Multiply the batch size every epoch: growing the batch lowers gradient noise over time, much like decaying the learning rate."), issues, "batch-growth");
+    field_issues(issues, "batch", tr);
+    changed |= explained(tr, slider_double(tr.label("Batch growth / epoch").c_str(), c.batch.growth, 0.8f, 1.5f, "×%.2f"), tr("Multiply the batch size every epoch: growing the batch lowers gradient noise over time, much like decaying the learning rate."), issues, "batch-growth");
     if (c.batch.growth != 1.0) {
         std::vector<double> sizes(size_t(std::min(c.epochs, 400)));
         for (size_t e = 0; e < sizes.size(); ++e) sizes[e] = batch_size(c.batch, int(e), train_size);
@@ -498,15 +489,15 @@ bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
 
     bool changed = slider_double(tr.label("Learning rate").c_str(), c.lr.lr, 1e-5f, 10.0f, "%.5g", true);
     tooltip(tr("The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. Ctrl+click to type a value."));
-    show_issue(run.issues, "lr");
+    field_issues(run.issues, "lr", tr);
     changed |= draw_batch_settings(c, lab, run.issues, tr);
-    changed |= explained(ImGui::SliderInt(tr.label("Epochs").c_str(), &c.epochs, 1, 2000, "%d", ImGuiSliderFlags_Logarithmic), tr("Passes over the training data. Too few: under-fitting. Too many: the network starts memorizing the training set (over-fitting) — watch validation loss."), run.issues, "epochs");
+    changed |= explained(tr, ImGui::SliderInt(tr.label("Epochs").c_str(), &c.epochs, 1, 2000, "%d", ImGuiSliderFlags_Logarithmic), tr("Passes over the training data. Too few: under-fitting. Too many: the network starts memorizing the training set (over-fitting) — watch validation loss."), run.issues, "epochs");
     changed |= draw_optimizer_settings(c, run.issues, tr);
 
     section(tr("Regularization"));
-    changed |= explained(slider_double(tr.label("L1").c_str(), c.l1, 0.0f, 0.1f, "%.5f", true), tr("Adds l1·Σ|w| to the loss: pushes weights to exactly zero, making the network sparse (see the weight histogram)."), run.issues, "l1");
-    changed |= explained(slider_double(tr.label("L2").c_str(), c.l2, 0.0f, 0.1f, "%.5f", true), tr("Adds (l2/2)·Σw² to the loss: shrinks every weight a little each step, smoothing the decision boundary."), run.issues, "l2");
-    changed |= explained(ImGui::SliderInt(tr.label("Early stopping patience").c_str(), &c.patience, 0, 100, c.patience == 0 ? "off" : "%d"), tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."), run.issues, "patience");
+    changed |= explained(tr, slider_double(tr.label("L1").c_str(), c.l1, 0.0f, 0.1f, "%.5f", true), tr("Adds l1·Σ|w| to the loss: pushes weights to exactly zero, making the network sparse (see the weight histogram)."), run.issues, "l1");
+    changed |= explained(tr, slider_double(tr.label("L2").c_str(), c.l2, 0.0f, 0.1f, "%.5f", true), tr("Adds (l2/2)·Σw² to the loss: shrinks every weight a little each step, smoothing the decision boundary."), run.issues, "l2");
+    changed |= explained(tr, ImGui::SliderInt(tr.label("Early stopping patience").c_str(), &c.patience, 0, 100, c.patience == 0 ? "off" : "%d"), tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."), run.issues, "patience");
 
     section(tr("Schedules"));
     changed |= draw_schedule_settings(c, run.issues, tr);

@@ -2,6 +2,12 @@
 // Small helpers shared by the panels, in the spirit of imgui_demo.cpp's HelpMarker.
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
+#include "core/settings.h"
+#include "ui/i18n.h"
+
 namespace tunelab::ui {
 
 // A wrapped explanation of the item just drawn, shown on hover (also when the item is disabled).
@@ -24,6 +30,17 @@ inline float button_width(const char* label) {
 inline void same_line_if_fits(float width) {
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+}
+
+// The refusals of the field just drawn ("is 0; allowed: (0, 10]"), in red under it, in the
+// learner's language.
+inline void field_issues(const std::vector<Issue>& issues, const std::string& field, const Translator& tr) {
+    for (const Issue& issue : issues) {
+        if (issue.field != field) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.10f, 1));
+        ImGui::TextWrapped("▲ %s", tr.issue(issue.message).c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
 }  // namespace tunelab::ui

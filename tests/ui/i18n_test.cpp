@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/validate.h"
+#include "ui/arena.h"
 #include "ui/i18n.h"
 
 using namespace tunelab::ui;
@@ -55,7 +57,7 @@ TEST_CASE("i18n: translations keep the printf conversions of their English key")
         for (std::sregex_iterator it(text.begin(), text.end(), conversion), end; it != end; ++it) found.push_back(it->str());
         return found;
     };
-    for (std::span<const TranslationEntry> part : {kCommonStrings, kLabStrings, kLabViewStrings, kArenaStrings, kLessonStrings, kSessionStrings}) {
+    for (std::span<const TranslationEntry> part : translation_tables()) {
         for (const TranslationEntry& entry : part) {
             CAPTURE(entry.english);
             CHECK(conversions(entry.english) == conversions(entry.chinese));
@@ -67,7 +69,7 @@ TEST_CASE("i18n: translations keep the printf conversions of their English key")
 // translation in another area's table would silently never be shown.
 TEST_CASE("i18n: no English key has two different translations") {
     std::map<std::string, std::string> seen;
-    for (std::span<const TranslationEntry> part : {kCommonStrings, kLabStrings, kLabViewStrings, kArenaStrings, kLessonStrings, kSessionStrings}) {
+    for (std::span<const TranslationEntry> part : translation_tables()) {
         for (const TranslationEntry& entry : part) {
             const std::string english = entry.english;
             CAPTURE(english);
@@ -75,4 +77,71 @@ TEST_CASE("i18n: no English key has two different translations") {
             CHECK(it->second == std::string(entry.chinese));
         }
     }
+}
+
+// The refusals a learner meets next to a control come from the core and the arena's set-up in
+// English, with numbers in them; each must read in Chinese, numbers kept.
+TEST_CASE("i18n: every refusal of a setting reads in Chinese, with its numbers") {
+    std::vector<tunelab::Issue> issues;
+    auto add = [&](const std::vector<tunelab::Issue>& found) { issues.insert(issues.end(), found.begin(), found.end()); };
+
+    tunelab::DataConfig data;
+    data.size = 3;
+    data.noise = 2;
+    data.validation_ratio = 0.95;
+    data.extra.x_squared = true;
+    data.kind = tunelab::DatasetKind::curve;
+    add(validate(data));
+    data = {};
+    data.kind = tunelab::DatasetKind::csv;
+    add(validate(data));
+
+    tunelab::DataInfo regression{tunelab::Task::regression, 0, 2, 100, 20};
+    tunelab::DataInfo one_class{tunelab::Task::classification, 1, 2, 100, 20};
+    tunelab::TrainConfig train;
+    train.model.hidden.assign(9, {300, tunelab::Activation::relu, 0.95});
+    train.model.output = tunelab::Output::softmax;
+    train.model.loss = tunelab::Loss::binary_cross_entropy;
+    train.lr.lr = 0;
+    train.epochs = 0;
+    train.batch.size = 1000;
+    add(validate(train, regression));
+    train.model.output = tunelab::Output::sigmoid;
+    train.model.loss = tunelab::Loss::categorical_cross_entropy;
+    add(validate(train, one_class));
+
+    ArenaSetup setup;
+    setup.strategies = {"grid", "grid", "simulated_annealing"};
+    for (TunedParam& p : setup.params) {
+        p.tuned = true;
+        p.low = -5;
+        p.high = -6;
+        p.log = true;
+    }
+    add(validate(setup));
+    setup.strategies.clear();
+    for (TunedParam& p : setup.params) p.tuned = false;
+    add(validate(setup));
+
+    REQUIRE(issues.size() >= 20);
+    Translator tr;
+    tr.language = Language::chinese;
+    std::set<std::string> shown;
+    for (const tunelab::Issue& issue : issues) {
+        const std::string chinese = tr.issue(issue.message);
+        CAPTURE(issue.field);
+        CAPTURE(issue.message);
+        CHECK(chinese != issue.message);
+        // Every number of the English survives into the Chinese.
+        const std::regex number(R"([-+]?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?)");
+        for (std::sregex_iterator it(issue.message.begin(), issue.message.end(), number), end; it != end; ++it)
+            CHECK(chinese.find(it->str()) != std::string::npos);
+        shown.insert(chinese);
+    }
+    CHECK(shown.size() >= 12);
+    tr.language = Language::english;
+    CHECK(tr.issue("is 0; allowed: (0, 10]") == "is 0; allowed: (0, 10]");
+    tr.language = Language::chinese;
+    CHECK(tr.issue("is 0; allowed: (0, 10]") == "当前为 0，允许范围 (0, 10]");
+    CHECK(tr.issue("must be between 1e-06 and 10") == "必须在 1e-06 到 10 之间");
 }

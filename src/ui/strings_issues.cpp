@@ -1,0 +1,48 @@
+#include "ui/i18n.h"
+
+namespace tunelab::ui {
+namespace {
+
+// Refused settings, as the core's validate(), the settings' JSON reader and the arena's set-up
+// word them (Translator::issue puts the numbers of the first patterns back in).
+constexpr TranslationEntry kEntries[] = {
+    // With numbers
+    {"is %s; allowed: %s", "当前为 %s，允许范围 %s"},
+    {"has %s hidden layers; allowed: 0 to 8", "有 %s 个隐藏层，允许 0 到 8 个"},
+    {"has %s classes; classification needs at least 2", "只有 %s 个类别，分类至少需要 2 个"},
+    {"must be between %s and %s", "必须在 %s 到 %s 之间"},
+    // Data
+    {"extra features (x², y², xy, sin x, sin y) need a 2-D data set: circle, xor, blobs, spiral, moons or plane",
+     "额外特征（x²、y²、xy、sin x、sin y）需要 2-D（二维）数据集：circle、xor、blobs、spiral、moons 或 plane"},
+    {"no CSV data: choose a file with a header line and rows", "没有 CSV 数据：请选择一个带表头行和数据行的文件"},
+    {"name the target column (one of the header's names)", "请指定目标列（表头中的某一列名）"},
+    // Network and loss
+    {"softmax is for classes; regression allows: linear, sigmoid", "softmax 用于分类；回归只能用 linear 或 sigmoid"},
+    {"regression allows: mse", "回归只能用 mse 损失"},
+    {"binary_cross_entropy needs output sigmoid (it is computed from the logits)",
+     "binary_cross_entropy 需要 sigmoid 输出（它由 logits 直接计算）"},
+    {"categorical_cross_entropy needs output softmax (it is computed from the logits)",
+     "categorical_cross_entropy 需要 softmax 输出（它由 logits 直接计算）"},
+    {"softmax pairs with categorical_cross_entropy or mse", "softmax 输出需搭配 categorical_cross_entropy 或 mse"},
+    // Any JSON setting (shared links, the saved session, the test hook)
+    {"must be a number", "必须是数字"},
+    {"must be a whole number", "必须是整数"},
+    {"must be true or false", "必须是 true 或 false"},
+    {"must be a string", "必须是字符串"},
+    {"must be a list", "必须是列表"},
+    {"must be an object", "必须是对象"},
+    {"unknown setting", "未知的设置项"},
+    // The arena's set-up
+    {"must be larger than the low end", "必须大于下限"},
+    {"must be above 0 on a log scale", "对数刻度下必须大于 0"},
+    {"tune at least one hyperparameter", "至少选择一个要调的超参数"},
+    {"choose at least one strategy", "至少选择一种搜索策略"},
+    {"unknown strategy", "未知的搜索策略"},
+    {"listed twice", "重复列出"},
+};
+
+}  // namespace
+
+const std::span<const TranslationEntry> kIssueStrings = kEntries;
+
+}  // namespace tunelab::ui
