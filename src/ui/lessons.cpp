@@ -51,6 +51,10 @@ json::Value reset_app(AppState& app) {
         if (answer.find("error")) return answer;
     }
     app.lab.ghost.reset();
+    // No race left over either: a step's check must see only what the learner does in it.
+    app.arena.racers.clear();
+    app.arena.round = 0;
+    app.arena.bayes_cache = {};
     return json::Object{{"ok", true}};
 }
 
@@ -214,7 +218,7 @@ void draw_lesson_card(AppState& app) {
 }
 
 // Commands (all answer {"error": …} and change nothing when refused):
-//   lesson.list                  {lessons: [{id, title, intro, challenge, steps: [{instruction, observe, action}]}]}
+//   lesson.list                  {lessons: [{id, title, intro, challenge, page, steps: [{instruction, observe, action}]}]}
 //                                in the current language; `action` is the instruction as hook commands
 //   lesson.open {id}             opens a lesson at its first step (progress starts over)
 //   lesson.setup                 applies the current step's setup and shows its page
@@ -235,7 +239,8 @@ json::Value lesson_command(AppState& app, const json::Value& request) {
                 steps.push_back(json::Object{{"instruction", tr(step.instruction)}, {"observe", tr(step.observe)},
                                              {"action", json::parse(step.action).value}});
             out.push_back(json::Object{{"id", lesson.id}, {"title", tr(lesson.title)}, {"intro", tr(lesson.intro)},
-                                       {"challenge", lesson.challenge}, {"steps", std::move(steps)}});
+                                       {"challenge", lesson.challenge}, {"page", page_of(lesson) == Page::arena ? "arena" : "lab"},
+                                       {"steps", std::move(steps)}});
         }
         return json::Object{{"lessons", std::move(out)}};
     }

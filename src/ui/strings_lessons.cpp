@@ -110,6 +110,14 @@ constexpr TranslationEntry kEntries[] = {
     {"Only 6 points are held out: the validation accuracy can only move in jumps of about 17%, too coarse to trust.",
      "只留出了 6 个点：验证准确率只能以约 17% 的幅度跳动，粗糙得不可信。"},
 
+    {"Accuracy vs training cost", "准确率与训练成本"},
+    {"A bigger network can draw more complicated boundaries, but every extra unit costs arithmetic on every example, every epoch. On an easy problem a small network is already nearly perfect, and a big one pays many times more for a gain too small to matter: the best settings are those on the Pareto front of accuracy against cost.",
+     "更大的网络能画出更复杂的边界，但每多一个单元，每个样本、每一轮都要多算一份。在简单的问题上，小网络已经接近完美，大网络却要多付出许多倍的计算，换来的提升小到可以忽略：最好的设置位于准确率与成本的帕累托前沿上。"},
+    {"Compare A / B is on; both runs have one hidden layer of 8 units. Give run B three hidden layers of 64 units each and press ▶.",
+     "A / B 对比已打开，两次运行都只有一个 8 个单元的隐藏层。给运行 B 设置三个隐藏层、每层 64 个单元，然后按 ▶。"},
+    {"The status lines: both validation accuracies are about the same, but B's training cost (in FLOPs) is hundreds of times A's.",
+     "看状态栏：两者的验证准确率差不多，但 B 的训练成本（浮点运算次数）是 A 的几百倍。"},
+
     {"Grid search vs random search", "网格搜索与随机搜索"},
     {"Grid search tries every combination of a few values per hyperparameter; random search draws each trial anew. With the same budget, a 4 × 4 grid tests only 4 learning rates, while 16 random trials test 16: when only one hyperparameter really matters, random search explores it far better (Bergstra & Bengio, 2012).",
      "网格搜索对每个超参数取几个值，把所有组合都试一遍；随机搜索每次试验都重新抽样。预算相同时，4 × 4 的网格只试了 4 个学习率，而 16 次随机试验试了 16 个：当真正重要的超参数只有一个时，随机搜索对它的探索要充分得多（Bergstra 与 Bengio，2012）。"},
@@ -118,11 +126,36 @@ constexpr TranslationEntry kEntries[] = {
     {"In the \"Where they looked\" view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x1.",
      "在“搜索位置”视图中，网格搜索的点只落在 4 列上；随机搜索的 16 个点覆盖了 16 个不同的 x1 值。"},
 
+    {"Bayesian optimization step by step", "一步一步看贝叶斯优化"},
+    {"Bayesian optimization fits a Gaussian-process surrogate model to the trials so far: its mean is the best guess of the objective, its uncertainty says how far to trust it. An acquisition function such as Expected Improvement (EI) turns both into a score of every point, and the point with the highest score is tried next. It balances exploitation (near the best so far) and exploration (where the model is unsure).",
+     "贝叶斯优化用已有的试验拟合一个高斯过程代理模型：它的均值是对目标函数的最佳猜测，它的不确定性说明这个猜测有多可信。采集函数（例如期望改进 EI）把两者合成每个点的得分，得分最高的点就是下一次试验。它在利用（靠近目前最好的点）和探索（模型没把握的地方）之间取得平衡。"},
+    {"BO (EI) is ready on the 1-D Forrester function, paused. Press Step one round six times: the first five trials are spread evenly, the sixth is the model's choice.",
+     "贝叶斯优化 (EI) 已在一维 Forrester 函数上准备好，处于暂停状态。按六次“前进一轮”：前五次试验均匀铺开，第六次由模型来选。"},
+    {"In the Bayesian optimization view, the band (mean ± 2σ) is narrow at the trials and wide between them; the red line marks the highest point of the acquisition curve, the next trial.",
+     "在“贝叶斯优化”视图中，不确定性带（均值 ± 2σ）在试验点处很窄，在试验点之间很宽；红线标出采集函数曲线的最高点，也就是下一次试验。"},
+    {"Drag the ξ slider above the plots to 0.5, then press Step one round.", "把图上方的 ξ 滑块拖到 0.5，然后按“前进一轮”。"},
+    {"A larger ξ demands more improvement: the acquisition peak leaves the trials behind and the next trial lands in a gap the model knows little about.",
+     "更大的 ξ 要求更大的改进：采集函数的峰值离开已有的试验点，下一次试验落在模型了解很少的空白处。"},
+
+    {"Hyperband: stop the weak trials early", "Hyperband：尽早停掉差的试验"},
+    {"Most configurations are bad, and a few epochs are often enough to tell. Successive halving starts many configurations with a small budget, keeps the best third at each rung and trains only those longer; Hyperband runs it at several levels of aggressiveness. The epochs saved on hopeless trials are the point: an early-stopping rule for the whole search.",
+     "大多数配置都不好，而且往往几轮就看得出来。逐次减半先用很小的预算启动许多配置，在每一级只留下最好的三分之一继续训练；Hyperband 以几种不同的激进程度运行逐次减半。关键在于省下花在没希望的试验上的轮数：这是整个搜索层面的早停。"},
+    {"Random search and Hyperband each get 9 trials of at most 9 epochs on the lab's spiral. Press ▶ Start race.",
+     "随机搜索和 Hyperband 各有 9 次试验，每次最多 9 轮，数据是训练实验室里的螺旋数据。按“▶ 开始比赛”。"},
+    {"Each progress bar counts the epochs trained: random trains every trial for all 9, Hyperband far fewer. In the Trials view, pick Hyperband: most of its trials are \"pruned\", stopped after 1 or 3 epochs.",
+     "每个进度条都显示已训练的总轮数：随机搜索每次试验都训满 9 轮，Hyperband 少得多。在“试验”视图中选择 Hyperband：它的大多数试验状态是“pruned”（被剪枝），训练 1 轮或 3 轮后就停了。"},
+
     {"Challenge: the spiral at 90%, within 100 epochs", "挑战：100 个 epoch 内在螺旋数据上达到 90%"},
     {"Goal: reach a validation accuracy of 90% (or more) on the spiral (500 points, noise 0.05, validation fraction 0.3) with at most 100 epochs of training. Change anything in the Network and Hyperparameters panels; the data set and its split stay as they are.",
      "目标：在螺旋数据（500 个点，噪声 0.05，验证集比例 0.3）上，训练不超过 100 个 epoch，达到 90% 的验证准确率。网络和超参数面板里的设置随便改，数据集和划分保持不变。"},
     {"Find settings that reach the goal and press ▶.", "找到能达成目标的设置，然后按 ▶。"},
     {"The run's final validation accuracy, in the status line under the progress bar.", "进度条下方状态栏里显示的最终验证准确率。"},
+    {"Challenge: the spiral at 95%, within 20 trials", "挑战：20 次试验内在螺旋数据上达到 95%"},
+    {"Goal: a validation accuracy of at least 95%, reached by a search on the spiral (500 points, noise 0.02, validation fraction 0.3) with at most 20 trials per strategy of at most 50 epochs each. The lab's network (ReLU, He initialization, Adam, cosine decay) is the starting point; choose what to tune, its ranges and the strategies. The score is set to validation accuracy.",
+     "目标：让一次搜索在螺旋数据（500 个点，噪声 0.02，验证集比例 0.3）上达到 95%（或更高）的验证准确率，每种策略最多 20 次试验，每次最多 50 轮。以训练实验室中的网络（ReLU、He 初始化、Adam、余弦衰减）为起点；要调哪些超参数、取值范围和搜索策略都由你来选。评分已设为验证准确率。"},
+    {"Hint: tune the learning rate (0.001 to 0.1, log), the batch size (4 to 32, log), the units per layer (16 to 64) and the hidden layers (2 to 3) with random search, then press ▶ Start race.",
+     "提示：调学习率（0.001 到 0.1，对数尺度）、批大小（4 到 32，对数尺度）、每层神经元数（16 到 64）和隐藏层数（2 到 3），策略选随机搜索，然后按“▶ 开始比赛”。"},
+    {"Each strategy's progress bar shows its best validation accuracy so far.", "每种策略的进度条上显示它目前最好的验证准确率。"},
 };
 
 }  // namespace
