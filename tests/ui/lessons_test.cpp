@@ -106,3 +106,25 @@ TEST_CASE("lessons: the hook refuses what it cannot do") {
     CHECK(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
     CHECK(call(app, json::Object{{"cmd", "lesson.next"}}).find("error"));  // the last step
 }
+
+// A step counts what the learner does after setting it up: a lab that already shows the effect
+// (left over from earlier experiments) does not complete a freshly opened lesson.
+TEST_CASE("lessons: a step's check counts only once the step is set up") {
+    AppState app;
+    app.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
+    REQUIRE(call(app, json::Object{{"cmd", "lab.set"}, {"train", json::Object{{"lr", json::Object{{"lr", 5.0}}}, {"epochs", 30}}},
+                                   {"data", json::Object{{"kind", "plane"}, {"size", 200}}}}).find("ok"));
+    REQUIRE(call(app, json::Object{{"cmd", "lab.start"}}).find("ok"));
+    train_to_end(app);
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.open"}, {"id", "learning_rate"}}).find("ok"));
+    json::Value status = call(app, json::Object{{"cmd", "lesson.status"}});
+    CHECK(!status.find("set_up")->as_bool());
+    CHECK(!status.find("checks")->as_array()[0].as_bool());  // the diverged run is not the learner's step
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.setup"}}).find("ok"));
+    CHECK(call(app, json::Object{{"cmd", "lesson.status"}}).find("set_up")->as_bool());
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.show_me"}}).find("ok"));
+    train_to_end(app);
+    CHECK(call(app, json::Object{{"cmd", "lesson.status"}}).find("checks")->as_array()[0].as_bool());
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
+    CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("set_up")->as_bool());
+}
