@@ -32,8 +32,13 @@ std::shared_ptr<const tune::Objective> make_race_objective(const AppState& app) 
     const ArenaSetup& s = app.arena.setup;
     if (s.objective != "lab") return tune::make_objective(s.objective, s.noise);
     if (!app.lab.data) throw std::invalid_argument("the lab's data set could not be prepared");
+    const bool accuracy = s.metric == "val_accuracy";
+    if (accuracy && app.lab.data->info.task != Task::classification)
+        throw std::invalid_argument(app.tr("Validation accuracy needs a classification data set: score by the validation loss."));
+    // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
     return std::make_shared<tune::MlpObjective>(*app.lab.data, app.lab.runs[0].config, "lab",
-                                                tune::MlpScore::ValidationLoss, s.epochs, lab_space(s));
+                                                accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss,
+                                                s.epochs, lab_space(s));
 }
 
 std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, const ArenaSetup& s, int max_epochs) {
@@ -51,12 +56,26 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
 
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
 
+// ξ/κ apply to the running BO samplers at once: the next proposal and the views use them.
+void apply_acquisition_settings(ArenaState& arena) {
+    for (Racer& racer : arena.racers) {
+        auto* bayes = dynamic_cast<tune::BayesSampler*>(&racer.runner->sampler());
+        if (!bayes) continue;
+        tune::Acquisition acq = bayes->options().acquisition;
+        if (acq.xi == arena.setup.xi && acq.kappa == arena.setup.kappa) continue;
+        acq.xi = arena.setup.xi;
+        acq.kappa = arena.setup.kappa;
+        bayes->set_acquisition(acq);
+    }
+}
+
 // The one race loop. Racers advance round-robin by single steps (one epoch, one test-function
 // evaluation, or a part of a sampler's proposal) so that a slow strategy cannot starve the others; a
 // round ends when every racer has finished one more evaluation. A step runs only if its racer's
 // expected cost for that kind of step still fits in `budget_ms` (the frame's first step always
 // runs); after one round, if asked, it stops anyway.
 void advance(ArenaState& arena, double budget_ms, bool one_round) {
+    apply_acquisition_settings(arena);  // a ξ/κ changed through the hook counts from the next trial too
     const auto start = std::chrono::steady_clock::now();
     auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); };
     bool any_step = false, out_of_time = false;
@@ -86,19 +105,6 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
     if (race_finished(arena)) arena.racing = false;
 }
 
-// ξ/κ apply to the running BO samplers at once: the next proposal and the views use them.
-void apply_acquisition_settings(ArenaState& arena) {
-    for (Racer& racer : arena.racers) {
-        auto* bayes = dynamic_cast<tune::BayesSampler*>(&racer.runner->sampler());
-        if (!bayes) continue;
-        tune::Acquisition acq = bayes->options().acquisition;
-        if (acq.xi == arena.setup.xi && acq.kappa == arena.setup.kappa) continue;
-        acq.xi = arena.setup.xi;
-        acq.kappa = arena.setup.kappa;
-        bayes->set_acquisition(acq);
-    }
-}
-
 // ------------------------------------------------------------------------------------ controls
 
 void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Translator& tr, float label_width) {
@@ -106,10 +112,16 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
     const int done = int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::Running; }));
     const int budget = racer.runner->budget();
     const float fraction = racer.runner->finished() ? 1.0f : std::min(1.0f, float(done) / float(std::max(budget, 1)));
-    char overlay[160];
+    char overlay[256];
     const tune::Trial* best = study.best();
-    const int length = std::snprintf(overlay, sizeof overlay, tr("%d / %d trials"), done, budget);
-    if (best) std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best %.4g"), *best->value);
+    int length = std::snprintf(overlay, sizeof overlay, tr("%d / %d trials"), done, budget);
+    if (best && arena.raced.objective == "lab" && arena.raced.metric == "val_accuracy")
+        length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best accuracy %.1f%%"), 100 * (1 - *best->value));
+    else if (best)
+        length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best %.4g"), *best->value);
+    // Training cost in epochs: what Hyperband saves by stopping weak trials early.
+    if (arena.raced.objective == "lab")
+        std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · %d epochs"), epochs_trained(study));
     if (!racer.runner->finished() && done > 0 && arena.racing) {
         const double eta = racer.seconds / done * (budget - done);
         const size_t used = std::strlen(overlay);
@@ -194,7 +206,8 @@ json::Value racer_json(const Racer& racer) {
                         {"finished", racer.runner->finished()},
                         {"trials", std::move(trials)},
                         {"best_value", number_or_null(best ? best->value : std::nullopt)},
-                        {"best_so_far", std::move(best_so_far)}};
+                        {"best_so_far", std::move(best_so_far)},
+                        {"epochs", epochs_trained(study)}};
 }
 
 json::Value status_json(const AppState& app) {
@@ -213,6 +226,12 @@ json::Value status_json(const AppState& app) {
 constexpr const char* kViewNames[] = {"progress", "landscape", "bayes", "trials"};
 
 }  // namespace
+
+int epochs_trained(const tune::Study& study) {
+    int epochs = 0;
+    for (const tune::Trial& t : study.trials()) epochs += int(t.intermediate.size());
+    return epochs;
+}
 
 bool race_finished(const ArenaState& arena) {
     return std::all_of(arena.racers.begin(), arena.racers.end(), [](const Racer& r) { return r.runner->finished(); });
@@ -285,7 +304,7 @@ void advance_race(ArenaState& arena) {
 
 void draw_arena(AppState& app) {
     ArenaState& arena = app.arena;
-    apply_acquisition_settings(arena);
+    apply_acquisition_settings(arena);  // the views show the new ξ/κ even while paused
 
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const bool wide = available.x >= 900;
@@ -319,7 +338,7 @@ void draw_arena(AppState& app) {
 
 // Commands (all answer {"error": …, "issues"?: […]} and change nothing when refused):
 //   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
-//                                     trials:[{number, params, value, status}], best_value, best_so_far}], summary}
+//                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}], summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume

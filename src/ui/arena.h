@@ -37,6 +37,7 @@ struct ArenaSetup {
     std::vector<TunedParam> params;    // the lab objective's candidates, in a fixed order
     int trials = 30;                   // per strategy
     int epochs = 10;                   // per trial (lab objective; Hyperband's full length)
+    std::string metric = "val_loss";   // lab objective's score: "val_loss" or "val_accuracy" (as 1 − accuracy, minimized)
     int seed = 1;
     int repeats = 1;                   // the race is run with seeds seed, seed+1, …
     std::vector<std::string> strategies = {"grid", "random", "bo_ei"};
@@ -50,6 +51,8 @@ struct ArenaSetup {
 const std::vector<std::string>& arena_strategy_names();
 // Objectives: "lab" and the test functions.
 const std::vector<std::string>& arena_objective_names();
+// What the lab objective scores: "val_loss", "val_accuracy".
+const std::vector<std::string>& arena_metric_names();
 
 json::Value arena_setup_to_json(const ArenaSetup& setup);
 // Partial update: fields present replace the current ones. Anything malformed or out of range is
@@ -110,6 +113,7 @@ bool advance_round(ArenaState& arena);
 // Races for about arena.frame_budget_ms (the app calls it once a frame, after drawing).
 void advance_race(ArenaState& arena);  // exactly one more round (or to the end); false when finished
 bool race_finished(const ArenaState& arena);
+int epochs_trained(const tune::Study& study);  // over all its trials: a race's training cost
 // Trains that trial's settings in the lab (lab objective only): run A gets them, the lab is shown.
 json::Value arena_load_trial(AppState& app, int racer, int number);
 

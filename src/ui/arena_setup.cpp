@@ -109,10 +109,17 @@ const std::vector<std::string>& arena_objective_names() {
     return names;
 }
 
+const std::vector<std::string>& arena_metric_names() {
+    static const std::vector<std::string> names = {"val_loss", "val_accuracy"};
+    return names;
+}
+
 std::vector<Issue> validate(const ArenaSetup& s) {
     std::vector<Issue> issues;
     if (std::find(arena_objective_names().begin(), arena_objective_names().end(), s.objective) == arena_objective_names().end())
         issues.push_back({"objective", "must be lab, branin, hartmann6, rosenbrock or forrester"});
+    if (std::find(arena_metric_names().begin(), arena_metric_names().end(), s.metric) == arena_metric_names().end())
+        issues.push_back({"metric", "must be val_loss or val_accuracy"});
     if (s.objective == "lab" && std::none_of(s.params.begin(), s.params.end(), [](const TunedParam& p) { return p.tuned; }))
         issues.push_back({"params", "tune at least one hyperparameter"});
     for (const TunedParam& p : s.params) {
@@ -141,7 +148,8 @@ json::Value arena_setup_to_json(const ArenaSetup& s) {
         params[p.name] = json::Object{{"tuned", p.tuned}, {"low", p.low}, {"high", p.high}, {"log", p.log}};
     json::Array strategies(s.strategies.begin(), s.strategies.end());
     return json::Object{{"objective", s.objective}, {"params", std::move(params)}, {"trials", s.trials},
-                        {"epochs", s.epochs},       {"seed", s.seed},              {"repeats", s.repeats},
+                        {"epochs", s.epochs},       {"metric", s.metric},          {"seed", s.seed},
+                        {"repeats", s.repeats},
                         {"strategies", std::move(strategies)}, {"xi", s.xi},      {"kappa", s.kappa},
                         {"noise", s.noise}};
 }
@@ -150,7 +158,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     if (!document.is_object()) return {{"", "the set-up must be a JSON object"}};
     ArenaSetup s = setup;
     std::vector<Issue> issues;
-    static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "seed", "repeats",
+    static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "metric", "seed", "repeats",
                                         "strategies", "xi", "kappa", "noise"};
     for (const auto& member : document.as_object())
         if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return member.first == k; }))
@@ -158,6 +166,10 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     if (const json::Value* v = document.find("objective")) {
         if (v->is_string()) s.objective = v->as_string();
         else issues.push_back({"objective", "must be a string"});
+    }
+    if (const json::Value* v = document.find("metric")) {
+        if (v->is_string()) s.metric = v->as_string();
+        else issues.push_back({"metric", "must be a string"});
     }
     if (const json::Value* v = document.find("params")) read_params(*v, s.params, issues);
     read_number(document, "trials", s.trials, 1, 500, true, issues);
@@ -224,6 +236,14 @@ void draw_setup_panel(AppState& app) {
         int current = int(std::find(names.begin(), names.end(), s.objective) - names.begin());
         if (ImGui::Combo(tr.label("Objective").c_str(), &current, labels, IM_ARRAYSIZE(labels))) s.objective = names[size_t(current)];
         tooltip(tr("What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true landscape is known, so you can see where each strategy looked."));
+        if (s.objective == "lab") {
+            const char* metrics[] = {tr("Validation loss"), tr("Validation accuracy")};
+            const auto& metric_names = arena_metric_names();
+            int metric = int(std::find(metric_names.begin(), metric_names.end(), s.metric) - metric_names.begin());
+            if (ImGui::Combo(tr.label("Score").c_str(), &metric, metrics, IM_ARRAYSIZE(metrics))) s.metric = metric_names[size_t(metric)];
+            tooltip(tr("What each trial is judged by, at its last epoch. Accuracy is what a classifier is for, but it moves in steps; the loss is smoother and also rewards confidence. With accuracy, the plots show the validation error (1 − accuracy), so lower is still better."));
+            field_issues(issues, "metric", tr);
+        }
         if (s.objective != "lab") {
             const double zero = 0, one = 1;
             ImGui::SliderScalar(tr.label("Noise").c_str(), ImGuiDataType_Double, &s.noise, &zero, &one, "%.2f");

@@ -106,7 +106,10 @@ std::string status_text(const LabRun& run, const LabState& lab, const Translator
                          : tr("Finished: validation accuracy %.1f%%"))
                 : (early ? tr("Stopped early (validation stopped improving): validation R² %.3f")
                          : tr("Finished: validation R² %.3f"));
-            std::snprintf(text, sizeof text, format, classification ? 100.0 * last->validation_metric : last->validation_metric);
+            const int length = std::snprintf(text, sizeof text, format, classification ? 100.0 * last->validation_metric : last->validation_metric);
+            // What the result cost, next to it: a bigger network must earn its extra arithmetic.
+            std::snprintf(text + length, sizeof text - size_t(length), tr(" · training cost %.3g million FLOPs, %.2f s"),
+                          trainer.flops() / 1e6, last->seconds);
             return text;
         }
     }

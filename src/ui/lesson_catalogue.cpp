@@ -1,6 +1,7 @@
 // The lessons, as a table. Setups and actions are the hook commands a test would send; the English
 // texts are keys into strings_lessons.cpp. Each lesson keeps its training small (a few hundred
 // points, tens of epochs) so it finishes in a second or two, also in a browser.
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -69,6 +70,19 @@ const TrainConfig& config(const AppState& app, int i) { return app.lab.runs[size
     R"({"cmd":"lab.set","data":{"kind":"spiral","size":120,"noise":0.25,"validation_ratio":0.5},"train":)" OVERFIT_TRAIN "}"
 
 // Four ReLU layers started from Gaussian weights of sigma 1: signals grow layer by layer.
+// One round of the arena, as "Step one round" does.
+#define ROUND R"({"cmd":"arena.round"})"
+// The initial design of a 1-D BO study (5 evenly spread trials) and its first model-guided trial.
+#define SIX_ROUNDS ROUND "," ROUND "," ROUND "," ROUND "," ROUND "," ROUND
+
+// A small network for the cost lesson: one hidden layer of 8 units.
+#define SMALL_NET R"({"model":{"hidden":[{"units":8,"activation":"tanh"}]},"optimizer":{"kind":"adam"},"lr":{"lr":0.03},"epochs":40})"
+
+// The arena challenge's base network: what a search starts from and does not tune.
+#define CHALLENGE_NET                                                                                  \
+    R"({"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"he"},)" \
+    R"("optimizer":{"kind":"adam"},"lr":{"kind":"cosine"}})"
+
 #define DEEP_GAUSSIAN                                                                                   \
     R"({"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},)"         \
     R"({"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"gaussian","init_scale":1},"epochs":40})"
@@ -85,6 +99,30 @@ const Racer* finished_racer(const AppState& app, const char* strategy) {
     for (const Racer& racer : app.arena.racers)
         if (racer.strategy == strategy) return &racer;
     return nullptr;
+}
+
+// The racer of a strategy (its first seed), or null.
+const Racer* racer_of(const AppState& app, const char* strategy) {
+    for (const Racer& racer : app.arena.racers)
+        if (racer.strategy == strategy) return &racer;
+    return nullptr;
+}
+
+// How far a trial's first parameter lies from the nearest earlier trial's: small when the
+// sampler exploits a known good spot, large when it explores a gap.
+double gap_to_earlier(const tune::Study& study, int number) {
+    double gap = INFINITY;
+    for (int n = 0; n < number; ++n) gap = std::min(gap, std::abs(study.trial(n).params.at(0) - study.trial(number).params.at(0)));
+    return gap;
+}
+
+// Trials the Bayesian model proposed (after the evenly spread initial design).
+int model_trials(const tune::Study& study) {
+    return int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.source == "ei"; }));
+}
+
+int trials_with(const tune::Study& study, tune::TrialStatus status) {
+    return int(std::count_if(study.trials().begin(), study.trials().end(), [&](const tune::Trial& t) { return t.status == status; }));
 }
 
 // Both runs ended normally and B's final validation loss is below A's.
@@ -291,6 +329,23 @@ const std::vector<Lesson>& lesson_catalogue() {
                   return finished_normally(ended(app, 0)) && app.lab.data && app.lab.data->info.validation_size <= 10;
               }},
          }},
+        {"accuracy_cost", "Accuracy vs training cost",
+         "A bigger network can draw more complicated boundaries, but every extra unit costs arithmetic on "
+         "every example, every epoch. On an easy problem a small network is already nearly perfect, and a "
+         "big one pays many times more for a gain too small to matter: the best settings are those on "
+         "the Pareto front of accuracy against cost.",
+         "[" R"({"cmd":"lab.set","data":{"kind":"moons","size":300},"train":)" SMALL_NET "}," AND_B_ALIKE(SMALL_NET) "]",
+         {
+             {"[]", "Compare A / B is on; both runs have one hidden layer of 8 units. Give run B three hidden layers of 64 units each and press ▶.",
+              "The status lines: both validation accuracies are about the same, but B's training cost (in FLOPs) is hundreds of times A's.",
+              R"([{"cmd":"lab.set","run":1,"train":{"model":{"hidden":[{"units":64,"activation":"tanh"},{"units":64,"activation":"tanh"},{"units":64,"activation":"tanh"}]}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) {
+                  const Trainer *a = ended(app, 0), *b = ended(app, 1);
+                  return finished_normally(a) && finished_normally(b) && b->flops() >= 50 * a->flops() &&
+                         last(a).validation_metric >= 0.9 &&
+                         last(b).validation_metric - last(a).validation_metric <= 0.03;
+              }},
+         }},
         {"grid_vs_random", "Grid search vs random search",
          "Grid search tries every combination of a few values per hyperparameter; random search draws "
          "each trial anew. With the same budget, a 4 × 4 grid tests only 4 learning rates, while 16 "
@@ -304,6 +359,55 @@ const std::vector<Lesson>& lesson_catalogue() {
               [](const AppState& app) {
                   const Racer *grid = finished_racer(app, "grid"), *random = finished_racer(app, "random");
                   return grid && random && distinct_first_values(*random) > distinct_first_values(*grid);
+              }},
+         }},
+        {"bayes_step", "Bayesian optimization step by step",
+         "Bayesian optimization fits a Gaussian-process surrogate model to the trials so far: its mean is "
+         "the best guess of the objective, its uncertainty says how far to trust it. An acquisition "
+         "function such as Expected Improvement (EI) turns both into a score of every point, and the "
+         "point with the highest score is tried next. It balances exploitation (near the best so far) "
+         "and exploration (where the model is unsure).",
+         R"([{"cmd":"arena.set","objective":"forrester","strategies":["bo_ei"],"trials":15,"repeats":1,"xi":0.01},{"cmd":"arena.view","tab":"bayes"}])",
+         {
+             {R"([{"cmd":"arena.start"},{"cmd":"arena.pause"}])",
+              "BO (EI) is ready on the 1-D Forrester function, paused. Press Step one round six times: the first five trials are spread evenly, the sixth is the model's choice.",
+              "In the Bayesian optimization view, the band (mean ± 2σ) is narrow at the trials and wide between them; the red line marks the highest point of the acquisition curve, the next trial.",
+              "[" SIX_ROUNDS "]",
+              [](const AppState& app) {
+                  const Racer* bo = racer_of(app, "bo_ei");
+                  return bo && !app.arena.racing && model_trials(bo->runner->study()) >= 1;
+              }},
+             {"[" R"({"cmd":"arena.start"},)" SIX_ROUNDS "]",
+              "Drag the ξ slider above the plots to 0.5, then press Step one round.",
+              "A larger ξ demands more improvement: the acquisition peak leaves the trials behind and the next trial lands in a gap the model knows little about.",
+              R"([{"cmd":"arena.set","xi":0.5},)" ROUND "]",
+              [](const AppState& app) {
+                  const Racer* bo = racer_of(app, "bo_ei");
+                  if (!bo || app.arena.setup.xi < 0.3) return false;
+                  const tune::Study& study = bo->runner->study();
+                  const int n = int(study.trials().size()) - 1;
+                  const auto first = std::find_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.source == "ei"; });
+                  // The trial after raising ξ explores: farther from earlier trials than the first model-guided one.
+                  return model_trials(study) >= 2 && study.trial(n).finished() &&
+                         gap_to_earlier(study, n) > 2 * gap_to_earlier(study, int(first - study.trials().begin()));
+              }},
+         }},
+        {"hyperband", "Hyperband: stop the weak trials early",
+         "Most configurations are bad, and a few epochs are often enough to tell. Successive halving "
+         "starts many configurations with a small budget, keeps the best third at each rung and trains "
+         "only those longer; Hyperband runs it at several levels of aggressiveness. The epochs saved on "
+         "hopeless trials are the point: an early-stopping rule for the whole search.",
+         R"([{"cmd":"lab.set","data":{"kind":"spiral","size":300},"train":{"optimizer":{"kind":"adam"}}},{"cmd":"arena.set","objective":"lab","strategies":["random","hyperband"],"trials":9,"epochs":9,"repeats":1},{"cmd":"arena.view","tab":"trials"}])",
+         {
+             {"[]", "Random search and Hyperband each get 9 trials of at most 9 epochs on the lab's spiral. Press ▶ Start race.",
+              "Each progress bar counts the epochs trained: random trains every trial for all 9, Hyperband far fewer. In the Trials view, pick Hyperband: most of its trials are \"pruned\", stopped after 1 or 3 epochs.",
+              R"([{"cmd":"arena.start"}])",
+              [](const AppState& app) {
+                  const Racer *random = finished_racer(app, "random"), *hyperband = finished_racer(app, "hyperband");
+                  if (!random || !hyperband) return false;
+                  const tune::Study& hb = hyperband->runner->study();
+                  return trials_with(hb, tune::TrialStatus::Pruned) > trials_with(hb, tune::TrialStatus::Complete) &&
+                         2 * epochs_trained(hb) < epochs_trained(random->runner->study());
               }},
          }},
         {"challenge_spiral", "Challenge: the spiral at 90%, within 100 epochs",
@@ -322,6 +426,32 @@ const std::vector<Lesson>& lesson_catalogue() {
                   // The budget and the data are part of the goal: more epochs or an easier split would not count.
                   return finished_normally(a) && d.kind == DatasetKind::spiral && d.size == 500 && d.noise >= 0.05 &&
                          d.validation_ratio >= 0.3 && a->epoch() <= 100 && last(a).validation_metric >= 0.9;
+              }},
+         },
+         true},
+        {"challenge_arena", "Challenge: the spiral at 95%, within 20 trials",
+         "Goal: a validation accuracy of at least 95%, reached by a search on the spiral (500 points, noise "
+         "0.02, validation fraction 0.3) with at most 20 trials per strategy of at most 50 epochs each. "
+         "The lab's network (ReLU, He initialization, Adam, cosine decay) is the starting point; choose "
+         "what to tune, its ranges and the strategies. The score is set to validation accuracy.",
+         "[" R"({"cmd":"lab.set","data":{"kind":"spiral","size":500,"noise":0.02,"validation_ratio":0.3},"train":)" CHALLENGE_NET "},"
+         R"({"cmd":"arena.set","objective":"lab","metric":"val_accuracy","trials":20,"epochs":50,"repeats":1}])",
+         {
+             {"[]", "Hint: tune the learning rate (0.001 to 0.1, log), the batch size (4 to 32, log), the units per layer (16 to 64) and the hidden layers (2 to 3) with random search, then press ▶ Start race.",
+              "Each strategy's progress bar shows its best validation accuracy so far.",
+              R"([{"cmd":"arena.set","params":{"lr":{"tuned":true,"low":0.001,"high":0.1,"log":true},"batch":{"tuned":true,"low":4,"high":32,"log":true},"units":{"tuned":true,"low":16,"high":64,"log":false},"layers":{"tuned":true,"low":2,"high":3,"log":false}},"strategies":["random"]},{"cmd":"arena.start"}])",
+              [](const AppState& app) {
+                  const ArenaState& arena = app.arena;
+                  const DataConfig& d = app.lab.data_config;
+                  // The budget, the score and the data are part of the goal.
+                  if (arena.racers.empty() || !race_finished(arena) || arena.raced.objective != "lab" ||
+                      arena.raced.metric != "val_accuracy" || arena.raced.trials > 20 || arena.raced.epochs > 50 ||
+                      d.kind != DatasetKind::spiral || d.size != 500 || d.noise < 0.02 || d.validation_ratio < 0.3)
+                      return false;
+                  return std::any_of(arena.racers.begin(), arena.racers.end(), [](const Racer& r) {
+                      const tune::Trial* best = r.runner->study().best();
+                      return best && 1 - *best->value >= 0.95;
+                  });
               }},
          },
          true},

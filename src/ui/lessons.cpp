@@ -51,12 +51,17 @@ json::Value reset_app(AppState& app) {
         if (answer.find("error")) return answer;
     }
     app.lab.ghost.reset();
+    // No race left over either: a step's check must see only what the learner does in it.
+    app.arena.racers.clear();
+    app.arena.round = 0;
+    app.arena.bayes_cache = {};
     return json::Object{{"ok", true}};
 }
 
 void open(LessonState& state, int index) {
     state.open = index;
     state.step = 0;
+    state.set_up = false;
     state.passed.assign(lesson_catalogue()[size_t(index)].steps.size(), false);
 }
 
@@ -68,6 +73,7 @@ json::Value set_up_step(AppState& app) {
     if (!answer.find("error")) answer = run_commands(app, lesson->setup);
     if (!answer.find("error")) answer = run_commands(app, lesson->steps[size_t(app.lessons.step)].setup);
     app.page_requested = page_of(*lesson);
+    app.lessons.set_up = !answer.find("error");
     return answer;
 }
 
@@ -85,7 +91,7 @@ void update_progress(AppState& app) {
     const Lesson* lesson = open_lesson(state);
     if (!lesson) return;
     const size_t step = size_t(state.step);
-    if (!state.passed[step] && lesson->steps[step].check(app)) state.passed[step] = true;
+    if (state.set_up && !state.passed[step] && lesson->steps[step].check(app)) state.passed[step] = true;
     if (std::all_of(state.passed.begin(), state.passed.end(), [](bool p) { return p; }))
         state.completed.insert(lesson->id);
 }
@@ -94,6 +100,7 @@ bool next_step(LessonState& state) {
     const Lesson* lesson = open_lesson(state);
     if (!lesson || state.step + 1 >= int(lesson->steps.size())) return false;
     state.step++;
+    state.set_up = false;
     return true;
 }
 
@@ -110,6 +117,7 @@ void draw_step_controls(AppState& app, const Lesson& lesson) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(tr(step.instruction));
     ImGui::TextDisabled("%s %s", tr("Watch:"), tr(step.observe));
+    if (!state.set_up) ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s", tr("Press “Set it up for me” first: the step counts from there."));
     ImGui::PopTextWrapPos();
     if (ImGui::Button(tr.label("Set it up for me").c_str())) set_up_step(app);
     tooltip(tr("Puts the data, the network and the settings where this step starts, and shows the lab."));
@@ -214,12 +222,13 @@ void draw_lesson_card(AppState& app) {
 }
 
 // Commands (all answer {"error": …} and change nothing when refused):
-//   lesson.list                  {lessons: [{id, title, intro, challenge, steps: [{instruction, observe, action}]}]}
+//   lesson.list                  {lessons: [{id, title, intro, challenge, page, steps: [{instruction, observe, action}]}]}
 //                                in the current language; `action` is the instruction as hook commands
-//   lesson.open {id}             opens a lesson at its first step (progress starts over)
+//   lesson.open {id}             opens a lesson at its first step (progress starts over); a step's
+//                                check counts only once lesson.setup (the button) has set it up
 //   lesson.setup                 applies the current step's setup and shows its page
 //   lesson.show_me               does what the current step's instruction says
-//   lesson.status                {id, step, steps, done, checks: [passed per step], instruction, observe}
+//   lesson.status                {id, step, steps, set_up, done, checks: [passed per step], instruction, observe}
 //   lesson.next                  goes to the next step (whether or not this one passed)
 //   lesson.close                 closes the lesson (its card disappears)
 json::Value lesson_command(AppState& app, const json::Value& request) {
@@ -235,7 +244,8 @@ json::Value lesson_command(AppState& app, const json::Value& request) {
                 steps.push_back(json::Object{{"instruction", tr(step.instruction)}, {"observe", tr(step.observe)},
                                              {"action", json::parse(step.action).value}});
             out.push_back(json::Object{{"id", lesson.id}, {"title", tr(lesson.title)}, {"intro", tr(lesson.intro)},
-                                       {"challenge", lesson.challenge}, {"steps", std::move(steps)}});
+                                       {"challenge", lesson.challenge}, {"page", page_of(lesson) == Page::arena ? "arena" : "lab"},
+                                       {"steps", std::move(steps)}});
         }
         return json::Object{{"lessons", std::move(out)}};
     }
@@ -264,7 +274,7 @@ json::Value lesson_command(AppState& app, const json::Value& request) {
         json::Array checks;
         for (bool passed : state.passed) checks.push_back(passed);
         const LessonStep& step = lesson->steps[size_t(state.step)];
-        return json::Object{{"id", lesson->id}, {"step", state.step}, {"steps", int(lesson->steps.size())},
+        return json::Object{{"id", lesson->id}, {"step", state.step}, {"steps", int(lesson->steps.size())}, {"set_up", state.set_up},
                             {"done", state.completed.count(lesson->id) > 0}, {"checks", std::move(checks)},
                             {"instruction", tr(step.instruction)}, {"observe", tr(step.observe)}};
     }

@@ -41,6 +41,8 @@ const std::vector<Lesson>& lesson_catalogue();
 struct LessonState {
     int open = -1;              // index into lesson_catalogue(); -1 when no lesson is open
     int step = 0;               // the open lesson's current step
+    bool set_up = false;        // the current step has been set up: its check counts only from then on,
+                                // so what the lab held before (another lesson's runs) cannot pass it
     std::vector<bool> passed;   // per step of the open lesson: its check has passed (stays passed)
     std::set<std::string> completed;  // ids of lessons whose every step passed
 };

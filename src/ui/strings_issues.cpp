@@ -39,6 +39,8 @@ constexpr TranslationEntry kEntries[] = {
     {"choose at least one strategy", "至少选择一种搜索策略"},
     {"unknown strategy", "未知的搜索策略"},
     {"listed twice", "重复列出"},
+    {"must be lab, branin, hartmann6, rosenbrock or forrester", "必须是 lab、branin、hartmann6、rosenbrock 或 forrester"},
+    {"must be val_loss or val_accuracy", "必须是 val_loss 或 val_accuracy"},
 };
 
 }  // namespace

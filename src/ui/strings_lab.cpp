@@ -91,6 +91,7 @@ constexpr TranslationEntry kEntries[] = {
     {"Hidden layers", "隐藏层"},
     {"Depth: more layers can represent more complex boundaries, but train slower and over-fit more easily.", "深度：层数越多，能表示的边界越复杂，但训练更慢，也更容易过拟合。"},
     {"Layer", "层"},
+    {" · training cost %.3g million FLOPs, %.2f s", " · 训练成本 %.3g 百万次浮点运算，%.2f 秒"},
     {"Units", "单元数"},
     {"Activation", "激活函数"},
     {"Dropout", "Dropout 比例"},

@@ -120,6 +120,8 @@ TEST_CASE("i18n: every refusal of a setting reads in Chinese, with its numbers")
     }
     add(validate(setup));
     setup.strategies.clear();
+    setup.metric = "f1";
+    setup.objective = "imagenet";
     for (TunedParam& p : setup.params) p.tuned = false;
     add(validate(setup));
 

@@ -20,7 +20,7 @@ void train_to_end(AppState& app) {
         while (!call(app, json::Object{{"cmd", "arena.round"}}).find("error")) {}
 }
 
-// Each run's end state, for the failure message.
+// Each run's and each racer's end state, for the failure message.
 std::string lab_summary(AppState& app) {
     std::string out;
     const json::Value status = call(app, json::Object{{"cmd", "lab.status"}});
@@ -38,6 +38,10 @@ std::string lab_summary(AppState& app) {
         }
         out += "; ";
     }
+    const json::Value arena = call(app, json::Object{{"cmd", "arena.status"}});
+    for (const json::Value& racer : arena.find("racers")->as_array())
+        out += racer.find("strategy")->as_string() + ": best " + racer.find("best_value")->dump() + " after " +
+               std::to_string(racer.find("trials")->as_array().size()) + " trials, " + racer.find("epochs")->dump() + " epochs; ";
     return out;
 }
 
@@ -78,7 +82,7 @@ TEST_CASE("lessons: every lesson is completed by following its instructions, in 
                 CAPTURE(s);
                 const json::Value setup = call(app, json::Object{{"cmd", "lesson.setup"}});
                 REQUIRE_MESSAGE(setup.find("ok"), setup.dump());
-                CHECK(app.page_requested == (id == "grid_vs_random" ? Page::arena : Page::lab));
+                CHECK(app.page_requested == (lesson.find("page")->as_string() == "arena" ? Page::arena : Page::lab));
                 CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("checks")->as_array()[s].as_bool());
                 for (const json::Value& command : steps[s].find("action")->as_array()) {
                     const json::Value answer = call(app, command);
@@ -101,4 +105,26 @@ TEST_CASE("lessons: the hook refuses what it cannot do") {
     REQUIRE(call(app, json::Object{{"cmd", "lesson.open"}, {"id", "initialization"}}).find("ok"));
     CHECK(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
     CHECK(call(app, json::Object{{"cmd", "lesson.next"}}).find("error"));  // the last step
+}
+
+// A step counts what the learner does after setting it up: a lab that already shows the effect
+// (left over from earlier experiments) does not complete a freshly opened lesson.
+TEST_CASE("lessons: a step's check counts only once the step is set up") {
+    AppState app;
+    app.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
+    REQUIRE(call(app, json::Object{{"cmd", "lab.set"}, {"train", json::Object{{"lr", json::Object{{"lr", 5.0}}}, {"epochs", 30}}},
+                                   {"data", json::Object{{"kind", "plane"}, {"size", 200}}}}).find("ok"));
+    REQUIRE(call(app, json::Object{{"cmd", "lab.start"}}).find("ok"));
+    train_to_end(app);
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.open"}, {"id", "learning_rate"}}).find("ok"));
+    json::Value status = call(app, json::Object{{"cmd", "lesson.status"}});
+    CHECK(!status.find("set_up")->as_bool());
+    CHECK(!status.find("checks")->as_array()[0].as_bool());  // the diverged run is not the learner's step
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.setup"}}).find("ok"));
+    CHECK(call(app, json::Object{{"cmd", "lesson.status"}}).find("set_up")->as_bool());
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.show_me"}}).find("ok"));
+    train_to_end(app);
+    CHECK(call(app, json::Object{{"cmd", "lesson.status"}}).find("checks")->as_array()[0].as_bool());
+    REQUIRE(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
+    CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("set_up")->as_bool());
 }
