@@ -13,8 +13,8 @@ namespace tunelab::app {
 // so that its options win.
 void restore_session(ui::AppState& app);
 
-// Once per frame: serves export and copy requests, and every few frames writes a changed session to
-// the URL hash and to storage.
+// Once per frame, after the frame is drawn: serves export and copy requests, writes a changed session
+// to the URL hash and to storage every few frames, and the race at once when a trial was told.
 void sync_session(ui::AppState& app);
 
 }  // namespace tunelab::app
