@@ -121,11 +121,11 @@ void restore_session(ui::AppState& app) {
 #ifdef __EMSCRIPTEN__
     js_watch_hash();
     const std::string hash = read_text(0);
-    if (!hash.empty() && hash != "#") {
+    const std::string saved = read_text(1);
+    if (!hash.empty() && hash != "#" && !ui::link_matches_saved(hash, saved)) {
         if (!ui::open_shared_hash(app, hash)) warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
         return;
     }
-    const std::string saved = read_text(1);
 #else
     const std::string saved = std::filesystem::exists(session_file()) ? read_file(session_file()) : std::string();
 #endif

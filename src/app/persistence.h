@@ -8,7 +8,8 @@
 
 namespace tunelab::app {
 
-// At start-up: a shared link (URL hash) wins over the saved session; a refused one loads the
+// At start-up: a shared link (URL hash) wins over the saved session, unless it is the page's own
+// address reloaded (ui::link_matches_saved); a refused one loads the
 // defaults and raises the notice (and a console warning). Call before the command line is applied,
 // so that its options win.
 void restore_session(ui::AppState& app);

@@ -316,6 +316,14 @@ bool open_shared_hash(AppState& app, std::string_view hash) {
     return apply_or_default(app, *decoded.document, kLinkRefused);
 }
 
+bool link_matches_saved(std::string_view hash, std::string_view saved) {
+    DecodedHash decoded = decode_hash(hash);
+    json::ParseResult parsed = json::parse(saved);
+    if (!decoded.document || !parsed.ok() || !parsed.value.is_object()) return false;
+    std::erase_if(parsed.value.as_object(), [](const auto& member) { return member.first == "race"; });
+    return *decoded.document == parsed.value;
+}
+
 bool restore_saved_session(AppState& app, std::string_view text) {
     json::ParseResult parsed = json::parse(text);
     if (!parsed.ok()) {

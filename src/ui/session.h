@@ -59,6 +59,10 @@ inline constexpr size_t kMaxHashLength = 256 * 1024;
 // Opens a shared link at start-up: applies the hash, or loads the defaults and raises the notice.
 // An empty hash changes nothing. Returns true when the hash was applied.
 bool open_shared_hash(AppState& app, std::string_view hash);
+// True when `hash` holds the configuration the saved session holds: the page's own address, kept
+// current as the learner edits, after a reload. The saved session (with its race) is then restored
+// rather than the link, which cannot carry a race.
+bool link_matches_saved(std::string_view hash, std::string_view saved);
 // Restores a saved session (storage text), its race too; a refused one (any part of it) is reported
 // like a refused link and the defaults load.
 bool restore_saved_session(AppState& app, std::string_view text);

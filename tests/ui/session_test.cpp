@@ -333,3 +333,15 @@ TEST_CASE("session: a corrupted or hostile saved race is refused with the reason
     CHECK(t.app.session.notice_detail.find("not valid JSON") != std::string::npos);
     CHECK(t.app.arena.racers.empty());
 }
+
+TEST_CASE("session: the page's own address after a reload restores the saved session, race included") {
+    TestApp t;
+    command(t.app, parse(R"({"cmd":"arena.set","objective":"branin","strategies":["random"],"trials":5})"));
+    const std::string saved = saved_mid_race(t.app, 2, 0);
+    const std::string own_hash = "#" + encode_hash(session_to_json(t.app));
+    CHECK(link_matches_saved(own_hash, saved));
+    command(t.app, parse(R"({"cmd":"arena.set","seed":8})"));
+    CHECK(!link_matches_saved("#" + encode_hash(session_to_json(t.app)), saved));  // another configuration
+    CHECK(!link_matches_saved("#v1.%%%", saved));
+    CHECK(!link_matches_saved(own_hash, "{\"cut"));
+}
