@@ -25,6 +25,7 @@ const waitForEnd = (page) => waitFor(page, () => window.Module.tunelab.call({ cm
 async function uninterruptedTrials(setup) {
   const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
+  await call(page, { cmd: "show", page: "arena" });  // the race runs while the arena is on screen
   assert.equal((await call(page, setup)).ok, true);
   assert.equal((await call(page, { cmd: "arena.start" })).ok, true);
   await waitForEnd(page);
@@ -98,6 +99,7 @@ test("a shared link opened in a fresh browser races to the same trials", async (
                   seed: 11, kappa: 3 };
   const sender = await openPage(shared.browser, shared.server);
   await waitUntilReady(sender.page);
+  await call(sender.page, { cmd: "show", page: "arena" });
   assert.equal((await call(sender.page, setup)).ok, true);
   const { hash } = await call(sender.page, { cmd: "session.hash" });
   assert.equal((await call(sender.page, { cmd: "arena.start" })).ok, true);
@@ -112,6 +114,7 @@ test("a shared link opened in a fresh browser races to the same trials", async (
   await waitUntilReady(receiver.page);
   assert.equal((await call(receiver.page, { cmd: "session.status" })).notice, "");
   assert.deepEqual((await arenaStatus(receiver.page)).racers, []);
+  assert.equal((await call(receiver.page, { cmd: "show", page: "arena" })).ok, true);
   assert.equal((await call(receiver.page, { cmd: "arena.start" })).ok, true);
   await waitForEnd(receiver.page);
   assert.deepEqual((await arenaStatus(receiver.page)).racers.map((r) => r.trials), sent);
