@@ -108,7 +108,10 @@ TEST_CASE("Runner: a study saved at any step, even mid-trial or mid-promotion, e
     };
     for (const Case& c : {Case{"grid", branin_objective, 12}, Case{"random", branin_objective, 12},
                           Case{"bayes", branin_objective, 12}, Case{"tpe", branin_objective, 12},
-                          Case{"hyperband", mlp, 12}}) {
+                          Case{"hyperband", mlp, 12},
+                          // All 9 new trials asked in the first bracket, its promotions still due: the
+                          // reloaded runner must not stop because its paused trainings are gone.
+                          Case{"hyperband", mlp, 9}}) {
         SamplerOptions options = options_for(c.budget, c.objective->max_epochs());
         StudyRunner straight(Study(c.objective->space(), Direction::Minimize, 3), make_sampler(c.sampler, options),
                              c.objective, c.budget);
