@@ -129,7 +129,6 @@ Racer make_racer(const ArenaSetup& setup, const std::string& strategy, int repea
 void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const tune::Objective> objective,
                std::vector<Racer> racers);
 void resume_race(ArenaState& arena);  // racing again unless finished; an interruption's offer is taken
-void discard_race(ArenaState& arena);  // no race any more (the set-up stays)
 bool advance_round(ArenaState& arena);  // exactly one more round (or to the end); false when finished
 bool race_finished(const ArenaState& arena);
 // Trains that trial's settings in the lab (lab objective only): run A gets them, the lab is shown.
@@ -142,6 +141,7 @@ json::Value race_to_json(const ArenaState& arena);
 // nothing: a malformed or inconsistent race is refused with one Issue per problem, nothing changes.
 std::vector<Issue> restore_race(AppState& app, const json::Value& race);
 void draw_resume_banner(AppState& app);
+void discard_race(ArenaState& arena);  // no race any more (the set-up stays)
 json::Value interruption_json(const ArenaState& arena);  // {round, restored_trials} or null
 
 // ---- arena_setup.cpp
