@@ -127,7 +127,6 @@ void frame(void* user_data) {
         }
     }
     serve_file_requests(platform);
-    tunelab::app::sync_session(platform.app);  // URL hash, saved session, exports
 
     // A new devicePixelRatio (browser zoom, moving to another screen) needs a new font atlas.
     float scale = framebuffer_scale(platform.window);
@@ -146,6 +145,8 @@ void frame(void* user_data) {
     ImGui::NewFrame();
     tunelab::ui::draw_app(platform.app);
     ImGui::Render();
+    // After drawing, which advances the race: a trial told in this frame is saved before the next.
+    tunelab::app::sync_session(platform.app);  // URL hash, saved session, exports
 
     int width = 0, height = 0;
     SDL_GL_GetDrawableSize(platform.window, &width, &height);

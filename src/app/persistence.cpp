@@ -101,17 +101,31 @@ bool write_file(const std::filesystem::path& path, const std::string& text) {
 
 std::string g_last_saved;  // the document text last written, so unchanged sessions are not rewritten
 
+// What changes when the race must be saved at once: a trial told, a race started, paused or dropped.
+struct RaceMark {
+    const void* objective = nullptr;
+    int told = 0;
+    bool racing = false;
+    bool operator==(const RaceMark&) const = default;
+};
+RaceMark race_mark(const ui::ArenaState& arena) {
+    RaceMark mark{arena.objective.get(), 0, arena.racing};
+    for (const ui::Racer& racer : arena.racers) mark.told += racer.told;
+    return mark;
+}
+RaceMark g_last_race_mark;
+
 }  // namespace
 
 void restore_session(ui::AppState& app) {
 #ifdef __EMSCRIPTEN__
     js_watch_hash();
     const std::string hash = read_text(0);
-    if (!hash.empty() && hash != "#") {
+    const std::string saved = read_text(1);
+    if (!hash.empty() && hash != "#" && !ui::link_matches_saved(hash, saved)) {
         if (!ui::open_shared_hash(app, hash)) warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
         return;
     }
-    const std::string saved = read_text(1);
 #else
     const std::string saved = std::filesystem::exists(session_file()) ? read_file(session_file()) : std::string();
 #endif
@@ -135,12 +149,15 @@ void sync_session(ui::AppState& app) {
     if (session.copy_link_requested) js_copy_link();
 #endif
     session.copy_link_requested = false;
-    if (app.stats.frames % kSyncEveryFrames != 0) return;
-    const json::Value document = ui::session_to_json(app);
-    std::string text = document.dump();
+    // Settings are saved every few frames; the race as soon as a trial is told or it pauses, so that
+    // a reload mid-race loses no finished trial (called after the frame's race slice, see main.cpp).
+    const RaceMark mark = race_mark(app.arena);
+    if (app.stats.frames % kSyncEveryFrames != 0 && mark == g_last_race_mark) return;
+    g_last_race_mark = mark;
+    std::string text = ui::saved_session_to_json(app).dump();
     if (text == g_last_saved) return;
 #ifdef __EMSCRIPTEN__
-    js_publish(ui::encode_hash(document).c_str(), text.c_str());
+    js_publish(ui::encode_hash(ui::session_to_json(app)).c_str(), text.c_str());
 #else
     if (!write_file(session_file(), text)) warn("cannot save the session to " + session_file().string());
 #endif

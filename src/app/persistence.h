@@ -8,13 +8,14 @@
 
 namespace tunelab::app {
 
-// At start-up: a shared link (URL hash) wins over the saved session; a refused one loads the
+// At start-up: a shared link (URL hash) wins over the saved session, unless it is the page's own
+// address reloaded (ui::link_matches_saved); a refused one loads the
 // defaults and raises the notice (and a console warning). Call before the command line is applied,
 // so that its options win.
 void restore_session(ui::AppState& app);
 
-// Once per frame: serves export and copy requests, and every few frames writes a changed session to
-// the URL hash and to storage.
+// Once per frame, after the frame is drawn: serves export and copy requests, writes a changed session
+// to the URL hash and to storage every few frames, and the race at once when a trial was told.
 void sync_session(ui::AppState& app);
 
 }  // namespace tunelab::app

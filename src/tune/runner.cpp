@@ -1,6 +1,9 @@
 #include "tune/runner.h"
 
+#include <algorithm>
 #include <chrono>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace tunelab::tune {
@@ -11,7 +14,33 @@ constexpr uint64_t kObjectivePurpose = 21;
 
 StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective,
                          int budget)
-    : study_(std::move(study)), sampler_(std::move(sampler)), objective_(std::move(objective)), budget_(budget) {}
+    : study_(std::move(study)), sampler_(std::move(sampler)), objective_(std::move(objective)), budget_(budget) {
+    for (const Trial& t : study_.trials()) {
+        if (t.status != TrialStatus::Running) continue;
+        if (running_ >= 0)
+            throw std::invalid_argument("trials " + std::to_string(running_) + " and " + std::to_string(t.number) +
+                                        " are both running; a study runs one trial at a time");
+        running_ = t.number;
+    }
+    if (running_ >= 0) restart_evaluation();
+}
+
+void StudyRunner::restart_evaluation() {
+    const Trial& trial = study_.trial(running_);
+    evaluation_ = objective_->start(trial.params, trial_seed(study_, running_));
+    replay_ = int(trial.intermediate.size());
+}
+
+bool StudyRunner::promotable() const {
+    return std::any_of(study_.trials().begin(), study_.trials().end(),
+                       [](const Trial& t) { return t.status == TrialStatus::Pruned; });
+}
+
+int StudyRunner::evaluations_told(const Study& study) {
+    int told = 0;
+    for (const Trial& t : study.trials()) told += std::max(t.rung, 0) + (t.status == TrialStatus::Running ? 0 : 1);
+    return told;
+}
 
 uint64_t StudyRunner::trial_seed(const Study& study, int number) {
     return study.rng_for(number, kObjectivePurpose).next_u64();
@@ -20,7 +49,7 @@ uint64_t StudyRunner::trial_seed(const Study& study, int number) {
 RunEvent StudyRunner::step() {
     if (finished_) return RunEvent::Finished;
     if (running_ < 0) {
-        if (study_.next_number() >= budget_ && paused_.empty()) {  // nothing left to promote either
+        if (study_.next_number() >= budget_ && !promotable()) {  // nothing left to promote either
             finished_ = true;
             return RunEvent::Finished;
         }
@@ -43,12 +72,14 @@ RunEvent StudyRunner::step() {
             evaluation_ = std::move(paused->second);
             paused_.erase(paused);
         } else {
-            // A new trial, or a promoted one from a loaded study whose training state is gone:
-            // replaying its epochs with its own seed rebuilds that state exactly.
-            evaluation_ = objective_->start(trial.params, trial_seed(study_, running_));
-            for (size_t epoch = 0; epoch < trial.intermediate.size(); ++epoch) evaluation_->step();
+            restart_evaluation();  // a new trial, or a promoted one from a loaded study
         }
         return RunEvent::Asked;
+    }
+    if (replay_ > 0) {  // one replayed epoch per step, so that a frame's budget still holds
+        evaluation_->step();
+        --replay_;
+        return RunEvent::Stepped;
     }
     StepResult result = evaluation_->step();
     study_.report(running_, result.value);

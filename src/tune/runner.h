@@ -21,6 +21,8 @@ enum class RunEvent {
 class StudyRunner {
 public:
     // `budget`: how many new trials to run (Hyperband's promotions continue existing ones).
+    // A study saved mid-trial (a page reloaded mid-race) goes on with its running trial; more than
+    // one running trial is refused (std::invalid_argument): a runner runs one at a time.
     StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective, int budget);
 
     RunEvent step();
@@ -38,8 +40,17 @@ public:
 
     // The seed a trial's evaluation gets: a function of the study's seed and the trial's number.
     static uint64_t trial_seed(const Study& study, int number);
+    // How many times a runner has told trials of this study: once per trial, and once per rung for a
+    // Hyperband trial. A race restored from a saved study counts its rounds by it.
+    static int evaluations_told(const Study& study);
 
 private:
+    // A fresh evaluation of the running trial from its own seed, which will replay (train again
+    // without reporting) the epochs the study already holds: after a reload, or a Hyperband
+    // promotion whose paused training is gone, the result equals the uninterrupted run's.
+    void restart_evaluation();
+    bool promotable() const;  // a Pruned trial Hyperband may still continue
+
     Study study_;
     std::unique_ptr<Sampler> sampler_;
     std::shared_ptr<const Objective> objective_;
@@ -48,6 +59,7 @@ private:
     int running_ = -1, told_ = -1;
     double preparing_seconds_ = 0;  // the sampler's prepare() time for the coming proposal
     std::unique_ptr<Evaluation> evaluation_;
+    int replay_ = 0;  // epochs evaluation_ must train again before its results are new
     std::map<int, std::unique_ptr<Evaluation>> paused_;  // stopped at a rung; may be promoted
 };
 

@@ -32,6 +32,24 @@ double number(const json::Value& object, const char* key) {
     return v.as_number();
 }
 
+// A whole number in [low, high]: counts and indices from a file must not overflow an int or index
+// past what the study holds.
+int integer(const json::Value& object, const char* key, int low, int high) {
+    const double v = number(object, key);
+    if (v != std::floor(v) || v < low || v > high)
+        bad(std::string("\"") + key + "\" must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+    return int(v);
+}
+
+// A loaded value must be one the space could have produced: samplers index choices and take logs.
+void check_value(const Space& space, size_t i, double value) {
+    const Param& p = space.params()[i];
+    const bool in_range = p.kind == ParamKind::Categorical
+                              ? value == std::floor(value) && value >= 0 && value < double(p.choices.size())
+                              : value >= p.low && value <= p.high;
+    if (!in_range) bad("parameter '" + p.name + "' = " + json::format_number(value) + " is outside its range");
+}
+
 const std::string& text(const json::Value& object, const char* key) {
     const json::Value& v = member(object, key);
     if (!v.is_string()) bad(std::string("\"") + key + "\" must be a string");
@@ -239,27 +257,42 @@ Study Study::from_json(const json::Value& value) {
     const json::Value& trials = member(value, "trials");
     if (!trials.is_array()) bad("\"trials\" must be an array");
     for (const auto& v : trials.as_array()) {
+        if (!v.is_object()) bad("each trial is an object");
         Trial t;
-        t.number = int(number(v, "number"));
+        t.number = integer(v, "number", 0, 1 << 30);
         if (t.number != study.next_number_) bad("trials must be numbered 0, 1, 2, ... in order");
         const json::Value& params = member(v, "params");
+        if (!params.is_object()) bad("a trial's \"params\" is an object");
         for (size_t i = 0; i < study.space_.size(); ++i) {
             const json::Value* p = params.find(study.space_.params()[i].name);
             if (!p) t.params.push_back(kInactive);
             else if (p->is_string()) t.params.push_back(study.space_.parse(i, p->as_string()));
             else if (p->is_number()) t.params.push_back(p->as_number());
             else bad("parameter values are numbers or choice names");
+            if (is_active(t.params[i])) check_value(study.space_, i, t.params[i]);
         }
+        for (size_t i = 0; i < study.space_.size(); ++i)
+            if (study.space_.active(i, t.params) != is_active(t.params[i]))
+                bad("trial " + std::to_string(t.number) + ": parameter '" + study.space_.params()[i].name +
+                    (is_active(t.params[i]) ? "' is set although its condition does not hold" : "' is missing"));
         auto status = status_from_string(text(v, "status"));
         if (!status) bad("unknown trial status '" + text(v, "status") + "'");
         t.status = *status;
-        if (const json::Value* x = v.find("value"); x && x->is_number()) t.value = x->as_number();
+        // Complete and pruned trials are ranked by their value; failed and diverged ones have none; a
+        // running one keeps the value of the rung it was promoted from.
+        const json::Value& value = member(v, "value");
+        const bool running = t.status == TrialStatus::Running;
+        if (t.finished() ? !value.is_number() : !running && !value.is_null())
+            bad("trial " + std::to_string(t.number) + ": a " + text(v, "status") + " trial's \"value\" must be " +
+                (t.finished() ? "a number" : "null"));
+        if (!value.is_null() && !value.is_number()) bad("trial " + std::to_string(t.number) + ": \"value\" must be a number or null");
+        if (value.is_number()) t.value = value.as_number();
         t.intermediate = numbers(member(v, "intermediate"));
         t.sampler_state = numbers(member(v, "sampler_state"));
         t.cost = {number(v, "seconds"), number(v, "flops")};
-        t.budget = int(number(v, "budget"));
-        t.bracket = int(number(v, "bracket"));
-        t.rung = int(number(v, "rung"));
+        t.budget = integer(v, "budget", 0, 1 << 30);
+        t.bracket = integer(v, "bracket", -1, t.number);  // brackets run in order, each with a trial
+        t.rung = integer(v, "rung", -1, 30);              // η ≥ 2 and R fits an int: at most 30 rungs
         t.source = text(v, "source");
         study.trials_.push_back(std::move(t));
         study.next_number_++;

@@ -28,19 +28,6 @@ tune::Space lab_space(const ArenaSetup& s) {
     return tune::Space(std::move(params));
 }
 
-std::shared_ptr<const tune::Objective> make_race_objective(const AppState& app) {
-    const ArenaSetup& s = app.arena.setup;
-    if (s.objective != "lab") return tune::make_objective(s.objective, s.noise);
-    if (!app.lab.data) throw std::invalid_argument("the lab's data set could not be prepared");
-    const bool accuracy = s.metric == "val_accuracy";
-    if (accuracy && app.lab.data->info.task != Task::classification)
-        throw std::invalid_argument(app.tr("Validation accuracy needs a classification data set: score by the validation loss."));
-    // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
-    return std::make_shared<tune::MlpObjective>(*app.lab.data, app.lab.runs[0].config, "lab",
-                                                accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss,
-                                                s.epochs, lab_space(s));
-}
-
 std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, const ArenaSetup& s, int max_epochs) {
     tune::SamplerOptions options;
     options.budget = s.trials;
@@ -139,6 +126,7 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
 void draw_race_controls(AppState& app) {
     ArenaState& arena = app.arena;
     const Translator& tr = app.tr;
+    draw_resume_banner(app);
     ImGui::BeginDisabled(!arena.issues.empty());
     if (ImGui::Button(tr.label("▶ Start race").c_str())) start_race(app);
     ImGui::EndDisabled();
@@ -146,7 +134,10 @@ void draw_race_controls(AppState& app) {
     const bool has_race = !arena.racers.empty() && !race_finished(arena);
     ImGui::BeginDisabled(!has_race);
     same_line_if_fits(button_width(tr("Resume")));
-    if (arena.racing ? ImGui::Button(tr.label("Pause").c_str()) : ImGui::Button(tr.label("Resume").c_str())) arena.racing = !arena.racing;
+    if (arena.racing ? ImGui::Button(tr.label("Pause").c_str()) : ImGui::Button(tr.label("Resume").c_str())) {
+        if (arena.racing) arena.racing = false;
+        else resume_race(arena);
+    }
     same_line_if_fits(button_width(tr("Step one round")));
     if (ImGui::Button(tr.label("Step one round").c_str())) {
         arena.racing = false;
@@ -220,6 +211,7 @@ json::Value status_json(const AppState& app) {
                         {"setup", arena_setup_to_json(arena.setup)},
                         {"last_slice_ms", arena.last_slice_ms},
                         {"racers", std::move(racers)},
+                        {"interrupted", interruption_json(arena)},
                         {"summary", race_summary(arena, app.tr)}};
 }
 
@@ -237,6 +229,50 @@ bool race_finished(const ArenaState& arena) {
     return std::all_of(arena.racers.begin(), arena.racers.end(), [](const Racer& r) { return r.runner->finished(); });
 }
 
+std::shared_ptr<const tune::Objective> make_race_objective(const ArenaSetup& s, const std::optional<PreparedData>& lab_data,
+                                                           const TrainConfig& lab_run) {
+    if (s.objective != "lab") return tune::make_objective(s.objective, s.noise);
+    if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
+    const bool accuracy = s.metric == "val_accuracy";
+    if (accuracy && lab_data->info.task != Task::classification)
+        throw std::invalid_argument("Validation accuracy needs a classification data set: score by the validation loss.");
+    // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
+    return std::make_shared<tune::MlpObjective>(*lab_data, lab_run, "lab",
+                                                accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss,
+                                                s.epochs, lab_space(s));
+}
+
+Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, tune::Study study,
+                 std::shared_ptr<const tune::Objective> objective) {
+    Racer racer;
+    racer.strategy = strategy;
+    racer.repeat = repeat;
+    std::unique_ptr<tune::Sampler> sampler = make_race_sampler(strategy, s, objective->max_epochs());
+    racer.runner = std::make_unique<tune::StudyRunner>(std::move(study), std::move(sampler), std::move(objective), s.trials);
+    racer.told = tune::StudyRunner::evaluations_told(racer.runner->study());
+    return racer;
+}
+
+void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const tune::Objective> objective,
+               std::vector<Racer> racers) {
+    arena.raced = raced;
+    arena.objective = std::move(objective);
+    arena.racers = std::move(racers);
+    arena.round = 0;
+    arena.racing = false;
+    arena.interrupted.reset();
+    arena.bayes_cache = {};
+    arena.dim_x = 0;
+    arena.dim_y = arena.objective->space().size() > 1 ? 1 : 0;
+    arena.table_racer = 0;
+    arena.bayes_racer = -1;
+}
+
+void resume_race(ArenaState& arena) {
+    arena.racing = !arena.racers.empty() && !race_finished(arena);
+    if (arena.racing) arena.interrupted.reset();
+}
+
 bool start_race(AppState& app) {
     ArenaState& arena = app.arena;
     arena.error.clear();
@@ -245,33 +281,23 @@ bool start_race(AppState& app) {
         arena.error = app.tr("A set-up field is refused (marked in red): fix it to race.");
         return false;
     }
+    std::shared_ptr<const tune::Objective> objective;
+    std::vector<Racer> racers;
     try {
-        arena.objective = make_race_objective(app);
-        std::vector<Racer> racers;
+        objective = make_race_objective(arena.setup, app.lab.data, app.lab.runs[0].config);
         for (const std::string& strategy : arena.setup.strategies)
-            for (int r = 0; r < arena.setup.repeats; ++r) {
-                tune::Study study(arena.objective->space(), arena.objective->direction(), uint64_t(arena.setup.seed + r));
-                Racer racer;
-                racer.strategy = strategy;
-                racer.repeat = r;
-                racer.runner = std::make_unique<tune::StudyRunner>(
-                    std::move(study), make_race_sampler(strategy, arena.setup, arena.objective->max_epochs()), arena.objective,
-                    arena.setup.trials);
-                racers.push_back(std::move(racer));
-            }
-        arena.racers = std::move(racers);
+            for (int r = 0; r < arena.setup.repeats; ++r)
+                racers.push_back(make_racer(arena.setup, strategy, r,
+                                            tune::Study(objective->space(), objective->direction(), uint64_t(arena.setup.seed + r)),
+                                            objective));
     } catch (const std::exception& e) {
-        arena.error = e.what();
+        arena.error = app.tr(e.what());  // the reasons the learner can cause are translated
         return false;
     }
-    arena.raced = arena.setup;
-    arena.round = 0;
-    arena.racing = true;
-    arena.bayes_cache = {};
-    arena.dim_x = 0;
-    arena.dim_y = arena.objective->space().size() > 1 ? 1 : 0;
-    arena.table_racer = 0;
-    arena.bayes_racer = -1;
+    show_race(arena, arena.setup, std::move(objective), std::move(racers));
+    arena.raced_data = app.lab.data_config;
+    arena.raced_run = app.lab.runs[0].config;
+    resume_race(arena);
     return true;
 }
 
@@ -338,10 +364,12 @@ void draw_arena(AppState& app) {
 
 // Commands (all answer {"error": …, "issues"?: […]} and change nothing when refused):
 //   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
-//                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}], summary}
+//                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
+//                                     interrupted: {round, restored_trials} or null, summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume
+//   arena.discard                     drops the race (what the interrupted race's banner offers)
 //   arena.round                       exactly one more round (pauses first), then the status
 //   arena.load_trial {racer, number}  that trial's settings into the lab (lab objective), shows the lab
 //   arena.view {tab, x?, y?}          progress | landscape | bayes | trials; x, y: the 2-D views' parameters
@@ -365,8 +393,13 @@ json::Value arena_command(AppState& app, const json::Value& request) {
     }
     if (cmd == "arena.pause" || cmd == "arena.resume") {
         if (arena.racers.empty()) return error(cmd + ": no race yet (arena.start)");
-        arena.racing = cmd == "arena.resume" && !race_finished(arena);
+        arena.racing = false;
+        if (cmd == "arena.resume") resume_race(arena);
         return json::Object{{"ok", true}, {"racing", arena.racing}};
+    }
+    if (cmd == "arena.discard") {
+        discard_race(arena);
+        return json::Object{{"ok", true}};
     }
     if (cmd == "arena.round") {
         if (arena.racers.empty()) return error("arena.round: no race yet (arena.start)");

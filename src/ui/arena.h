@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
 #include "core/json.h"
 #include "core/settings.h"
 #include "tune/bayes.h"
@@ -81,9 +82,21 @@ struct BayesViewCache {
     std::optional<tune::CurveView> curve;
 };
 
+// A race restored from the saved session while it was still running (the page was reloaded or
+// closed mid-race): the banner offers to resume it.
+struct Interruption {
+    int round = 0;
+    int restored_trials = 0;  // finished trials, over all racers
+};
+
 struct ArenaState {
     ArenaSetup setup;
     ArenaSetup raced;           // the set-up of the current race (the panel may already edit the next)
+    // The lab's data and network the race tunes (lab objective), as they were at its start: a
+    // restored race rebuilds its objective from these, whatever the lab has become since.
+    DataConfig raced_data;
+    TrainConfig raced_run;
+    std::optional<Interruption> interrupted;
     std::vector<Issue> issues;  // validate(setup), shown next to the fields
     bool setup_open = true;     // the set-up column can be collapsed to give the views room
 
@@ -109,13 +122,33 @@ json::Value arena_command(AppState& app, const json::Value& request);
 
 // ---- arena.cpp
 bool start_race(AppState& app);  // builds the racers from the setup; false (and arena.error) if refused
-bool advance_round(ArenaState& arena);
-// Races for about arena.frame_budget_ms (the app calls it once a frame, after drawing).
-void advance_race(ArenaState& arena);  // exactly one more round (or to the end); false when finished
+// What start_race builds, shared with a restored race (arena_resume.cpp) so both race alike. The
+// objective throws std::invalid_argument when it cannot be built (no lab data).
+std::shared_ptr<const tune::Objective> make_race_objective(const ArenaSetup& setup, const std::optional<PreparedData>& lab_data,
+                                                           const TrainConfig& lab_run);
+Racer make_racer(const ArenaSetup& setup, const std::string& strategy, int repeat, tune::Study study,
+                 std::shared_ptr<const tune::Objective> objective);
+// Shows `racers` as the arena's race (paused, at round 0), its views reset to their defaults.
+void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const tune::Objective> objective,
+               std::vector<Racer> racers);
+void resume_race(ArenaState& arena);  // racing again unless finished; an interruption's offer is taken
+bool advance_round(ArenaState& arena);  // exactly one more round (or to the end); false when finished
+// Races for about arena.frame_budget_ms (the app calls it once a frame, after drawing and rendering).
+void advance_race(ArenaState& arena);
 bool race_finished(const ArenaState& arena);
 int epochs_trained(const tune::Study& study);  // over all its trials: a race's training cost
 // Trains that trial's settings in the lab (lab objective only): run A gets them, the lab is shown.
 json::Value arena_load_trial(AppState& app, int racer, int number);
+
+// ---- arena_resume.cpp: the race in the saved session, and the offer to resume it after a reload
+// {setup, lab?, racers: [{strategy, repeat, study}]} (each study's tune::Study::to_json), or null.
+json::Value race_to_json(const ArenaState& arena);
+// Rebuilds a saved race, paused; an unfinished one raises the offer (arena.interrupted). All or
+// nothing: a malformed or inconsistent race is refused with one Issue per problem, nothing changes.
+std::vector<Issue> restore_race(AppState& app, const json::Value& race);
+void draw_resume_banner(AppState& app);
+void discard_race(ArenaState& arena);  // no race any more (the set-up stays)
+json::Value interruption_json(const ArenaState& arena);  // {round, restored_trials} or null
 
 // ---- arena_setup.cpp
 void draw_setup_panel(AppState& app);

@@ -228,8 +228,12 @@ json::Value session_to_json(const AppState& app) {
                              {"compare", lab.compare}}},
         {"arena", arena_setup_to_json(app.arena.setup)},
     };
-    // Extension point: the arena's finished trials (each racer's tune::Study::to_json) would join
-    // the saved session here, so that a reload mid-race can offer to resume.
+    return document;
+}
+
+json::Value saved_session_to_json(const AppState& app) {
+    json::Value document = session_to_json(app);
+    if (json::Value race = race_to_json(app.arena); !race.is_null()) document["race"] = std::move(race);
     return document;
 }
 
@@ -312,13 +316,36 @@ bool open_shared_hash(AppState& app, std::string_view hash) {
     return apply_or_default(app, *decoded.document, kLinkRefused);
 }
 
+bool link_matches_saved(std::string_view hash, std::string_view saved) {
+    DecodedHash decoded = decode_hash(hash);
+    json::ParseResult parsed = json::parse(saved);
+    if (!decoded.document || !parsed.ok() || !parsed.value.is_object()) return false;
+    std::erase_if(parsed.value.as_object(), [](const auto& member) { return member.first == "race"; });
+    return *decoded.document == parsed.value;
+}
+
 bool restore_saved_session(AppState& app, std::string_view text) {
     json::ParseResult parsed = json::parse(text);
     if (!parsed.ok()) {
         raise_notice(app, kSavedRefused, "not valid JSON: " + parsed.error);
         return false;
     }
-    return apply_or_default(app, parsed.value, kSavedRefused);
+    // The race is rebuilt on the settings the rest of the document restores (its objective may be
+    // the lab's network), so it is read last; refusing it refuses the whole saved session.
+    json::Value race;
+    if (parsed.value.is_object())
+        std::erase_if(parsed.value.as_object(), [&](auto& member) {
+            if (member.first != "race") return false;
+            race = std::move(member.second);
+            return true;
+        });
+    if (!apply_or_default(app, parsed.value, kSavedRefused)) return false;
+    if (race.is_null()) return true;
+    std::vector<Issue> issues = restore_race(app, race);
+    if (issues.empty()) return true;
+    reset_to_defaults(app);
+    raise_notice(app, kSavedRefused, describe_issues(issues));
+    return false;
 }
 
 // ----------------------------------------------------------------------------------------- export

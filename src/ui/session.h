@@ -37,6 +37,10 @@ struct SessionState {
 };
 
 json::Value session_to_json(const AppState& app);
+// What the platform saves in browser storage or the desktop's file: the shared document plus the
+// arena's race ("race": arena's race_to_json), so a reload mid-race loses no finished trial. The race
+// stays out of links: the receiver races the same set-up and gets the same trials.
+json::Value saved_session_to_json(const AppState& app);
 // Applies `document` onto the defaults (so a partial document gives the same result wherever it is
 // opened); refuses it whole with one Issue per problem ("lab.runs[1].lr.lr: is 0; allowed …").
 std::vector<Issue> session_from_json(AppState& app, const json::Value& document);
@@ -55,7 +59,12 @@ inline constexpr size_t kMaxHashLength = 256 * 1024;
 // Opens a shared link at start-up: applies the hash, or loads the defaults and raises the notice.
 // An empty hash changes nothing. Returns true when the hash was applied.
 bool open_shared_hash(AppState& app, std::string_view hash);
-// Restores a saved session (storage text); a refused one is reported like a refused link.
+// True when `hash` holds the configuration the saved session holds: the page's own address, kept
+// current as the learner edits, after a reload. The saved session (with its race) is then restored
+// rather than the link, which cannot carry a race.
+bool link_matches_saved(std::string_view hash, std::string_view saved);
+// Restores a saved session (storage text), its race too; a refused one (any part of it) is reported
+// like a refused link and the defaults load.
 bool restore_saved_session(AppState& app, std::string_view text);
 
 // The exports: "csv" (every lab run's epochs), "trials_csv" (every arena racer's trials), "json" (the

@@ -137,6 +137,13 @@ constexpr TranslationEntry kEntries[] = {
     {"Click a trial to train it in the lab.", "点击一次试验，在训练实验室中训练它。"},
     {"value", "值"},
     {"status", "状态"},
+    // The interrupted race's banner (arena_resume.cpp)
+    {"A race was interrupted at round %d: %d finished trials were restored.", "比赛在第 %d 轮时被中断：已恢复 %d 次完成的试验。"},
+    {"Resuming goes on exactly where it stopped: the same trials come out as if it had never been interrupted.",
+     "继续比赛会从中断处接着进行：得到的试验与从未中断时完全相同。"},
+    {"Resume race", "继续比赛"},
+    {"Discard", "放弃"},
+    {"Drops the restored race; its set-up stays, so you can start it again.", "丢弃恢复的比赛；设置会保留，可以重新开始。"},
 };
 
 }  // namespace

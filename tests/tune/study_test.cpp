@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "test_objectives.h"
+#include "tune/mlp_objective.h"
 #include "tune/pareto.h"
 #include "tune/runner.h"
 
@@ -64,4 +67,95 @@ TEST_CASE("Pareto: the front keeps the trials no other beats on both loss and co
         study.tell(n, TrialStatus::Complete, loss[i]);
     }
     CHECK(pareto_front(study) == std::vector<int>{0, 1, 3});
+}
+
+namespace {
+
+// What a trial is, without what varies from run to run (seconds): the trials two runs must share.
+tunelab::json::Value outcome(const Study& study) {
+    tunelab::json::Value trials = study.to_json()["trials"];
+    for (tunelab::json::Value& t : trials.as_array())
+        std::erase_if(t.as_object(), [](const auto& member) { return member.first == "seconds"; });
+    return trials;
+}
+
+// Runs a study for `steps` steps (stopping wherever that is: mid-trial, mid-promotion), saves it as
+// text, loads it into a new runner with a new sampler and runs that to the end.
+Study run_interrupted(const std::shared_ptr<const Objective>& objective, const std::string& sampler,
+                      const SamplerOptions& options, int budget, int steps) {
+    StudyRunner first(Study(objective->space(), Direction::Minimize, 3), make_sampler(sampler, options), objective, budget);
+    for (int i = 0; i < steps; ++i) first.step();
+    tunelab::json::ParseResult parsed = tunelab::json::parse(first.study().to_json().dump());
+    REQUIRE(parsed.ok());
+    StudyRunner resumed(Study::from_json(parsed.value), make_sampler(sampler, options), objective, budget);
+    resumed.run();
+    return resumed.study();
+}
+
+}  // namespace
+
+TEST_CASE("Runner: a study saved at any step, even mid-trial or mid-promotion, ends as the uninterrupted one") {
+    auto branin_objective = make_objective("branin");
+    // A real training (seeded initialization, shuffling and dropout), so a replayed epoch must
+    // rebuild the exact state; Hyperband pauses and promotes it.
+    Space space({Param::real("lr", 0.01, 0.5, true), Param::real("dropout", 0, 0.3)});
+    auto mlp = std::make_shared<MlpObjective>(tunelab::DatasetKind::moons, MlpScore::ValidationLoss, 9, space,
+                                              TUNELAB_ASSETS_DIR "/data");
+    struct Case {
+        std::string sampler;
+        std::shared_ptr<const Objective> objective;
+        int budget;
+    };
+    for (const Case& c : {Case{"grid", branin_objective, 12}, Case{"random", branin_objective, 12},
+                          Case{"bayes", branin_objective, 12}, Case{"tpe", branin_objective, 12},
+                          Case{"hyperband", mlp, 12},
+                          // All 9 new trials asked in the first bracket, its promotions still due: the
+                          // reloaded runner must not stop because its paused trainings are gone.
+                          Case{"hyperband", mlp, 9}}) {
+        SamplerOptions options = options_for(c.budget, c.objective->max_epochs());
+        StudyRunner straight(Study(c.objective->space(), Direction::Minimize, 3), make_sampler(c.sampler, options),
+                             c.objective, c.budget);
+        int steps = 0;
+        while (straight.step() != RunEvent::Finished) ++steps;
+        CHECK(straight.study().next_number() == c.budget);
+        // Cut points spread over the whole run, so that some fall inside a trial's epochs and (for
+        // Hyperband) inside a promoted trial whose paused training the reload lost.
+        for (int cut : {1, steps / 3, steps / 2 + 1, 2 * steps / 3, steps - 2}) {
+            INFO(c.sampler << " cut at step " << cut << " of " << steps);
+            CHECK(outcome(run_interrupted(c.objective, c.sampler, options, c.budget, cut)) == outcome(straight.study()));
+        }
+    }
+}
+
+TEST_CASE("Runner: a loaded study with two running trials is refused") {
+    auto objective = make_objective("branin");
+    Study study(objective->space());
+    study.start(Proposal({1, 2}));
+    study.start(Proposal({3, 4}));
+    CHECK_THROWS_AS(StudyRunner(study, make_sampler("random", {}), objective, 5), std::invalid_argument);
+}
+
+TEST_CASE("Study: a hostile or corrupted study file is refused with the reason") {
+    auto objective = make_objective("branin");
+    StudyRunner runner(Study(objective->space(), Direction::Minimize, 3), make_sampler("random", {}), objective, 3);
+    runner.run();
+    const tunelab::json::Value good = runner.study().to_json();
+    auto refused = [&](const std::function<void(tunelab::json::Value&)>& spoil, const std::string& reason) {
+        tunelab::json::Value bad = good;
+        spoil(bad);
+        INFO(bad.dump());
+        CHECK_THROWS_WITH_AS(Study::from_json(bad), doctest::Contains(reason.c_str()), std::invalid_argument);
+    };
+    auto trial = [](tunelab::json::Value& study) -> tunelab::json::Value& { return study["trials"].as_array()[1]; };
+    refused([&](auto& s) { trial(s)["value"] = "0.5"; }, "must be a number");
+    refused([&](auto& s) { trial(s)["value"] = nullptr; }, "must be a number");
+    refused([&](auto& s) { trial(s)["status"] = "failed"; }, "must be null");
+    refused([&](auto& s) { trial(s)["params"]["x1"] = 1e9; }, "outside its range");
+    refused([&](auto& s) { trial(s)["params"]["x1"] = true; }, "numbers or choice names");
+    refused([&](auto& s) { std::erase_if(trial(s)["params"].as_object(), [](const auto& m) { return m.first == "x2"; }); }, "'x2' is missing");
+    refused([&](auto& s) { trial(s)["number"] = 1.5; }, "whole number");
+    refused([&](auto& s) { trial(s)["bracket"] = 1e12; }, "whole number");
+    refused([&](auto& s) { trial(s)["rung"] = -7; }, "whole number");
+    refused([&](auto& s) { trial(s) = 3; }, "each trial is an object");
+    refused([&](auto& s) { s["trials"] = "all of them"; }, "must be an array");
 }

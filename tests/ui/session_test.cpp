@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
 
 #include "ui/app.h"
@@ -186,4 +187,161 @@ TEST_CASE("session: the arena's set-up travels with the link, strictly") {
     REQUIRE(!issues.empty());
     CHECK(issues.front().field.rfind("arena.trials", 0) == 0);
     CHECK(session_to_json(app) == document);
+}
+
+// ------------------------------------------------------------------------ a race across a reload
+
+namespace {
+
+// Every racer's trials as the arena reports them (params, value, status): what must survive.
+json::Value race_trials(AppState& app) {
+    json::Array racers;
+    const json::Value status = command(app, parse(R"({"cmd":"arena.status"})"));
+    for (const json::Value& racer : status.find("racers")->as_array())
+        racers.push_back(*racer.find("trials"));
+    return racers;
+}
+
+void race_to_end(AppState& app) {
+    while (advance_round(app.arena)) {
+    }
+}
+
+// The race interrupted at `rounds` rounds plus `extra_steps` single steps of racer `stepped` (inside a
+// trial: a lab trial's epochs, or a Hyperband promotion), as the page would leave it when killed.
+std::string saved_mid_race(AppState& app, int rounds, int extra_steps, size_t stepped = 0) {
+    REQUIRE(command(app, parse(R"({"cmd":"arena.start"})")).find("ok") != nullptr);
+    app.arena.racing = false;
+    for (int i = 0; i < rounds; ++i) REQUIRE(advance_round(app.arena));
+    Racer& racer = app.arena.racers.at(stepped);
+    for (int i = 0; i < extra_steps; ++i)
+        if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
+    return saved_session_to_json(app).dump();
+}
+
+// Races `setup` straight through in one app, and interrupted + saved + restored in a fresh one;
+// every trial of every racer must come out the same.
+void check_resume_matches(const std::string& setup, int rounds, int extra_steps, size_t stepped,
+                          bool edit_lab_after_start = false) {
+    TestApp straight;
+    REQUIRE(command(straight.app, parse(setup)).find("ok") != nullptr);
+    REQUIRE(command(straight.app, parse(R"({"cmd":"arena.start"})")).find("ok") != nullptr);
+    race_to_end(straight.app);
+
+    TestApp before;
+    REQUIRE(command(before.app, parse(setup)).find("ok") != nullptr);
+    std::string saved = saved_mid_race(before.app, rounds, extra_steps, stepped);
+    if (edit_lab_after_start) {  // the learner moves on in the lab; the race keeps its own settings
+        command(before.app, parse(R"({"cmd":"lab.set","train":{"lr":{"lr":0.3},"seed":99}})"));
+        saved = saved_session_to_json(before.app).dump();
+    }
+    const json::Value trials_at_save = race_trials(before.app);
+    const tune::StudyRunner& cut = *before.app.arena.racers.at(stepped).runner;
+    REQUIRE(cut.running() >= 0);  // the cut is inside a trial (and, for Hyperband, a promotion)
+    const tune::Trial& running = cut.study().trial(cut.running());
+    CHECK(running.intermediate.size() == size_t(extra_steps - 1 + (running.rung > 0 ? 1 : 0)));
+    if (running.bracket >= 0 && stepped > 0) CHECK(running.rung == 1);  // promoted from its 1-epoch rung
+
+    TestApp after;
+    REQUIRE(restore_saved_session(after.app, saved));
+    CHECK(after.app.session.notice.empty());
+    CHECK(race_trials(after.app) == trials_at_save);  // finished trials kept, the running one too
+    CHECK(!after.app.arena.racing);
+    REQUIRE(after.app.arena.interrupted);
+    CHECK(after.app.arena.interrupted->round == rounds);
+    int finished = 0;
+    for (const Racer& racer : before.app.arena.racers)
+        for (const tune::Trial& t : racer.runner->study().trials()) finished += t.status != tune::TrialStatus::Running;
+    CHECK(after.app.arena.interrupted->restored_trials == finished);
+    CHECK(command(after.app, parse(R"({"cmd":"arena.status"})"))["interrupted"]["restored_trials"] == json::Value(finished));
+
+    REQUIRE(command(after.app, parse(R"({"cmd":"arena.resume"})"))["racing"] == json::Value(true));
+    CHECK(!after.app.arena.interrupted);
+    race_to_end(after.app);
+    CHECK(race_trials(after.app) == race_trials(straight.app));
+
+    // A finished race comes back too (its views and table), without the offer.
+    TestApp later;
+    REQUIRE(restore_saved_session(later.app, saved_session_to_json(after.app).dump()));
+    CHECK(race_finished(later.app.arena));
+    CHECK(!later.app.arena.interrupted);
+    CHECK(race_trials(later.app) == race_trials(straight.app));
+    CHECK(later.app.arena.round == after.app.arena.round);
+}
+
+}  // namespace
+
+TEST_CASE("session: a race saved mid-way and restored in a fresh app ends exactly as the uninterrupted race") {
+    SUBCASE("every strategy on a test function") {
+        check_resume_matches(R"({"cmd":"arena.set","objective":"branin","strategies":["grid","random","bo_ei","tpe","hyperband"],
+                                 "trials":14,"seed":4})",
+                             6, 1, 0);
+    }
+    SUBCASE("Hyperband on the lab's network, cut inside a trial, with the lab edited after the start") {
+        // 9 epochs, η = 3: Hyperband's first bracket trains 9 trials for 1 epoch, promotes 3 to 3 epochs
+        // and 1 to 9, so a cut at round 10 falls inside its second promotion (2 steps: asked, 1 epoch).
+        const std::string setup = R"({"cmd":"arena.set","objective":"lab","strategies":["random","hyperband"],"trials":12,
+                                      "epochs":9,"seed":2})";
+        check_resume_matches(setup, 3, 4, 0, true);  // inside a random trial's epochs
+        check_resume_matches(setup, 10, 2, 1);
+    }
+}
+
+TEST_CASE("session: a 6-racer, 30-trial race keeps the saved session small") {
+    TestApp t;
+    command(t.app, parse(R"({"cmd":"arena.set","objective":"hartmann6","strategies":["grid","random","sobol","bo_ei","tpe","hyperband"],
+                             "trials":30})"));
+    command(t.app, parse(R"({"cmd":"arena.start"})"));
+    race_to_end(t.app);
+    const size_t size = saved_session_to_json(t.app).dump().size();
+    MESSAGE("saved session with a 6 x 30 race: " << size << " bytes");
+    // Browsers give a site about 5 MB of localStorage; a race should take a small part of it.
+    CHECK(size < 150 * 1024);
+}
+
+TEST_CASE("session: a corrupted or hostile saved race is refused with the reason, and the defaults load") {
+    TestApp source;
+    command(source.app, parse(R"({"cmd":"lab.set","data":{"kind":"xor"}})"));
+    command(source.app, parse(R"({"cmd":"arena.set","objective":"branin","strategies":["random","tpe"],"trials":6})"));
+    const json::Value good = parse(saved_mid_race(source.app, 3, 0));
+    auto refused = [&](const std::function<void(json::Value&)>& spoil, const std::string& reason) {
+        json::Value bad = good;
+        spoil(bad);
+        TestApp t;
+        INFO(reason);
+        CHECK(!restore_saved_session(t.app, bad.dump()));
+        CHECK(t.app.session.notice.find("saved session could not be restored") != std::string::npos);
+        CHECK(t.app.session.notice_detail.find(reason) != std::string::npos);
+        CHECK(t.app.arena.racers.empty());
+        CHECK(t.app.lab.data_config.kind == DataConfig{}.kind);  // the defaults, not half a session
+    };
+    auto study = [](json::Value& d) -> json::Value& { return d["race"]["racers"].as_array()[1]["study"]; };
+    refused([&](json::Value& d) { study(d)["trials"].as_array()[0]["value"] = "0.4"; }, "race.racers[1].study");
+    refused([&](json::Value& d) { study(d)["trials"].as_array()[0]["params"]["x1"] = "<script>"; }, "not a number");
+    refused([&](json::Value& d) { study(d)["space"].as_array().pop_back(); }, "search space");
+    refused([&](json::Value& d) { study(d)["seed"] = "77"; }, "seed");
+    refused([&](json::Value& d) { d["race"]["racers"].as_array().pop_back(); }, "race.racers");
+    refused([&](json::Value& d) { d["race"]["racers"].as_array()[0]["strategy"] = "tpe"; }, "race.racers[0]");
+    refused([&](json::Value& d) { d["race"]["setup"]["trials"] = -3; }, "race.setup.trials");
+    refused([&](json::Value& d) { d["race"]["setup"]["trials"] = 2; }, "more trials than the race");
+    refused([&](json::Value& d) { d["race"]["setup"]["objective"] = "lab"; }, "race.lab");
+    refused([&](json::Value& d) { d["race"]["eval"] = "alert(1)"; }, "race.eval");
+    refused([&](json::Value& d) { d["race"] = json::Array{1, 2}; }, "race");
+
+    TestApp t;
+    CHECK(!restore_saved_session(t.app, good.dump().substr(0, 300)));  // cut short: not JSON
+    CHECK(t.app.session.notice_detail.find("not valid JSON") != std::string::npos);
+    CHECK(t.app.arena.racers.empty());
+}
+
+TEST_CASE("session: the page's own address after a reload restores the saved session, race included") {
+    TestApp t;
+    command(t.app, parse(R"({"cmd":"arena.set","objective":"branin","strategies":["random"],"trials":5})"));
+    const std::string saved = saved_mid_race(t.app, 2, 0);
+    const std::string own_hash = "#" + encode_hash(session_to_json(t.app));
+    CHECK(link_matches_saved(own_hash, saved));
+    command(t.app, parse(R"({"cmd":"arena.set","seed":8})"));
+    CHECK(!link_matches_saved("#" + encode_hash(session_to_json(t.app)), saved));  // another configuration
+    CHECK(!link_matches_saved("#v1.%%%", saved));
+    CHECK(!link_matches_saved(own_hash, "{\"cut"));
 }
