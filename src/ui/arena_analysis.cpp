@@ -86,7 +86,10 @@ void draw_bracket(const ArenaState& arena, const tune::Study& study, const tune:
             std::snprintf(label, sizeof label, "#%d", number);
             plot::line(label, epochs, t.intermediate, full ? plot::series_color(color - 1) : kStopped,
                        {.thickness = full ? 2.0f : 1.5f, .dashed = t.status == tune::TrialStatus::Running});
-            if (!full) plot::point("##stopped", epochs.back(), t.intermediate.back(), kStoppedMark, {.shape = plot::Marker::cross});
+            // Where each trial ended: a cross where it was stopped, a dot where it finished (a trial
+            // of one epoch is only this dot).
+            if (full) plot::point("##end", epochs.back(), t.intermediate.back(), plot::series_color(color - 1));
+            else plot::point("##stopped", epochs.back(), t.intermediate.back(), kStoppedMark, {.shape = plot::Marker::cross});
         }
     }
     plot::end();
@@ -203,6 +206,7 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
     opt.y.min = -0.06;
     opt.y.max = 1.06;
     opt.hover = false;  // a hundred crossing lines: the colours and the best trial's line tell the story
+    opt.legend = false;  // it would cover the score axis's labels: the caption below says what is red
     if (!plot::begin("##parallel", ImVec2(-1, 300), opt)) return;
     for (int j = 0; j < axes; ++j) plot::vline(j, IM_COL32(110, 110, 110, 200), nullptr, {1.0f});
     std::vector<double> xs(static_cast<size_t>(axes)), ys(static_cast<size_t>(axes));
@@ -211,7 +215,7 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
         for (size_t j = 0; j < space.size(); ++j) ys[j] = param_axes[j].to_pixel(trials[k]->params[j]);
         ys.back() = value_axis.to_pixel(*trials[k]->value);
         const bool best = k + 1 == trials.size();
-        plot::line(best ? tr("best trial") : "##trial", xs, ys, best ? kFront : plot::faded(colors[k], 0.8f), {.thickness = best ? 3.0f : 1.5f});
+        plot::line("##trial", xs, ys, best ? kFront : plot::faded(colors[k], 0.8f), {.thickness = best ? 3.0f : 1.5f});
     }
     // Each axis's own range at its ends (a categorical's choices along it).
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
@@ -231,6 +235,7 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
     plot::text(axes - 1 + 0.03, 1, text, ink);
     plot::end();
     tooltip(help);
+    ImGui::TextDisabled("%s", tr("Colour: the trial's score, dark = low. Red: the best trial."));
 }
 
 // ------------------------------------------------------------------------------------- Pareto

@@ -524,7 +524,8 @@ void draw_arena_views(AppState& app, ImVec2 size) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(race_summary(arena, tr).c_str());
     ImGui::PopTextWrapPos();
-    if (!ImGui::BeginTabBar("##arena_views")) return;
+    // Six tabs do not fit a phone: scroll them rather than cut their names short.
+    if (!ImGui::BeginTabBar("##arena_views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     auto tab = [&](const char* english, ArenaView view) {
         const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
         const bool open = ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags);

@@ -152,7 +152,7 @@ constexpr TranslationEntry kEntries[] = {
     {"A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its brackets.",
      "测试函数一步就算完，Hyperband 没有什么可以提前停止：请在训练实验室的网络上比赛，才能看到它的分组。"},
     {"Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey curves were stopped, the cross marks where; coloured ones were promoted and trained longer.",
-     "Hyperband 先让许多配置各训练几轮，在每个检查点（虚线）只保留最好的三分之一，其余的提前停止。灰色曲线是被停止的，叉号标出停止的位置；彩色曲线是被晋级、继续训练的。"},
+     "Hyperband：先让许多配置各训练几轮，在每个检查点（虚线）只保留最好的三分之一，其余的提前停止。灰色曲线是被停止的，叉号标出停止的位置；彩色曲线是被晋级、继续训练的。"},
     {"Bracket %d: %d configurations × %d epochs", "第 %d 组：%d 个配置 × %d 轮"},
     {"rung %d", "检查点 %d"},
     // Analysis view (arena_analysis.cpp)
@@ -171,7 +171,7 @@ constexpr TranslationEntry kEntries[] = {
     {"score", "分数"},
     {"low", "低"},
     {"high", "高"},
-    {"best trial", "最佳试验"},
+    {"Colour: the trial's score, dark = low. Red: the best trial.", "颜色：试验的分数，越深越低。红色：最佳试验。"},
     {"Pareto front: accuracy against training cost", "帕累托前沿：精度与训练成本"},
     {"Each point is a finished trial: how much computation its training took and how good it got. The red trials are the Pareto front: no other trial is both cheaper and better. Pick from them the trade-off you can afford.",
      "每个点是一次已完成的试验：训练花了多少计算量、结果有多好。红色的试验构成帕累托前沿：没有别的试验既更便宜又更好。从中挑选你负担得起的折中方案。"},
