@@ -84,7 +84,7 @@ struct BayesViewCache {
 // trials have finished: a GP fit takes a few milliseconds.
 struct ImportanceCache {
     std::string strategy;
-    int trials = -1;               // finished trials it was computed from
+    int trials = -1;               // complete (and diverged) trials it was computed from
     std::vector<double> shares;    // per parameter; empty while there are too few trials
 };
 

@@ -105,7 +105,8 @@ void refresh_importance(ArenaState& arena, int max_fits) {
         int complete = 0;
         for (const Racer* r : racers_of(arena, arena.raced.strategies[i])) {
             studies.push_back(&r->runner->study());
-            for (const tune::Trial& t : r->runner->study().trials()) complete += t.status == tune::TrialStatus::Complete;
+            for (const tune::Trial& t : r->runner->study().trials())  // what pooled_importance fits on
+                complete += t.status == tune::TrialStatus::Complete || t.status == tune::TrialStatus::Diverged;
         }
         if (c.strategy == arena.raced.strategies[i] && c.trials == complete) continue;
         c.strategy = arena.raced.strategies[i];

@@ -536,34 +536,22 @@ void draw_arena_views(AppState& app, ImVec2 size) {
         draw_progress_view(arena, tr, ImVec2(size.x, std::max(ImGui::GetContentRegionAvail().y, 300.0f)));
         ImGui::EndTabItem();
     }
-    if (tab("Where they looked", ArenaView::landscape)) {
-        ImGui::BeginChild("##landscape_scroll");
-        draw_landscape_view(arena, tr);
+    // The tall views scroll inside their tab.
+    auto scrolled_tab = [&](const char* english, ArenaView view, auto draw) {
+        if (!tab(english, view)) return;
+        ImGui::BeginChild("##scroll");
+        draw();
         ImGui::EndChild();
         ImGui::EndTabItem();
-    }
-    if (tab("Bayesian optimization", ArenaView::bayes)) {
-        ImGui::BeginChild("##bayes_scroll");
-        draw_bayes_view(arena, tr);
-        ImGui::EndChild();
-        ImGui::EndTabItem();
-    }
+    };
+    scrolled_tab("Where they looked", ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });
+    scrolled_tab("Bayesian optimization", ArenaView::bayes, [&] { draw_bayes_view(arena, tr); });
     if (tab("Trials", ArenaView::trials)) {
         draw_trials_view(app, tr);
         ImGui::EndTabItem();
     }
-    if (tab("Hyperband brackets", ArenaView::hyperband)) {
-        ImGui::BeginChild("##hyperband_scroll");
-        draw_hyperband_view(arena, tr);
-        ImGui::EndChild();
-        ImGui::EndTabItem();
-    }
-    if (tab("Analysis", ArenaView::analysis)) {
-        ImGui::BeginChild("##analysis_scroll");
-        draw_analysis_view(arena, tr);
-        ImGui::EndChild();
-        ImGui::EndTabItem();
-    }
+    scrolled_tab("Hyperband brackets", ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
+    scrolled_tab("Analysis", ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
     arena.view_requested = false;
     ImGui::EndTabBar();
 }
