@@ -1,6 +1,7 @@
 #include "tune/mlp_objective.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "core/trainer.h"
@@ -38,7 +39,7 @@ private:
 
 const std::vector<std::string>& MlpObjective::tunable_settings() {
     static const std::vector<std::string> names = {"lr",    "optimizer",  "momentum", "beta1",   "beta2", "units",
-                                                   "layers", "activation", "l2",       "dropout", "batch"};
+                                                   "layers", "activation", "l2",       "dropout", "batch", "epochs"};
     return names;
 }
 
@@ -115,9 +116,16 @@ TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const 
         else if (key == "l2") c.l2 = v;
         else if (key == "dropout") dropout = v, shape_tuned = true;
         else if (key == "batch") c.batch.size = std::min(int(v), data_.info.train_size);
+        else if (key == "epochs") c.epochs = trial_epochs(params);
     }
     if (shape_tuned) c.model.hidden.assign(size_t(std::max(layers, 1)), LayerConfig{units, activation, dropout});
     return c;
+}
+
+int MlpObjective::trial_epochs(const Values& params) const {
+    const int i = space_.index_of("epochs");
+    if (i < 0 || !is_active(params[size_t(i)])) return epochs_;
+    return std::clamp(int(std::lround(params[size_t(i)])), 1, epochs_);
 }
 
 std::unique_ptr<Evaluation> MlpObjective::start(const Values& params, uint64_t seed) const {

@@ -22,6 +22,7 @@ public:
     std::string name() const override;
     Space space() const override { return space_; }
     int max_epochs() const override { return epochs_; }
+    int trial_epochs(const Values& params) const override;  // the tuned "epochs", else max_epochs()
     std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const override;
 
     // The training settings a trial uses: the base settings with the trial's parameters applied.
@@ -29,7 +30,7 @@ public:
 
     static Space default_space();
     // Parameter names this objective understands: lr, optimizer, momentum, beta1, beta2, units,
-    // layers, activation, l2, dropout, batch.
+    // layers, activation, l2, dropout, batch, epochs (at most the objective's epochs).
     static const std::vector<std::string>& tunable_settings();
 
 private:

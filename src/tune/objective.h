@@ -33,6 +33,12 @@ public:
     virtual Space space() const = 0;
     virtual Direction direction() const { return Direction::Minimize; }
     virtual int max_epochs() const { return 1; }
+    // How long a trial with these parameters trains (≤ max_epochs): its own "epochs" when the space
+    // tunes training length, so cheap short trials and costly long ones can be compared.
+    virtual int trial_epochs(const Values& params) const {
+        (void)params;
+        return max_epochs();
+    }
     // The evaluation of one trial; `seed` is the trial's own (data order, initialization, noise).
     virtual std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const = 0;
     virtual std::optional<double> known_optimum() const { return std::nullopt; }

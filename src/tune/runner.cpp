@@ -88,7 +88,7 @@ RunEvent StudyRunner::step() {
     const int epochs = int(trial.intermediate.size());
     if (result.failed || result.diverged) {
         study_.tell(running_, result.failed ? TrialStatus::Failed : TrialStatus::Diverged);
-    } else if (epochs >= objective_->max_epochs()) {
+    } else if (epochs >= objective_->trial_epochs(trial.params)) {
         study_.tell(running_, TrialStatus::Complete, result.value);
     } else if (trial.budget > 0 && epochs >= trial.budget) {
         study_.tell(running_, TrialStatus::Pruned, result.value);

@@ -22,7 +22,7 @@ tune::Space lab_space(const ArenaSetup& s) {
     for (const TunedParam& p : s.params) {
         if (!p.tuned) continue;
         if (p.name == "optimizer") params.push_back(tune::Param::categorical("optimizer", {"sgd", "momentum", "adam"}));
-        else if (p.name == "batch" || p.name == "units" || p.name == "layers") params.push_back(tune::Param::integer(p.name, p.low, p.high, p.log));
+        else if (p.name == "batch" || p.name == "units" || p.name == "layers" || p.name == "epochs") params.push_back(tune::Param::integer(p.name, p.low, p.high, p.log));
         else params.push_back(tune::Param::real(p.name, p.low, p.high, p.log));
     }
     return tune::Space(std::move(params));
@@ -215,7 +215,7 @@ json::Value status_json(const AppState& app) {
                         {"summary", race_summary(arena, app.tr)}};
 }
 
-constexpr const char* kViewNames[] = {"progress", "landscape", "bayes", "trials"};
+constexpr const char* kViewNames[] = {"progress", "landscape", "bayes", "trials", "hyperband", "analysis"};
 
 }  // namespace
 
@@ -262,6 +262,7 @@ void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const
     arena.racing = false;
     arena.interrupted.reset();
     arena.bayes_cache = {};
+    arena.importance.clear();
     arena.dim_x = 0;
     arena.dim_y = arena.objective->space().size() > 1 ? 1 : 0;
     arena.table_racer = 0;
@@ -372,7 +373,10 @@ void draw_arena(AppState& app) {
 //   arena.discard                     drops the race (what the interrupted race's banner offers)
 //   arena.round                       exactly one more round (pauses first), then the status
 //   arena.load_trial {racer, number}  that trial's settings into the lab (lab objective), shows the lab
-//   arena.view {tab, x?, y?}          progress | landscape | bayes | trials; x, y: the 2-D views' parameters
+//   arena.view {tab, x?, y?}          progress | landscape | bayes | trials | hyperband | analysis;
+//                                     x, y: the 2-D views' parameters
+//   arena.analysis                    {importance: [{strategy, trials, shares: {param: share}}],
+//                                     points: [{racer, number, flops, value, front}]} (complete trials)
 json::Value arena_command(AppState& app, const json::Value& request) {
     ArenaState& arena = app.arena;
     const std::string& cmd = request.find("cmd")->as_string();
@@ -407,6 +411,7 @@ json::Value arena_command(AppState& app, const json::Value& request) {
         if (!advance_round(arena)) return error("arena.round: the race is finished");
         return status_json(app);
     }
+    if (cmd == "arena.analysis") return analysis_json(arena);
     if (cmd == "arena.load_trial") {
         const json::Value* racer = request.find("racer");
         const json::Value* number = request.find("number");
@@ -418,7 +423,8 @@ json::Value arena_command(AppState& app, const json::Value& request) {
         const json::Value* tab = request.find("tab");
         const auto* found = std::find_if(std::begin(kViewNames), std::end(kViewNames),
                                          [&](const char* n) { return tab && tab->is_string() && tab->as_string() == n; });
-        if (found == std::end(kViewNames)) return error("arena.view: \"tab\" must be progress, landscape, bayes or trials");
+        if (found == std::end(kViewNames))
+            return error("arena.view: \"tab\" must be progress, landscape, bayes, trials, hyperband or analysis");
         const int dims = arena.objective ? int(arena.objective->space().size()) : 0;
         int x = arena.dim_x, y = arena.dim_y;
         for (auto [key, out] : {std::pair{"x", &x}, std::pair{"y", &y}})

@@ -4,8 +4,10 @@
 //
 // ArenaState is plain data. arena.cpp owns the page layout, the one race loop (time-sliced into
 // frames like the lab's training) and the hook commands; arena_setup.cpp the set-up panel and its
-// JSON; arena_views.cpp every view; arena_summary.cpp the pure helpers behind the generated
-// summary (tested in tests/ui/arena_summary_test.cpp).
+// JSON; arena_views.cpp the live views (progress, landscape, BO model, trial table);
+// arena_analysis.cpp the views that explain a race (Hyperband's brackets, parameter importance,
+// parallel coordinates, the Pareto front); arena_summary.cpp the pure helpers behind the generated
+// summary and the trials-to-target table (tested in tests/ui/arena_summary_test.cpp).
 #include <imgui.h>
 
 #include <memory>
@@ -19,6 +21,7 @@
 #include "tune/bayes.h"
 #include "tune/runner.h"
 #include "ui/i18n.h"
+#include "ui/plot.h"
 
 namespace tunelab::ui {
 
@@ -26,7 +29,7 @@ struct AppState;
 
 // One hyperparameter of the lab's network the learner may tune, with its range.
 struct TunedParam {
-    std::string name;  // as tune::MlpObjective names it: lr, batch, optimizer, l2, dropout, units, layers
+    std::string name;  // as tune::MlpObjective names it: lr, batch, optimizer, l2, dropout, units, layers, epochs
     bool tuned = false;
     double low = 0, high = 1;
     bool log = false;
@@ -72,7 +75,7 @@ struct Racer {
     double step_ms[2] = {0, 0};  // expected cost of its next sampler step and training step
 };
 
-enum class ArenaView { progress, landscape, bayes, trials };
+enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis };
 
 // The BO views' model output, recomputed only when the study, the slice or ξ/κ change.
 struct BayesViewCache {
@@ -87,6 +90,14 @@ struct BayesViewCache {
 struct Interruption {
     int round = 0;
     int restored_trials = 0;  // finished trials, over all racers
+};
+
+// Parameter importance of one strategy's trials (all its seeds pooled), refitted only when more
+// trials have finished: a GP fit takes a few milliseconds.
+struct ImportanceCache {
+    std::string strategy;
+    int trials = -1;               // complete (and diverged) trials it was computed from
+    std::vector<double> shares;    // per parameter; empty while there are too few trials
 };
 
 struct ArenaState {
@@ -114,6 +125,7 @@ struct ArenaState {
     int bayes_racer = -1;      // which BO racer the BO views show (-1: the first)
     BayesViewCache bayes_cache;
     int table_racer = 0;       // the trial table's racer
+    std::vector<ImportanceCache> importance;  // per strategy, for the analysis view
 };
 
 void draw_arena(AppState& app);
@@ -172,5 +184,38 @@ double summary_target(const std::vector<StrategyResult>& results, tune::Directio
 // "BO (EI) reached 0.41 in 14 trials, random in 41, grid never (30 trials). …"
 std::string summary_text(const std::vector<StrategyResult>& results, tune::Direction direction,
                          const std::string& first_param, const Translator& tr);
+
+// ---- arena_views.cpp: pieces the analysis views share
+std::vector<const Racer*> racers_of(const ArenaState& arena, const std::string& strategy);
+// A parameter's extent and axis as the views show it: log axis for log parameters, a categorical's
+// choices at 0, 1, … (`names` keeps the choice names alive while the plot is drawn).
+plot::Range param_range(const tune::Space& space, int dim);
+void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names);
+// The colour scale of scores (the low 70% of the values, so the best region is not washed out).
+plot::Range score_scale(std::vector<double> values);
+std::vector<ImU32> score_colors(const std::vector<double>& values, plot::Range scale);
+// Boxes for small multiples: as many per row as fit at `min_width`.
+float tile_width(int count, float min_width);
+void next_tile(int index, float width);
+const char* status_label(tune::TrialStatus status, const Translator& tr);  // "pruned" → 剪枝（提前停止）
+// Each raced strategy's best-so-far (mean over seeds), the numbers behind the summary.
+std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Translator& tr);
+
+// ---- arena_analysis.cpp
+void draw_hyperband_view(const ArenaState& arena, const Translator& tr);
+void draw_analysis_view(ArenaState& arena, const Translator& tr);
+// Importance of each parameter from a GP fitted to the studies' complete trials (pooled), or empty
+// when there are fewer than `importance_min_trials`.
+std::vector<double> pooled_importance(const std::vector<const tune::Study*>& studies);
+int importance_min_trials(const tune::Space& space);
+// Every complete trial of every racer on cost (FLOPs) and value; `front` marks the Pareto front.
+struct CostPoint {
+    int racer = 0, number = 0;
+    double flops = 0, value = 0;
+    bool front = false;
+};
+std::vector<CostPoint> cost_points(const ArenaState& arena);
+// The hook's arena.analysis: {importance: [{strategy, trials, shares: {param: share}}], pareto: […]}.
+json::Value analysis_json(ArenaState& arena);
 
 }  // namespace tunelab::ui

@@ -27,6 +27,7 @@ constexpr ParamLimits kLimits[] = {
     {"dropout", "Dropout", 0, 0.9, false, false},
     {"units", "Units per layer", 1, 512, true, false},
     {"layers", "Hidden layers", 1, 6, true, false},
+    {"epochs", "Training epochs", 1, 200, true, false},  // at most the set-up's epochs per trial
 };
 const std::vector<std::string> kOptimizerChoices = {"sgd", "momentum", "adam"};
 
@@ -74,7 +75,7 @@ void read_params(const json::Value& document, std::vector<TunedParam>& params, s
         auto found = std::find_if(params.begin(), params.end(), [&](const TunedParam& p) { return p.name == name; });
         const std::string prefix = "params." + name + ".";
         if (found == params.end()) {
-            issues.push_back({"params." + name, "unknown parameter (lr, batch, optimizer, l2, dropout, units, layers)"});
+            issues.push_back({"params." + name, "unknown parameter (lr, batch, optimizer, l2, dropout, units, layers, epochs)"});
             continue;
         }
         if (!value.is_object()) {
@@ -96,7 +97,7 @@ ArenaSetup::ArenaSetup() {
     params = {{"lr", true, 1e-4, 1.0, true},      {"batch", true, 8, 128, true},
               {"optimizer", false, 0, 2, false},  {"l2", false, 1e-6, 1e-1, true},
               {"dropout", false, 0, 0.5, false},  {"units", false, 2, 64, true},
-              {"layers", false, 1, 3, false}};
+              {"layers", false, 1, 3, false},     {"epochs", false, 1, 10, false}};
 }
 
 const std::vector<std::string>& arena_strategy_names() {
@@ -130,6 +131,9 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         if (p.high < l.min || p.high > l.max) issues.push_back({field + ".high", describe_range(l)});
         if (!(p.low < p.high)) issues.push_back({field + ".high", "must be larger than the low end"});
         if (p.log && p.low <= 0) issues.push_back({field + ".low", "must be above 0 on a log scale"});
+        // A trial cannot train longer than the race's epochs per trial (Hyperband's full length).
+        if (p.name == "epochs" && p.tuned && p.high > s.epochs)
+            issues.push_back({field + ".high", "must be at most the epochs per trial (" + std::to_string(s.epochs) + ")"});
     }
     if (s.strategies.empty()) issues.push_back({"strategies", "choose at least one strategy"});
     for (size_t i = 0; i < s.strategies.size(); ++i) {

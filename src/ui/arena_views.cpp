@@ -14,20 +14,78 @@
 #include "ui/widgets.h"
 
 namespace tunelab::ui {
-namespace {
 
-constexpr int kSliceResolution = 40;  // 1600 GP predictions: redrawn in a few ms when ξ/κ move
-constexpr int kCurveResolution = 200;
+// ------------------------------------------------------------------------- shared by the views
 
-const tune::Space& race_space(const ArenaState& arena) { return arena.racers.front().runner->study().space(); }
-
-// Racers of one strategy, over all repeats.
 std::vector<const Racer*> racers_of(const ArenaState& arena, const std::string& strategy) {
     std::vector<const Racer*> out;
     for (const Racer& r : arena.racers)
         if (r.strategy == strategy) out.push_back(&r);
     return out;
 }
+
+plot::Range param_range(const tune::Space& space, int dim) {
+    const tune::Param& p = space.params()[size_t(dim)];
+    if (p.kind == tune::ParamKind::Categorical) return {-0.5, double(p.choices.size()) - 0.5};
+    return {p.low, p.high};
+}
+void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names) {
+    const tune::Param& p = space.params()[size_t(dim)];
+    axis.label = p.name.c_str();
+    axis.log = p.log;
+    const plot::Range r = param_range(space, dim);
+    axis.min = r.min;
+    axis.max = r.max;
+    if (p.kind == tune::ParamKind::Categorical) {
+        names.clear();
+        for (const std::string& c : p.choices) names.push_back(c.c_str());
+        axis.categories = names.data();
+        axis.category_count = int(names.size());
+    }
+}
+
+// Branin reaches 300: the colour scale keeps the low 70% of the values so its minima stay visible.
+plot::Range score_scale(std::vector<double> values) {
+    std::erase_if(values, [](double v) { return !std::isfinite(v); });
+    if (values.empty()) return {0, 1};
+    std::sort(values.begin(), values.end());
+    return {values.front(), std::max(values[size_t(0.7 * double(values.size() - 1))], values.front() + 1e-9)};
+}
+
+std::vector<ImU32> score_colors(const std::vector<double>& values, plot::Range scale) {
+    std::vector<ImU32> colors;
+    for (double v : values)
+        colors.push_back(plot::to_u32(plot::viridis(float((v - scale.min) / (scale.max - scale.min)))));
+    return colors;
+}
+
+float tile_width(int count, float min_width) {
+    const float available = ImGui::GetContentRegionAvail().x;
+    const int per_row = std::clamp(int(available / min_width), 1, std::max(count, 1));
+    return (available - ImGui::GetStyle().ItemSpacing.x * float(per_row - 1)) / float(per_row) - 1;
+}
+void next_tile(int index, float width) {
+    if (index > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine();
+}
+
+const char* status_label(tune::TrialStatus status, const Translator& tr) {
+    switch (status) {
+        case tune::TrialStatus::Running: return tr("running");
+        case tune::TrialStatus::Complete: return tr("complete");
+        case tune::TrialStatus::Pruned: return tr("pruned (stopped early)");
+        case tune::TrialStatus::Failed: return tr("failed");
+        case tune::TrialStatus::Diverged: return tr("diverged");
+    }
+    return "";
+}
+
+namespace {
+
+constexpr int kSliceResolution = 40;  // 1600 GP predictions: redrawn in a few ms when ξ/κ move
+constexpr int kCurveResolution = 200;
+
+const tune::Space& race_space(const ArenaState& arena) { return arena.racers.front().runner->study().space(); }
 
 // Mean, lowest and highest best-so-far over a strategy's repeats, trial by trial (one repeat: all three
 // are its own curve). NaN until every repeat has a finished trial.
@@ -54,48 +112,10 @@ Spread best_so_far_spread(const std::vector<const Racer*>& racers) {
     return s;
 }
 
-// A parameter's axis and extent as the 2-D views show it: values (log axis for log parameters), a
-// categorical's choices at 0, 1, …
-plot::Range param_range(const tune::Space& space, int dim) {
-    const tune::Param& p = space.params()[size_t(dim)];
-    if (p.kind == tune::ParamKind::Categorical) return {-0.5, double(p.choices.size()) - 0.5};
-    return {p.low, p.high};
-}
-void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names) {
-    const tune::Param& p = space.params()[size_t(dim)];
-    axis.label = p.name.c_str();
-    axis.log = p.log;
-    const plot::Range r = param_range(space, dim);
-    axis.min = r.min;
-    axis.max = r.max;
-    if (p.kind == tune::ParamKind::Categorical) {
-        names.clear();
-        for (const std::string& c : p.choices) names.push_back(c.c_str());
-        axis.categories = names.data();
-        axis.category_count = int(names.size());
-    }
-}
-
 // Where the 2-D slices cut through the other dimensions: at the best trial so far (or mid-space).
 tune::Values slice_anchor(const tune::Study& study) {
     if (const tune::Trial* best = study.best()) return best->params;
     return study.space().decode(std::vector<double>(study.space().size(), 0.5));
-}
-
-// The colour scale of the landscape and of the points on it: the low 70% of the values, so the
-// region near the optimum is not washed out by a few huge ones (Branin reaches 300).
-plot::Range score_scale(std::vector<double> values) {
-    std::erase_if(values, [](double v) { return !std::isfinite(v); });
-    if (values.empty()) return {0, 1};
-    std::sort(values.begin(), values.end());
-    return {values.front(), std::max(values[size_t(0.7 * double(values.size() - 1))], values.front() + 1e-9)};
-}
-
-std::vector<ImU32> score_colors(const std::vector<double>& values, plot::Range scale) {
-    std::vector<ImU32> colors;
-    for (double v : values)
-        colors.push_back(plot::to_u32(plot::viridis(float((v - scale.min) / (scale.max - scale.min)))));
-    return colors;
 }
 
 // Sampled points of one study on (dim_x, dim_y): values, and the trials' scores.
@@ -111,17 +131,6 @@ Points sampled_points(const tune::Study& study, int dim_x, int dim_y) {
         p.score.push_back(*t.value);
     }
     return p;
-}
-
-// Boxes for small multiples: as many per row as fit at `min_width`.
-float tile_width(int count, float min_width) {
-    const float available = ImGui::GetContentRegionAvail().x;
-    const int per_row = std::clamp(int(available / min_width), 1, std::max(count, 1));
-    return (available - ImGui::GetStyle().ItemSpacing.x * float(per_row - 1)) / float(per_row) - 1;
-}
-void next_tile(int index, float width) {
-    if (index > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
-        ImGui::SameLine();
 }
 
 // Two parameter pickers for the 2-D views.
@@ -143,8 +152,46 @@ void draw_dimension_pickers(ArenaState& arena, const Translator& tr) {
 
 // ------------------------------------------------------------------------------------ progress
 
+// How many trials each strategy needed to get close to the best value anyone found (the summary's
+// target), seed by seed: the mean over the seeds that got there, "never" when none did.
+void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult>& results, const Translator& tr) {
+    const tune::Direction direction = arena.racers.front().runner->study().direction();
+    const double target = summary_target(results, direction);
+    if (!std::isfinite(target)) return;
+    ImGui::Text(tr("Trials needed to get close to the best value found (%.4g):"), target);
+    tooltip(tr("The target is the best value any strategy found, give or take a little. Fewer trials to reach it means a more efficient search."));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##target", 3, flags)) return;
+    ImGui::TableSetupColumn(tr("Strategy"));
+    ImGui::TableSetupColumn(tr("Trials needed"));
+    ImGui::TableSetupColumn(tr("Best value"));
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < arena.raced.strategies.size() && i < results.size(); ++i) {
+        const auto racers = racers_of(arena, arena.raced.strategies[i]);
+        double sum = 0;
+        int reached = 0;
+        for (const Racer* r : racers)
+            if (const int n = trials_to_reach(r->runner->study().best_so_far(), target, direction); n > 0) sum += n, ++reached;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot::series_color(int(i))), "%s", results[i].label.c_str());
+        ImGui::TableNextColumn();
+        if (reached == 0) ImGui::TextUnformatted(tr("never"));
+        else if (racers.size() == 1) ImGui::Text("%.0f", sum);
+        else if (reached == int(racers.size())) ImGui::Text(tr("%.1f (mean of %d seeds)"), sum / reached, reached);
+        else ImGui::Text(tr("%.1f (only %d of %d seeds got there)"), sum / reached, reached, int(racers.size()));
+        ImGui::TableNextColumn();
+        if (!results[i].best_so_far.empty() && std::isfinite(results[i].best_so_far.back())) ImGui::Text("%.4g", results[i].best_so_far.back());
+    }
+    ImGui::EndTable();
+}
+
 void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 size) {
     const tune::Objective& objective = *arena.objective;
+    const std::vector<StrategyResult> results = strategy_results(arena, tr);
+    // Room under the plot for the target table: a header, a line per strategy and the notes.
+    const float line = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+    const float table_height = line * float(results.size() + 1) + ImGui::GetTextLineHeightWithSpacing() * 3;
     plot::Options opt;
     opt.title = tr("Best value so far (lower is better)");
     opt.x.label = tr("trial");
@@ -153,7 +200,7 @@ void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 si
     // Early trials are often 100× worse than late ones: a log axis keeps the end of the race readable
     // (only for objectives that stay positive).
     opt.y.log = network || objective.known_optimum().value_or(-1) > 0;
-    if (plot::begin("##best", ImVec2(size.x, std::max(240.0f, size.y - ImGui::GetTextLineHeightWithSpacing() * 2)), opt)) {
+    if (plot::begin("##best", ImVec2(size.x, std::max(220.0f, size.y - table_height)), opt)) {
         for (size_t i = 0; i < arena.raced.strategies.size(); ++i) {
             const std::string& strategy = arena.raced.strategies[i];
             const auto racers = racers_of(arena, strategy);
@@ -165,8 +212,9 @@ void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 si
         if (auto optimum = objective.known_optimum()) plot::hline(*optimum, IM_COL32(90, 90, 90, 255), tr("true minimum"));
         plot::end();
     }
-    if (arena.raced.repeats > 1) ImGui::TextDisabled(tr("Lines: mean over %d seeds; bands: best to worst seed."), arena.raced.repeats);
     tooltip(tr("Each line is the best value a strategy has found after each trial. Steeper and lower is better."));
+    if (arena.raced.repeats > 1) ImGui::TextDisabled(tr("Lines: mean over %d seeds; bands: best to worst seed."), arena.raced.repeats);
+    draw_target_table(arena, results, tr);
 }
 
 // ----------------------------------------------------------------------------------- landscape
@@ -434,7 +482,7 @@ void draw_trials_view(AppState& app, const Translator& tr) {
         ImGui::TableNextColumn();
         if (t.value) ImGui::Text("%.4g", *t.value);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(tune::to_string(t.status));
+        ImGui::TextUnformatted(status_label(t.status, tr));
         for (size_t i = 0; i < space.size(); ++i) {
             ImGui::TableNextColumn();
             if (tune::is_active(t.params[i])) ImGui::TextUnformatted(space.format(i, t.params[i]).c_str());
@@ -445,8 +493,7 @@ void draw_trials_view(AppState& app, const Translator& tr) {
 
 }  // namespace
 
-std::string race_summary(const ArenaState& arena, const Translator& tr) {
-    if (arena.racers.empty()) return {};
+std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Translator& tr) {
     std::vector<StrategyResult> results;
     const tune::Space& space = race_space(arena);
     for (const std::string& strategy : arena.raced.strategies) {
@@ -458,8 +505,13 @@ std::string race_summary(const ArenaState& arena, const Translator& tr) {
         if (space.size() >= 2 && (strategy == "grid" || strategy == "random")) r.distinct_values = tune::histogram(racers.front()->runner->study(), 0, 10).distinct;
         results.push_back(std::move(r));
     }
-    return summary_text(results, racers_of(arena, arena.raced.strategies.front()).front()->runner->study().direction(),
-                        space.params()[0].name, tr);
+    return results;
+}
+
+std::string race_summary(const ArenaState& arena, const Translator& tr) {
+    if (arena.racers.empty()) return {};
+    return summary_text(strategy_results(arena, tr), arena.racers.front().runner->study().direction(),
+                        race_space(arena).params()[0].name, tr);
 }
 
 void draw_arena_views(AppState& app, ImVec2 size) {
@@ -472,7 +524,8 @@ void draw_arena_views(AppState& app, ImVec2 size) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(race_summary(arena, tr).c_str());
     ImGui::PopTextWrapPos();
-    if (!ImGui::BeginTabBar("##arena_views")) return;
+    // Six tabs do not fit a phone: scroll them rather than cut their names short.
+    if (!ImGui::BeginTabBar("##arena_views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     auto tab = [&](const char* english, ArenaView view) {
         const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
         const bool open = ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags);
@@ -483,22 +536,22 @@ void draw_arena_views(AppState& app, ImVec2 size) {
         draw_progress_view(arena, tr, ImVec2(size.x, std::max(ImGui::GetContentRegionAvail().y, 300.0f)));
         ImGui::EndTabItem();
     }
-    if (tab("Where they looked", ArenaView::landscape)) {
-        ImGui::BeginChild("##landscape_scroll");
-        draw_landscape_view(arena, tr);
+    // The tall views scroll inside their tab.
+    auto scrolled_tab = [&](const char* english, ArenaView view, auto draw) {
+        if (!tab(english, view)) return;
+        ImGui::BeginChild("##scroll");
+        draw();
         ImGui::EndChild();
         ImGui::EndTabItem();
-    }
-    if (tab("Bayesian optimization", ArenaView::bayes)) {
-        ImGui::BeginChild("##bayes_scroll");
-        draw_bayes_view(arena, tr);
-        ImGui::EndChild();
-        ImGui::EndTabItem();
-    }
+    };
+    scrolled_tab("Where they looked", ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });
+    scrolled_tab("Bayesian optimization", ArenaView::bayes, [&] { draw_bayes_view(arena, tr); });
     if (tab("Trials", ArenaView::trials)) {
         draw_trials_view(app, tr);
         ImGui::EndTabItem();
     }
+    scrolled_tab("Hyperband brackets", ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
+    scrolled_tab("Analysis", ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
     arena.view_requested = false;
     ImGui::EndTabBar();
 }

@@ -33,7 +33,7 @@ struct LegendEntry {
 struct HoverEntry {
     Label label;
     ImU32 color;
-    char text[64];
+    char text[160];  // a trial's parameters fit
 };
 
 // One axis as laid out for this frame.
@@ -717,9 +717,12 @@ void scatter(const char* label, Values xs, Values ys, ImU32 color, const MarkerS
         }
     }
     add_legend(label, color, Swatch::marker, style.shape);
-    if (hovered >= 0)
-        add_hover(label, per_point ? style.colors[hovered] : color, "(%.4g, %.4g)", xs[hovered],
-                  ys[hovered]);
+    if (hovered < 0) return;
+    const ImU32 hover_color = per_point ? style.colors[hovered] : color;
+    if (hovered < static_cast<int>(style.hover_texts.size()))
+        add_hover(label, hover_color, "%s", style.hover_texts[hovered].c_str());
+    else
+        add_hover(label, hover_color, "(%.4g, %.4g)", xs[hovered], ys[hovered]);
 }
 
 void point(const char* label, double x, double y, ImU32 color, const MarkerStyle& style) {
@@ -797,34 +800,55 @@ void histogram(const char* label, Values samples, int bins, ImU32 color) {
     bars(label, std::span<const float>(counts, bins), range, color);
 }
 
-void bars(const char* label, Values heights, Range x, ImU32 color) {
+void bars(const char* label, Values heights, Range x, ImU32 color, bool horizontal) {
     IM_ASSERT(g_active);
     const int n = heights.size();
     if (n == 0) return;
-    const double dx = (x.max - x.min) / n;
-    // Bars stand on 0, or on the bottom edge when 0 is not on the axis (log scale).
-    const float base_px = usable(0.0, g.y.scale) ? g.y.map.to_pixel(0.0) : g.area_max.y;
+    // Along the bins ("across") and along the heights: x and y, or y and x when horizontal.
+    const AxisLayout& across = horizontal ? g.y : g.x;
+    const AxisLayout& along = horizontal ? g.x : g.y;
+    const double step = (x.max - x.min) / n;
+    // Bars stand on 0, or on the axis's low edge when 0 is not on it (log scale).
+    const float base_px = usable(0.0, along.scale) ? along.map.to_pixel(0.0)
+                                                   : (horizontal ? g.area_min.x : g.area_max.y);
+    const float mouse_across = horizontal ? g.mouse.y : g.mouse.x;
     const ImU32 fill = faded(color, 0.55f);
     int hovered = -1;
     for (int i = 0; i < n; ++i) {
-        const double left = x.min + i * dx, h = heights[i];
-        extend(left, 0.0);
-        extend(left + dx, h);
-        const float x0 = g.x.map.to_pixel(left), x1 = g.x.map.to_pixel(left + dx);
-        const float top = g.y.map.to_pixel(h);
-        if (h == 0.0 || !std::isfinite(x0) || !std::isfinite(x1) || !std::isfinite(top)) continue;
-        const float inset = std::abs(x1 - x0) > 6.0f ? 0.5f : 0.0f;  // a hairline between bars
-        const ImVec2 lo(std::min(x0, x1) + inset, std::min(top, base_px));
-        const ImVec2 hi(std::max(x0, x1) - inset, std::max(top, base_px));
-        g.dl->AddRectFilled(lo, hi, fill);
-        g.dl->AddLine(ImVec2(lo.x, top), ImVec2(hi.x, top), color, 1.5f);
-        occupy(ImVec2(0.5f * (x0 + x1), top));
-        if (g.mouse_in && g.mouse.x >= lo.x && g.mouse.x < hi.x) hovered = i;
+        const double low = x.min + i * step, h = heights[i];
+        if (horizontal) {
+            extend(0.0, low);
+            extend(h, low + step);
+        } else {
+            extend(low, 0.0);
+            extend(low + step, h);
+        }
+        const float a0 = across.map.to_pixel(low), a1 = across.map.to_pixel(low + step);
+        const float tip = along.map.to_pixel(h);
+        if (h == 0.0 || !std::isfinite(a0) || !std::isfinite(a1) || !std::isfinite(tip)) continue;
+        const float inset = std::abs(a1 - a0) > 6.0f ? 0.5f : 0.0f;  // a hairline between bars
+        const float a_lo = std::min(a0, a1) + inset, a_hi = std::max(a0, a1) - inset;
+        const float v_lo = std::min(tip, base_px), v_hi = std::max(tip, base_px);
+        if (horizontal) {
+            g.dl->AddRectFilled(ImVec2(v_lo, a_lo), ImVec2(v_hi, a_hi), fill);
+            g.dl->AddLine(ImVec2(tip, a_lo), ImVec2(tip, a_hi), color, 1.5f);
+            occupy(ImVec2(tip, 0.5f * (a0 + a1)));
+        } else {
+            g.dl->AddRectFilled(ImVec2(a_lo, v_lo), ImVec2(a_hi, v_hi), fill);
+            g.dl->AddLine(ImVec2(a_lo, tip), ImVec2(a_hi, tip), color, 1.5f);
+            occupy(ImVec2(0.5f * (a0 + a1), tip));
+        }
+        if (g.mouse_in && mouse_across >= a_lo && mouse_across < a_hi) hovered = i;
     }
     add_legend(label, fill, Swatch::box);
-    if (hovered >= 0)
-        add_hover(label, color, "%.4g in [%.3g, %.3g)", heights[hovered], x.min + hovered * dx,
-                  x.min + (hovered + 1) * dx);
+    if (hovered < 0) return;
+    // A bar per named category (a parameter's importance) reads as "name: height".
+    const int category = static_cast<int>(std::lround(x.min + (hovered + 0.5) * step));
+    if (across.opt->categories && category >= 0 && category < across.opt->category_count)
+        add_hover(label, color, "%s: %.4g", across.opt->categories[category], heights[hovered]);
+    else
+        add_hover(label, color, "%.4g in [%.3g, %.3g)", heights[hovered], x.min + hovered * step,
+                  x.min + (hovered + 1) * step);
 }
 
 void vline(double x, ImU32 color, const char* text, const LineStyle& style) {
@@ -833,6 +857,19 @@ void vline(double x, ImU32 color, const char* text, const LineStyle& style) {
 
 void hline(double y, ImU32 color, const char* text, const LineStyle& style) {
     across(false, y, color, text, style);
+}
+
+void text(double x, double y, const char* text, ImU32 color) {
+    IM_ASSERT(g_active);
+    const ImVec2 p = pixel(x, y);
+    if (!finite(p) || !text) return;
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    // Kept inside the data area: labels of an axis at the right edge move left of it.
+    const ImVec2 pos(std::max(g.area_min.x + 2.0f, std::min(p.x, g.area_max.x - size.x - 2.0f)),
+                     std::max(g.area_min.y, std::min(p.y - 0.5f * size.y, g.area_max.y - size.y)));
+    g.dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + size.x + 2, pos.y + size.y),
+                        ImGui::GetColorU32(ImGuiCol_WindowBg, 0.75f), 2.0f);
+    g.dl->AddText(pos, color | IM_COL32_A_MASK, text);
 }
 
 void ref_line(const char* label, double slope, double intercept, ImU32 color,

@@ -52,6 +52,7 @@
 // ImGuiStorage under the plot's id), so nothing is buffered or allocated per frame. The first
 // frame of a new plot therefore shows default limits once.
 #include <span>
+#include <string>
 
 #include "imgui.h"
 #include "ui/colormap.h"
@@ -96,6 +97,7 @@ struct MarkerStyle {
     float size = 0.0f;  // radius in pixels; 0 = from the font size, so it scales with DPI
     ImU32 outline = 0;  // drawn around filled shapes when not 0 (points over a heatmap)
     std::span<const ImU32> colors = {};  // one colour per point, instead of the series colour
+    std::span<const std::string> hover_texts = {};  // per point: what the tooltip says instead of (x, y)
 };
 
 struct HeatmapStyle {
@@ -128,11 +130,15 @@ void heatmap(const char* label, Values values, int rows, int cols, Range x, Rang
              const HeatmapStyle& style = {});
 // Counts of samples in `bins` equal bins over their finite range (at most 256 bins).
 void histogram(const char* label, Values samples, int bins, ImU32 color);
-// Precomputed bin heights, equal bins over `x`.
-void bars(const char* label, Values heights, Range x, ImU32 color);
+// Precomputed bin heights, equal bins over `x`. Horizontal: the bins run up the y axis over `x`
+// (read it as the bin range) and the bars extend along x (named rows, e.g. importance per parameter).
+void bars(const char* label, Values heights, Range x, ImU32 color, bool horizontal = false);
 // Lines across the whole plot at a value, with an optional text next to them.
 void vline(double x, ImU32 color, const char* text = nullptr, const LineStyle& style = {1.5f});
 void hline(double y, ImU32 color, const char* text = nullptr, const LineStyle& style = {1.5f});
+// A text at a data point (left edge, vertically centred; moved inside the data area when it
+// would stick out), on a backing so it reads over data: the labels of parallel coordinates.
+void text(double x, double y, const char* text, ImU32 color);
 // y = slope * x + intercept across the visible x range (y = x for predicted vs true).
 void ref_line(const char* label, double slope, double intercept, ImU32 color,
               const LineStyle& style = {1.5f, true});

@@ -1,6 +1,7 @@
 // The search arena in a real browser: a race started through the hook advances in lock-step while
-// the page keeps drawing, its views (BO model included) are populated in both languages, a bad
-// set-up is refused with field paths, and a trial of the lab's network loads into the lab.
+// the page keeps drawing, its views (BO model, Hyperband's brackets and the analysis included) are
+// populated in both languages and on a phone, the Pareto front and the importance say what is true,
+// a bad set-up is refused with field paths, and a trial of the lab's network loads into the lab.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats }
@@ -88,6 +89,72 @@ test("the arena's views, BO model included, are drawn on Branin and on the lab's
       assert.deepEqual(problems, []);
       await context.close();
     }
+  }
+});
+
+// a dominates b: no worse on cost and value, better on one.
+function dominates(a, b) {
+  return a.flops <= b.flops && a.value <= b.value && (a.flops < b.flops || a.value < b.value);
+}
+
+test("Hyperband's brackets and the analysis (importance, parallel coordinates, Pareto front) after a race", async () => {
+  const strategies = ["grid", "random", "bo_ei", "hyperband"];
+  // On the lab's network epochs give trials different costs; Branin has no cost, so its Pareto view
+  // only explains why.
+  const lab = { trials: 8, epochs: 3, params: { lr: { tuned: true, low: 1e-4, high: 1, log: true }, batch: { tuned: false },
+                                                l2: { tuned: true, low: 1e-8, high: 1e-7, log: true },
+                                                epochs: { tuned: true, low: 1, high: 3 } } };
+  for (const [objective, extra] of [["lab", lab], ["branin", { trials: 20 }]]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "show", page: "arena" });
+    const set = await call(page, { cmd: "arena.set", objective, strategies, ...extra });
+    assert.equal(set.ok, true, JSON.stringify(set));
+    await call(page, { cmd: "arena.start" });
+    await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "arena.status" }).finished, null,
+                               { timeout: 240000, polling: 250 });
+    const status = await arenaStatus(page);
+    const statuses = new Set(status.racers.flatMap((r) => r.trials.map((t) => t.status)));
+    if (objective === "lab") assert.ok(statuses.has("pruned"), `Hyperband stopped nothing: ${[...statuses]}`);
+
+    const analysis = await call(page, { cmd: "arena.analysis" });
+    if (objective === "lab") {
+      const points = analysis.points;
+      const front = points.filter((p) => p.front);
+      assert.ok(front.length >= 1 && points.length >= 8, JSON.stringify(analysis).slice(0, 300));
+      assert.ok(new Set(points.map((p) => p.flops)).size >= 2, "tuned epochs should give trials different costs");
+      for (const p of front) assert.ok(!points.some((q) => dominates(q, p)), `front trial ${JSON.stringify(p)} is dominated`);
+      for (const p of points.filter((q) => !q.front))
+        assert.ok(points.some((q) => dominates(q, p)), `trial ${JSON.stringify(p)} is off the front but not dominated`);
+    }
+    // Shares of the variance (main effects; interactions take the rest). Which parameter matters
+    // most is checked on a function of one variable in tests/ui/arena_analysis_test.cpp: three
+    // epochs of the lab's network are too noisy to rank them reliably here.
+    const fitted = analysis.importance.filter((i) => Object.keys(i.shares).length > 0);
+    assert.ok(fitted.length >= 2, JSON.stringify(analysis.importance));
+    for (const i of fitted) {
+      const shares = Object.values(i.shares);
+      assert.ok(shares.every((v) => v >= 0 && v <= 1) && shares.reduce((a, b) => a + b) <= 1 + 1e-9, JSON.stringify(i));
+    }
+    // Branin's value changes along both coordinates.
+    if (objective === "branin") for (const i of fitted) assert.ok(Object.values(i.shares).every((v) => v > 0.01), JSON.stringify(i));
+
+    const views = ["progress", "trials", "hyperband", "analysis"];
+    for (const [viewport, suffix] of [[{ width: 1280, height: 800 }, ""], [{ width: 390, height: 844 }, "-phone"]]) {
+      await page.setViewportSize(viewport);
+      for (const language of ["en", "zh"]) {
+        await call(page, { cmd: "set_language", language });
+        for (const tab of suffix ? ["hyperband", "analysis"] : views) {
+          assert.deepEqual(await call(page, { cmd: "arena.view", tab }), { ok: true });
+          await waitForFrames(page, 4);
+          const shot = await screenshot(page, `arena-${objective}-${tab}-${language}${suffix}.png`);
+          const ink = inkStats(shot.png);
+          assert.ok(ink.colours > 100 && ink.ink > 0.05, `${objective} ${tab} ${language}${suffix}: ${JSON.stringify(ink)}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
   }
 });
 

@@ -41,3 +41,30 @@ TEST_CASE("MLP objective: the space's parameters become training settings") {
                          doctest::Contains("'temperature'"), std::invalid_argument);
     CHECK_THROWS_AS(make_objective("mlp:imagenet"), std::invalid_argument);
 }
+
+TEST_CASE("MLP objective: a tuned epochs parameter sets how long each trial trains, and so its cost") {
+    // Proposes the listed epochs in turn, so the test chooses the trials.
+    struct Listed : Sampler {
+        std::vector<double> epochs;
+        size_t next = 0;
+        std::string name() const override { return "listed"; }
+        Proposal ask(const Study&) override { return Proposal({epochs.at(next++)}); }
+    };
+    auto sampler = std::make_unique<Listed>();
+    sampler->epochs = {2, 6};
+    auto objective = std::make_shared<MlpObjective>(tunelab::DatasetKind::moons, MlpScore::ValidationLoss, 6,
+                                                    Space({Param::integer("epochs", 1, 6)}));
+    CHECK(objective->trial_epochs({2}) == 2);
+    CHECK(objective->config_for({2}, 1).epochs == 2);
+    StudyRunner runner(Study(objective->space(), Direction::Minimize, 3), std::move(sampler), objective, 2);
+    runner.run();
+    REQUIRE(runner.study().trials().size() == 2);
+    const Trial& short_trial = runner.study().trial(0);
+    const Trial& long_trial = runner.study().trial(1);
+    CHECK(short_trial.status == TrialStatus::Complete);
+    CHECK(long_trial.status == TrialStatus::Complete);
+    CHECK(short_trial.intermediate.size() == 2);
+    CHECK(long_trial.intermediate.size() == 6);
+    CHECK(short_trial.cost.flops > 0);
+    CHECK(short_trial.cost.flops < long_trial.cost.flops);
+}
