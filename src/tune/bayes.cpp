@@ -11,7 +11,7 @@ namespace tunelab::tune {
 
 namespace {
 
-constexpr uint64_t kFitPurpose = 11, kAcquisitionPurpose = 12, kHedgePurpose = 13;
+constexpr uint64_t kFitPurpose = 11, kAcquisitionPurpose = 12;
 
 Eigen::MatrixXd to_matrix(const std::vector<std::vector<double>>& rows, size_t cols) {
     Eigen::MatrixXd m(Eigen::Index(rows.size()), Eigen::Index(cols));

@@ -96,8 +96,12 @@ TEST_CASE("i18n: every refusal of a setting reads in Chinese, with its numbers")
     data.kind = tunelab::DatasetKind::csv;
     add(validate(data));
 
-    tunelab::DataInfo regression{tunelab::Task::regression, 0, 2, 100, 20};
-    tunelab::DataInfo one_class{tunelab::Task::classification, 1, 2, 100, 20};
+    tunelab::DataInfo regression, one_class;
+    regression.task = tunelab::Task::regression;
+    regression.inputs = one_class.inputs = 2;
+    regression.train_size = one_class.train_size = 100;
+    regression.validation_size = one_class.validation_size = 20;
+    one_class.classes = 1;
     tunelab::TrainConfig train;
     train.model.hidden.assign(9, {300, tunelab::Activation::relu, 0.95});
     train.model.output = tunelab::Output::softmax;
