@@ -139,7 +139,7 @@ void draw_importance(ArenaState& arena, const Translator& tr) {
             std::snprintf(text, sizeof text, tr("%s: needs %d finished trials, has %d."), arena_strategy_label(c.strategy, tr),
                           importance_min_trials(space), std::max(c.trials, 0));
             ImGui::BeginChild("##few", ImVec2(width, ImGui::GetTextLineHeightWithSpacing() * 2), false);
-            ImGui::TextWrapped("%s", text);
+            wrapped_text(text);
             ImGui::EndChild();
         } else {
             plot::Options opt;
@@ -256,7 +256,7 @@ void draw_pareto(const ArenaState& arena, const Translator& tr) {
     }
     const auto [cheapest, dearest] = std::minmax_element(points.begin(), points.end(), [](const CostPoint& a, const CostPoint& b) { return a.flops < b.flops; });
     if (dearest->flops < 1.5 * cheapest->flops)
-        ImGui::TextWrapped("%s", tr("All trials cost about the same: tune epochs, units or layers to give them different costs."));
+        wrapped_text(tr("All trials cost about the same: tune epochs, units or layers to give them different costs."));
     plot::Options opt;
     opt.x.label = tr("training cost (FLOPs)");
     opt.x.log = true;
@@ -347,16 +347,14 @@ void draw_hyperband_view(const ArenaState& arena, const Translator& tr) {
     for (const Racer& r : arena.racers)
         if (auto* h = dynamic_cast<const tune::HyperbandSampler*>(&r.runner->sampler()); h && r.repeat == 0 && !racer) racer = &r, hyperband = h;
     if (!hyperband) {
-        ImGui::TextWrapped("%s", tr("Add Hyperband to the strategies in the set-up to see which configurations it stops early and which it trains longer."));
+        wrapped_text(tr("Add Hyperband to the strategies in the set-up to see which configurations it stops early and which it trains longer."));
         return;
     }
     if (arena.objective->max_epochs() <= 1) {
-        ImGui::TextWrapped("%s", tr("A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its brackets."));
+        wrapped_text(tr("A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its brackets."));
         return;
     }
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(tr("Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey curves were stopped, the cross marks where; coloured ones were promoted and trained longer."));
-    ImGui::PopTextWrapPos();
+    wrapped_text(tr("Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey curves were stopped, the cross marks where; coloured ones were promoted and trained longer."));
     const tune::Study& study = racer->runner->study();
     const std::vector<tune::BracketView> views = tune::brackets(study, hyperband->options());
     if (views.empty()) ImGui::TextDisabled("%s", tr("No trial has finished yet."));

@@ -391,7 +391,7 @@ void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, co
 void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     const std::vector<int> candidates = bayes_racers(arena);
     if (candidates.empty()) {
-        ImGui::TextWrapped("%s", tr("Add a Bayesian-optimization strategy (BO) to the race to see its model."));
+        wrapped_text(tr("Add a Bayesian-optimization strategy (BO) to the race to see its model."));
         return;
     }
     if (std::find(candidates.begin(), candidates.end(), arena.bayes_racer) == candidates.end()) arena.bayes_racer = candidates.front();
@@ -518,12 +518,10 @@ void draw_arena_views(AppState& app, ImVec2 size) {
     ArenaState& arena = app.arena;
     const Translator& tr = app.tr;
     if (arena.racers.empty()) {
-        ImGui::TextWrapped("%s", tr("Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets the same number of trials; watch where each one looks."));
+        wrapped_text(tr("Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets the same number of trials; watch where each one looks."));
         return;
     }
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(race_summary(arena, tr).c_str());
-    ImGui::PopTextWrapPos();
+    wrapped_text(race_summary(arena, tr));
     // Six tabs do not fit a phone: scroll them rather than cut their names short.
     if (!ImGui::BeginTabBar("##arena_views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     auto tab = [&](const char* english, ArenaView view) {

@@ -144,7 +144,7 @@ void draw_status(LabState& lab, const Translator& tr) {
             ImGui::SameLine();
         }
         ImGui::PushStyleColor(ImGuiCol_Text, diverged ? ImVec4(0.80f, 0.15f, 0.10f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-        ImGui::TextWrapped("%s", status_text(run, lab, tr).c_str());
+        wrapped_text(status_text(run, lab, tr).c_str());
         ImGui::PopStyleColor();
         if (diverged) {
             ImGui::PushID(i);

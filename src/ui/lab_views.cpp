@@ -16,6 +16,7 @@
 #include "ui/lab.h"
 #include "ui/lab_view_common.h"
 #include "ui/lab_view_math.h"
+#include "ui/widgets.h"
 
 namespace tunelab::ui {
 namespace {
@@ -203,7 +204,7 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
 
     if (!any_started(lab)) {
         // No empty axes before training: what is already known is the schedule.
-        ImGui::TextWrapped("%s", tr("The loss and accuracy curves grow here, epoch by epoch, once training starts. The learning rate will follow this schedule:"));
+        wrapped_text(tr("The loss and accuracy curves grow here, epoch by epoch, once training starts. The learning rate will follow this schedule:"));
     } else {
         view_title(tr("Loss"), tr("Training loss (on the mini-batches) and validation loss (on held-out data) per epoch. Where validation loss turns up while training loss keeps falling, the network starts memorizing the training set: over-fitting."));
         ImGui::SameLine();
@@ -549,7 +550,7 @@ void draw_histograms(LabState& lab, const Translator& tr, ImVec2 size) {
     active_runs(lab, runs);
     const Trainer* first = runs[0].trainer ? runs[0].trainer : runs[1].trainer;
     if (!first) {
-        ImGui::TextWrapped("%s", tr("Histograms of each layer's weights and activations appear once training starts."));
+        wrapped_text(tr("Histograms of each layer's weights and activations appear once training starts."));
         return;
     }
     draw_layer_selector(lab, first->model(), tr);
@@ -635,9 +636,7 @@ void view_title(const char* title, const char* help) {
     // Hovering the title or its "(?)" says what to look for.
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(24.0f * ImGui::GetFontSize());
-    ImGui::TextUnformatted(help);
-    ImGui::PopTextWrapPos();
+    wrapped_text(help, 24.0f * ImGui::GetFontSize());
     ImGui::EndTooltip();
 }
 

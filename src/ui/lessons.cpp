@@ -114,11 +114,13 @@ void draw_step_controls(AppState& app, const Lesson& lesson) {
     const Translator& tr = app.tr;
     LessonState& state = app.lessons;
     const LessonStep& step = lesson.steps[size_t(state.step)];
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(tr(step.instruction));
-    ImGui::TextDisabled("%s %s", tr("Watch:"), tr(step.observe));
-    if (!state.set_up) ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s", tr("Press “Set it up for me” first: the step counts from there."));
-    ImGui::PopTextWrapPos();
+    wrapped_text(tr(step.instruction));
+    wrapped_text(std::string(tr("Watch:")) + " " + tr(step.observe), 0, true);
+    if (!state.set_up) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.45f, 0.05f, 1));
+        wrapped_text(tr("Press “Set it up for me” first: the step counts from there."));
+        ImGui::PopStyleColor();
+    }
     if (ImGui::Button(tr.label("Set it up for me").c_str())) set_up_step(app);
     tooltip(tr("Puts the data, the network and the settings where this step starts, and shows the lab."));
     ImGui::SameLine();
@@ -158,9 +160,7 @@ void draw_lesson_detail(AppState& app, const Lesson& lesson) {
     ImGui::PushFont(heading_font());
     ImGui::TextUnformatted(tr(lesson.title));
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(tr(lesson.intro));
-    ImGui::PopTextWrapPos();
+    wrapped_text(tr(lesson.intro));
     const int done = int(std::count(state.passed.begin(), state.passed.end(), true));
     char progress[64];
     std::snprintf(progress, sizeof progress, tr("%d of %d steps done"), done, int(lesson.steps.size()));
@@ -176,9 +176,7 @@ void draw_lesson_detail(AppState& app, const Lesson& lesson) {
             draw_step_controls(app, lesson);
             ImGui::EndGroup();
         } else {
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextDisabled("%s", tr(lesson.steps[size_t(i)].instruction));
-            ImGui::PopTextWrapPos();
+            wrapped_text(tr(lesson.steps[size_t(i)].instruction), 0, true);
         }
     }
 }

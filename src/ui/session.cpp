@@ -391,12 +391,10 @@ void draw_notice(AppState& app) {
     }
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, ImGui::GetMainViewport()->WorkSize.x - 20), 0));
     if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextWrapped("%s", tr(session.notice.c_str()));
+        wrapped_text(tr(session.notice.c_str()));
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr("Reason:"));
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", session.notice_detail.c_str());
-        ImGui::PopTextWrapPos();
+        wrapped_text(session.notice_detail, 0, true);
         if (ImGui::Button(tr.label("OK").c_str(), ImVec2(120, 0))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

@@ -2,7 +2,9 @@
 // Small helpers shared by the panels, in the spirit of imgui_demo.cpp's HelpMarker.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/settings.h"
@@ -10,13 +12,19 @@
 
 namespace tunelab::ui {
 
+// `text` with line breaks where it reaches `wrap_width` pixels: after a blank, or between two
+// characters one of which is Chinese (but never before a closing mark such as ，or 。). ImGui 1.86
+// breaks only at blanks and ASCII punctuation, so a Chinese sentence with a few Latin words in it
+// broke at their spaces and left lines half empty. widgets.cpp; tested in tests/ui/widgets_test.cpp.
+std::string wrap_lines(std::string_view text, float wrap_width, const ImFont& font, float font_size);
+// The text, wrapped so (at the window's edge when `wrap_width` is 0); greyed when `disabled`.
+void wrapped_text(std::string_view text, float wrap_width = 0, bool disabled = false);
+
 // A wrapped explanation of the item just drawn, shown on hover (also when the item is disabled).
 inline void tooltip(const char* text) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    wrapped_text(text, ImGui::GetFontSize() * 24);
     ImGui::EndTooltip();
 }
 
@@ -38,7 +46,7 @@ inline void field_issues(const std::vector<Issue>& issues, const std::string& fi
     for (const Issue& issue : issues) {
         if (issue.field != field) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.10f, 1));
-        ImGui::TextWrapped("▲ %s", tr.issue(issue.message).c_str());
+        wrapped_text("▲ " + tr.issue(issue.message));
         ImGui::PopStyleColor();
     }
 }
