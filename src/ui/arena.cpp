@@ -222,20 +222,6 @@ json::Value racer_json(const Racer& racer) {
                         {"epochs", epochs_trained(study)}};
 }
 
-json::Value status_json(const AppState& app) {
-    const ArenaState& arena = app.arena;
-    json::Array racers;
-    for (const Racer& racer : arena.racers) racers.push_back(racer_json(racer));
-    return json::Object{{"racing", arena.racing},
-                        {"round", arena.round},
-                        {"finished", !arena.racers.empty() && race_finished(arena)},
-                        {"setup", arena_setup_to_json(arena.setup)},
-                        {"last_slice_ms", arena.last_slice_ms},
-                        {"racers", std::move(racers)},
-                        {"interrupted", interruption_json(arena)},
-                        {"summary", race_summary(arena, app.tr)}};
-}
-
 // {x, y, cols, rows, done, total, values: row-major, null where not trained} or null.
 json::Value landscape_json(const ArenaState& arena) {
     if (!arena.landscape) return json::Value();
@@ -250,6 +236,21 @@ json::Value landscape_json(const ArenaState& arena) {
                         {"done", landscape_done(grid)},
                         {"total", grid.cols * grid.rows},
                         {"values", std::move(values)}};
+}
+
+json::Value status_json(const AppState& app) {
+    const ArenaState& arena = app.arena;
+    json::Array racers;
+    for (const Racer& racer : arena.racers) racers.push_back(racer_json(racer));
+    return json::Object{{"racing", arena.racing},
+                        {"round", arena.round},
+                        {"finished", !arena.racers.empty() && race_finished(arena)},
+                        {"setup", arena_setup_to_json(arena.setup)},
+                        {"last_slice_ms", arena.last_slice_ms},
+                        {"racers", std::move(racers)},
+                        {"interrupted", interruption_json(arena)},
+                        {"landscape", landscape_json(arena)},
+                        {"summary", race_summary(arena, app.tr)}};
 }
 
 constexpr const char* kViewNames[] = {"progress", "landscape", "bayes", "trials", "hyperband", "analysis"};
@@ -454,7 +455,8 @@ void draw_arena(AppState& app) {
 // Commands (all answer {"error": …, "issues"?: […]} and change nothing when refused):
 //   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
 //                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
-//                                     interrupted: {round, restored_trials} or null, summary}
+//                                     interrupted: {round, restored_trials} or null, landscape (see
+//                                     arena.landscape_status), summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume

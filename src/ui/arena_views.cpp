@@ -240,7 +240,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
         const LandscapeGrid& grid = *arena.landscape;
         const int done = landscape_done(grid), total = grid.cols * grid.rows;
         char overlay[128];
-        std::snprintf(overlay, sizeof overlay, tr("True landscape: %d / %d trainings"), done, total);
+        std::snprintf(overlay, sizeof overlay, tr("True landscape: %d / %d trainings (grey: not trained yet)"), done, total);
         if (ImGui::Button(tr.label("Cancel").c_str())) arena.landscape.reset();
         ImGui::SameLine();
         ImGui::ProgressBar(float(done) / float(total), ImVec2(-1, 0), overlay);
@@ -249,6 +249,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     if (arena.landscape) {
         ImGui::TextDisabled(tr("Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: diverged)."),
                             arena.landscape->cols, arena.landscape->rows, x, y);
+        tooltip(tr("Each training starts from its own random seed, as the race's trials do: neighbouring cells differ by luck too, not only by their settings. That noise is part of what a search has to cope with."));
         return;
     }
     ImGui::TextDisabled("%s", tr("The true landscape of a network is unknown: only the sampled points are shown."));
