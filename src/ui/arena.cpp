@@ -387,16 +387,18 @@ std::string start_landscape(ArenaState& arena, int k) {
     grid.race = arena.objective;
     grid.dim_x = arena.dim_x;
     grid.dim_y = arena.dim_y;
-    grid.cols = landscape_points(race, arena.dim_x, k);
-    grid.rows = landscape_points(race, arena.dim_y, k);
     grid.racer.strategy = "grid";
-    // In order (no shuffle) the grid sampler walks x fastest: trial n is column n % cols, row n / cols.
     auto objective = std::make_shared<const tune::MlpObjective>(
         mlp->with_space(tune::Space({race.params()[size_t(arena.dim_x)], race.params()[size_t(arena.dim_y)]})));
+    const int total = landscape_points(race, arena.dim_x, k) * landscape_points(race, arena.dim_y, k);
+    // The sampler's own layout of that budget; in order (no shuffle) it walks x fastest: trial n is
+    // column n % cols, row n / cols.
+    const std::vector<int> points = tune::GridSampler::points_per_dimension(objective->space(), total);
+    grid.cols = points[0];
+    grid.rows = points[1];
     tune::Study study(objective->space(), objective->direction(), uint64_t(arena.raced.seed));
-    const int total = grid.cols * grid.rows;
     grid.racer.runner = std::make_unique<tune::StudyRunner>(std::move(study), std::make_unique<tune::GridSampler>(total, false),
-                                                            std::move(objective), total);
+                                                            std::move(objective), grid.cols * grid.rows);
     arena.landscape = std::move(grid);
     return {};
 }
