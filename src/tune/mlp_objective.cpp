@@ -92,6 +92,13 @@ MlpObjective::MlpObjective(PreparedData data, TrainConfig base, std::string name
 
 std::string MlpObjective::name() const { return name_; }
 
+MlpObjective MlpObjective::with_space(Space space) const {
+    MlpObjective out = *this;
+    out.space_ = std::move(space);
+    out.check_space();
+    return out;
+}
+
 TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const {
     TrainConfig c = base_;
     c.seed = seed;

@@ -27,6 +27,9 @@ public:
 
     // The training settings a trial uses: the base settings with the trial's parameters applied.
     TrainConfig config_for(const Values& params, uint64_t seed) const;
+    // The same data, base settings, score and epochs over another space: a slice of this objective
+    // with the parameters `space` leaves out at their base values (the arena's true landscape).
+    MlpObjective with_space(Space space) const;
 
     static Space default_space();
     // Parameter names this objective understands: lr, optimizer, momentum, beta1, beta2, units,

@@ -61,26 +61,38 @@ void apply_acquisition_settings(ArenaState& arena) {
 // round ends when every racer has finished one more evaluation. A step runs only if its racer's
 // expected cost for that kind of step still fits in `budget_ms` (the frame's first step always
 // runs); after one round, if asked, it stops anyway.
+struct SliceClock {
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    double elapsed_ms() const { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); }
+};
+
+// One step of `racer` if its expected cost for that kind of step still fits in `budget_ms` (a
+// slice's first step always runs, so work goes on however slow a step is); false when out of time.
+bool step_in_budget(Racer& racer, const SliceClock& clock, double budget_ms, bool& any_step) {
+    double& expected = racer.step_ms[racer.runner->running() < 0 ? 0 : 1];
+    if (any_step && clock.elapsed_ms() + expected > budget_ms) return false;
+    const double before = clock.elapsed_ms();
+    if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
+    const double spent = clock.elapsed_ms() - before;
+    racer.seconds += spent / 1000;
+    // Recent peaks, slowly forgotten: a sampler's steps alternate between costly (fitting a GP) and
+    // cheap ones, and a frame is spoiled by underestimating, not overestimating.
+    expected = std::max(spent, 0.9 * expected);
+    any_step = true;
+    return true;
+}
+
 void advance(ArenaState& arena, double budget_ms, bool one_round) {
     apply_acquisition_settings(arena);  // a ξ/κ changed through the hook counts from the next trial too
-    const auto start = std::chrono::steady_clock::now();
-    auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); };
+    const SliceClock clock;
     bool any_step = false, out_of_time = false;
     while (!out_of_time) {
         bool stepped = false;
         for (Racer& racer : arena.racers) {
             if (!behind(racer, arena.round)) continue;
-            double& expected = racer.step_ms[racer.runner->running() < 0 ? 0 : 1];
-            out_of_time = any_step && elapsed_ms() + expected > budget_ms;
+            out_of_time = !step_in_budget(racer, clock, budget_ms, any_step);
             if (out_of_time) break;
-            const double before = elapsed_ms();
-            if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
-            const double spent = elapsed_ms() - before;
-            racer.seconds += spent / 1000;
-            // Recent peaks, slowly forgotten: a sampler's steps alternate between costly (fitting
-            // a GP) and cheap ones, and a frame is spoiled by underestimating, not overestimating.
-            expected = std::max(spent, 0.9 * expected);
-            stepped = any_step = true;
+            stepped = true;
         }
         if (!stepped && !out_of_time) {  // nobody behind: the round is complete
             if (race_finished(arena)) break;
@@ -88,8 +100,17 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
             if (one_round) break;
         }
     }
-    arena.last_slice_ms = elapsed_ms();
+    arena.last_slice_ms = clock.elapsed_ms();
     if (race_finished(arena)) arena.racing = false;
+}
+
+// The true landscape's trainings get what the race leaves of the frame (half of it while both run).
+void advance_landscape(ArenaState& arena, double budget_ms) {
+    if (!arena.landscape) return;
+    Racer& grid = arena.landscape->racer;
+    const SliceClock clock;
+    bool any_step = false;
+    while (!grid.runner->finished() && step_in_budget(grid, clock, budget_ms, any_step)) {}
 }
 
 // ------------------------------------------------------------------------------------ controls
@@ -201,6 +222,22 @@ json::Value racer_json(const Racer& racer) {
                         {"epochs", epochs_trained(study)}};
 }
 
+// {x, y, cols, rows, done, total, values: row-major, null where not trained} or null.
+json::Value landscape_json(const ArenaState& arena) {
+    if (!arena.landscape) return json::Value();
+    const LandscapeGrid& grid = *arena.landscape;
+    const tune::Space& space = grid.racer.runner->study().space();
+    json::Array values;
+    for (double v : landscape_values(grid)) values.push_back(number_or_null(v));
+    return json::Object{{"x", space.params()[0].name},
+                        {"y", space.params()[1].name},
+                        {"cols", grid.cols},
+                        {"rows", grid.rows},
+                        {"done", landscape_done(grid)},
+                        {"total", grid.cols * grid.rows},
+                        {"values", std::move(values)}};
+}
+
 json::Value status_json(const AppState& app) {
     const ArenaState& arena = app.arena;
     json::Array racers;
@@ -212,6 +249,7 @@ json::Value status_json(const AppState& app) {
                         {"last_slice_ms", arena.last_slice_ms},
                         {"racers", std::move(racers)},
                         {"interrupted", interruption_json(arena)},
+                        {"landscape", landscape_json(arena)},
                         {"summary", race_summary(arena, app.tr)}};
 }
 
@@ -326,7 +364,60 @@ bool advance_round(ArenaState& arena) {
 
 void advance_race(ArenaState& arena) {
     arena.last_slice_ms = 0;
-    if (arena.racing) advance(arena, arena.frame_budget_ms, false);
+    forget_stale_landscape(arena);
+    const bool computing = arena.landscape && !arena.landscape->racer.runner->finished();
+    if (arena.racing) advance(arena, computing ? arena.frame_budget_ms / 2 : arena.frame_budget_ms, false);
+    advance_landscape(arena, arena.frame_budget_ms - arena.last_slice_ms);
+}
+
+int landscape_points(const tune::Space& space, int dim, int k) {
+    const tune::Param& p = space.params()[size_t(dim)];
+    if (p.kind == tune::ParamKind::Categorical) return int(p.choices.size());
+    if (p.kind == tune::ParamKind::Int) return int(std::min<double>(k, p.high - p.low + 1));
+    return k;
+}
+
+std::string start_landscape(ArenaState& arena, int k) {
+    auto* mlp = dynamic_cast<const tune::MlpObjective*>(arena.objective.get());
+    if (!mlp) return "The true landscape can be computed only for the lab objective (a test function's is known).";
+    if (arena.dim_x == arena.dim_y) return "Pick two different hyperparameters for the axes.";
+    if (k < 2 || k > 20) return "The grid needs 2 to 20 points per axis.";
+    const tune::Space race = mlp->space();
+    LandscapeGrid grid;
+    grid.race = arena.objective;
+    grid.dim_x = arena.dim_x;
+    grid.dim_y = arena.dim_y;
+    grid.racer.strategy = "grid";
+    auto objective = std::make_shared<const tune::MlpObjective>(
+        mlp->with_space(tune::Space({race.params()[size_t(arena.dim_x)], race.params()[size_t(arena.dim_y)]})));
+    const int total = landscape_points(race, arena.dim_x, k) * landscape_points(race, arena.dim_y, k);
+    // The sampler's own layout of that budget; in order (no shuffle) it walks x fastest: trial n is
+    // column n % cols, row n / cols.
+    const std::vector<int> points = tune::GridSampler::points_per_dimension(objective->space(), total);
+    grid.cols = points[0];
+    grid.rows = points[1];
+    tune::Study study(objective->space(), objective->direction(), uint64_t(arena.raced.seed));
+    grid.racer.runner = std::make_unique<tune::StudyRunner>(std::move(study), std::make_unique<tune::GridSampler>(total, false),
+                                                            std::move(objective), grid.cols * grid.rows);
+    arena.landscape = std::move(grid);
+    return {};
+}
+
+void forget_stale_landscape(ArenaState& arena) {
+    const std::optional<LandscapeGrid>& l = arena.landscape;
+    if (l && (l->race != arena.objective || l->dim_x != arena.dim_x || l->dim_y != arena.dim_y)) arena.landscape.reset();
+}
+
+std::vector<double> landscape_values(const LandscapeGrid& grid) {
+    std::vector<double> values(size_t(grid.cols * grid.rows), NAN);
+    for (const tune::Trial& t : grid.racer.runner->study().trials())
+        if (t.status == tune::TrialStatus::Complete && t.value && t.number < int(values.size())) values[size_t(t.number)] = *t.value;
+    return values;
+}
+
+int landscape_done(const LandscapeGrid& grid) {
+    const auto& trials = grid.racer.runner->study().trials();
+    return int(std::count_if(trials.begin(), trials.end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::Running; }));
 }
 
 void draw_arena(AppState& app) {
@@ -366,7 +457,8 @@ void draw_arena(AppState& app) {
 // Commands (all answer {"error": …, "issues"?: […]} and change nothing when refused):
 //   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
 //                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
-//                                     interrupted: {round, restored_trials} or null, summary}
+//                                     interrupted: {round, restored_trials} or null, landscape (see
+//                                     arena.landscape_status), summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume
@@ -375,6 +467,10 @@ void draw_arena(AppState& app) {
 //   arena.load_trial {racer, number}  that trial's settings into the lab (lab objective), shows the lab
 //   arena.view {tab, x?, y?}          progress | landscape | bayes | trials | hyperband | analysis;
 //                                     x, y: the 2-D views' parameters
+//   arena.landscape {k?} | {cancel}   (lab objective) starts computing the true landscape over the
+//                                     shown x, y (k points per continuous axis, default 8), or drops it
+//   arena.landscape_status            {x, y, cols, rows, done, total, values: row-major, null where not
+//                                     trained yet} or null
 //   arena.analysis                    {importance: [{strategy, trials, shares: {param: share}}],
 //                                     points: [{racer, number, flops, value, front}]} (complete trials)
 json::Value arena_command(AppState& app, const json::Value& request) {
@@ -412,6 +508,19 @@ json::Value arena_command(AppState& app, const json::Value& request) {
         return status_json(app);
     }
     if (cmd == "arena.analysis") return analysis_json(arena);
+    if (cmd == "arena.landscape") {
+        if (request.find("cancel")) {
+            arena.landscape.reset();
+            return json::Object{{"ok", true}};
+        }
+        const json::Value* k = request.find("k");
+        if (k && !k->is_number()) return error("arena.landscape: \"k\" must be a number of grid points per axis");
+        if (arena.racers.empty()) return error("arena.landscape: no race yet (arena.start)");
+        const std::string refused = start_landscape(arena, k ? int(k->as_number()) : arena.landscape_k);
+        if (!refused.empty()) return error("arena.landscape: " + refused);
+        return landscape_json(arena);
+    }
+    if (cmd == "arena.landscape_status") return landscape_json(arena);
     if (cmd == "arena.load_trial") {
         const json::Value* racer = request.find("racer");
         const json::Value* number = request.find("number");

@@ -100,6 +100,17 @@ struct ImportanceCache {
     std::vector<double> shares;    // per parameter; empty while there are too few trials
 };
 
+// The true landscape of the lab objective over the two parameters the 2-D views show, computed when
+// the learner asks: the race's own objective restricted to those two (every other setting at the
+// lab's value) trained at each point of a grid, as a grid-sampler study (in order) run by the one
+// StudyRunner, stepped from the race's frame budget. It belongs to the race and the two parameters.
+struct LandscapeGrid {
+    std::shared_ptr<const tune::Objective> race;  // the race objective it slices
+    int dim_x = -1, dim_y = -1;                   // in the race's space
+    int cols = 0, rows = 0;                       // grid points along x and y (trial n: column n % cols)
+    Racer racer;                                  // the grid study (strategy "grid")
+};
+
 struct ArenaState {
     ArenaSetup setup;
     ArenaSetup raced;           // the set-up of the current race (the panel may already edit the next)
@@ -126,6 +137,8 @@ struct ArenaState {
     BayesViewCache bayes_cache;
     int table_racer = 0;       // the trial table's racer
     std::vector<ImportanceCache> importance;  // per strategy, for the analysis view
+    std::optional<LandscapeGrid> landscape;    // computed (or computing) true landscape, if asked for
+    int landscape_k = 8;                       // grid points per continuous axis the button asks for
 };
 
 void draw_arena(AppState& app);
@@ -149,6 +162,16 @@ bool advance_round(ArenaState& arena);  // exactly one more round (or to the end
 void advance_race(ArenaState& arena);
 bool race_finished(const ArenaState& arena);
 int epochs_trained(const tune::Study& study);  // over all its trials: a race's training cost
+// The true landscape (lab objective): grid points along one axis of the race's space for k per
+// continuous axis (a categorical: its choices; an integer: at most its count).
+int landscape_points(const tune::Space& space, int dim, int k);
+// Starts computing it over arena.dim_x × arena.dim_y; the reason it is refused (English, a tr key), or "".
+std::string start_landscape(ArenaState& arena, int k);
+// Drops a landscape that no longer belongs to the race and the shown parameters.
+void forget_stale_landscape(ArenaState& arena);
+// Row-major values (row = y point, column = x point), NaN where not (yet) trained or diverged.
+std::vector<double> landscape_values(const LandscapeGrid& grid);
+int landscape_done(const LandscapeGrid& grid);  // grid points trained
 // Trains that trial's settings in the lab (lab objective only): run A gets them, the lab is shown.
 json::Value arena_load_trial(AppState& app, int racer, int number);
 

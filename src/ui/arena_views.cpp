@@ -219,7 +219,64 @@ void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 si
 
 // ----------------------------------------------------------------------------------- landscape
 
-// Each strategy's sampled points coloured by score, over the true landscape where it is known.
+// The extent of `points` grid points along a dimension, endpoints included (as the grid sampler
+// places them): half a step beyond each end, in axis coordinates, so each cell is centred on its point.
+plot::Range grid_range(const tune::Space& space, int dim, int points) {
+    const tune::Param& p = space.params()[size_t(dim)];
+    if (p.kind == tune::ParamKind::Categorical || points < 2) return param_range(space, dim);
+    auto axis = [&](double v) { return p.log ? std::log(v) : v; };
+    auto back = [&](double a) { return p.log ? std::exp(a) : a; };
+    const double half = (axis(p.high) - axis(p.low)) / (points - 1) / 2;
+    return {back(axis(p.low) - half), back(axis(p.high) + half)};
+}
+
+// The lab objective's landscape is unknown until the learner pays for it: a button that trains
+// the network on a grid over the two shown parameters, then its progress and a cancel.
+void draw_landscape_request(ArenaState& arena, const Translator& tr) {
+    const tune::Space& space = race_space(arena);
+    const char* x = space.params()[size_t(arena.dim_x)].name.c_str();
+    const char* y = space.params()[size_t(arena.dim_y)].name.c_str();
+    if (arena.landscape && !arena.landscape->racer.runner->finished()) {
+        const LandscapeGrid& grid = *arena.landscape;
+        const int done = landscape_done(grid), total = grid.cols * grid.rows;
+        char overlay[128];
+        std::snprintf(overlay, sizeof overlay, tr("True landscape: %d / %d trainings (grey: not trained yet)"), done, total);
+        if (ImGui::Button(tr.label("Cancel").c_str())) arena.landscape.reset();
+        ImGui::SameLine();
+        ImGui::ProgressBar(float(done) / float(total), ImVec2(-1, 0), overlay);
+        return;
+    }
+    if (arena.landscape) {
+        ImGui::TextDisabled(tr("Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: diverged)."),
+                            arena.landscape->cols, arena.landscape->rows, x, y);
+        tooltip(tr("Each training starts from its own random seed, as the race's trials do: neighbouring cells differ by luck too, not only by their settings. That noise is part of what a search has to cope with."));
+        return;
+    }
+    ImGui::TextDisabled("%s", tr("The true landscape of a network is unknown: only the sampled points are shown."));
+    const int k = arena.landscape_k;
+    const int cols = landscape_points(space, arena.dim_x, k), rows = landscape_points(space, arena.dim_y, k);
+    char label[128];
+    std::snprintf(label, sizeof label, tr("Compute the true landscape (%d×%d trainings)"), cols, rows);
+    ImGui::BeginDisabled(arena.dim_x == arena.dim_y);
+    if (ImGui::Button(label)) {
+        const std::string refused = start_landscape(arena, k);
+        if (!refused.empty()) arena.error = tr(refused.c_str());
+    }
+    ImGui::EndDisabled();
+    const int epochs = arena.objective->max_epochs();
+    char why[512];
+    std::snprintf(why, sizeof why,
+                  tr("Trains the network at every point of a %d×%d grid over %s and %s: %d trainings of up to %d epochs each, %d epochs in all. Every other setting keeps the lab's value. It runs alongside the race, sharing its time per frame."),
+                  cols, rows, x, y, cols * rows, epochs, cols * rows * epochs);
+    tooltip(why);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::SliderInt(tr.label("Grid points per axis").c_str(), &arena.landscape_k, 3, 12);
+    tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
+}
+
+// Each strategy's sampled points coloured by score, over the true landscape where it is known (a
+// test function) or computed (the lab's network, on request).
 void draw_landscape_view(ArenaState& arena, const Translator& tr) {
     const tune::Space& space = race_space(arena);
     auto* test = dynamic_cast<const tune::TestObjective*>(arena.objective.get());
@@ -228,9 +285,23 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
     if (space.size() >= 2) {
         draw_dimension_pickers(arena, tr);
         const int dx = arena.dim_x, dy = arena.dim_y;
+        forget_stale_landscape(arena);
+        // The background: cols × rows values over (x range, y range), row-major from y's low end.
         std::vector<double> truth;
-        if (test) truth = test->true_slice(dx, dy, test->function().argmin, kSliceResolution);
-        else ImGui::TextDisabled("%s", tr("The true landscape of a network is unknown: only the sampled points are shown."));
+        int cols = kSliceResolution, rows = kSliceResolution;
+        plot::Range x_range = param_range(space, dx), y_range = param_range(space, dy);
+        if (test) {
+            truth = test->true_slice(dx, dy, test->function().argmin, kSliceResolution);
+        } else {
+            draw_landscape_request(arena, tr);
+            if (arena.landscape && landscape_done(*arena.landscape) > 0) {
+                truth = landscape_values(*arena.landscape);
+                cols = arena.landscape->cols;
+                rows = arena.landscape->rows;
+                x_range = grid_range(space, dx, cols);
+                y_range = grid_range(space, dy, rows);
+            }
+        }
         std::vector<double> all_scores = truth;
         for (const Racer& r : arena.racers)
             for (double v : sampled_points(r.runner->study(), dx, dy).score) all_scores.push_back(v);
@@ -252,7 +323,7 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                     plot::HeatmapStyle hs;
                     hs.min = scale.min;
                     hs.max = scale.max;
-                    plot::heatmap(tr("true value"), truth, kSliceResolution, kSliceResolution, param_range(space, dx), param_range(space, dy), hs);
+                    plot::heatmap(tr("true value"), truth, rows, cols, x_range, y_range, hs);
                 }
                 const std::vector<ImU32> colors = score_colors(p.score, scale);
                 plot::MarkerStyle ms;

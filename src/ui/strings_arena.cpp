@@ -196,6 +196,23 @@ constexpr TranslationEntry kEntries[] = {
      "所有试验的成本差不多：调节轮数、每层单元数或层数，才能让它们的成本不同。"},
     {"training cost (FLOPs)", "训练成本（浮点运算次数）"},
     {"Pareto front", "帕累托前沿"},
+    // The true landscape of the lab objective, computed on request (arena_views.cpp, arena.cpp)
+    {"True landscape: %d / %d trainings (grey: not trained yet)", "真实损失地形：已训练 %d / %d 次（灰色：尚未训练）"},
+    {"Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: diverged).",
+     "背景：真实损失地形，在 %d×%d 网格上对 %s 和 %s 训练网络得到（其他设置保持实验室中的值；灰色：训练发散）。"},
+    {"Each training starts from its own random seed, as the race's trials do: neighbouring cells differ by luck too, not only by their settings. That noise is part of what a search has to cope with.",
+     "和比赛中的试验一样，每次训练都从各自的随机种子开始：相邻格子的差别不只来自超参数，也有运气的成分。这种噪声正是搜索必须应对的一部分。"},
+    {"Compute the true landscape (%d×%d trainings)", "计算真实损失地形（%d×%d 次训练）"},
+    {"Trains the network at every point of a %d×%d grid over %s and %s: %d trainings of up to %d epochs each, %d epochs in all. Every other setting keeps the lab's value. It runs alongside the race, sharing its time per frame.",
+     "在 %d×%d 网格的每个点上训练一次网络（网格覆盖 %s 和 %s）：共 %d 次训练，每次最多 %d 轮，总计 %d 轮。其他设置都保持实验室中的值。它与比赛同时进行，共用每一帧的计算时间。"},
+    {"Cancel", "取消"},
+    {"Grid points per axis", "每个轴的网格点数"},
+    {"More points show the landscape finer, but each point is one more training of the network.",
+     "网格点越多，地形越精细，但每多一个点就要多训练一次网络。"},
+    {"The true landscape can be computed only for the lab objective (a test function's is known).",
+     "只有实验室目标才需要计算真实损失地形（测试函数的地形是已知的）。"},
+    {"Pick two different hyperparameters for the axes.", "请为两个坐标轴选择两个不同的超参数。"},
+    {"The grid needs 2 to 20 points per axis.", "网格每个轴需要 2 到 20 个点。"},
 };
 
 }  // namespace

@@ -193,3 +193,44 @@ test("a trial of the lab's network loads into the lab", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the lab's true landscape is computed on request, frame by frame beside the race, and drawn behind the points", async () => {
+  for (const language of ["en", "zh"]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await call(page, { cmd: "show", page: "arena" });
+    await call(page, { cmd: "arena.set", objective: "lab", strategies: ["grid", "random"], trials: 6, epochs: 3 });
+    await call(page, { cmd: "arena.start" });
+    assert.deepEqual(await call(page, { cmd: "arena.view", tab: "landscape", x: 0, y: 1 }), { ok: true });
+    const started = await call(page, { cmd: "arena.landscape", k: 5 });
+    assert.equal(started.total, 25, JSON.stringify(started));
+    assert.equal(started.done, 0);
+    const framesBefore = (await call(page, { cmd: "status" })).frames;
+    await page.waitForFunction(() => {
+      const l = window.Module.tunelab.call({ cmd: "arena.landscape_status" });
+      return l && l.done === l.total;
+    }, null, { timeout: 120000, polling: 100 });
+    const frames = (await call(page, { cmd: "status" })).frames - framesBefore;
+    // Time-sliced with the race: frames went on near their target while 25 trainings ran.
+    const times = (await call(page, { cmd: "frame_times" })).cpu_ms.sort((a, b) => a - b);
+    const p95 = times[Math.floor(0.95 * (times.length - 1))];
+    console.log(`  ${language}: landscape computed over ${frames} frames; frame CPU p95 ${p95.toFixed(2)} ms`);
+    assert.ok(frames >= 2 && p95 <= 20, `${frames} frames, frame CPU p95 ${p95} ms`);
+    const status = await arenaStatus(page);
+    assert.equal(status.landscape.x, "lr");
+    assert.equal(status.landscape.y, "batch");
+    const trained = status.landscape.values.filter((v) => Number.isFinite(v));
+    assert.ok(trained.length >= 20, JSON.stringify(status.landscape.values));
+    assert.ok(new Set(trained).size > 1, "a constant landscape");
+    await waitForFrames(page, 4);
+    const shot = await screenshot(page, `arena-lab-true-landscape-${language}.png`);
+    assert.ok(inkStats(shot.png).colours > 150);
+    // Other axes: the grid belonged to lr × batch, so it is gone.
+    await call(page, { cmd: "arena.view", tab: "landscape", x: 1, y: 0 });
+    await waitForFrames(page, 2);
+    assert.equal(await call(page, { cmd: "arena.landscape_status" }), null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
