@@ -252,7 +252,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
         tooltip(tr("Each training starts from its own random seed, as the race's trials do: neighbouring cells differ by luck too, not only by their settings. That noise is part of what a search has to cope with."));
         return;
     }
-    ImGui::TextDisabled("%s", tr("The true landscape of a network is unknown: only the sampled points are shown."));
+    wrapped_text(tr("The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on a grid (each cell is one training)."), 0, true);
     const int k = arena.landscape_k;
     const int cols = landscape_points(space, arena.dim_x, k), rows = landscape_points(space, arena.dim_y, k);
     char label[128];
