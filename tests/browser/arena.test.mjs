@@ -35,10 +35,11 @@ test("a Branin race advances in lock-step through the hook while the page stays 
   const status = await arenaStatus(page);
   const frames = (await call(page, { cmd: "status" })).frames - framesBefore;
   // The race's own frames (the ring also holds the page's first frames: font atlas, shader set-up).
-  const raced = (await call(page, { cmd: "frame_times" })).frames - framesAtStart;
-  const times = (await call(page, { cmd: "frame_times" })).cpu_ms.slice(-raced).sort((a, b) => a - b);
-  const p95 = times[Math.floor(0.95 * (times.length - 1))];
-  console.log(`  round ${status.round} after ${frames} frames; frame CPU p95 ${p95.toFixed(2)} ms`);
+  const ring = await call(page, { cmd: "frame_times" });
+  const raced = ring.frames - framesAtStart;
+  const p95of = (values) => [...values].sort((a, b) => a - b)[Math.floor(0.95 * (values.length - 1))];
+  const p95 = p95of(ring.cpu_ms.slice(-raced)), workP95 = p95of(ring.work_ms.slice(-raced));
+  console.log(`  round ${status.round} after ${frames} frames; frame CPU p95 ${p95.toFixed(2)} ms, of which racing p95 ${workP95.toFixed(2)} ms`);
   assert.deepEqual(status.racers.map((r) => r.strategy), RACE);
   for (const racer of status.racers) {
     // Lock-step: no racer is more than one trial ahead of the round.
@@ -51,9 +52,12 @@ test("a Branin race advances in lock-step through the hook while the page stays 
   // Branin evaluates in microseconds, so many rounds fit in a frame: what matters is that frames go on.
   assert.ok(frames >= 3, `only ${frames} frames drawn while ${status.round} rounds ran`);
   // A BO proposal comes in two slices (fitting the GP, maximizing the acquisition), each started
-  // only in a frame it fits in: frames stay near the lab's 10 ms target (quiet machine: p95 ~11 ms
-  // with 12 BO racers); 25 ms leaves room for a busy test machine (wall-clock times).
-  assert.ok(p95 <= 25, `frame CPU p95 ${p95} ms`);
+  // only in a frame it fits in, so the race's own share of a frame stays within its budget (at most
+  // 8 ms) plus one step. The whole frame is also drawn and rendered in software WebGL, whose
+  // occasional slow frames (~20 ms, even with no racing in them) the race does not control: it is
+  // held to 35 ms.
+  assert.ok(workP95 <= 12, `the race took ${workP95} ms of a frame (p95)`);
+  assert.ok(p95 <= 35, `frame CPU p95 ${p95} ms`);
   assert.match(status.summary, /Target|目标/);
 
   // Pause, then exactly one round. Branin races finish within a few frames, so start, pause and
