@@ -151,19 +151,11 @@ int BayesSampler::initial_points(const Space& space) const {
     return options_.initial_points > 0 ? options_.initial_points : std::max(5, 2 * int(space.size()));
 }
 
-namespace {
-// What a fitted model and its proposal belong to: the study's next trial and how many results it had.
-std::pair<int, size_t> study_key(const Study& study, const Observations& obs) { return {study.next_number(), obs.size()}; }
-}  // namespace
-
-bool BayesSampler::fitted_for(const Study& study) const {
-    return cached_ && cached_for_ == study_key(study, observations(study));
-}
-
 const Surrogate* BayesSampler::model(const Study& study) {
     Observations obs = observations(study);
     if (int(obs.size()) < initial_points(study.space())) return nullptr;
-    const std::pair<int, size_t> key = study_key(study, obs);
+    // What the model (and its proposal) belongs to: the study's next trial and how many results it had.
+    const std::pair<int, size_t> key{study.next_number(), obs.size()};
     if (!cached_ || key != cached_for_) {
         Rng rng = study.rng_for(study.next_number(), kFitPurpose);
         // Warm start from the hyperparameters noted with the latest model-based trial.
@@ -224,10 +216,10 @@ const Proposal& BayesSampler::next_proposal(const Study& study, const Surrogate&
 }
 
 bool BayesSampler::prepare(const Study& study) {
-    const bool fitted = fitted_for(study);
+    const std::pair<int, size_t> fitted_for = cached_for_;
     const Surrogate* m = model(study);
-    if (!m) return false;       // still the initial design: nothing costly to prepare
-    if (!fitted) return true;   // this call fitted the GP; the proposal comes next call
+    if (!m) return false;                          // still the initial design: nothing costly to prepare
+    if (cached_for_ != fitted_for) return true;    // this call fitted the GP; the proposal comes next call
     const bool proposed = proposal_ && proposal_for_ == cached_for_ && proposal_acquisition_ == options_.acquisition;
     if (proposed) return false;
     next_proposal(study, *m);

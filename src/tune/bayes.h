@@ -87,7 +87,6 @@ private:
     // propose(), cached until the study or the acquisition settings change: prepare(), ask() and
     // the views' "next point" are one computation.
     const Proposal& next_proposal(const Study& study, const Surrogate& model);
-    bool fitted_for(const Study& study) const;
     void draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
               std::vector<double>& stddev, std::vector<double>& acquisition) const;
 
