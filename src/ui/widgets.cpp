@@ -31,7 +31,7 @@ std::string wrap_lines(std::string_view text, float wrap_width, const ImFont& fo
             const int bytes = ImTextCharFromUtf8(&c, p, end);
             // A line may end after a blank, or between two characters one of which is Chinese.
             if (p > s && (previous == ' ' || is_cjk(previous) || is_cjk(c)) && !closes(c)) break_at = p;
-            const float advance = const_cast<ImFont&>(font).GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+            const float advance = font.GetCharAdvance(static_cast<ImWchar>(c)) * scale;
             if (width + advance > wrap_width && p > s) break;
             width += advance;
             previous = c;
