@@ -216,11 +216,15 @@ test("the lab's true landscape is computed on request, frame by frame beside the
       return l && l.done === l.total;
     }, null, { timeout: 120000, polling: 100 });
     const frames = (await call(page, { cmd: "status" })).frames - framesBefore;
-    // Time-sliced with the race: frames went on near their target while 25 trainings ran.
-    const times = (await call(page, { cmd: "frame_times" })).cpu_ms.sort((a, b) => a - b);
-    const p95 = times[Math.floor(0.95 * (times.length - 1))];
-    console.log(`  ${language}: landscape computed over ${frames} frames; frame CPU p95 ${p95.toFixed(2)} ms`);
-    assert.ok(frames >= 2 && p95 <= 20, `${frames} frames, frame CPU p95 ${p95} ms`);
+    // Time-sliced with the race: its trainings kept to the frame's work budget (as in the Branin
+    // race test; the whole frame also carries software WebGL's occasional ~20 ms frames).
+    const ring = await call(page, { cmd: "frame_times" });
+    const p95of = (values) => [...values].sort((a, b) => a - b)[Math.floor(0.95 * (values.length - 1))];
+    const p95 = p95of(ring.cpu_ms.slice(-frames)), workP95 = p95of(ring.work_ms.slice(-frames));
+    console.log(`  ${language}: landscape computed over ${frames} frames; frame CPU p95 ${p95.toFixed(2)} ms, of which work p95 ${workP95.toFixed(2)} ms`);
+    assert.ok(frames >= 2, `${frames} frames`);
+    assert.ok(workP95 <= 12, `the trainings took ${workP95} ms of a frame (p95)`);
+    assert.ok(p95 <= 35, `frame CPU p95 ${p95} ms`);
     const status = await arenaStatus(page);
     assert.equal(status.landscape.x, "lr");
     assert.equal(status.landscape.y, "batch");
