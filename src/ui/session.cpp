@@ -11,7 +11,7 @@
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
 #include "ui/app.h"
-#include "ui/widgets.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {
