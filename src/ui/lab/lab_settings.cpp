@@ -8,6 +8,7 @@
 
 #include "core/csv.h"
 #include "core/dataset.h"
+#include "core/limits.h"
 #include "core/schedule.h"
 #include "ui/lab/lab.h"
 #include "ui/widgets/colormap.h"
@@ -185,6 +186,8 @@ bool draw_csv_loader(LabState& lab, const Translator& tr) {
     if (ImGui::Button(tr.label("Load CSV").c_str())) lab.csv_path_requested = true;
 #endif
     tooltip(tr("Your own data: a header line, numeric feature columns and one target column."));
+    ImGui::TextDisabled(tr("At most %s, %d columns, %d classes."), limits::describe_bytes(double(limits::kMaxCsvBytes)).c_str(),
+                        limits::kMaxColumns, limits::kMaxClasses);
     if (c.kind != DatasetKind::csv || c.csv_text.empty()) return false;
 
     ImGui::Text("%s: %s", tr("File"), lab.csv_name.c_str());
@@ -293,9 +296,9 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
     ImGui::PushID("network");
     bool changed = false;
 
-    ImGui::Text("%s: %d", tr("Hidden layers"), int(m.hidden.size()));
+    ImGui::Text("%s: %d / %d", tr("Hidden layers"), int(m.hidden.size()), limits::kMaxHiddenLayers);  // the limit shown
     ImGui::SameLine();
-    ImGui::BeginDisabled(m.hidden.size() >= 8);
+    ImGui::BeginDisabled(m.hidden.size() >= size_t(limits::kMaxHiddenLayers));
     if (ImGui::SmallButton("+")) {
         m.hidden.push_back(m.hidden.empty() ? LayerConfig{} : m.hidden.back());
         changed = true;
@@ -314,7 +317,10 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
     if (ImGui::BeginTable("##layers", 4, ImGuiTableFlags_SizingStretchProp)) {
         const float digit = ImGui::CalcTextSize("0").x;
         ImGui::TableSetupColumn(tr("Layer"), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn(tr("Units"), ImGuiTableColumnFlags_WidthFixed, digit * 6);
+        // The largest width a layer may have, next to where it is typed (core/limits.h).
+        const std::string units_header = std::string(tr("Units")) + " ≤" + std::to_string(limits::kMaxUnits);
+        ImGui::TableSetupColumn(units_header.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                std::max(digit * 6, ImGui::CalcTextSize(units_header.c_str()).x));
         ImGui::TableSetupColumn(tr("Activation"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(tr("Dropout"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();

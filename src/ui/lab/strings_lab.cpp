@@ -93,6 +93,7 @@ constexpr TranslationEntry kEntries[] = {
     {"Layer", "层"},
     {" · training cost %.3g million FLOPs, %.2f s", " · 训练成本 %.3g 百万次浮点运算，%.2f 秒"},
     {"Units", "单元数"},
+    {"At most %s, %d columns, %d classes.", "最大 %s，%d 列，%d 个类别。"},
     {"Activation", "激活函数"},
     {"Dropout", "Dropout 比例"},
     {"Units (neurons) in this layer: its width, 1 to 256.", "这一层的单元（神经元）数，即宽度，1 到 256。"},
