@@ -8,6 +8,7 @@ namespace tunelab::cli {
 
 int run_train(const std::vector<std::string>& args);
 int run_study(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 
 // Everything the command does before its work: arguments parsed, files read, data prepared,
 // settings, objective and sampler checked, with the same refusals and exit codes; nothing is
