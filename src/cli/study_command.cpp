@@ -2,12 +2,13 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "cli/arguments.h"
 #include "cli/commands.h"
+#include "core/files.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "tune/hyperband.h"
 #include "tune/objective.h"
 #include "tune/pareto.h"
@@ -29,16 +30,20 @@ const char* kUsage =
     "  --source random|bayes   where Hyperband gets configurations (bayes: BOHB)\n"
     "  --eta N             Hyperband: keep 1/N at each rung (default 3)\n"
     "  --noise SIGMA       test functions: add Gaussian noise to every evaluation\n"
+    "  --data-dir DIR      mlp:<dataset>: folder of the bundled data sets (default assets/data)\n"
     "  --space FILE        JSON search space (array of parameters) instead of the default\n"
-    "  --resume FILE       continue a study saved with --save\n"
-    "  --save FILE         save the study as JSON; --csv FILE: its trials as CSV\n"
+    "  --resume FILE       continue a study saved with --save (same objective)\n"
+    "  --save FILE         save the study as JSON (tunelab-cli export turns it into a script)\n"
+    "  --trials-csv FILE   write its trials as CSV (formerly --csv)\n"
     "  --json              print {trials, best_value, best_params} as JSON\n"
     "  --timings           with --json: each trial's sampler time in milliseconds\n"
     "  --pareto            also report the Pareto front of value against cost (FLOPs)\n"
-    "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n";
+    "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
+    "  -h, --help          this help\n"
+    "Options take their value as the next argument or after '=' (--trials=20).\n";
 
 struct Arguments {
-    std::string objective, sampler, space_file, resume_file, save_file, csv_file;
+    std::string objective, sampler, space_file, resume_file, save_file, csv_file, data_dir = "assets/data";
     int trials = 30, seeds = 1;
     uint64_t seed = 1;
     double noise = 0;
@@ -57,18 +62,20 @@ double to_number(const std::string& flag, const std::string& text) {
         if (used == text.size() && std::isfinite(v)) return v;
     } catch (const std::exception&) {
     }
-    throw UsageError(flag + " needs a number, not '" + text + "'");
+    throw UsageError(flag + " needs a number, not " + limits::quote(text));
 }
 
-int to_count(const std::string& flag, const std::string& text, int minimum) {
+int to_count(const std::string& flag, const std::string& text, int minimum, int maximum = 1'000'000) {
     double v = to_number(flag, text);
-    if (v != std::floor(v) || v < minimum || v > 1e6)
-        throw UsageError(flag + " needs a whole number of at least " + std::to_string(minimum));
+    if (v != std::floor(v) || v < minimum || v > maximum)
+        throw UsageError(flag + " needs a whole number from " + std::to_string(minimum) + " to " +
+                         limits::describe_count(maximum) + ", not " + limits::quote(text));
     return int(v);
 }
 
-Arguments parse(const std::vector<std::string>& args) {
+Arguments parse(const std::vector<std::string>& given) {
     Arguments a;
+    const std::vector<std::string> args = split_inline_values(given);
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& flag = args[i];
         auto value = [&]() -> const std::string& {
@@ -77,7 +84,7 @@ Arguments parse(const std::vector<std::string>& args) {
         };
         if (flag == "--objective") a.objective = value();
         else if (flag == "--sampler") a.sampler = value();
-        else if (flag == "--trials") a.trials = to_count(flag, value(), 1);
+        else if (flag == "--trials") a.trials = to_count(flag, value(), 1, limits::kMaxTrials);
         else if (flag == "--seed") a.seed = uint64_t(to_count(flag, value(), 0));
         else if (flag == "--acq") {
             if (!tune::acquisition_from_string(value(), a.options.acquisition.kind))
@@ -95,7 +102,11 @@ Arguments parse(const std::vector<std::string>& args) {
         else if (flag == "--space") a.space_file = value();
         else if (flag == "--resume") a.resume_file = value();
         else if (flag == "--save") a.save_file = value();
-        else if (flag == "--csv") a.csv_file = value();
+        else if (flag == "--trials-csv") a.csv_file = value();
+        else if (flag == "--csv") {  // the old name, kept working: train's --csv is an input file
+            a.csv_file = value();
+            std::fputs("tunelab-cli study: --csv is now --trials-csv (train --csv reads a data file)\n", stderr);
+        } else if (flag == "--data-dir") a.data_dir = value();
         else if (flag == "--seeds") a.seeds = to_count(flag, value(), 1);
         else if (flag == "--json") a.json = true;
         else if (flag == "--timings") a.timings = true;
@@ -106,27 +117,34 @@ Arguments parse(const std::vector<std::string>& args) {
     if (a.sampler.empty()) throw UsageError("--sampler is required");
     if (a.noise < 0) throw UsageError("--noise must be at least 0");
     if (a.seeds > 1 && (!a.json || !a.resume_file.empty() || !a.save_file.empty() || !a.csv_file.empty()))
-        throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save or --csv");
+        throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save or --trials-csv");
     a.options.budget = a.trials;
     return a;
 }
 
 json::Value read_json_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw UsageError("cannot read '" + path + "'");
-    std::stringstream text;
-    text << in.rdbuf();
-    json::ParseResult parsed = json::parse(text.str());
+    FileText file = read_file(path, limits::kMaxJsonBytes, "a JSON file");
+    if (!file.text) throw UsageError(file.error);
+    json::ParseResult parsed = json::parse(*file.text);
     if (!parsed.ok())
         throw UsageError(path + ":" + std::to_string(parsed.line) + ":" + std::to_string(parsed.column) + ": " +
                          parsed.error);
     return parsed.value;
 }
 
+// Atomic (see core/files.h): a study saved over its own --resume file is never left half-written.
 void write_file(const std::string& path, const std::string& text) {
-    std::ofstream out(path);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write '" + path + "'");
+    if (std::string error = write_file_atomic(path, text); !error.empty()) throw std::runtime_error(error);
+}
+
+// A refusal of a file's contents names the file it came from.
+template <typename Load>
+auto from_document(const char* flag, const std::string& path, const json::Value& document, Load load) {
+    try {
+        return load(document);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(std::string(flag) + " " + path + ": " + e.what());
+    }
 }
 
 std::string describe(const tune::Study& study, const tune::Trial& t) {
@@ -162,16 +180,48 @@ json::Value report(const tune::Study& study, bool timings, bool pareto) {
     return out;
 }
 
+// A saved study says which objective and sampler made it (beside Study's own fields), so that a
+// resume cannot mix the values of two objectives and `export` knows what to reproduce.
+json::Value saved_study(const Arguments& a, const tune::Study& study) {
+    json::Value document = study.to_json();
+    document["objective"] = a.objective;
+    document["sampler"] = a.sampler;
+    return document;
+}
+
+void check_same_objective(const Arguments& a, const json::Value& saved) {
+    const json::Value* objective = saved.find("objective");
+    if (!objective) {  // saved before studies named their objective
+        std::fprintf(stderr, "tunelab-cli study: %s does not say which objective it ran; resuming it as %s\n",
+                     a.resume_file.c_str(), a.objective.c_str());
+        return;
+    }
+    if (!objective->is_string() || objective->as_string() != a.objective)
+        throw std::invalid_argument("--resume " + a.resume_file + ": this study ran the objective " + objective->dump() +
+                                    ", not \"" + a.objective + "\"; its values cannot be mixed with another objective's " +
+                                    "(resume it with --objective " + (objective->is_string() ? objective->as_string() : "…") +
+                                    ", or start a new study)");
+}
+
 int run_one(const Arguments& a) {
     std::optional<tune::Study> resumed;
     std::optional<tune::Space> space;
     if (!a.resume_file.empty()) {
-        resumed = tune::Study::from_json(read_json_file(a.resume_file));
+        const json::Value saved = read_json_file(a.resume_file);
+        check_same_objective(a, saved);
+        resumed = from_document("--resume", a.resume_file, saved, tune::Study::from_json);
         space = resumed->space();
     } else if (!a.space_file.empty()) {
-        space = tune::space_from_json(read_json_file(a.space_file));
+        space = from_document("--space", a.space_file, read_json_file(a.space_file), tune::space_from_json);
     }
-    std::shared_ptr<const tune::Objective> objective = tune::make_objective(a.objective, a.noise, space);
+    std::shared_ptr<const tune::Objective> objective;
+    try {
+        objective = tune::make_objective(a.objective, a.noise, space, a.data_dir);
+    } catch (const std::invalid_argument& e) {  // the objective refuses the space: name where it came from
+        if (a.resume_file.empty() && a.space_file.empty()) throw;
+        throw std::invalid_argument(std::string(a.resume_file.empty() ? "--space " + a.space_file : "--resume " + a.resume_file) +
+                                    ": " + e.what());
+    }
     tune::SamplerOptions options = a.options;
     options.max_epochs = objective->max_epochs();
     std::unique_ptr<tune::Sampler> sampler = tune::make_sampler(a.sampler, options);
@@ -196,7 +246,7 @@ int run_one(const Arguments& a) {
             std::printf("  %s  flops %s\n", describe(done, done.trial(number)).c_str(),
                         json::format_number(done.trial(number).cost.flops).c_str());
     }
-    if (!a.save_file.empty()) write_file(a.save_file, done.to_json().dump(1) + "\n");
+    if (!a.save_file.empty()) write_file(a.save_file, saved_study(a, done).dump(1) + "\n");
     if (!a.csv_file.empty()) write_file(a.csv_file, done.to_csv());
     return 0;
 }
@@ -211,7 +261,7 @@ int run(Arguments a) {
 
 int run_study(const std::vector<std::string>& args) {
     for (const std::string& a : args)
-        if (a == "--help" || a == "-h") {
+        if (is_help(a)) {
             std::fputs(kUsage, stdout);
             return 0;
         }

@@ -4,16 +4,18 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/arguments.h"
 #include "cli/commands.h"
 #include "core/dataset.h"
+#include "core/files.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/records_json.h"
 #include "core/trainer.h"
 #include "core/validate.h"
@@ -80,8 +82,8 @@ Option number_option(const char* name, const char* help, std::function<void(Argu
 Option integer_option(const char* name, const char* help, std::function<void(Arguments&, int)> assign) {
     return {name, "N", help, [assign, name](Arguments& a, const std::string& text) -> std::string {
                 std::optional<double> value = parse_number(text);
-                if (!value || *value != std::floor(*value) || std::abs(*value) > 1e9)
-                    return std::string("--") + name + ": '" + text + "' is not a whole number";
+                if (!value || *value != std::floor(*value) || std::abs(*value) > 1e9)  // before the cast to int
+                    return std::string("--") + name + ": " + limits::quote(text) + " is not a whole number from -10^9 to 10^9";
                 assign(a, static_cast<int>(*value));
                 return "";
             }};
@@ -171,13 +173,13 @@ const std::vector<Option>& options() {
         }),
         flag("json", "print one JSON document", [](Arguments& a) { a.json = true; }),
         flag("timing", "add wall time and samples/s (not reproducible)", [](Arguments& a) { a.timing = true; }),
-        flag("help", "show this help", [](Arguments& a) { a.help = true; }),
+        flag("help", "show this help (also -h)", [](Arguments& a) { a.help = true; }),
     };
     return all;
 }
 
 void print_help() {
-    std::fputs("usage: tunelab-cli train [options]\n", stdout);
+    std::fputs("usage: tunelab-cli train [options]   (--name value or --name=value)\n", stdout);
     for (const Option& o : options()) {
         std::string left = std::string("  --") + o.name + (o.value ? std::string(" ") + o.value : "");
         std::printf("%-26s %s\n", left.c_str(), o.help);
@@ -188,6 +190,7 @@ void print_help() {
 std::string parse_arguments(const std::vector<std::string>& args, Arguments& a) {
     for (size_t i = 0; i < args.size(); ++i) {
         std::string key = args[i], value;
+        if (is_help(key)) key = "--help";
         if (key.rfind("--", 0) != 0) return "unexpected argument '" + key + "' (options start with --)";
         key = key.substr(2);
         size_t equals = key.find('=');
@@ -223,14 +226,21 @@ std::string resolve_layers(Arguments& a) {
         (dropouts.size() != 1 && dropouts.size() != units.size()))
         return "--activation and --dropout take one value, or one per hidden layer (" +
                std::to_string(units.size()) + ")";
+    if (units.size() > size_t(limits::kMaxHiddenLayers))
+        return "layers: has " + std::to_string(units.size()) + " hidden layers; allowed: 0 to " +
+               std::to_string(limits::kMaxHiddenLayers);
     a.train.model.hidden.clear();
     for (size_t i = 0; i < units.size(); ++i) {
         std::optional<double> size = parse_number(units[i]);
         std::optional<Activation> activation = parse_enum<Activation>(pick(activations, i));
         std::optional<double> dropout = parse_number(pick(dropouts, i));
-        if (!size || *size != std::floor(*size)) return "--layers: '" + units[i] + "' is not a whole number of units";
-        if (!activation) return "--activation: '" + pick(activations, i) + "' is not one of: " + allowed_names<Activation>();
-        if (!dropout) return "--dropout: '" + pick(dropouts, i) + "' is not a number";
+        if (!size || *size != std::floor(*size)) return "--layers: " + limits::quote(units[i]) + " is not a whole number of units";
+        // Checked on the number as given, before it becomes an int (1e300 has no int).
+        if (*size < 1 || *size > limits::kMaxUnits)
+            return "layers[" + std::to_string(i) + "].units: is " + units[i] + "; allowed: [1, " +
+                   std::to_string(limits::kMaxUnits) + "]";
+        if (!activation) return "--activation: " + limits::quote(pick(activations, i)) + " is not one of: " + allowed_names<Activation>();
+        if (!dropout) return "--dropout: " + limits::quote(pick(dropouts, i)) + " is not a number";
         a.train.model.hidden.push_back({static_cast<int>(*size), *activation, *dropout});
     }
     return "";
@@ -392,11 +402,9 @@ int run_train(const std::vector<std::string>& args) {
     }
     if (std::string error = resolve_layers(a); !error.empty()) return refuse(error);
     if (!a.csv_path.empty()) {
-        std::ifstream in(a.csv_path, std::ios::binary);
-        if (!in) return refuse("--csv: cannot read '" + a.csv_path + "'");
-        std::ostringstream text;
-        text << in.rdbuf();
-        a.data.csv_text = text.str();
+        FileText file = read_file(a.csv_path, limits::kMaxCsvBytes, "a CSV file");
+        if (!file.text) return refuse("--csv: " + file.error);
+        a.data.csv_text = std::move(*file.text);
     }
     DataResult prepared = prepare_data(a.data);
     if (!prepared.data) return refuse(describe(prepared.issues));
