@@ -345,3 +345,20 @@ TEST_CASE("session: the page's own address after a reload restores the saved ses
     CHECK(!link_matches_saved("#v1.%%%", saved));
     CHECK(!link_matches_saved(own_hash, "{\"cut"));
 }
+
+TEST_CASE("session: a link leaves the learner's CSV data out, and a reload still restores them") {
+    AppState app;
+    std::string csv = "a,b,label\n";
+    for (int i = 0; i < 500; ++i) csv += std::to_string(i) + "," + std::to_string(i % 7) + "," + (i % 2 ? "x" : "y") + "\n";
+    load_csv_text(app.lab, "mine.csv", csv);
+    const json::Value document = session_to_json(app);
+    REQUIRE(document.find("lab")->find("data")->find("csv_text"));
+    const std::string hash = encode_hash(document);
+    const DecodedHash decoded = decode_hash(hash);
+    REQUIRE(decoded.document);
+    CHECK(decoded.document->find("lab")->find("data")->find("csv_text") == nullptr);
+    CHECK(decoded.document->find("lab")->find("data")->find("target_column"));
+    CHECK(hash.size() < encode_hash(session_to_json(AppState())).size() + 200);  // the file's 5 KB are not in it
+    // The page's own address after a reload is still the saved session, whose CSV data come back.
+    CHECK(link_matches_saved("#" + hash, document.dump()));
+}
