@@ -29,14 +29,11 @@ constexpr const char* kIssuePatterns[] = {
     "has %s hidden layers; allowed: 0 to 8",
     "has %s classes; classification needs at least 2",
     "must be between %s and %s",
-<<<<<<< HEAD
     "must be a whole number from %s to %s",
     "has %s entries; the limit is %s",
     "a network of %s weights needs %s to train; the limit is %s weights",
     "%s epochs × %s training samples are %s samples to train on; the limit is %s",
-=======
     "%s rows with missing values left out",
->>>>>>> main
 };
 
 // The parts of `message` that stand where `pattern` has %s, or false when it does not fit.
