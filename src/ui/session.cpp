@@ -206,20 +206,17 @@ PythonExport python_export(const AppState& app) {
     if (arena.objective && arena.raced.objective == "lab" && !arena.raced.strategies.empty()) {
         const std::string& strategy = arena.raced.strategies.front();
         return {arena.raced_data, arena.raced_run,
-                {arena.objective->space(), strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy, arena.raced.trials,
-                 arena.objective->max_epochs(),
+                {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
                  arena.raced.metric == "val_accuracy" ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss}};
     }
     const TrainConfig& run = app.lab.runs[0].config;
-    return {app.lab.data_config, run, {tune::MlpObjective::default_space(), "tpe", 30, run.epochs}};
+    return {app.lab.data_config, run, tune::default_python_search(run)};
 }
 
 // Every racer's trials, one CSV block per racer under a "# strategy (seed)" line.
 std::string race_csv(const ArenaState& arena) {
     std::string out;
-    for (const Racer& racer : arena.racers)
-        out += "# " + racer.strategy + " (seed " + std::to_string(racer.runner->study().seed()) + ")\n" +
-               racer.runner->study().to_csv();
+    for (const Racer& racer : arena.racers) out += racer.runner->study().to_csv_block(racer.strategy);
     return out;
 }
 
