@@ -277,8 +277,29 @@ void reset_to_defaults(AppState& app) {
 
 // ------------------------------------------------------------------------------------------- hash
 
+namespace {
+
+// What a link carries of a document: never the learner's CSV data (a link would grow to the size of
+// the file and hand it to whoever receives it); the share menu says so.
+json::Value link_document(json::Value document) {
+    auto member = [](json::Value& object, std::string_view key) -> json::Value* {
+        if (!object.is_object()) return nullptr;
+        for (auto& [name, value] : object.as_object())
+            if (name == key) return &value;
+        return nullptr;
+    };
+    if (json::Value* lab = member(document, "lab"))
+        if (json::Value* data = member(*lab, "data"); data && data->is_object())
+            std::erase_if(data->as_object(), [](const auto& field) {
+                return field.first == "csv_text" && field.second.is_string() && !field.second.as_string().empty();
+            });
+    return document;
+}
+
+}  // namespace
+
 std::string encode_hash(const json::Value& document) {
-    return std::string(kHashPrefix) + base64url_encode(document.dump());
+    return std::string(kHashPrefix) + base64url_encode(link_document(document).dump());
 }
 
 DecodedHash decode_hash(std::string_view hash) {
@@ -312,7 +333,7 @@ bool link_matches_saved(std::string_view hash, std::string_view saved) {
     json::ParseResult parsed = json::parse(saved);
     if (!decoded.document || !parsed.ok() || !parsed.value.is_object()) return false;
     std::erase_if(parsed.value.as_object(), [](const auto& member) { return member.first == "race"; });
-    return *decoded.document == parsed.value;
+    return *decoded.document == link_document(std::move(parsed.value));
 }
 
 bool restore_saved_session(AppState& app, std::string_view text) {
@@ -409,6 +430,9 @@ void draw_session_menu(AppState& app) {
             ImGui::SetClipboardText(encode_hash(session_to_json(app)).c_str());
             app.session.copy_link_requested = true;
         }
+        if (app.lab.data_config.kind == DatasetKind::csv && !app.lab.data_config.csv_text.empty())
+            ImGui::TextDisabled("%s", tr("The link leaves your CSV data out: whoever opens it loads the file again. "
+                                         "The saved session keeps it."));
         ImGui::Separator();
         if (controls::named("session.export_csv", ImGui::Selectable(tr.label("Export results as CSV").c_str()))) request_download(app, "csv");
         ImGui::BeginDisabled(app.arena.racers.empty());
