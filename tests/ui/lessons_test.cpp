@@ -87,7 +87,10 @@ TEST_CASE("lessons: every lesson is completed by following its instructions, in 
                 const json::Value setup = call(app, json::Object{{"cmd", "lesson.setup"}});
                 REQUIRE_MESSAGE(setup.find("ok"), setup.dump());
                 CHECK(app.page_requested == (lesson.find("page")->as_string() == "arena" ? Page::arena : Page::lab));
-                CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("checks")->as_array()[s].as_bool());
+                const json::Value before = call(app, json::Object{{"cmd", "lesson.status"}});
+                CHECK(!before.find("checks")->as_array()[s].as_bool());
+                // The control the instruction names is pointed at from the set-up on.
+                CHECK(before.find("highlighted")->as_bool());
                 for (const json::Value& command : steps[s].find("action")->as_array()) {
                     const json::Value answer = call(app, command);
                     REQUIRE_MESSAGE(!answer.find("error"), answer.dump());

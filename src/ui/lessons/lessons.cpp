@@ -71,6 +71,12 @@ json::Value reset_app(AppState& app) {
     return json::Object{{"ok", true}};
 }
 
+void close_lesson(LessonState& state) {
+    if (const Lesson* lesson = open_lesson(state); lesson && controls::highlighted() == lesson->steps[size_t(state.step)].control)
+        controls::clear_highlight();
+    state.open = -1;
+}
+
 void open(LessonState& state, int index) {
     state.open = index;
     state.step = 0;
@@ -89,6 +95,8 @@ json::Value set_up_step(AppState& app) {
     // A/B lessons ask for a change to run B: its settings are the ones on the panels.
     app.lab.editing = app.lab.compare ? 1 : 0;
     app.lessons.set_up = !answer.find("error");
+    // Point at the control the instruction names: framed and scrolled into view until it is used.
+    if (app.lessons.set_up) controls::highlight(lesson->steps[size_t(app.lessons.step)].control);
     return answer;
 }
 
@@ -112,7 +120,10 @@ void update_progress(AppState& app) {
     const Lesson* lesson = open_lesson(state);
     if (!lesson) return;
     const size_t step = size_t(state.step);
-    if (state.set_up && !state.passed[step] && step_passes(app, lesson->steps[step])) state.passed[step] = true;
+    if (state.set_up && !state.passed[step] && step_passes(app, lesson->steps[step])) {
+        state.passed[step] = true;
+        if (controls::highlighted() == lesson->steps[step].control) controls::clear_highlight();
+    }
     if (std::all_of(state.passed.begin(), state.passed.end(), [](bool p) { return p; }))
         state.completed.insert(lesson->id);
 }
@@ -335,7 +346,8 @@ json::Value lesson_status(AppState& app, const hook::Request&) {
     return json::Object{{"id", lesson.id}, {"step", state.step}, {"steps", int(lesson.steps.size())}, {"set_up", state.set_up},
                         {"done", state.completed.count(lesson.id) > 0}, {"checks", std::move(checks)},
                         {"instruction", app.tr(step.instruction)}, {"observe", app.tr(step.observe)},
-                        {"control", step.control}, {"contrasts", std::move(contrasts)}};
+                        {"control", step.control}, {"highlighted", controls::highlighted() == step.control},
+                        {"contrasts", std::move(contrasts)}};
 }
 
 // Commands (all answer {"error": …} and change nothing when refused):
@@ -346,7 +358,8 @@ json::Value lesson_status(AppState& app, const hook::Request&) {
 //   lesson.setup                 applies the current step's setup and shows its page
 //   lesson.show_me               does what the current step's instruction says
 //   lesson.status                {id, step, steps, set_up, done, checks: [passed per step], instruction, observe,
-//                                control (the name of the control the step asks for), contrasts: [{claim,
+//                                control (the name of the control the step asks for), highlighted (it is
+//                                framed now: from set-up until the learner uses it), contrasts: [{claim,
 //                                value (null until measured, or when infinite), infinite, threshold, at_most,
 //                                holds, shown (the "measured …" text the card shows)}]}
 //   lesson.next                  goes to the next step (whether or not this one passed)
@@ -354,7 +367,7 @@ json::Value lesson_status(AppState& app, const hook::Request&) {
 constexpr hook::Command kCommands[] = {
     {"lesson.list", lesson_list},
     {"lesson.open", lesson_open},
-    {"lesson.close", [](AppState& app, const hook::Request&) { app.lessons.open = -1; return hook::ok(); }},
+    {"lesson.close", [](AppState& app, const hook::Request&) { close_lesson(app.lessons); return hook::ok(); }},
     {"lesson.setup", [](AppState& app, const hook::Request&) { require_lesson(app); return set_up_step(app); }},
     {"lesson.show_me", [](AppState& app, const hook::Request&) { require_lesson(app); return show_me(app); }},
     {"lesson.next", lesson_next},
