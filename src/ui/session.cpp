@@ -364,7 +364,7 @@ std::optional<Export> make_export(AppState& app, std::string_view what) {
     if (what == "python") {
         const tune::PythonSearch search = python_search(app);
         return Export{"tunelab_search.py", "text/x-python",
-                      tune::export_python(app.lab.data_config, app.lab.runs[0].config, &search, app.lab.csv_name)};
+                      tune::export_python(app.lab.data_config, app.lab.runs[size_t(edited_run(app.lab))].config, &search, app.lab.csv_name)};
     }
     return std::nullopt;
 }

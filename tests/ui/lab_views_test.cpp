@@ -4,6 +4,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/random.h"
 #include "ui/lab/lab_view_math.h"
 
 using namespace tunelab;
@@ -52,6 +53,29 @@ TEST_CASE("over-fitting: found through noise, not raised by it") {
     auto spike = u_shape(60, 60, 0.0, 0.0);
     spike[57].validation_loss *= 3.0;
     CHECK(overfitting_epoch(spike) == 0);
+}
+
+TEST_CASE("over-fitting: a flat but noisy validation loss is not a rise, however small the loss") {
+    // Validation noise of 10% of a small loss, around a level that never rises, while training
+    // loss keeps falling: a noisy low point is then 5% below the later average by chance alone.
+    Rng rng(7);
+    int alarms = 0;
+    for (int trial = 0; trial < 20; ++trial) {
+        std::vector<double> train, validation;
+        for (int e = 1; e <= 100; ++e) {
+            train.push_back(0.1 / (1.0 + e / 50.0));
+            validation.push_back(0.1 + rng.normal(0.0, 0.01));
+        }
+        alarms += overfitting_epoch(history(train, validation)) != 0;
+    }
+    CHECK(alarms == 0);
+    // The same noise over a real, sustained rise is still found.
+    std::vector<double> train, validation;
+    for (int e = 1; e <= 100; ++e) {
+        train.push_back(0.1 / (1.0 + e / 50.0));
+        validation.push_back(0.1 + 0.002 * std::max(0, e - 40) + rng.normal(0.0, 0.01));
+    }
+    CHECK(std::abs(overfitting_epoch(history(train, validation)) - 40) <= 8);
 }
 
 TEST_CASE("over-fitting: needs enough epochs after the turn and a falling training loss") {

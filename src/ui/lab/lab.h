@@ -17,6 +17,7 @@
 #include "core/surfaces.h"
 #include "core/trainer.h"
 #include "ui/i18n.h"
+#include "ui/lab/lab_run_math.h"
 #include "ui/lab/model_pictures.h"
 
 namespace tunelab::ui {
@@ -53,10 +54,13 @@ struct LabState {
 
     std::array<LabRun, 2> runs;  // runs[0] always; runs[1] only when comparing
     bool compare = false;        // train runs[1] beside runs[0], on the same data and seed
-    int editing = 0;             // which run the settings panels edit
+    int editing = 0;             // which run the settings edit while comparing: read edited_run()
 
     bool playing = false;
-    int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
+    int speed = kDefaultSpeed;     // an index into kPaces, 1-based: 1 = 2 batches/s … 5 = fastest
+    double pace_credit = 0;        // batches_due()'s carry between frames
+    double last_advance = -1;      // steady-clock seconds of the last playing frame; -1 after a pause
+    std::array<EtaMeter, 2> eta;   // per run
     double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame
     double ms_per_flop = 0.0;      // running average of what training costs here, per counted FLOP
@@ -79,6 +83,10 @@ struct LabState {
     LabState();
 };
 
+// The run the settings panels edit: run A unless comparing, whatever way compare was turned off
+// (checkbox, hook, lesson, link), so an edit never goes to a run that is not shown.
+inline int edited_run(const LabState& lab) { return lab.compare ? lab.editing : 0; }
+
 // ---- lab.cpp
 void draw_lab(LabState& lab, const Translator& tr);
 // Re-prepares the data after data_config changed, and re-validates both runs; drops trainers.
@@ -92,7 +100,7 @@ void reset_runs(LabState& lab);
 // The test hook's lab commands ({"cmd":"lab.set", ...}); see lab.cpp for the list.
 json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request);
 
-// ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[lab.editing].config and
+// ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[edited_run(lab)].config and
 // returns true when it changed something (the lab then re-prepares the data or restarts the runs).
 bool draw_data_panel(LabState& lab, const Translator& tr);
 bool draw_network_panel(LabState& lab, const Translator& tr);

@@ -288,7 +288,7 @@ constexpr std::initializer_list<Activation> kActivations = {Activation::relu, Ac
 }  // namespace
 
 bool draw_network_panel(LabState& lab, const Translator& tr) {
-    LabRun& run = lab.runs[size_t(lab.editing)];
+    LabRun& run = lab.runs[size_t(edited_run(lab))];
     ModelConfig& m = run.config.model;
     ImGui::PushID("network");
     bool changed = false;
@@ -481,7 +481,7 @@ bool draw_batch_settings(TrainConfig& c, const LabState& lab, const std::vector<
 }  // namespace
 
 bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
-    LabRun& run = lab.runs[size_t(lab.editing)];
+    LabRun& run = lab.runs[size_t(edited_run(lab))];
     TrainConfig& c = run.config;
     ImGui::PushID("hyper");
     const float width = ImGui::GetContentRegionAvail().x * 0.55f;

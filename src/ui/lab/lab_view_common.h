@@ -21,6 +21,10 @@ int active_runs(const LabState& lab, ShownRun out[2]);
 // Whether any active run has a trainer.
 bool any_started(const LabState& lab);
 
+// A run's colour (A blue, B orange), the same in every view and on the edited-run band; within a
+// plot its training series is solid and its validation series dashed.
+ImU32 run_color(int run, float alpha = 1.0f);
+
 // The class colours of the boundary view, shared by points and regions: classes spread over the
 // orange–white–blue map (two classes: orange and blue, as in TensorFlow Playground).
 ImU32 class_color(int cls, int classes);

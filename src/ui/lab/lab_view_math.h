@@ -13,7 +13,10 @@ namespace tunelab::ui {
 // Noise in the validation loss must not raise the alarm, so the rule works on a smoothed curve:
 // the epoch of the lowest smoothed validation loss counts when, after it,
 //  - at least `sustain` = max(5, n/10) epochs followed,
-//  - the last `sustain` validation losses average at least 5% above that lowest value, and
+//  - the last `sustain` validation losses average at least 5% above that lowest value, and by
+//    more than the validation loss's own noise could explain,
+//  - the validation losses from that epoch on rise as a trend (a fitted line's slope exceeds
+//    three of its standard errors), and
 //  - the training loss kept falling (its average over those epochs is below its value then).
 // Only the finite prefix of the history is read: a diverged run is not an over-fitting one.
 int overfitting_epoch(std::span<const EpochRecord> history);

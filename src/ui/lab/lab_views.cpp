@@ -109,11 +109,6 @@ plot::Values epochs(int n) {
     return plot::Values(numbers.data(), n);
 }
 
-// Run colours: one hue pair per run (train, validation), so A and B never share a colour.
-ImU32 run_color(int run, bool validation, float alpha = 1.0f) {
-    return plot::series_color(2 * run + (validation ? 1 : 0), alpha);
-}
-
 // "train" alone, or "A · train" when two runs share the plot.
 const char* series_name(const ShownRun& r, int run_count, const char* what, char (&buf)[64]) {
     if (run_count < 2) return what;
@@ -137,6 +132,32 @@ struct CurvePlot {
     bool mark_events = false;  // over-fitting and divergence markers (on the loss plot)
 };
 
+// The first epoch batch by batch, at fractional epochs, until two epoch records make a curve: a
+// run that blows up in its first epoch shows the climb instead of an empty plot.
+void draw_first_epoch_losses(const Trainer& t, const char* label, ImU32 color) {
+    const std::vector<double>& losses = t.first_epoch_losses();
+    static std::vector<double> xs;
+    xs.clear();
+    const double batches = t.epoch() == 0 ? t.batches_in_epoch() : static_cast<double>(losses.size());
+    for (size_t k = 0; k < losses.size(); ++k) xs.push_back((static_cast<double>(k) + 1.0) / std::max(batches, 1.0));
+    plot::line(label, xs, losses, plot::faded(color, 0.7f), {1.5f});
+}
+
+// The loss axis's top when a run blew up: a hundred times the run's first loss, so the climb
+// shows on a readable scale and what goes beyond is marked at the edge (NaN: automatic).
+double diverged_loss_ceiling(const LabState& lab) {
+    ShownRun runs[2];
+    const int n = active_runs(lab, runs);
+    double ceiling = plot::nan;
+    for (int i = 0; i < n; ++i) {
+        const Trainer* t = runs[i].trainer;
+        if (!t || t->status() != Status::diverged || t->first_epoch_losses().empty()) continue;
+        const double first = t->first_epoch_losses().front();
+        if (std::isfinite(first) && first > 0) ceiling = std::isnan(ceiling) ? 100 * first : std::max(ceiling, 100 * first);
+    }
+    return ceiling;
+}
+
 void draw_curve_plot(const LabState& lab, const Translator& tr, const CurvePlot& cp, float height) {
     ShownRun runs[2];
     const int n = active_runs(lab, runs);
@@ -144,20 +165,22 @@ void draw_curve_plot(const LabState& lab, const Translator& tr, const CurvePlot&
     char buf[64];
     if (lab.ghost) {
         char ghost_buf[64];
-        const plot::LineStyle thin{1.5f};  // faint and thin: behind the live run
+        // Grey, thin: behind the live runs and no run's colour.
+        const ImU32 grey = IM_COL32(128, 128, 128, 150);
         const auto& h = lab.ghost->history;
         std::snprintf(ghost_buf, sizeof ghost_buf, "%s (%s)", tr("pinned"), lab.ghost->label.c_str());
-        plot::line(ghost_buf, epochs(static_cast<int>(h.size())), column(h, cp.train), run_color(0, false, 0.4f), thin);
-        plot::line("##ghost validation", epochs(static_cast<int>(h.size())), column(h, cp.validation), run_color(0, true, 0.4f), thin);
+        plot::line(ghost_buf, epochs(static_cast<int>(h.size())), column(h, cp.train), grey, {1.5f});
+        plot::line("##ghost validation", epochs(static_cast<int>(h.size())), column(h, cp.validation), grey, {1.5f, true});
     }
     for (int i = 0; i < n; ++i) {
         if (!runs[i].trainer) continue;
         const auto& h = runs[i].trainer->history();
         const plot::Values xs = epochs(static_cast<int>(h.size()));
-        plot::line(series_name(runs[i], n, tr("train"), buf), xs, column(h, cp.train), run_color(runs[i].index, false));
-        plot::line(series_name(runs[i], n, tr("validation"), buf), xs, column(h, cp.validation), run_color(runs[i].index, true));
+        if (cp.mark_events && h.size() < 2) draw_first_epoch_losses(*runs[i].trainer, series_name(runs[i], n, tr("train, per batch"), buf), run_color(runs[i].index));
+        plot::line(series_name(runs[i], n, tr("train"), buf), xs, column(h, cp.train), run_color(runs[i].index));
+        plot::line(series_name(runs[i], n, tr("validation"), buf), xs, column(h, cp.validation), run_color(runs[i].index), {2.0f, true});
         if (!cp.mark_events) continue;
-        if (int e = overfitting_epoch(h)) plot::vline(e, run_color(runs[i].index, true), series_name(runs[i], n, tr("over-fitting"), buf));
+        if (int e = overfitting_epoch(h)) plot::vline(e, run_color(runs[i].index), series_name(runs[i], n, tr("over-fitting"), buf));
         if (int e = runs[i].trainer->diverged_epoch()) plot::vline(e, plot::series_color(2), series_name(runs[i], n, tr("diverged"), buf));
     }
     plot::end();
@@ -180,13 +203,14 @@ void draw_learning_rate_plot(const LabState& lab, const Translator& tr, float he
     }
     plot::Options opt;
     opt.x.label = tr("epoch");
+    opt.x.integer = true;
     opt.y.label = tr("learning rate");
     opt.y.min = 0.0;
     opt.y.max = highest > 0.0 ? highest * 1.15 : plot::nan;  // a constant rate is not a point
     if (!plot::begin("##learning_rate", ImVec2(-1, height), opt)) return;
     char buf[64];
     for (int i = 0; i < n; ++i) {
-        const ImU32 color = plot::series_color(2 * runs[i].index + 4);
+        const ImU32 color = run_color(runs[i].index);
         plot::line(series_name(runs[i], n, tr("schedule"), buf), times[i], planned[i], plot::faded(color, 0.3f), {6.0f});
         if (!runs[i].trainer) continue;
         const auto& h = runs[i].trainer->history();
@@ -211,8 +235,10 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
         ImGui::Checkbox(tr.label("log scale").c_str(), &lab.log_loss);
         CurvePlot loss{"##loss", {}, &EpochRecord::train_loss, &EpochRecord::validation_loss, true};
         loss.options.x.label = tr("epoch");
+        loss.options.x.integer = true;
         loss.options.y.label = tr("loss");
         loss.options.y.log = lab.log_loss;
+        loss.options.y.max = diverged_loss_ceiling(lab);
         draw_curve_plot(lab, tr, loss, height_or(plots, 0.42f, 12.0f * font));
 
         view_title(regression ? tr("R²") : tr("Accuracy"),
@@ -220,6 +246,7 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
                               : tr("The share of samples whose class the network gets right, on the training batches and on the validation data. A wide gap between the two is over-fitting."));
         CurvePlot metric{"##metric", {}, &EpochRecord::train_metric, &EpochRecord::validation_metric};
         metric.options.x.label = tr("epoch");
+        metric.options.x.integer = true;
         metric.options.y.label = regression ? tr("R²") : tr("accuracy");
         metric.options.y.min = regression ? -1.0 : 0.0;
         metric.options.y.max = 1.0;
@@ -491,13 +518,14 @@ void draw_histogram_plot(LabState& lab, const Translator& tr, const char* id, Hi
     plot::Options opt;
     opt.x.label = x_label;
     opt.y.label = tr("count");
+    opt.y.integer = true;
     if (!plot::begin(id, ImVec2(width, height), opt)) return;
     for (int i = 0; i < n; ++i) {
         if (!runs[i].trainer) continue;
         const Histogram& h = model_pictures(lab, runs[i].index, kHistogramPictures).*which;
         static std::vector<float> counts;
         counts.assign(h.counts.begin(), h.counts.end());
-        plot::bars(n > 1 ? runs[i].run->name.c_str() : "##bars", counts, {h.min, h.max}, run_color(runs[i].index, false));
+        plot::bars(n > 1 ? runs[i].run->name.c_str() : "##bars", counts, {h.min, h.max}, run_color(runs[i].index));
     }
     plot::end();
 }
@@ -525,6 +553,7 @@ void draw_norm_plots(const LabState& lab, const Translator& tr, float width, flo
     const int n = active_runs(lab, runs);
     plot::Options opt;
     opt.x.label = tr("epoch");
+    opt.x.integer = true;
     opt.y.log = true;
     ImGui::BeginGroup();
     view_title(tr("Gradient norm per layer"), tr("How large each layer's gradient is, per epoch. It shoots up before a run diverges; a layer whose gradient is far smaller than the others barely learns (vanishing gradients, dead ReLUs)."));
@@ -621,6 +650,8 @@ int active_runs(const LabState& lab, ShownRun out[2]) {
 bool any_started(const LabState& lab) {
     return lab.runs[0].trainer || (lab.compare && lab.runs[1].trainer);
 }
+
+ImU32 run_color(int run, float alpha) { return plot::series_color(run, alpha); }
 
 ImU32 class_color(int cls, int classes) {
     return plot::to_u32(plot::diverging(classes > 1 ? static_cast<float>(cls) / (classes - 1) : 0.5f));

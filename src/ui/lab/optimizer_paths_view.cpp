@@ -135,7 +135,7 @@ void draw_surface(LabState& lab, const Translator& tr, const std::array<std::vec
 
 void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size) {
     OptimizerPathsView& v = lab.paths;
-    const LabRun& run = lab.runs[std::clamp(lab.editing, 0, 1)];
+    const LabRun& run = lab.runs[size_t(edited_run(lab))];
     const float lr = static_cast<float>(run.config.lr.lr);
     v.steps = std::clamp(v.steps, 1, 500);
     // Every optimizer shares the run's settings (momentum, betas, …) and differs only in kind.

@@ -4,6 +4,7 @@ namespace tunelab::ui {
 namespace {
 
 constexpr TranslationEntry kEntries[] = {
+    {"train, per batch", "训练（逐批次）"},
     // Tabs
     {"Training", "训练"},
     {"Predictions", "预测"},

@@ -45,7 +45,8 @@
 // Call end() only when begin() returned true (the plot was visible). Data are passed as Values:
 // any contiguous range of float or double (std::span, std::vector, std::array), or a pointer,
 // count and stride. NaN, ±Inf and (on log axes) non-positive values are skipped: a diverged run
-// still shows its finite part. A label that starts with "##" (or is null) stays out of the
+// still shows its finite part. Finite values beyond fixed axis limits are marked by a small
+// triangle at the edge, pointing the way to them, so nothing leaves the plot unseen. A label that starts with "##" (or is null) stays out of the
 // legend and the tooltip; text after "##" is hidden, as in ImGui ("train##ghost").
 //
 // Automatic limits follow the data drawn in the previous frame (kept in the window's
@@ -69,15 +70,13 @@ struct Axis {
     // Names for the integer positions 0..category_count-1, shown instead of numbers.
     const char* const* categories = nullptr;
     int category_count = 0;
+    bool integer = false;  // a count (epochs, trials): ticks on whole numbers only
 };
-
-enum class Corner { automatic, top_left, top_right, bottom_left, bottom_right };
 
 struct Options {
     const char* title = nullptr;
     Axis x, y;
-    bool legend = true;
-    Corner legend_corner = Corner::automatic;  // automatic: the corner covering the least data
+    bool legend = true;  // in a band above the data, never over it; wraps into rows when narrow
     bool equal_aspect = false;  // one unit as long on x as on y (2-D maps; linear axes only)
     bool colorbar = false;      // room at the right for the colour bar of the heatmap drawn
     bool sparkline = false;     // no frame, ticks, labels or legend: a small inline preview
