@@ -19,9 +19,11 @@
 #include <SDL_opengl.h>
 #endif
 
+#include "app/gl_texture.h"
 #include "app/persistence.h"
 #include "ui/app.h"
 #include "ui/widgets/fonts.h"
+#include "ui/widgets/plot.h"
 
 namespace {
 
@@ -214,6 +216,7 @@ bool create_window(Platform& platform) {
     tunelab::ui::load_fonts(platform.pixel_scale);
     ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
     ImGui_ImplOpenGL3_Init(glsl_version);
+    tunelab::plot::set_texture_upload(tunelab::app::upload_gl_texture);
     return true;
 }
 

@@ -142,3 +142,21 @@ TEST_CASE("grid pictures: bigger networks get coarser grids, within limits") {
     CHECK(grid_resolution(1e9, 1.5e7, 16, 40) == 16);       // never below the floor
     CHECK(grid_resolution(0.0, 1.5e7, 8, 16) == 16);
 }
+
+TEST_CASE("optimizer paths: each optimizer's own rate on each surface descends without diverging") {
+    const Surface surfaces[] = {Surface::bowl, Surface::rosenbrock};
+    for (Surface s : surfaces)
+        for (int k = 0; k < 7; ++k) {
+            OptimizerConfig c;
+            c.kind = static_cast<OptimizerKind>(k);
+            const Point2 start = {-1.5f, 0.8f};
+            const std::vector<Point2> path = optimizer_path(s, c, static_cast<float>(path_learning_rate(s, c.kind)), start, 500);
+            CAPTURE(static_cast<int>(s));
+            CAPTURE(k);
+            CHECK(path.size() == 501);  // a diverging trail stops early
+            CHECK(surface_value(s, path.back()) < 0.5f * surface_value(s, start));
+        }
+    // The lab's network rate, 0.01, is what made three of them blow up on Rosenbrock before.
+    OptimizerConfig sgd;
+    CHECK(optimizer_path(Surface::rosenbrock, sgd, 0.01f, {-1.5f, 0.8f}, 500).size() < 501);
+}

@@ -45,6 +45,7 @@ struct OptimizerPathsView {
     Point2 start = {-1.5f, 0.8f};
     int steps = 60;
     std::array<bool, 7> shown = {true, true, true, false, true, true, false};  // by OptimizerKind
+    std::array<double, 3> lr_scale = {1.0, 1.0, 1.0};  // by Surface: times path_learning_rate()
 };
 
 struct LabState {
@@ -67,6 +68,7 @@ struct LabState {
 
     std::optional<Ghost> ghost;
     bool log_loss = true;  // loss curves on a log axis
+    bool show_points = true;  // the data points over the decision boundary (off: see the regions)
     ViewTab view = ViewTab::curves;
     int drawn_view = -1;     // the tab drawn last (-1: none yet): a different `view` was chosen from outside
     OptimizerPathsView paths;

@@ -102,4 +102,14 @@ double parameter_checksum(std::span<const float> parameters) {
     return sum;
 }
 
+double path_learning_rate(Surface surface, OptimizerKind kind, double scale) {
+    // By surface, then optimizer: SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW.
+    static constexpr double kRates[3][7] = {
+        {0.05, 0.02, 0.02, 0.5, 0.05, 0.1, 0.1},          // long bowl
+        {0.002, 0.0002, 0.0002, 0.3, 0.02, 0.1, 0.1},     // Rosenbrock
+        {0.05, 0.01, 0.01, 0.3, 0.05, 0.05, 0.05},        // saddle
+    };
+    return kRates[std::clamp(static_cast<int>(surface), 0, 2)][std::clamp(static_cast<int>(kind), 0, 6)] * scale;
+}
+
 }  // namespace tunelab::ui

@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 #include <span>
 
+#include "core/surfaces.h"
 #include "core/trainer.h"
 
 namespace tunelab::ui {
@@ -42,5 +43,11 @@ int view_columns(float width, float font);
 // A number that changes whenever the parameters do: caches of grid predictions compare it to
 // decide whether the picture is stale.
 double parameter_checksum(std::span<const float> parameters);
+
+// The optimizer-paths view's own learning rate for each optimizer on each surface, times the
+// learner's `scale`: one rate cannot suit both plain SGD and Adam (on Rosenbrock's steep walls SGD
+// needs 0.002, Adam 0.1), and the lab's rate is a network's, not a toy surface's. Chosen so none
+// diverges in the view's 500 steps at scale 1, and each makes visible progress in 60.
+double path_learning_rate(Surface surface, OptimizerKind kind, double scale = 1.0);
 
 }  // namespace tunelab::ui

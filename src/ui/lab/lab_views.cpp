@@ -26,6 +26,9 @@ constexpr double kRefreshSeconds = 0.2;  // pictures follow training five times 
 // Floating-point operations one refresh of a grid picture may cost (a few milliseconds): big
 // networks get coarser grids rather than slower frames.
 constexpr double kGridFlops = 8e6;
+// The boundary is drawn as a bilinear texture of this many samples a side: at 100 or more it
+// reads as the smooth function it is (issue #10); beyond 128 no screen shows a difference.
+constexpr int kBoundaryMinResolution = 100, kBoundaryMaxResolution = 128;
 
 // ------------------------------------------------------------------------------------ caching
 
@@ -68,7 +71,7 @@ void refresh(PictureCache& cache, PictureStamp& stamp, const Trainer& trainer, l
 
 void compute_boundary(const Trainer& t, ModelPictures& p) {
     const PreparedData& data = t.data();
-    const int resolution = grid_resolution(t.model().forward_flops_per_sample(), kGridFlops, 16, 40);
+    const int resolution = grid_resolution(t.model().forward_flops_per_sample(), kGridFlops, kBoundaryMinResolution, kBoundaryMaxResolution);
     p.grid = boundary_grid(data.train_points, data.validation_points, resolution);
     p.outputs = t.predict_grid(p.grid);
 }
@@ -279,7 +282,7 @@ plot::Range target_range(const PreparedData& data) {
 // Training points filled, validation points as rings, dark-outlined so they stand out on a
 // region of their own colour. The points are the raw 2-D ones, or (other data) the first two
 // model inputs.
-void draw_points(const PreparedData& data, const Translator& tr) {
+void draw_points(const PreparedData& data, const Translator& tr, float size = 0.0f) {
     const bool planar = data.info.planar;
     const Eigen::MatrixXf& train = planar ? data.train_points : data.train.x;
     const Eigen::MatrixXf& validation = planar ? data.validation_points : data.validation.x;
@@ -291,6 +294,7 @@ void draw_points(const PreparedData& data, const Translator& tr) {
         point_colors(data.info, y, target, colors);
         plot::MarkerStyle style;
         style.shape = shape;
+        style.size = size;
         style.outline = outline;
         style.colors = colors;
         const plot::Values xs(x.data(), static_cast<int>(x.cols()), static_cast<int>(x.rows() * sizeof(float)));
@@ -321,10 +325,11 @@ void draw_data_plot(const PreparedData& data, const Translator& tr, float side) 
     }
 }
 
-// The model's output over the plane (2-D data), points on top. Classes: the probability of the
-// second class (two classes) or the predicted class; regression: the predicted value. The colour
-// scale is wider than the values so regions stay lighter than the points on them.
-void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, const Translator& tr, float side) {
+// The model's output over the plane (2-D data), smooth, with the line where the decision flips,
+// points on top (small, or hidden to see the regions). Classes: the probability of the second
+// class (two classes) or the predicted class; regression: the predicted value. The colour scale
+// is a little wider than the values, so regions stay a shade lighter than the points on them.
+void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, const Translator& tr, float side, bool show_points) {
     const PreparedData& data = t.data();
     const DataInfo& info = data.info;
     const int cells = pic.grid.resolution * pic.grid.resolution;
@@ -336,8 +341,8 @@ void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, c
     if (info.task == Task::regression || pic.outputs.rows() == 1) {
         for (int i = 0; i < cells; ++i) values[i] = pic.outputs(0, i);
         const plot::Range r = info.task == Task::regression ? target_range(data) : plot::Range{0.0, 1.0};
-        hs.min = r.min - 0.5 * (r.max - r.min);
-        hs.max = r.max + 0.5 * (r.max - r.min);
+        hs.min = r.min - 0.2 * (r.max - r.min);
+        hs.max = r.max + 0.2 * (r.max - r.min);
     } else {
         for (int i = 0; i < cells; ++i) {
             Eigen::Index best = 0;
@@ -345,9 +350,10 @@ void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, c
             values[i] = static_cast<float>(best);
         }
         const double k = info.classes - 1;
-        hs.min = -0.5 * k;
-        hs.max = 1.5 * k;
+        hs.min = -0.2 * k;
+        hs.max = 1.2 * k;
     }
+    hs.smooth = true;
     // Samples sit on the grid's points: cells are centred on them.
     const Grid& g = pic.grid;
     const double hx = 0.5 * (g.x_max - g.x_min) / (g.resolution - 1), hy = 0.5 * (g.y_max - g.y_min) / (g.resolution - 1);
@@ -355,8 +361,16 @@ void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, c
     const char* what = info.task == Task::regression ? tr("prediction")
                        : pic.outputs.rows() == 1    ? tr("probability of class 1")
                                                     : tr("predicted class");
-    plot::heatmap(what, values, g.resolution, g.resolution, {g.x_min - hx, g.x_max + hx}, {g.y_min - hy, g.y_max + hy}, hs);
-    draw_points(data, tr);
+    const plot::Range gx = {g.x_min - hx, g.x_max + hx}, gy = {g.y_min - hy, g.y_max + hy};
+    plot::heatmap(what, values, g.resolution, g.resolution, gx, gy, hs);
+    // Where the decision flips: p = 0.5 for two classes, between neighbouring class numbers for more.
+    const ImU32 ink = IM_COL32(30, 30, 30, 220);
+    if (info.task == Task::classification && pic.outputs.rows() == 1)
+        plot::contour(tr("decision boundary (p = 0.5)"), values, g.resolution, g.resolution, gx, gy, 0.5, ink, 2.0f);
+    else if (info.task == Task::classification)
+        for (int k = 0; k + 1 < info.classes; ++k)
+            plot::contour(tr("decision boundary"), values, g.resolution, g.resolution, gx, gy, k + 0.5, ink, 2.0f);
+    if (show_points) draw_points(data, tr, 0.2f * ImGui::GetFontSize());
     plot::end();
 }
 
@@ -443,8 +457,11 @@ void draw_picture(LabState& lab, const Translator& tr, const Picture& p, int run
     if (run_count > 1) std::snprintf(title, sizeof title, "%s · %s", p.run->run->name.c_str(), name);
     else std::snprintf(title, sizeof title, "%s", name);
     view_title(title, help);
-    if (p.map && info.planar) draw_boundary(t, pic, "##boundary", tr, side);
-    else if (p.map) draw_fitted_curve(t, "##curve", tr, side);
+    if (p.map && info.planar) {
+        ImGui::SameLine();
+        ImGui::Checkbox(tr.label("points").c_str(), &lab.show_points);
+        draw_boundary(t, pic, "##boundary", tr, side, lab.show_points);
+    } else if (p.map) draw_fitted_curve(t, "##curve", tr, side);
     else if (info.task == Task::classification) draw_confusion(t, pic, "##confusion", tr, side);
     else draw_predicted_vs_true(t, pic, "##predicted", tr, side);
 }

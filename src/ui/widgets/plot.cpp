@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <numbers>
+#include <vector>
 
 namespace tunelab::plot {
 
@@ -78,6 +79,15 @@ struct Frame {
 
 Frame g;
 bool g_active = false;
+TextureUpload g_upload = nullptr;
+
+// The texture of each smooth heatmap, by plot id and label: re-uploaded only when its pixels change.
+struct HeatmapTexture {
+    ImTextureID id = nullptr;
+    unsigned long long checksum = 0;
+};
+ImGuiStorage g_texture_ids;  // key -> index + 1 into g_textures
+ImVector<HeatmapTexture> g_textures;
 
 const char* label_end(const char* label) {
     const char* hash = std::strstr(label, "##");
@@ -501,6 +511,16 @@ void draw_tooltip() {
 
 // --- Public API ------------------------------------------------------------------------------
 
+void set_texture_upload(TextureUpload upload) { g_upload = upload; }
+
+bool mouse_data(double& x, double& y) {
+    IM_ASSERT(g_active);
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    x = g.x.map.to_value(m.x);
+    y = g.y.map.to_value(m.y);
+    return ImGui::IsItemHovered() && inside(m) && std::isfinite(x) && std::isfinite(y);
+}
+
 ImU32 to_u32(Rgb c, float alpha) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
 }
@@ -747,7 +767,37 @@ void heatmap(const char* label, Values values, int rows, int cols, Range x, Rang
         return pixel(from_axis(tx + c * dx, g.x.scale), from_axis(ty + r * dy, g.y.scale));
     };
     char buf[32];
-    for (int r = 0; r < rows; ++r) {
+    if (style.smooth && g_upload && !style.cell_format) {
+        static std::vector<unsigned char> rgba;
+        rgba.resize(static_cast<size_t>(rows) * cols * 4);
+        unsigned long long checksum = 1469598103934665603ull;  // FNV-1a over the pixels
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < cols; ++c) {
+                const ImU32 u = to_u32(shade(values[r * cols + c]));
+                unsigned char* px = &rgba[(static_cast<size_t>(rows - 1 - r) * cols + c) * 4];  // row 0 on top
+                for (int k = 0; k < 4; ++k) {
+                    px[k] = static_cast<unsigned char>(u >> (8 * k));
+                    checksum = (checksum ^ px[k]) * 1099511628211ull;
+                }
+            }
+        ImGui::PushID(static_cast<int>(g.keys[kXMin]));  // this plot's own
+        const ImGuiID key = ImGui::GetID(label ? label : "##heatmap");
+        ImGui::PopID();
+        int slot = g_texture_ids.GetInt(key, 0) - 1;
+        if (slot < 0) {
+            g_textures.push_back({});
+            slot = g_textures.Size - 1;
+            g_texture_ids.SetInt(key, slot + 1);
+        }
+        HeatmapTexture& tex = g_textures[slot];
+        if (!tex.id || tex.checksum != checksum) {
+            tex.id = g_upload(tex.id, cols, rows, rgba.data());
+            tex.checksum = checksum;
+        }
+        // Texel centres on the cells' centres: the image spans the cells' outer edges.
+        g.dl->AddImage(tex.id, corner(rows, 0), corner(0, cols), ImVec2(0, 0), ImVec2(1, 1));
+    }
+    for (int r = 0; r < rows && !(style.smooth && g_upload && !style.cell_format); ++r) {
         for (int c = 0; c < cols; ++c) {
             // Cell edges from the same formula on both sides, so neighbours meet without gaps.
             const ImVec2 a = corner(r, c), b = corner(r + 1, c + 1);
@@ -774,6 +824,47 @@ void heatmap(const char* label, Values values, int rows, int cols, Range x, Rang
     const int c = static_cast<int>(fc), r = static_cast<int>(fr);
     const double v = values[r * cols + c];
     add_hover(label, to_u32(shade(v)), "%.4g", v);
+}
+
+void contour(const char* label, Values values, int rows, int cols, Range x, Range y, double level,
+             ImU32 color, float thickness) {
+    IM_ASSERT(g_active);
+    if (rows < 2 || cols < 2 || values.size() < rows * cols) return;
+    // Cell centres in axis coordinates, as heatmap() lays the cells out.
+    const double tx = to_axis(x.min, g.x.scale), dx = (to_axis(x.max, g.x.scale) - tx) / cols;
+    const double ty = to_axis(y.min, g.y.scale), dy = (to_axis(y.max, g.y.scale) - ty) / rows;
+    auto at = [&](double r, double c) {
+        return pixel(from_axis(tx + (c + 0.5) * dx, g.x.scale), from_axis(ty + (r + 0.5) * dy, g.y.scale));
+    };
+    // Where the level crosses the edge from corner a to corner b (values va, vb on either side).
+    auto cross = [&](double ra, double ca, double va, double rb, double cb, double vb) {
+        const double t = (level - va) / (vb - va);
+        return at(ra + t * (rb - ra), ca + t * (cb - ca));
+    };
+    for (int r = 0; r + 1 < rows; ++r)
+        for (int c = 0; c + 1 < cols; ++c) {
+            // Corners counter-clockwise from the bottom left; NaN corners leave the square out.
+            const double v[4] = {values[r * cols + c], values[r * cols + c + 1], values[(r + 1) * cols + c + 1],
+                                 values[(r + 1) * cols + c]};
+            const int rr[4] = {r, r, r + 1, r + 1}, cc[4] = {c, c + 1, c + 1, c};
+            if (!(std::isfinite(v[0]) && std::isfinite(v[1]) && std::isfinite(v[2]) && std::isfinite(v[3]))) continue;
+            ImVec2 points[4];
+            int n = 0;
+            for (int e = 0; e < 4; ++e) {
+                const int f = (e + 1) % 4;
+                if ((v[e] < level) != (v[f] < level)) points[n++] = cross(rr[e], cc[e], v[e], rr[f], cc[f], v[f]);
+            }
+            // Two crossings: one segment; four (a saddle square): two, paired by the square's mean.
+            if (n == 2) g.dl->AddLine(points[0], points[1], color, thickness);
+            if (n == 4) {
+                const bool centre_above = (v[0] + v[1] + v[2] + v[3]) / 4 >= level;
+                const bool first_above = v[0] >= level;
+                const int shift = centre_above == first_above ? 0 : 1;  // 0: corners 1 and 3 cut off
+                g.dl->AddLine(points[shift], points[(shift + 1) % 4], color, thickness);
+                g.dl->AddLine(points[(shift + 2) % 4], points[(shift + 3) % 4], color, thickness);
+            }
+        }
+    add_legend(label, color, Swatch::line);
 }
 
 void histogram(const char* label, Values samples, int bins, ImU32 color) {

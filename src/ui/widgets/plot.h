@@ -104,7 +104,17 @@ struct HeatmapStyle {
     double min = nan;  // colour scale limits; NaN = the data's finite min / max
     double max = nan;
     const char* cell_format = nullptr;  // e.g. "%.0f": write each value in its cell if it fits
+    // Blend between the values (a texture with bilinear filtering, set up by the platform through
+    // set_texture_upload) instead of flat cells: a decision boundary or a loss surface sampled on
+    // a grid looks like the smooth function it is. Cells when no upload is installed (tests).
+    bool smooth = false;
 };
+
+// Uploads `width` × `height` RGBA8 pixels (row 0 at the top) into the texture `existing` (null:
+// a new one) with bilinear filtering and clamped edges, and returns it. The ui layer cannot call
+// OpenGL: the platform (src/app) installs its implementation at start-up, desktop GL3 or WebGL2.
+using TextureUpload = ImTextureID (*)(ImTextureID existing, int width, int height, const unsigned char* rgba);
+void set_texture_upload(TextureUpload upload);
 
 // Colours: a series colour from the qualitative palette, any Rgb, or a colour made fainter
 // (ghost runs, bands under their mean line).
@@ -114,6 +124,9 @@ ImU32 faded(ImU32 color, float alpha_scale);
 
 bool begin(const char* id, ImVec2 size = ImVec2(0, 0), const Options& opt = {});
 void end();
+// Between begin() and end(): the data coordinates under the mouse, and whether it is over the
+// data area (a view that lets the learner click or drag on its plot).
+bool mouse_data(double& x, double& y);
 
 // ys against xs, broken at unusable points.
 void line(const char* label, Values xs, Values ys, ImU32 color, const LineStyle& style = {});
@@ -127,6 +140,11 @@ void point(const char* label, double x, double y, ImU32 color, const MarkerStyle
 // axis coordinates, so on a log axis the grid is log-spaced. Feeds the colour bar.
 void heatmap(const char* label, Values values, int rows, int cols, Range x, Range y,
              const HeatmapStyle& style = {});
+// Lines where the values (laid out as for heatmap(), each value at its cell's centre) cross
+// `level`, by marching squares with linear interpolation: the 0.5 contour of a classifier's
+// probability, the height lines of a loss surface.
+void contour(const char* label, Values values, int rows, int cols, Range x, Range y, double level,
+             ImU32 color, float thickness = 1.5f);
 // Counts of samples in `bins` equal bins over their finite range (at most 256 bins).
 void histogram(const char* label, Values samples, int bins, ImU32 color);
 // Precomputed bin heights, equal bins over `x`. Horizontal: the bins run up the y axis over `x`
