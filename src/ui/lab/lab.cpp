@@ -12,6 +12,7 @@
 #include "core/settings_json.h"
 #include "core/validate.h"
 #include "ui/lab/lab_view_common.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -209,7 +210,7 @@ void draw_progress(const LabState& lab, int index, const Translator& tr, float w
 // The one-click remedy of a learning rate too large, next to the message that says so.
 void smaller_lr_button(LabState& lab, int index, const Translator& tr) {
     ImGui::PushID(index);
-    if (ImGui::Button(tr.label("Try a 10× smaller learning rate").c_str())) {
+    if (controls::named(index == 0 ? "lab.smaller_lr.A" : "lab.smaller_lr.B", ImGui::Button(tr.label("Try a 10× smaller learning rate").c_str()))) {
         lab.runs[size_t(index)].config.lr.lr /= 10;
         validate_runs(lab);
         reset_runs(lab);
@@ -262,24 +263,24 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     const bool can_run = runs_valid(lab);
     ImGui::BeginDisabled(!can_run);
     if (lab.playing) {
-        if (toolbar_button(tr.label("‖ Pause"), true)) lab.playing = false;
-    } else if (toolbar_button(tr.label("▶ Train"), true)) {
+        if (controls::named("toolbar.pause", toolbar_button(tr.label("‖ Pause"), true))) lab.playing = false;
+    } else if (controls::named("toolbar.start", toolbar_button(tr.label("▶ Train"), true))) {
         if (all_finished(lab)) reset_runs(lab);
         lab.playing = true;
     }
     tooltip(tr("Start or pause training. Training runs a little in every frame, so the views update live."));
-    if (toolbar_button(tr.label("Step batch")) && ensure_started(lab)) {
+    if (controls::named("toolbar.step_batch", toolbar_button(tr.label("Step batch"))) && ensure_started(lab)) {
         lab.playing = false;
         for_each_active_run(lab, [](LabRun& run) { run.trainer->step(); });
     }
     tooltip(tr("One mini-batch: one gradient step on batch-size samples."));
-    if (toolbar_button(tr.label("Step epoch")) && ensure_started(lab)) {
+    if (controls::named("toolbar.step_epoch", toolbar_button(tr.label("Step epoch"))) && ensure_started(lab)) {
         lab.playing = false;
         for_each_active_run(lab, [](LabRun& run) { run.trainer->run_epoch(); });
     }
     tooltip(tr("One epoch: one pass over the whole training set, in shuffled mini-batches."));
     ImGui::EndDisabled();
-    if (toolbar_button(tr.label("↺ Reset"))) reset_runs(lab);
+    if (controls::named("toolbar.reset", toolbar_button(tr.label("↺ Reset")))) reset_runs(lab);
     tooltip(tr("Start over with fresh initial weights from the same seed."));
 
     const std::string speed_label = tr.label("Speed");
@@ -291,15 +292,15 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     if (pace.batches_per_second > 0) std::snprintf(speed_name, sizeof speed_name, tr("%.0f batches/s"), pace.batches_per_second);
     else if (pace.epochs_per_second > 0) std::snprintf(speed_name, sizeof speed_name, tr("%.0f epochs/s"), pace.epochs_per_second);
     else std::snprintf(speed_name, sizeof speed_name, "%s", tr("fastest"));
-    ImGui::SliderInt(speed_label.c_str(), &lab.speed, 1, kSpeedCount, speed_name, ImGuiSliderFlags_NoInput);
+    slider_int(speed_label.c_str(), lab.speed, 1, kSpeedCount, "toolbar.speed", speed_name, ImGuiSliderFlags_NoInput);
     tooltip(tr("How fast training goes, in mini-batches or epochs per second, so each step can be watched; the fastest speed trains as much as each frame allows."));
     const std::string compare_label = tr.label("Compare A / B");
     same_line_if_fits(ImGui::GetFrameHeight() + button_width(compare_label.c_str()));
-    if (ImGui::Checkbox(compare_label.c_str(), &lab.compare)) reset_runs(lab);
+    if (controls::named("toolbar.compare", ImGui::Checkbox(compare_label.c_str(), &lab.compare))) reset_runs(lab);
     tooltip(tr("Train two settings side by side on the same data and seed: a direct A/B test."));
     const LabRun& first = lab.runs[0];
     ImGui::BeginDisabled(!first.trainer || first.trainer->history().empty());
-    if (toolbar_button(tr.label("Pin as ghost"))) {
+    if (controls::named("toolbar.pin", toolbar_button(tr.label("Pin as ghost")))) {
         const TrainConfig& c = first.config;
         char label[96];
         std::snprintf(label, sizeof label, "%s · lr %g", std::string(name(c.optimizer.kind)).c_str(), c.lr.lr);
@@ -307,7 +308,7 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     }
     tooltip(tr("Keep this run's curves as a faded overlay to compare with the next run."));
     ImGui::EndDisabled();
-    if (lab.ghost && toolbar_button(tr.label("Clear ghost"))) lab.ghost.reset();
+    if (lab.ghost && controls::named("toolbar.clear_ghost", toolbar_button(tr.label("Clear ghost")))) lab.ghost.reset();
 
     for (int i = 0; i < active_run_count(lab); ++i) {
         if (lab.compare) {
@@ -315,6 +316,7 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
             ImGui::SameLine();
         }
         draw_progress(lab, i, tr, -1);
+        controls::name_item(i == 0 ? "lab.progress.A" : "lab.progress.B");
     }
     if (lab.compare) wrapped_text(differences_text(lab, tr).c_str());
     draw_status(lab, tr);
@@ -333,7 +335,7 @@ void draw_run_picker(LabState& lab, const Translator& tr) {
     ImGui::TextUnformatted(tr("Editing run"));
     for (int i = 0; i < 2; ++i) {
         ImGui::SameLine();
-        if (ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), edited == i)) lab.editing = i;
+        if (controls::named(i == 0 ? "lab.edit.A" : "lab.edit.B", ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), edited == i))) lab.editing = i;
     }
     ImGui::SameLine();
     ImGui::TextUnformatted(edited == 0 ? tr("— the settings below change run A") : tr("— the settings below change run B"));
@@ -417,6 +419,8 @@ json::Value error(std::string message, const std::vector<Issue>& issues = {}) {
 constexpr const char* kViewNames[] = {"curves", "boundary", "network", "histograms", "optimizer_paths"};
 
 }  // namespace
+
+const char* view_name(ViewTab view) { return kViewNames[int(view)]; }
 
 void refresh_data(LabState& lab) {
     DataResult result = prepare_data(lab.data_config);
