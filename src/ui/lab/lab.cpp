@@ -399,6 +399,7 @@ json::Value lab_status_json(const LabState& lab, const Translator& tr) {
     json::Value out = json::Object{{"playing", lab.playing}, {"speed", lab.speed}, {"compare", lab.compare},
                                    {"editing", edited_run(lab)}, {"ghost", lab.ghost.has_value()},
                                    {"differences", differences_text(lab, tr)},
+                                   {"show_points", lab.show_points}, {"paths_lr_scale", lab.paths.lr_scale[size_t(lab.paths.surface)]},
                                    {"last_slice_ms", lab.last_slice_ms}, {"data", to_json(lab.data_config)},
                                    {"data_issues", issues_json(lab.data_issues)}, {"runs", std::move(runs)}};
     if (lab.data) {

@@ -167,6 +167,9 @@ bool draw_dataset_picker(LabState& lab, const Translator& tr) {
             if (controls::named("lab.real_data." + std::string(name(kind)), ImGui::Selectable(dataset_label(tr, kind), c.kind == kind)) && c.kind != kind) {
                 c.kind = kind;
                 c.extra = {};  // extra features exist only for 2-D points
+                // Digits' pixels run 0–16: raw, they saturate the first layer's units. Scaled to
+                // 0–1 (fitted on the training part) they start in the range a network learns in.
+                if (kind == DatasetKind::digits) c.preprocessing = Preprocessing::min_max;
                 changed = true;
             }
         }

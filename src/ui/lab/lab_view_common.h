@@ -40,7 +40,10 @@ const ModelPictures& model_pictures(LabState& lab, int index, unsigned parts);
 // ---- The views that live in their own files.
 // The network: layers of nodes, links by weight, a small activation map per hidden unit.
 void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size);
-// Optimizers stepping on a 2-D loss surface with the current learning rate.
+// Handwritten digits as images: samples framed by the network's answer, the most-confused pairs,
+// the first layer's weights as 8×8 tiles (`details`: all three; else the samples alone).
+void draw_digits_view(LabState& lab, const Translator& tr, bool details);
+// Optimizers stepping on a 2-D loss surface, each with its own learning rate.
 void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size);
 
 }  // namespace tunelab::ui

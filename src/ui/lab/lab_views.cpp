@@ -97,7 +97,8 @@ void compute_histograms(const Trainer& t, int layer, ModelPictures& p) {
 
 void compute_validation(const Trainer& t, ModelPictures& p) {
     if (t.data().info.task == Task::classification) p.confusion = t.confusion_matrix(true);
-    else p.validation_outputs = t.predict(t.data().validation.x);
+    // Per sample too for classes: the digits view shows each image with what the network answered.
+    p.validation_outputs = t.predict(t.data().validation.x);
 }
 
 // The finite part of a series as plot Values: one double field of every EpochRecord.
@@ -460,7 +461,7 @@ void draw_picture(LabState& lab, const Translator& tr, const Picture& p, int run
     view_title(title, help);
     if (p.map && info.planar) {
         ImGui::SameLine();
-        ImGui::Checkbox(tr.label("points").c_str(), &lab.show_points);
+        controls::named(p.run->index == 0 ? "lab.show_points.A" : "lab.show_points.B", ImGui::Checkbox(tr.label("points").c_str(), &lab.show_points));
         draw_boundary(t, pic, "##boundary", tr, side, lab.show_points);
     } else if (p.map) draw_fitted_curve(t, "##curve", tr, side);
     else if (info.task == Task::classification) draw_confusion(t, pic, "##confusion", tr, side);
@@ -473,8 +474,12 @@ void draw_predictions(LabState& lab, const Translator& tr, ImVec2 size, bool det
     if (!lab.data) return;
     const float width = ImGui::GetContentRegionAvail().x;
     const float title = ImGui::GetFrameHeightWithSpacing();
-    if (!any_started(lab)) {
+    if (!any_started(lab) && lab.data_config.kind != DatasetKind::digits) {
         draw_data_plot(*lab.data, tr, std::min(width, size.y > 0 ? size.y - 2 * title : width));
+        return;
+    }
+    if (lab.data_config.kind == DatasetKind::digits) {
+        draw_digits_view(lab, tr, details);
         return;
     }
     ShownRun runs[2];

@@ -11,6 +11,7 @@
 
 #include "ui/lab/lab_view_common.h"
 #include "ui/lab/lab_view_math.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -70,7 +71,7 @@ void draw_controls(LabState& lab, const Translator& tr, const std::array<std::ve
     double& scale = v.lr_scale[static_cast<size_t>(v.surface)];
     const double lo = 0.1, hi = 10.0;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 14.0f * ImGui::GetFontSize()));
-    ImGui::SliderScalar(tr.label("Learning rates ×").c_str(), ImGuiDataType_Double, &scale, &lo, &hi, "%.2g", ImGuiSliderFlags_Logarithmic);
+    controls::named("lab.paths.lr_scale", ImGui::SliderScalar(tr.label("Learning rates ×").c_str(), ImGuiDataType_Double, &scale, &lo, &hi, "%.2g", ImGuiSliderFlags_Logarithmic));
     tooltip(tr("Each optimizer has its own learning rate on each surface (shown next to it): one rate cannot suit plain SGD and Adam alike. This scales them all; raise it to watch them overshoot."));
     // The checkboxes are the legend: a colour swatch, the name, and the height where the trail ended.
     for (size_t k = 0; k < kOptimizerNames.size(); ++k) {
@@ -108,6 +109,7 @@ void draw_surface(LabState& lab, const Translator& tr, const std::array<std::vec
     opt.hover = false;  // the tooltip below says the height and what a click does
     const float height = width * static_cast<float>((f.y.max - f.y.min) / (f.x.max - f.x.min)) + 3.0f * ImGui::GetFontSize();
     if (!plot::begin("##surface", ImVec2(width, height), opt)) return;
+    controls::name_item("lab.paths.surface_plot");
     double mx = 0, my = 0;
     const bool over = plot::mouse_data(mx, my);
     const Point2 under = {static_cast<float>(mx), static_cast<float>(my)};

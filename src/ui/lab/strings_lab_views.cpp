@@ -4,6 +4,14 @@ namespace tunelab::ui {
 namespace {
 
 constexpr TranslationEntry kEntries[] = {
+    {"Validation images", "验证集图像"},
+    {"Handwritten digits are 8×8 images. Each is framed green when the network names it right and red when it does not, with its answer below; before training, the images alone.", "手写数字是 8×8 的图像。网络认对的加绿框，认错的加红框，下面写着它的回答；训练开始前只显示图像本身。"},
+    {"Most confused", "最常混淆"},
+    {"The pairs of digits the network mixes up most often on the validation images: which shapes look alike to it.", "网络在验证图像上最常混淆的数字对：在它看来哪些形状长得像。"},
+    {"No mistakes on the validation images.", "验证图像上没有认错的。"},
+    {"%d taken for %d: %d times", "%d 被认成 %d：%d 次"},
+    {"First-layer weights", "第一层权重"},
+    {"Each tile is one unit of the first hidden layer: its 64 weights laid out as the image they multiply (blue positive, orange negative). Trained units show strokes and blobs, the parts of digits they look for.", "每个小块是第一隐藏层的一个单元：它的 64 个权重按所乘的图像排开（蓝为正，橙为负）。训练后的单元会呈现笔画和斑块，也就是它们在数字里寻找的部分。"},
     {"decision boundary (p = 0.5)", "决策边界（p = 0.5）"},
     {"decision boundary", "决策边界"},
     {"points", "数据点"},
