@@ -261,7 +261,8 @@ void frame(void* user_data) {
     ImGui::NewFrame();
     tunelab::ui::draw_app(platform.app);
     ImGui::Render();
-    // After drawing, which advances the race: a trial told in this frame is saved before the next.
+    // The race and training advance after rendering (work_in_frame below), so a trial told in one
+    // frame's slice is saved here, at the next frame: a reload loses at most the trial in progress.
     tunelab::app::sync_session(platform.app);  // URL hash, saved session, exports
 
     int width = 0, height = 0;

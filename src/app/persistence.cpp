@@ -171,7 +171,8 @@ void sync_session(ui::AppState& app) {
 #endif
     session.copy_link_requested = false;
     // Settings are saved every few frames; the race as soon as a trial is told or it pauses, so that
-    // a reload mid-race loses no finished trial (called after the frame's race slice, see main.cpp).
+    // a reload mid-race loses no finished trial (called each frame before its race slice, so a trial
+    // told in one frame is saved in the next; see main.cpp).
     const RaceMark mark = race_mark(app.arena);
     if (app.stats.frames % kSyncEveryFrames != 0 && mark == g_last_race_mark) return;
     g_last_race_mark = mark;

@@ -149,10 +149,10 @@ std::string status_text(const LabRun& run, const LabState& lab, const Translator
             return text;
         }
         case Status::diverged: {
-            const std::string& why = trainer.message();
-            const char* format = why.rfind("weights", 0) == 0
+            const Divergence why = trainer.divergence();
+            const char* format = why == Divergence::weights_exploded
                                      ? tr("Diverged — learning rate too large: the weights exploded at epoch %d")
-                                 : why.find("NaN") != std::string::npos
+                                 : why == Divergence::loss_nan
                                      ? tr("Diverged — learning rate too large: loss became NaN at epoch %d")
                                      : tr("Diverged — learning rate too large: loss became infinite at epoch %d");
             std::snprintf(text, sizeof text, format, trainer.diverged_epoch());

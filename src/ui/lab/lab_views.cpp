@@ -426,7 +426,7 @@ void draw_predicted_vs_true(const Trainer& t, const ModelPictures& pic, const ch
     opt.y.label = tr("predicted value");
     opt.equal_aspect = true;
     if (!plot::begin(id, ImVec2(side, side), opt)) return;
-    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255), {1.5f});  // solid: plot's dashed stroke can loop forever on float rounding
+    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255), {1.5f, true});
     plot::scatter(tr("validation points"), plot::Values(v.y.data(), v.samples()), plot::Values(pic.validation_outputs.data(), v.samples()), plot::series_color(1));
     plot::end();
 }
