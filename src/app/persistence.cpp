@@ -117,20 +117,22 @@ RaceMark g_last_race_mark;
 
 }  // namespace
 
-void restore_session(ui::AppState& app) {
+bool restore_session(ui::AppState& app) {
 #ifdef __EMSCRIPTEN__
     js_watch_hash();
     const std::string hash = read_text(0);
     const std::string saved = read_text(1);
     if (!hash.empty() && hash != "#" && !ui::link_matches_saved(hash, saved)) {
         if (!ui::open_shared_hash(app, hash)) warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
-        return;
+        return true;
     }
 #else
     const std::string saved = std::filesystem::exists(session_file()) ? read_file(session_file()) : std::string();
 #endif
-    if (!saved.empty() && !ui::restore_saved_session(app, saved))
+    if (saved.empty()) return false;
+    if (!ui::restore_saved_session(app, saved))
         warn("TuneLab: the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
+    return true;
 }
 
 void sync_session(ui::AppState& app) {

@@ -29,6 +29,10 @@ constexpr const char* kIssuePatterns[] = {
     "has %s hidden layers; allowed: 0 to 8",
     "has %s classes; classification needs at least 2",
     "must be between %s and %s",
+    "must be one of: %s",
+    "the link is %s characters long; at most %s are read",
+    "the link's settings are not valid JSON: %s",
+    "not valid JSON: %s",
 };
 
 // The parts of `message` that stand where `pattern` has %s, or false when it does not fit.
@@ -80,6 +84,13 @@ std::string Translator::issue(const std::string& message) const {
         return out;
     }
     return (*this)(message.c_str());
+}
+
+std::string Translator::join(std::string_view first, std::string_view second) const {
+    std::string out(first);
+    if (language == Language::english) out += ' ';
+    out += second;
+    return out;
 }
 
 }  // namespace tunelab::ui

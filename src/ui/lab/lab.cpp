@@ -120,6 +120,7 @@ std::string status_text(const LabRun& run, const LabState& lab, const Translator
 void draw_progress(const LabRun& run, const Translator& tr, float width) {
     char overlay[128] = "";
     float fraction = 0;
+    std::snprintf(overlay, sizeof overlay, tr("epoch %d/%d"), 0, run.config.epochs);  // not started yet
     if (run.trainer) {
         const Trainer& trainer = *run.trainer;
         fraction = float(run_progress(trainer));
@@ -132,7 +133,7 @@ void draw_progress(const LabRun& run, const Translator& tr, float width) {
             std::snprintf(overlay, sizeof overlay, tr("epoch %d/%d"), trainer.epoch(), trainer.config().epochs);
         }
     }
-    ImGui::ProgressBar(fraction, ImVec2(width, 0), overlay);
+    progress_bar(fraction, ImVec2(width, 0), overlay);
 }
 
 // A run that stops on NaN gets a one-click remedy next to its message.
@@ -239,9 +240,11 @@ void draw_run_picker(LabState& lab, const Translator& tr) {
 void draw_settings(LabState& lab, const Translator& tr) {
     draw_run_picker(lab, tr);
     bool data_changed = false, run_changed = false;
+    // The hyperparameters come before the network: at 1280×800 the learning rate, the first knob a
+    // learner turns, is then on screen without scrolling.
     if (ImGui::CollapsingHeader(tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) data_changed = draw_data_panel(lab, tr);
-    if (ImGui::CollapsingHeader(tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_network_panel(lab, tr);
     if (ImGui::CollapsingHeader(tr.label("Hyperparameters").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_hyperparameter_panel(lab, tr);
+    if (ImGui::CollapsingHeader(tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_network_panel(lab, tr);
     // A run always shows the settings it was trained with: any change starts it over.
     if (data_changed) refresh_data(lab);
     else if (run_changed) {
@@ -412,7 +415,7 @@ void draw_lab(LabState& lab, const Translator& tr) {
     } else {
         // Phones: one scrolling column, views first so training is visible without scrolling.
         ImGui::BeginChild("##column", ImVec2(0, 0), false);
-        draw_lab_views(lab, tr, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)));
+        draw_lab_views(lab, tr, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)), false);
         draw_settings(lab, tr);
         ImGui::EndChild();
     }
