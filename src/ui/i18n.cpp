@@ -33,6 +33,7 @@ constexpr const char* kIssuePatterns[] = {
     "the link is %s characters long; at most %s are read",
     "the link's settings are not valid JSON: %s",
     "not valid JSON: %s",
+    "%s rows with missing values left out",
 };
 
 // The parts of `message` that stand where `pattern` has %s, or false when it does not fit.
