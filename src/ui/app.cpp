@@ -73,8 +73,8 @@ void draw_first_run_offer(AppState& app, bool same_line) {
     if (controls::named("first_run.dismiss", ImGui::Button(later.c_str()))) app.first_run = false;
     if (!begin) return;
     app.first_run = false;
-    lesson_command(app, json::Object{{"cmd", "lesson.open"}, {"id", lesson_catalogue().front().id}});
-    lesson_command(app, json::Object{{"cmd", "lesson.setup"}});
+    handle_command(app, json::Object{{"cmd", "lesson.open"}, {"id", lesson_catalogue().front().id}});
+    handle_command(app, json::Object{{"cmd", "lesson.setup"}});
 }
 
 void draw_frame_readout(const AppState& app) {

@@ -119,7 +119,7 @@ void draw_step_controls(AppState& app, const Lesson& lesson) {
     wrapped_text(tr.join(tr("Watch:"), tr(step.observe)), 0, true);
     if (!state.set_up) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.45f, 0.05f, 1));
-        wrapped_text(tr("Press \"Set it up for me\" first: the step counts from there."));
+        wrapped_text(tr("Press 'Set it up for me' first: the step counts from there."));
         ImGui::PopStyleColor();
     }
     if (controls::named("lesson.set_up", ImGui::Button(tr.label("Set it up for me").c_str()))) set_up_step(app);

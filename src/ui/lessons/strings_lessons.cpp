@@ -10,7 +10,7 @@ constexpr TranslationEntry kEntries[] = {
     {"%d of %d steps done", "已完成 %d / %d 步"},
     {"Watch:", "观察："},
     {"Set it up for me", "帮我设置好"},
-    {"Press \"Set it up for me\" first: the step counts from there.", "请先按“帮我设置好”：这一步从那之后才开始计算。"},
+    {"Press 'Set it up for me' first: the step counts from there.", "请先按“帮我设置好”：这一步从那之后才开始计算。"},
     {"Puts the data, the network and the settings where this step starts, and shows the lab.",
      "把数据、网络和各项设置调到这一步的起点，并切换到实验室。"},
     {"Show me", "演示给我看"},
