@@ -2,7 +2,6 @@
 #include "ui/arena/arena.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -10,6 +9,9 @@
 
 #include "core/validate.h"
 #include "tune/mlp_objective.h"
+#include "tune/scheduler.h"
+#include "tune/strategy.h"
+#include "tune/tunable.h"
 #include "ui/app.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
@@ -20,12 +22,8 @@ namespace {
 // The lab objective's search space: the tuned parameters, in the set-up's order.
 tune::Space lab_space(const ArenaSetup& s) {
     std::vector<tune::Param> params;
-    for (const TunedParam& p : s.params) {
-        if (!p.tuned) continue;
-        if (p.name == "optimizer") params.push_back(tune::Param::categorical("optimizer", {"sgd", "momentum", "adam"}));
-        else if (p.name == "batch" || p.name == "units" || p.name == "layers" || p.name == "epochs") params.push_back(tune::Param::integer(p.name, p.low, p.high, p.log));
-        else params.push_back(tune::Param::real(p.name, p.low, p.high, p.log));
-    }
+    for (const TunedParam& p : s.params)
+        if (p.tuned) params.push_back(tune::tunable_param(*tune::find_tunable(p.name), p.low, p.high, p.log));
     return tune::Space(std::move(params));
 }
 
@@ -35,11 +33,7 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     options.max_epochs = max_epochs;
     options.acquisition.xi = s.xi;
     options.acquisition.kappa = s.kappa;
-    if (strategy.rfind("bo_", 0) == 0) {
-        tune::acquisition_from_string(strategy.substr(3), options.acquisition.kind);
-        return tune::make_sampler("bayes", options);
-    }
-    return tune::make_sampler(strategy, options);
+    return tune::make_strategy_sampler(strategy, options);
 }
 
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
@@ -57,41 +51,32 @@ void apply_acquisition_settings(ArenaState& arena) {
     }
 }
 
-// The one race loop. Racers advance round-robin by single steps (one epoch, one test-function
-// evaluation, or a part of a sampler's proposal) so that a slow strategy cannot starve the others; a
-// round ends when every racer has finished one more evaluation. A step runs only if its racer's
-// expected cost for that kind of step still fits in `budget_ms` (the frame's first step always
-// runs); after one round, if asked, it stops anyway.
-struct SliceClock {
-    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-    double elapsed_ms() const { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); }
-};
-
-// One step of `racer` if its expected cost for that kind of step still fits in `budget_ms` (a
-// slice's first step always runs, so work goes on however slow a step is); false when out of time.
-bool step_in_budget(Racer& racer, const SliceClock& clock, double budget_ms, bool& any_step) {
-    double& expected = racer.step_ms[racer.runner->running() < 0 ? 0 : 1];
-    if (any_step && clock.elapsed_ms() + expected > budget_ms) return false;
-    const double before = clock.elapsed_ms();
-    if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
-    const double spent = clock.elapsed_ms() - before;
+// One step of `racer` if its expected cost for that kind of step (a sampler's or a training step)
+// still fits in the slice; false when out of time.
+bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
+    tune::PeakCost& cost = racer.step_cost[racer.runner->running() < 0 ? 0 : 1];
+    if (!slice.fits(cost.expected_ms())) return false;
+    const double spent = slice.run([&] {
+        if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
+    });
     racer.seconds += spent / 1000;
-    // Recent peaks, slowly forgotten: a sampler's steps alternate between costly (fitting a GP) and
-    // cheap ones, and a frame is spoiled by underestimating, not overestimating.
-    expected = std::max(spent, 0.9 * expected);
-    any_step = true;
+    cost.record(spent);
     return true;
 }
 
+// The one race loop. Racers advance round-robin by single steps (one epoch, one test-function
+// evaluation, or a part of a sampler's proposal) so that a slow strategy cannot starve the others; a
+// round ends when every racer has finished one more evaluation. Steps run while they fit in
+// `budget_ms`; after one round, if asked, it stops anyway.
 void advance(ArenaState& arena, double budget_ms, bool one_round) {
     apply_acquisition_settings(arena);  // a ξ/κ changed through the hook counts from the next trial too
-    const SliceClock clock;
-    bool any_step = false, out_of_time = false;
+    tune::FrameSlice slice(budget_ms);
+    bool out_of_time = false;
     while (!out_of_time) {
         bool stepped = false;
         for (Racer& racer : arena.racers) {
             if (!behind(racer, arena.round)) continue;
-            out_of_time = !step_in_budget(racer, clock, budget_ms, any_step);
+            out_of_time = !step_in_budget(racer, slice);
             if (out_of_time) break;
             stepped = true;
         }
@@ -101,7 +86,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
             if (one_round) break;
         }
     }
-    arena.last_slice_ms = clock.elapsed_ms();
+    arena.last_slice_ms = slice.elapsed_ms();
     if (race_finished(arena)) arena.racing = false;
 }
 
@@ -109,9 +94,8 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
 void advance_landscape(ArenaState& arena, double budget_ms) {
     if (!arena.landscape) return;
     Racer& grid = arena.landscape->racer;
-    const SliceClock clock;
-    bool any_step = false;
-    while (!grid.runner->finished() && step_in_budget(grid, clock, budget_ms, any_step)) {}
+    tune::FrameSlice slice(budget_ms);
+    while (!grid.runner->finished() && step_in_budget(grid, slice)) {}
 }
 
 // ------------------------------------------------------------------------------------ controls
@@ -124,12 +108,12 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
     char overlay[256];
     const tune::Trial* best = study.best();
     int length = std::snprintf(overlay, sizeof overlay, tr("%d / %d trials"), done, budget);
-    if (best && arena.raced.objective == "lab" && arena.raced.metric == "val_accuracy")
+    if (best && is_network(arena.raced) && arena.raced.metric == "val_accuracy")
         length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best accuracy %.1f%%"), 100 * (1 - *best->value));
     else if (best)
         length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best %.4g"), *best->value);
     // Training cost in epochs: what Hyperband saves by stopping weak trials early.
-    if (arena.raced.objective == "lab")
+    if (is_network(arena.raced))
         std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · %d epochs"), epochs_trained(study));
     if (!racer.runner->finished() && done > 0 && arena.racing) {
         const double eta = racer.seconds / done * (budget - done);
@@ -257,7 +241,7 @@ bool race_finished(const ArenaState& arena) {
 
 std::shared_ptr<const tune::Objective> make_race_objective(const ArenaSetup& s, const std::optional<PreparedData>& lab_data,
                                                            const TrainConfig& lab_run) {
-    if (s.objective != "lab") return tune::make_objective(s.objective, s.noise);
+    if (!is_network(s)) return tune::make_objective(s.objective, s.noise);
     if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
     const bool accuracy = s.metric == "val_accuracy";
     if (accuracy && lab_data->info.task != Task::classification)
