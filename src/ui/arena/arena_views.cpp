@@ -162,9 +162,11 @@ void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult
     tooltip(tr("The target is the best value any strategy found, give or take a little. Fewer trials to reach it means a more efficient search."));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##target", 3, flags)) return;
-    ImGui::TableSetupColumn(tr("Strategy"));
-    ImGui::TableSetupColumn(tr("Trials needed"));
-    ImGui::TableSetupColumn(tr("Best value"));
+    // Weights given, not fitted to the first frame's content: a table first drawn below a phone's
+    // fold (clipped, so of no measured width) kept columns one letter wide.
+    ImGui::TableSetupColumn(tr("Strategy"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("Trials needed"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(tr("Best value"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < arena.raced.strategies.size() && i < results.size(); ++i) {
         const auto racers = racers_of(arena, arena.raced.strategies[i]);
@@ -243,7 +245,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
         std::snprintf(overlay, sizeof overlay, tr("True landscape: %d / %d trainings (grey: not trained yet)"), done, total);
         if (ImGui::Button(tr.label("Cancel").c_str())) arena.landscape.reset();
         ImGui::SameLine();
-        ImGui::ProgressBar(float(done) / float(total), ImVec2(-1, 0), overlay);
+        progress_bar(float(done) / float(total), ImVec2(-1, 0), overlay);
         return;
     }
     if (arena.landscape) {
@@ -585,7 +587,7 @@ std::string race_summary(const ArenaState& arena, const Translator& tr) {
                         race_space(arena).params()[0].name, tr);
 }
 
-void draw_arena_views(AppState& app, ImVec2 size) {
+void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
     ArenaState& arena = app.arena;
     const Translator& tr = app.tr;
     if (arena.racers.empty()) {
@@ -605,12 +607,12 @@ void draw_arena_views(AppState& app, ImVec2 size) {
         draw_progress_view(arena, tr, ImVec2(size.x, std::max(ImGui::GetContentRegionAvail().y, 300.0f)));
         ImGui::EndTabItem();
     }
-    // The tall views scroll inside their tab.
+    // The tall views scroll inside their tab (on a phone, with the column).
     auto scrolled_tab = [&](const char* english, ArenaView view, auto draw) {
         if (!tab(english, view)) return;
-        ImGui::BeginChild("##scroll");
+        if (own_scroll) ImGui::BeginChild("##scroll");
         draw();
-        ImGui::EndChild();
+        if (own_scroll) ImGui::EndChild();
         ImGui::EndTabItem();
     };
     scrolled_tab("Where they looked", ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });

@@ -74,7 +74,7 @@ constexpr TranslationEntry kEntries[] = {
     {"Bayesian optimization with Probability of Improvement: tries where beating the best by ξ is most likely. Greedy when ξ is small.",
      "使用改进概率 (PI) 的贝叶斯优化：在最可能比当前最佳好 ξ 以上的地方试。ξ 很小时比较贪心。"},
     {"Bayesian optimization with a confidence bound: tries where mean − κ·σ is lowest, i.e. optimistically. Larger κ explores more.",
-     "使用置信界 (UCB) 的贝叶斯优化：在 均值 − κ·σ 最低的地方试，也就是乐观地估计。κ 越大探索越多。"},
+     "使用置信界 (UCB) 的贝叶斯优化：在“均值 − κ·σ”最低的地方试，也就是乐观地估计。κ 越大探索越多。"},
     {"Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and samples where good ones are dense.",
      "树结构 Parzen 估计器（Optuna 和 Hyperopt 使用的方法）：分别建模好试验和差试验的分布，在好试验密集的地方采样。"},
     {"Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops the rest early.",
