@@ -21,7 +21,7 @@
 
 #include "app/persistence.h"
 #include "ui/app.h"
-#include "ui/fonts.h"
+#include "ui/widgets/fonts.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <string>
 
-#include "ui/fonts.h"
+#include "ui/widgets/fonts.h"
 
 namespace tunelab::ui {
 namespace {

@@ -9,9 +9,9 @@
 
 #include "core/json.h"
 #include "ui/i18n.h"
-#include "ui/arena.h"
-#include "ui/lab.h"
-#include "ui/lessons.h"
+#include "ui/arena/arena.h"
+#include "ui/lab/lab.h"
+#include "ui/lessons/lessons.h"
 #include "ui/session.h"
 
 namespace tunelab::ui {

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "core/random.h"
-#include "ui/arena.h"
+#include "ui/arena/arena.h"
 
 using namespace tunelab;
 using namespace tunelab::ui;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/arena.h"
+#include "ui/arena/arena.h"
 
 using namespace tunelab;
 using namespace tunelab::ui;

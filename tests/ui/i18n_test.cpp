@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/validate.h"
-#include "ui/arena.h"
+#include "ui/arena/arena.h"
 #include "ui/i18n.h"
 
 using namespace tunelab::ui;
@@ -32,7 +32,7 @@ TEST_CASE("i18n: every string the UI translates has a Chinese entry") {
     const std::filesystem::path ui_dir = std::filesystem::path(TUNELAB_SOURCE_DIR) / "src" / "ui";
     const std::regex call(R"(tr(?:\.label)?\(\s*"((?:[^"\\]|\\.)*)\"\s*\))");
     std::set<std::string> keys;
-    for (const auto& entry : std::filesystem::directory_iterator(ui_dir)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(ui_dir)) {
         if (entry.path().extension() != ".cpp") continue;
         std::ifstream file(entry.path());
         std::stringstream text;

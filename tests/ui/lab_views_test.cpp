@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "ui/lab_view_math.h"
+#include "ui/lab/lab_view_math.h"
 
 using namespace tunelab;
 using namespace tunelab::ui;

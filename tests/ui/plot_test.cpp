@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "ui/colormap.h"
-#include "ui/plot_math.h"
+#include "ui/widgets/colormap.h"
+#include "ui/widgets/plot_math.h"
 
 using namespace tunelab::plot;
 

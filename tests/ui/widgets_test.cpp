@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "ui/widgets.h"
+#include "ui/widgets/widgets.h"
 
 using namespace tunelab::ui;
 

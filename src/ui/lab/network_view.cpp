@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/validate.h"
-#include "ui/lab_view_common.h"
-#include "ui/lab_view_math.h"
+#include "ui/lab/lab_view_common.h"
+#include "ui/lab/lab_view_math.h"
 
 namespace tunelab::ui {
 namespace {

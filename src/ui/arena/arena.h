@@ -21,7 +21,7 @@
 #include "tune/bayes.h"
 #include "tune/runner.h"
 #include "ui/i18n.h"
-#include "ui/plot.h"
+#include "ui/widgets/plot.h"
 
 namespace tunelab::ui {
 

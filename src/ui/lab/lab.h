@@ -17,7 +17,7 @@
 #include "core/surfaces.h"
 #include "core/trainer.h"
 #include "ui/i18n.h"
-#include "ui/model_pictures.h"
+#include "ui/lab/model_pictures.h"
 
 namespace tunelab::ui {
 

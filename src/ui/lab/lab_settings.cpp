@@ -9,10 +9,10 @@
 #include "core/csv.h"
 #include "core/dataset.h"
 #include "core/schedule.h"
-#include "ui/lab.h"
-#include "ui/colormap.h"
-#include "ui/plot.h"
-#include "ui/widgets.h"
+#include "ui/lab/lab.h"
+#include "ui/widgets/colormap.h"
+#include "ui/widgets/plot.h"
+#include "ui/widgets/widgets.h"
 
 #include <imgui_stdlib.h>
 

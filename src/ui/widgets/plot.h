@@ -55,8 +55,8 @@
 #include <string>
 
 #include "imgui.h"
-#include "ui/colormap.h"
-#include "ui/plot_math.h"
+#include "ui/widgets/colormap.h"
+#include "ui/widgets/plot_math.h"
 
 namespace tunelab::plot {
 

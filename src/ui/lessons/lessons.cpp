@@ -1,4 +1,4 @@
-#include "ui/lessons.h"
+#include "ui/lessons/lessons.h"
 
 #include <imgui.h>
 
@@ -7,8 +7,8 @@
 
 #include "core/settings_json.h"
 #include "ui/app.h"
-#include "ui/fonts.h"
-#include "ui/widgets.h"
+#include "ui/widgets/fonts.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {

@@ -1,4 +1,4 @@
-#include "ui/widgets.h"
+#include "ui/widgets/widgets.h"
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 

@@ -3,7 +3,7 @@
 #include <cstddef>
 
 #include "ui/app.h"
-#include "ui/fonts.h"
+#include "ui/widgets/fonts.h"
 
 namespace tunelab::ui {
 

@@ -5,8 +5,8 @@
 #include <Eigen/Core>
 #include <vector>
 
-#include "ui/lab.h"
-#include "ui/plot.h"
+#include "ui/lab/lab.h"
+#include "ui/widgets/plot.h"
 
 namespace tunelab::ui {
 

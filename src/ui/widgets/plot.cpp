@@ -1,4 +1,4 @@
-#include "ui/plot.h"
+#include "ui/widgets/plot.h"
 
 #include <algorithm>
 #include <cmath>

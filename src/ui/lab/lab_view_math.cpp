@@ -1,4 +1,4 @@
-#include "ui/lab_view_math.h"
+#include "ui/lab/lab_view_math.h"
 
 #include <algorithm>
 #include <cmath>

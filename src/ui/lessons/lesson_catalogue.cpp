@@ -6,7 +6,7 @@
 #include <set>
 
 #include "ui/app.h"
-#include "ui/lessons.h"
+#include "ui/lessons/lessons.h"
 
 namespace tunelab::ui {
 namespace {

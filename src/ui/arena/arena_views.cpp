@@ -9,9 +9,9 @@
 
 #include "tune/insight.h"
 #include "ui/app.h"
-#include "ui/arena.h"
-#include "ui/plot.h"
-#include "ui/widgets.h"
+#include "ui/arena/arena.h"
+#include "ui/widgets/plot.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 

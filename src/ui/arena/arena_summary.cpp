@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "ui/arena.h"
+#include "ui/arena/arena.h"
 
 namespace tunelab::ui {
 

@@ -1,4 +1,4 @@
-#include "ui/plot_math.h"
+#include "ui/widgets/plot_math.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "ui/lab.h"
+#include "ui/lab/lab.h"
 
 #include <algorithm>
 #include <chrono>
@@ -11,7 +11,7 @@
 #include "core/csv.h"
 #include "core/settings_json.h"
 #include "core/validate.h"
-#include "ui/widgets.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 

@@ -10,7 +10,7 @@
 #include "core/settings_json.h"
 #include "core/validate.h"
 #include "ui/app.h"
-#include "ui/widgets.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {

@@ -13,10 +13,10 @@
 
 #include "core/schedule.h"
 #include "core/validate.h"
-#include "ui/lab.h"
-#include "ui/lab_view_common.h"
-#include "ui/lab_view_math.h"
-#include "ui/widgets.h"
+#include "ui/lab/lab.h"
+#include "ui/lab/lab_view_common.h"
+#include "ui/lab/lab_view_math.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {

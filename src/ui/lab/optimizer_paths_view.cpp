@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "ui/lab_view_common.h"
-#include "ui/lab_view_math.h"
+#include "ui/lab/lab_view_common.h"
+#include "ui/lab/lab_view_math.h"
 
 namespace tunelab::ui {
 namespace {

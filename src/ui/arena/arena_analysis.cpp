@@ -12,8 +12,8 @@
 #include "tune/insight.h"
 #include "tune/mlp_objective.h"
 #include "tune/pareto.h"
-#include "ui/arena.h"
-#include "ui/widgets.h"
+#include "ui/arena/arena.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {

@@ -1,5 +1,5 @@
 // The arena's page layout, its one race loop and its hook commands.
-#include "ui/arena.h"
+#include "ui/arena/arena.h"
 
 #include <algorithm>
 #include <chrono>
@@ -11,7 +11,7 @@
 #include "core/validate.h"
 #include "tune/mlp_objective.h"
 #include "ui/app.h"
-#include "ui/widgets.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {

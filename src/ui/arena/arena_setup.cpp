@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "ui/app.h"
-#include "ui/arena.h"
-#include "ui/widgets.h"
+#include "ui/arena/arena.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {
