@@ -16,6 +16,7 @@
 #include "core/files.h"
 #include "core/json.h"
 #include "core/limits.h"
+#include "core/records_json.h"
 #include "core/trainer.h"
 #include "core/validate.h"
 
@@ -293,6 +294,14 @@ double samples_trained(const Trainer& trainer) {
            double(trainer.batch_in_epoch()) * (trainer.history().empty() ? 0 : trainer.history().back().batch_size);
 }
 
+// The data set's summary and fingerprints of both parts (the same data gives the same bytes).
+json::Value data_json(const Trainer& trainer) {
+    json::Value out = to_json(trainer.data().info);
+    out["train_fingerprint"] = data_fingerprint(trainer.data().train);
+    out["validation_fingerprint"] = data_fingerprint(trainer.data().validation);
+    return out;
+}
+
 json::Value run_json(const Arguments& a, const Trainer& trainer, const json::Value& initial_weights) {
     const DataInfo& info = trainer.data().info;
     const char* metric = info.task == Task::classification ? "accuracy" : "r2";
@@ -326,13 +335,7 @@ json::Value run_json(const Arguments& a, const Trainer& trainer, const json::Val
     json::Object doc{
         {"command", "train"},
         {"settings", settings_json(a, trainer.config())},
-        {"data", json::Object{{"task", name(info.task)},
-                              {"classes", info.classes},
-                              {"inputs", info.inputs},
-                              {"train_size", info.train_size},
-                              {"validation_size", info.validation_size},
-                              {"train_fingerprint", data_fingerprint(trainer.data().train)},
-                              {"validation_fingerprint", data_fingerprint(trainer.data().validation)}}},
+        {"data", data_json(trainer)},
         {"initial_weights", initial_weights},
         {"epochs", epochs},
         {"final", final_metrics},

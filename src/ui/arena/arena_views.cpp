@@ -549,7 +549,7 @@ void draw_trials_view(AppState& app, const Translator& tr) {
         char label[16];
         std::snprintf(label, sizeof label, "%d", n);
         if (ImGui::Selectable(label, false, ImGuiSelectableFlags_SpanAllColumns) && loadable)
-            arena_load_trial(app, arena.table_racer, n);
+            load_trial(app, arena.table_racer, n);
         ImGui::TableNextColumn();
         if (t.value) ImGui::Text("%.4g", *t.value);
         ImGui::TableNextColumn();
