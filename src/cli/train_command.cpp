@@ -132,6 +132,7 @@ const std::vector<Option>& options() {
         }),
         text_option("target", "CSV target column name", [](Arguments& a, const std::string& t) { a.data.target_column = t; }),
         enum_option<Task>("task", "CSV task", [](Arguments& a, Task t) { a.data.csv_task = t; }),
+        flag("drop-missing", "CSV: leave out rows with a missing value (else refused)", [](Arguments& a) { a.data.drop_missing = true; }),
         // model
         text_option("layers", "hidden units per layer, e.g. 8,8 (none: no hidden layer)", [](Arguments& a, const std::string& t) { a.layers = t; }),
         text_option("activation", "activation, or one per layer (relu,tanh)", [](Arguments& a, const std::string& t) {
@@ -362,6 +363,7 @@ void print_table(const Arguments& a, const Trainer& trainer) {
                 std::string(name(a.data.kind)).c_str(), std::string(name(info.task)).c_str(),
                 info.task == Task::classification ? (", " + std::to_string(info.classes) + " classes").c_str() : "",
                 info.train_size, info.validation_size, info.inputs);
+    for (const std::string& note : info.notes) std::printf("        (%s)\n", note.c_str());
     std::printf("model   %s, output %s, loss %s, init %s, %zu parameters\n", shape.c_str(),
                 std::string(name(t.model.output)).c_str(), std::string(name(t.model.loss)).c_str(),
                 std::string(name(t.model.init)).c_str(), model.parameters().size());

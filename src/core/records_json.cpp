@@ -17,7 +17,8 @@ json::Value to_json(const DataInfo& info) {
                         {"classes", info.classes},
                         {"inputs", info.inputs},
                         {"train_size", info.train_size},
-                        {"validation_size", info.validation_size}};
+                        {"validation_size", info.validation_size},
+                        {"notes", json::Array(info.notes.begin(), info.notes.end())}};
 }
 
 json::Value to_json(const EpochRecord& r) {
