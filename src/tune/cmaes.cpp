@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace tunelab::tune {
 
@@ -74,6 +75,22 @@ Eigen::VectorXd unit_point(const Study& study, const Trial& t) {
 }
 
 }  // namespace
+
+std::vector<std::array<double, 2>> CmaEsState::ellipse(int i, int j, double k, int points) const {
+    Eigen::Matrix2d block;
+    block << cov(i, i), cov(i, j), cov(j, i), cov(j, j);
+    Eigen::LLT<Eigen::Matrix2d> llt(block);
+    // C stays positive definite; should rounding break that, the axes' own spreads still show.
+    const Eigen::Matrix2d l = llt.info() == Eigen::Success ? Eigen::Matrix2d(llt.matrixL())
+                                                           : Eigen::Matrix2d(block.diagonal().cwiseMax(0.0).cwiseSqrt().asDiagonal());
+    std::vector<std::array<double, 2>> out;
+    for (int p = 0; p < points; ++p) {
+        const double t = 2 * std::numbers::pi * p / (points - 1);
+        const Eigen::Vector2d x = Eigen::Vector2d(mean(i), mean(j)) + k * sigma * l * Eigen::Vector2d(std::cos(t), std::sin(t));
+        out.push_back({x(0), x(1)});
+    }
+    return out;
+}
 
 CmaEsState CmaEsSampler::start(int dims, int population, int first_trial, const Eigen::VectorXd& mean) const {
     CmaEsState s;

@@ -9,6 +9,8 @@
 // trials at each ask (a generation is λ consecutive trials; each trial keeps the unit point it was
 // drawn at in its sampler_state), and the draws for trial k come from `study.rng_for(k)`.
 #include <Eigen/Dense>
+#include <array>
+#include <vector>
 
 #include "tune/sampler.h"
 
@@ -35,6 +37,11 @@ struct CmaEsState {
     int generation = 0;   // generations completed in the current run
     int first_trial = 0;  // number of the current generation's first trial
     int restarts = 0;     // runs started again (IPOP)
+
+    // The k-σ ellipse of the distribution's marginal over coordinates (i, j), as `points` unit
+    // points (x_i, x_j) around it: m + k σ L (cos t, sin t), with L L^T the 2×2 block of C. What
+    // the arena draws over the landscape.
+    std::vector<std::array<double, 2>> ellipse(int i, int j, double k, int points) const;
 };
 
 class CmaEsSampler : public Sampler {

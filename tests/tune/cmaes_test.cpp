@@ -89,3 +89,18 @@ TEST_CASE("CMA-ES with IPOP restarts: a collapsed run starts again with twice th
     CHECK(s.population == (4 + int(std::floor(3 * std::log(2.0)))) << s.restarts);
     CHECK(*study.best()->value < 1e-10);
 }
+
+TEST_CASE("CMA-ES: the k-σ ellipse of two coordinates lies at Mahalanobis distance k from the mean") {
+    Study study = run(ellipsoid(3, 100), {}, 60, 4);
+    const CmaEsState s = CmaEsSampler().state(study);
+    Eigen::Matrix2d block;
+    block << s.cov(0, 0), s.cov(0, 2), s.cov(2, 0), s.cov(2, 2);
+    const Eigen::Matrix2d inverse = (s.sigma * s.sigma * block).inverse();
+    const auto ring = s.ellipse(0, 2, 2.0, 33);
+    REQUIRE(ring.size() == 33);
+    CHECK(ring.front()[0] == doctest::Approx(ring.back()[0]));  // closed
+    for (const auto& p : ring) {
+        const Eigen::Vector2d d(p[0] - s.mean(0), p[1] - s.mean(2));
+        CHECK(std::sqrt(d.dot(inverse * d)) == doctest::Approx(2.0).epsilon(1e-9));
+    }
+}

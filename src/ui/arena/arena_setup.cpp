@@ -102,7 +102,7 @@ ArenaSetup::ArenaSetup() {
 }
 
 const std::vector<std::string>& arena_strategy_names() {
-    static const std::vector<std::string> names = {"grid", "random", "sobol", "bo_ei", "bo_pi", "bo_ucb", "tpe", "hyperband"};
+    static const std::vector<std::string> names = {"grid", "random", "sobol", "bo_ei", "bo_pi", "bo_ucb", "tpe", "cmaes", "hyperband"};
     return names;
 }
 
@@ -214,13 +214,14 @@ const char* strategy_tooltip(const std::string& name, const Translator& tr) {
     if (name == "bo_pi") return tr("Bayesian optimization with Probability of Improvement: tries where beating the best by ξ is most likely. Greedy when ξ is small.");
     if (name == "bo_ucb") return tr("Bayesian optimization with a confidence bound: tries where mean − κ·σ is lowest, i.e. optimistically. Larger κ explores more.");
     if (name == "tpe") return tr("Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and samples where good ones are dense.");
+    if (name == "cmaes") return tr("CMA-ES, an evolution strategy (Hansen): samples a generation of points from a Gaussian, moves it towards the best of them and stretches it along the directions that paid off. Strong on narrow, tilted valleys; needs no model of the loss.");
     return tr("Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops the rest early.");
 }
 
 }  // namespace
 
 const char* arena_strategy_label(const std::string& name, const Translator& tr) {
-    static const char* const kEnglish[] = {"Grid", "Random", "Sobol", "BO (EI)", "BO (PI)", "BO (UCB)", "TPE", "Hyperband"};
+    static const char* const kEnglish[] = {"Grid", "Random", "Sobol", "BO (EI)", "BO (PI)", "BO (UCB)", "TPE", "CMA-ES", "Hyperband"};
     const auto& names = arena_strategy_names();
     const auto found = std::find(names.begin(), names.end(), name);
     return found == names.end() ? name.c_str() : tr(kEnglish[found - names.begin()]);
