@@ -277,8 +277,51 @@ void reset_to_defaults(AppState& app) {
 
 // ------------------------------------------------------------------------------------------- hash
 
+namespace {
+
+// The members of `document` that differ from `defaults`, like TF Playground's links: a link then
+// holds only what the learner changed. Only the objects that are read as partial updates (the
+// document, its lab, the lab's data and the arena's set-up) are thinned; any other value that
+// differs (a run, a list of layers, the arena's parameters) is kept whole. The version, language
+// and page are always kept.
+json::Value changed_members(const json::Value& document, const json::Value& defaults, const std::string& path) {
+    if (!document.is_object() || !defaults.is_object()) return document;
+    json::Object out;
+    for (const auto& [key, value] : document.as_object()) {
+        const json::Value* base = defaults.find(key);
+        const std::string at = path + key;
+        if (path.empty() && (key == "version" || key == "language" || key == "page")) out.emplace_back(key, value);
+        else if (base && *base == value) continue;
+        else if (base && (at == "lab" || at == "lab.data" || at == "arena")) out.emplace_back(key, changed_members(value, *base, at + "."));
+        else out.emplace_back(key, value);
+    }
+    return out;
+}
+
+// What a link carries of a document: what differs from a fresh app's, and never the learner's CSV
+// data (a link would grow to the size of the file and hand it to whoever receives it; the share
+// menu says so).
+json::Value link_document(json::Value document) {
+    static const json::Value defaults = session_to_json(AppState());
+    document = changed_members(document, defaults, "");
+    auto member = [](json::Value& object, std::string_view key) -> json::Value* {
+        if (!object.is_object()) return nullptr;
+        for (auto& [name, value] : object.as_object())
+            if (name == key) return &value;
+        return nullptr;
+    };
+    if (json::Value* lab = member(document, "lab"))
+        if (json::Value* data = member(*lab, "data"); data && data->is_object())
+            std::erase_if(data->as_object(), [](const auto& field) {
+                return field.first == "csv_text" && field.second.is_string() && !field.second.as_string().empty();
+            });
+    return document;
+}
+
+}  // namespace
+
 std::string encode_hash(const json::Value& document) {
-    return std::string(kHashPrefix) + base64url_encode(document.dump());
+    return std::string(kHashPrefix) + base64url_encode(link_document(document).dump());
 }
 
 DecodedHash decode_hash(std::string_view hash) {
@@ -312,7 +355,7 @@ bool link_matches_saved(std::string_view hash, std::string_view saved) {
     json::ParseResult parsed = json::parse(saved);
     if (!decoded.document || !parsed.ok() || !parsed.value.is_object()) return false;
     std::erase_if(parsed.value.as_object(), [](const auto& member) { return member.first == "race"; });
-    return *decoded.document == parsed.value;
+    return *decoded.document == link_document(std::move(parsed.value));  // both thinned the same way
 }
 
 bool restore_saved_session(AppState& app, std::string_view text) {
@@ -409,6 +452,9 @@ void draw_session_menu(AppState& app) {
             ImGui::SetClipboardText(encode_hash(session_to_json(app)).c_str());
             app.session.copy_link_requested = true;
         }
+        if (app.lab.data_config.kind == DatasetKind::csv && !app.lab.data_config.csv_text.empty())
+            ImGui::TextDisabled("%s", tr("The link leaves your CSV data out: whoever opens it loads the file again. "
+                                         "The saved session keeps it."));
         ImGui::Separator();
         if (controls::named("session.export_csv", ImGui::Selectable(tr.label("Export results as CSV").c_str()))) request_download(app, "csv");
         ImGui::BeginDisabled(app.arena.racers.empty());

@@ -214,7 +214,7 @@ bool draw_csv_loader(LabState& lab, const Translator& tr) {
         tooltip(tr("Rows with an empty cell (or NA, NaN, ?) are refused unless you choose to leave them out."));
     }
     if (lab.data)  // what the loader recognized: separators, a byte-order mark, pandas' index, dropped rows
-        for (const std::string& note : lab.data->info.notes) ImGui::TextDisabled("%s", tr.issue(note).c_str());
+        for (const std::string& note : lab.data->info.notes) wrapped_text(tr.issue(note), 0, true);
     return changed;
 }
 
