@@ -188,7 +188,7 @@ struct PythonExport {
 
 PythonExport python_export(const AppState& app) {
     const ArenaState& arena = app.arena;
-    if (arena.objective && arena.raced.objective == "lab" && !arena.raced.strategies.empty()) {
+    if (arena.objective && is_network(arena.raced) && !arena.raced.strategies.empty()) {
         const std::string& strategy = arena.raced.strategies.front();
         return {arena.raced_data, arena.raced_run,
                 {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),

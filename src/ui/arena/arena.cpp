@@ -10,6 +10,8 @@
 
 #include "core/validate.h"
 #include "tune/mlp_objective.h"
+#include "tune/strategy.h"
+#include "tune/tunable.h"
 #include "ui/app.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
@@ -20,12 +22,8 @@ namespace {
 // The lab objective's search space: the tuned parameters, in the set-up's order.
 tune::Space lab_space(const ArenaSetup& s) {
     std::vector<tune::Param> params;
-    for (const TunedParam& p : s.params) {
-        if (!p.tuned) continue;
-        if (p.name == "optimizer") params.push_back(tune::Param::categorical("optimizer", {"sgd", "momentum", "adam"}));
-        else if (p.name == "batch" || p.name == "units" || p.name == "layers" || p.name == "epochs") params.push_back(tune::Param::integer(p.name, p.low, p.high, p.log));
-        else params.push_back(tune::Param::real(p.name, p.low, p.high, p.log));
-    }
+    for (const TunedParam& p : s.params)
+        if (p.tuned) params.push_back(tune::tunable_param(*tune::find_tunable(p.name), p.low, p.high, p.log));
     return tune::Space(std::move(params));
 }
 
@@ -35,11 +33,7 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     options.max_epochs = max_epochs;
     options.acquisition.xi = s.xi;
     options.acquisition.kappa = s.kappa;
-    if (strategy.rfind("bo_", 0) == 0) {
-        tune::acquisition_from_string(strategy.substr(3), options.acquisition.kind);
-        return tune::make_sampler("bayes", options);
-    }
-    return tune::make_sampler(strategy, options);
+    return tune::make_strategy_sampler(strategy, options);
 }
 
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
@@ -124,12 +118,12 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
     char overlay[256];
     const tune::Trial* best = study.best();
     int length = std::snprintf(overlay, sizeof overlay, tr("%d / %d trials"), done, budget);
-    if (best && arena.raced.objective == "lab" && arena.raced.metric == "val_accuracy")
+    if (best && is_network(arena.raced) && arena.raced.metric == "val_accuracy")
         length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best accuracy %.1f%%"), 100 * (1 - *best->value));
     else if (best)
         length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best %.4g"), *best->value);
     // Training cost in epochs: what Hyperband saves by stopping weak trials early.
-    if (arena.raced.objective == "lab")
+    if (is_network(arena.raced))
         std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · %d epochs"), epochs_trained(study));
     if (!racer.runner->finished() && done > 0 && arena.racing) {
         const double eta = racer.seconds / done * (budget - done);
@@ -257,7 +251,7 @@ bool race_finished(const ArenaState& arena) {
 
 std::shared_ptr<const tune::Objective> make_race_objective(const ArenaSetup& s, const std::optional<PreparedData>& lab_data,
                                                            const TrainConfig& lab_run) {
-    if (s.objective != "lab") return tune::make_objective(s.objective, s.noise);
+    if (!is_network(s)) return tune::make_objective(s.objective, s.noise);
     if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
     const bool accuracy = s.metric == "val_accuracy";
     if (accuracy && lab_data->info.task != Task::classification)

@@ -535,7 +535,7 @@ void draw_trials_view(AppState& app, const Translator& tr) {
         }
         ImGui::EndCombo();
     }
-    const bool loadable = arena.raced.objective == "lab";
+    const bool loadable = is_network(arena.raced);
     if (loadable) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr("Click a trial to train it in the lab."));
