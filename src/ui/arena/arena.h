@@ -21,6 +21,7 @@
 #include "core/settings.h"
 #include "tune/bayes.h"
 #include "tune/runner.h"
+#include "tune/scheduler.h"
 #include "ui/hook.h"
 #include "ui/i18n.h"
 #include "ui/widgets/plot.h"
@@ -79,7 +80,7 @@ struct Racer {
     std::unique_ptr<tune::StudyRunner> runner;
     int told = 0;          // evaluations finished (Hyperband counts each rung)
     double seconds = 0;    // CPU time spent on it, for the ETA
-    double step_ms[2] = {0, 0};  // expected cost of its next sampler step and training step
+    tune::PeakCost step_cost[2];  // expected cost of its next sampler step and training step
 };
 
 enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis };
