@@ -167,6 +167,9 @@ bool draw_dataset_picker(LabState& lab, const Translator& tr) {
             if (controls::named("lab.real_data." + std::string(name(kind)), ImGui::Selectable(dataset_label(tr, kind), c.kind == kind)) && c.kind != kind) {
                 c.kind = kind;
                 c.extra = {};  // extra features exist only for 2-D points
+                // Digits' pixels run 0–16: raw, they saturate the first layer's units. Scaled to
+                // 0–1 (fitted on the training part) they start in the range a network learns in.
+                if (kind == DatasetKind::digits) c.preprocessing = Preprocessing::min_max;
                 changed = true;
             }
         }
@@ -296,7 +299,7 @@ constexpr std::initializer_list<Activation> kActivations = {Activation::relu, Ac
 }  // namespace
 
 bool draw_network_panel(LabState& lab, const Translator& tr) {
-    LabRun& run = lab.runs[size_t(lab.editing)];
+    LabRun& run = lab.runs[size_t(edited_run(lab))];
     ModelConfig& m = run.config.model;
     ImGui::PushID("network");
     bool changed = false;
@@ -488,7 +491,7 @@ bool draw_batch_settings(TrainConfig& c, const LabState& lab, const std::vector<
 }  // namespace
 
 bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
-    LabRun& run = lab.runs[size_t(lab.editing)];
+    LabRun& run = lab.runs[size_t(edited_run(lab))];
     TrainConfig& c = run.config;
     ImGui::PushID("hyper");
     const float width = ImGui::GetContentRegionAvail().x * 0.55f;
