@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <numeric>
 
+#include "tune/cmaes.h"
 #include "tune/insight.h"
 #include "ui/app.h"
 #include "ui/arena/arena.h"
@@ -277,6 +278,20 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
 }
 
+// CMA-ES's search distribution over the two shown hyperparameters: its 2σ ellipse and its mean,
+// in unit coordinates mapped to the parameters' values (clipped to the box, as its samples are).
+void draw_search_distribution(const tune::CmaEsState& s, const tune::Space& space, int dx, int dy, const Translator& tr) {
+    std::vector<double> xs, ys;
+    for (const auto& u : s.ellipse(dx, dy, 2.0, 65)) {
+        xs.push_back(space.decode(size_t(dx), std::clamp(u[0], 0.0, 1.0)));
+        ys.push_back(space.decode(size_t(dy), std::clamp(u[1], 0.0, 1.0)));
+    }
+    const ImU32 color = IM_COL32(255, 140, 0, 255);
+    plot::line(tr("CMA-ES search distribution (2σ)"), xs, ys, color, {.thickness = 2.5f});
+    plot::point(tr("distribution mean"), space.decode(size_t(dx), s.mean(dx)), space.decode(size_t(dy), s.mean(dy)), color,
+                {.shape = plot::Marker::cross});
+}
+
 // Each strategy's sampled points coloured by score, over the true landscape where it is known (a
 // test function) or computed (the lab's network, on request).
 void draw_landscape_view(ArenaState& arena, const Translator& tr) {
@@ -334,8 +349,12 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                 plot::scatter(tr("trials"), p.x, p.y, IM_COL32_WHITE, ms);
                 if (test && space.size() == test->function().argmin.size())
                     plot::point(tr("a global minimum"), test->function().argmin[size_t(dx)], test->function().argmin[size_t(dy)], IM_COL32(220, 40, 40, 255), {.shape = plot::Marker::star});
+                if (auto* cmaes = dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
+                    draw_search_distribution(cmaes->state(racer.runner->study()), space, dx, dy, tr);
                 plot::end();
             }
+            if (dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
+                tooltip(tr("The ellipse holds about six in seven of the next generation's points: the Gaussian CMA-ES samples from, projected on these two hyperparameters. It moves towards good trials and narrows as the search settles."));
             ImGui::PopID();
         }
     }
@@ -495,6 +514,12 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     }
     if (c.curve) draw_bayes_curve(arena, study, *c.curve, tr, ImGui::GetContentRegionAvail().x);
     if (c.slice) draw_bayes_slice(study, *c.slice, tr);
+    // Whether σ includes the evaluations' own noise (it does not: the GP fits that separately).
+    const double noise = c.slice ? c.slice->noise_stddev : c.curve->noise_stddev;
+    if (noise > 0 && study.best() && std::abs(noise) > 1e-6 * (1 + std::abs(*study.best()->value)))
+        ImGui::TextDisabled(tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top of it."), noise);
+    else
+        ImGui::TextDisabled("%s", tr("σ above is the function's uncertainty; the model found no noise in the evaluations."));
     if (study.space().size() > 2) ImGui::TextDisabled("%s", tr("Other hyperparameters are held at the best trial's values."));
 }
 
