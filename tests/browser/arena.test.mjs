@@ -24,7 +24,7 @@ test("a Branin race advances in lock-step through the hook while the page stays 
   const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   await call(page, { cmd: "show", page: "arena" });
-  const set = await call(page, { cmd: "arena.set", objective: "branin", strategies: RACE, trials: 30, repeats: 1 });
+  const set = await call(page, { cmd: "arena.set", objective: "branin", strategies: RACE, trials: 30, repeats: 1, pace: 0 });
   assert.equal(set.ok, true, JSON.stringify(set));
   await waitForFrames(page, 3);  // the arena page drawn once: its first frame's set-up is not the race's
   const framesAtStart = (await call(page, { cmd: "status" })).frames;
@@ -82,7 +82,7 @@ test("the arena's views, BO model included, are drawn on Branin and on the lab's
       await waitUntilReady(page);
       await call(page, { cmd: "set_language", language });
       await call(page, { cmd: "show", page: "arena" });
-      const set = await call(page, { cmd: "arena.set", objective, strategies: RACE, ...extra });
+      const set = await call(page, { cmd: "arena.set", objective, strategies: RACE, repeats: 1, pace: 0, ...extra });
       assert.equal(set.ok, true, JSON.stringify(set));
       await call(page, { cmd: "arena.start" });
       await waitForRound(page, rounds, 120000);
@@ -116,7 +116,7 @@ test("Hyperband's brackets and the analysis (importance, parallel coordinates, P
     const { page, context, problems } = await openPage(shared.browser, shared.server);
     await waitUntilReady(page);
     await call(page, { cmd: "show", page: "arena" });
-    const set = await call(page, { cmd: "arena.set", objective, strategies, ...extra });
+    const set = await call(page, { cmd: "arena.set", objective, strategies, repeats: 1, pace: 0, ...extra });
     assert.equal(set.ok, true, JSON.stringify(set));
     await call(page, { cmd: "arena.start" });
     await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "arena.status" }).finished, null,
@@ -185,7 +185,7 @@ test("a trial of the lab's network loads into the lab", async () => {
   const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   await call(page, { cmd: "show", page: "arena" });  // the race runs while its page is shown
-  await call(page, { cmd: "arena.set", objective: "lab", strategies: ["random"], trials: 3, epochs: 2 });
+  await call(page, { cmd: "arena.set", objective: "lab", strategies: ["random"], trials: 3, epochs: 2, repeats: 1, pace: 0 });
   await call(page, { cmd: "arena.start" });
   await waitForRound(page, 1, 60000);
   const trial = (await arenaStatus(page)).racers[0].trials[0];
@@ -204,7 +204,7 @@ test("the lab's true landscape is computed on request, frame by frame beside the
     await waitUntilReady(page);
     await call(page, { cmd: "set_language", language });
     await call(page, { cmd: "show", page: "arena" });
-    await call(page, { cmd: "arena.set", objective: "lab", strategies: ["grid", "random"], trials: 6, epochs: 3 });
+    await call(page, { cmd: "arena.set", objective: "lab", strategies: ["grid", "random"], trials: 6, epochs: 3, repeats: 1, pace: 0 });
     await call(page, { cmd: "arena.start" });
     assert.deepEqual(await call(page, { cmd: "arena.view", tab: "landscape", x: 0, y: 1 }), { ok: true });
     const started = await call(page, { cmd: "arena.landscape", k: 5 });

@@ -8,6 +8,8 @@
 #include <numeric>
 
 #include "tune/insight.h"
+#include "tune/mlp_objective.h"
+#include "tune/tpe.h"
 #include "ui/app.h"
 #include "ui/arena/arena.h"
 #include "ui/widgets/plot.h"
@@ -69,6 +71,17 @@ void next_tile(int index, float width) {
         ImGui::SameLine();
 }
 
+const char* score_label(const ArenaState& arena, const Translator& tr) {
+    if (!dynamic_cast<const tune::MlpObjective*>(arena.objective.get())) return tr("objective");
+    return arena.raced.metric == "val_accuracy" ? tr("validation error (1 − accuracy)") : tr("validation loss");
+}
+
+bool log_scores(const ArenaState& arena) {
+    // A validation error can be 0, which a log axis cannot show.
+    if (dynamic_cast<const tune::MlpObjective*>(arena.objective.get())) return arena.raced.metric != "val_accuracy";
+    return arena.objective->known_optimum().value_or(-1) > 0;
+}
+
 const char* status_label(tune::TrialStatus status, const Translator& tr) {
     switch (status) {
         case tune::TrialStatus::Running: return tr("running");
@@ -87,6 +100,14 @@ constexpr int kCurveResolution = 200;
 
 const tune::Space& race_space(const ArenaState& arena) { return arena.racers.front().runner->study().space(); }
 
+// Best so far per trial, without the trial still running at the end: the summary's "in 14 trials"
+// counts what the bars count.
+std::vector<double> finished_best_so_far(const tune::Study& study) {
+    std::vector<double> curve = study.best_so_far();
+    while (!curve.empty() && study.trial(int(curve.size()) - 1).status == tune::TrialStatus::Running) curve.pop_back();
+    return curve;
+}
+
 // Mean, lowest and highest best-so-far over a strategy's repeats, trial by trial (one repeat: all three
 // are its own curve). NaN until every repeat has a finished trial.
 struct Spread {
@@ -97,7 +118,7 @@ Spread best_so_far_spread(const std::vector<const Racer*>& racers) {
     size_t n = SIZE_MAX;
     std::vector<std::vector<double>> curves;
     for (const Racer* r : racers) {
-        curves.push_back(r->runner->study().best_so_far());
+        curves.push_back(finished_best_so_far(r->runner->study()));
         n = std::min(n, curves.back().size());
     }
     if (curves.empty()) return s;
@@ -186,25 +207,71 @@ void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult
     ImGui::EndTable();
 }
 
-void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 size) {
+// Best so far against epochs trained (mean, lowest and highest over the repeats), at every point
+// where one of them finished an evaluation; each repeat holds its last value between its own points.
+Spread cost_spread(const std::vector<const Racer*>& racers) {
+    std::vector<double> xs;
+    for (const Racer* r : racers) xs.insert(xs.end(), r->epochs_log.begin(), r->epochs_log.end());
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    Spread s;
+    for (const double x : xs) {
+        double sum = 0, lo = INFINITY, hi = -INFINITY;
+        bool all = true;
+        for (const Racer* r : racers) {
+            const auto at = std::upper_bound(r->epochs_log.begin(), r->epochs_log.end(), x);
+            const double v = at == r->epochs_log.begin() ? NAN : r->best_log[size_t(at - r->epochs_log.begin() - 1)];
+            if (!std::isfinite(v)) all = false;
+            sum += v, lo = std::min(lo, v), hi = std::max(hi, v);
+        }
+        if (!all) continue;
+        s.trial.push_back(x);
+        s.mean.push_back(sum / double(racers.size()));
+        s.lo.push_back(lo);
+        s.hi.push_back(hi);
+    }
+    return s;
+}
+
+void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
     const tune::Objective& objective = *arena.objective;
     const std::vector<StrategyResult> results = strategy_results(arena, tr);
+    const bool network = objective.max_epochs() > 1;  // else an epoch is a trial
+    if (network) {
+        const char* axes[] = {tr("trials"), tr("epochs trained (training cost)")};
+        int axis = arena.progress_by_epochs ? 1 : 0;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::Combo(tr.label("x axis").c_str(), &axis, axes, IM_ARRAYSIZE(axes))) arena.progress_by_epochs = axis == 1;
+        tooltip(tr("Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is judged fairly only at equal epochs."));
+    } else {
+        arena.progress_by_epochs = false;
+    }
+    const int bracket = hyperband_bracket_size(arena.raced);
+    if (bracket > arena.raced.trials) {
+        char warning[512];
+        std::snprintf(warning, sizeof warning,
+                      tr("Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs."),
+                      bracket, arena.raced.trials, bracket);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.40f, 0.0f, 1));
+        wrapped_text(warning);
+        ImGui::PopStyleColor();
+    }
     // Room under the plot for the target table: a header, a line per strategy and the notes.
     const float line = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
     const float table_height = line * float(results.size() + 1) + ImGui::GetTextLineHeightWithSpacing() * 3;
     plot::Options opt;
     opt.title = tr("Best value so far (lower is better)");
-    opt.x.label = tr("trial");
-    const bool network = objective.name().rfind("mlp:", 0) == 0;
-    opt.y.label = network ? tr("validation loss") : tr("objective");
+    opt.x.label = arena.progress_by_epochs ? tr("epochs trained") : tr("trial");
+    opt.y.label = score_label(arena, tr);
     // Early trials are often 100× worse than late ones: a log axis keeps the end of the race readable
     // (only for objectives that stay positive).
-    opt.y.log = network || objective.known_optimum().value_or(-1) > 0;
-    if (plot::begin("##best", ImVec2(size.x, std::max(220.0f, size.y - table_height)), opt)) {
+    opt.y.log = log_scores(arena);
+    const float height = std::max(220.0f, ImGui::GetContentRegionAvail().y - table_height);
+    if (plot::begin("##best", ImVec2(size.x, height), opt)) {
         for (size_t i = 0; i < arena.raced.strategies.size(); ++i) {
             const std::string& strategy = arena.raced.strategies[i];
             const auto racers = racers_of(arena, strategy);
-            const Spread s = best_so_far_spread(racers);
+            const Spread s = arena.progress_by_epochs ? cost_spread(racers) : best_so_far_spread(racers);
             const ImU32 color = plot::series_color(int(i));
             if (racers.size() > 1) plot::band("##spread", s.trial, s.lo, s.hi, plot::faded(color, 0.2f));
             plot::line(arena_strategy_label(strategy, tr), s.trial, s.mean, color, {.step = true});
@@ -249,7 +316,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     if (arena.landscape) {
         ImGui::TextDisabled(tr("Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: diverged)."),
                             arena.landscape->cols, arena.landscape->rows, x, y);
-        tooltip(tr("Each training starts from its own random seed, as the race's trials do: neighbouring cells differ by luck too, not only by their settings. That noise is part of what a search has to cope with."));
+        tooltip(tr("Every training starts from the race's first seed, as that seed's trials did (same initial weights, same batch order): neighbouring cells differ only by their settings. Other seeds give other landscapes; the race's repeats show how much."));
         return;
     }
     wrapped_text(tr("The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on a grid (each cell is one training)."), 0, true);
@@ -275,6 +342,23 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
 }
 
+// Strategies that sample like Random at first draw the very same points, from the same seed: say
+// why before the learner takes it for a bug.
+void draw_same_points_note(const ArenaState& arena, const Translator& tr) {
+    const auto& raced = arena.raced.strategies;
+    auto racing = [&](const char* name) { return std::find(raced.begin(), raced.end(), name) != raced.end(); };
+    if (!racing("random")) return;
+    char note[512];
+    if (racing("tpe")) {
+        std::snprintf(note, sizeof note,
+                      tr("TPE's first %d trials are random ones, drawn from the same seed as Random's, so both start at the same points; after them TPE samples where its good trials are dense."),
+                      tune::TpeOptions::kDefaultInitialPoints);
+        wrapped_text(note, 0, true);
+    }
+    if (racing("hyperband") && arena.objective->max_epochs() <= 1)
+        wrapped_text(tr("On a test function every trial is one evaluation, so Hyperband has nothing to stop early: it draws its configurations like Random, from the same seed, and tries the same points."), 0, true);
+}
+
 // Each strategy's sampled points coloured by score, over the true landscape where it is known (a
 // test function) or computed (the lab's network, on request).
 void draw_landscape_view(ArenaState& arena, const Translator& tr) {
@@ -282,6 +366,7 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
     auto* test = dynamic_cast<const tune::TestObjective*>(arena.objective.get());
     std::vector<const char*> x_names, y_names;
     const int count = int(arena.raced.strategies.size());
+    draw_same_points_note(arena, tr);
     if (space.size() >= 2) {
         draw_dimension_pickers(arena, tr);
         const int dx = arena.dim_x, dy = arena.dim_y;
@@ -567,6 +652,23 @@ void draw_trials_view(AppState& app, const Translator& tr) {
 std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Translator& tr) {
     std::vector<StrategyResult> results;
     const tune::Space& space = race_space(arena);
+    // Each seed's best quarter: the 25th percentile of every finished trial of that seed, all
+    // strategies pooled (in the minimizing view).
+    std::vector<double> good_below(size_t(arena.raced.repeats), NAN);
+    for (int seed = 0; seed < arena.raced.repeats; ++seed) {
+        std::vector<double> losses;
+        for (const Racer& r : arena.racers)
+            if (r.repeat == seed)
+                for (const tune::Trial& t : r.runner->study().trials())
+                    if (t.status == tune::TrialStatus::Complete && t.value) losses.push_back(r.runner->study().loss(*t.value));
+        if (losses.size() < 4) continue;
+        std::nth_element(losses.begin(), losses.begin() + long(losses.size() / 4), losses.end());
+        good_below[size_t(seed)] = losses[losses.size() / 4];
+    }
+    int model_start = 0;  // trials before the first model of any model-based racer: shares count after them
+    for (const Racer& r : arena.racers)
+        if (auto* bayes = dynamic_cast<tune::BayesSampler*>(&r.runner->sampler())) model_start = std::max(model_start, bayes->initial_points(space));
+        else if (r.strategy == "tpe") model_start = std::max(model_start, tune::TpeOptions::kDefaultInitialPoints);  // the race's TPE
     for (const std::string& strategy : arena.raced.strategies) {
         const auto racers = racers_of(arena, strategy);
         StrategyResult r;
@@ -574,6 +676,19 @@ std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Tran
         r.best_so_far = best_so_far_spread(racers).mean;
         // Only where the contrast teaches something: grid's few values against random's many.
         if (space.size() >= 2 && (strategy == "grid" || strategy == "random")) r.distinct_values = tune::histogram(racers.front()->runner->study(), 0, 10).distinct;
+        int later = 0, good = 0;
+        for (const Racer* racer : racers) {
+            const tune::Study& study = racer->runner->study();
+            const std::vector<double> curve = finished_best_so_far(study);
+            r.finals.push_back(curve.empty() ? NAN : curve.back());
+            for (const tune::Trial& t : study.trials()) {
+                if (t.number < model_start || t.status != tune::TrialStatus::Complete || !t.value) continue;
+                ++later;
+                good += study.loss(*t.value) <= good_below[size_t(racer->repeat)];
+            }
+        }
+        if (later > 0) r.good_share = double(good) / later;
+        if (strategy.rfind("bo_", 0) == 0 || strategy == "tpe") r.model_start = model_start;
         results.push_back(std::move(r));
     }
     return results;
