@@ -2,12 +2,12 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "cli/commands.h"
+#include "core/files.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "tune/hyperband.h"
 #include "tune/objective.h"
 #include "tune/pareto.h"
@@ -57,13 +57,14 @@ double to_number(const std::string& flag, const std::string& text) {
         if (used == text.size() && std::isfinite(v)) return v;
     } catch (const std::exception&) {
     }
-    throw UsageError(flag + " needs a number, not '" + text + "'");
+    throw UsageError(flag + " needs a number, not " + limits::quote(text));
 }
 
-int to_count(const std::string& flag, const std::string& text, int minimum) {
+int to_count(const std::string& flag, const std::string& text, int minimum, int maximum = 1'000'000) {
     double v = to_number(flag, text);
-    if (v != std::floor(v) || v < minimum || v > 1e6)
-        throw UsageError(flag + " needs a whole number of at least " + std::to_string(minimum));
+    if (v != std::floor(v) || v < minimum || v > maximum)
+        throw UsageError(flag + " needs a whole number from " + std::to_string(minimum) + " to " +
+                         limits::describe_count(maximum) + ", not " + limits::quote(text));
     return int(v);
 }
 
@@ -77,7 +78,7 @@ Arguments parse(const std::vector<std::string>& args) {
         };
         if (flag == "--objective") a.objective = value();
         else if (flag == "--sampler") a.sampler = value();
-        else if (flag == "--trials") a.trials = to_count(flag, value(), 1);
+        else if (flag == "--trials") a.trials = to_count(flag, value(), 1, limits::kMaxTrials);
         else if (flag == "--seed") a.seed = uint64_t(to_count(flag, value(), 0));
         else if (flag == "--acq") {
             if (!tune::acquisition_from_string(value(), a.options.acquisition.kind))
@@ -112,21 +113,28 @@ Arguments parse(const std::vector<std::string>& args) {
 }
 
 json::Value read_json_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw UsageError("cannot read '" + path + "'");
-    std::stringstream text;
-    text << in.rdbuf();
-    json::ParseResult parsed = json::parse(text.str());
+    FileText file = read_file(path, limits::kMaxJsonBytes, "a JSON file");
+    if (!file.text) throw UsageError(file.error);
+    json::ParseResult parsed = json::parse(*file.text);
     if (!parsed.ok())
         throw UsageError(path + ":" + std::to_string(parsed.line) + ":" + std::to_string(parsed.column) + ": " +
                          parsed.error);
     return parsed.value;
 }
 
+// Atomic (see core/files.h): a study saved over its own --resume file is never left half-written.
 void write_file(const std::string& path, const std::string& text) {
-    std::ofstream out(path);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write '" + path + "'");
+    if (std::string error = write_file_atomic(path, text); !error.empty()) throw std::runtime_error(error);
+}
+
+// A refusal of a file's contents names the file it came from.
+template <typename Load>
+auto from_file(const char* flag, const std::string& path, Load load) {
+    try {
+        return load(read_json_file(path));
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(std::string(flag) + " " + path + ": " + e.what());
+    }
 }
 
 std::string describe(const tune::Study& study, const tune::Trial& t) {
@@ -166,12 +174,19 @@ int run_one(const Arguments& a) {
     std::optional<tune::Study> resumed;
     std::optional<tune::Space> space;
     if (!a.resume_file.empty()) {
-        resumed = tune::Study::from_json(read_json_file(a.resume_file));
+        resumed = from_file("--resume", a.resume_file, tune::Study::from_json);
         space = resumed->space();
     } else if (!a.space_file.empty()) {
-        space = tune::space_from_json(read_json_file(a.space_file));
+        space = from_file("--space", a.space_file, tune::space_from_json);
     }
-    std::shared_ptr<const tune::Objective> objective = tune::make_objective(a.objective, a.noise, space);
+    std::shared_ptr<const tune::Objective> objective;
+    try {
+        objective = tune::make_objective(a.objective, a.noise, space);
+    } catch (const std::invalid_argument& e) {  // the objective refuses the space: name where it came from
+        if (a.resume_file.empty() && a.space_file.empty()) throw;
+        throw std::invalid_argument(std::string(a.resume_file.empty() ? "--space " + a.space_file : "--resume " + a.resume_file) +
+                                    ": " + e.what());
+    }
     tune::SamplerOptions options = a.options;
     options.max_epochs = objective->max_epochs();
     std::unique_ptr<tune::Sampler> sampler = tune::make_sampler(a.sampler, options);

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <optional>
 #include <sstream>
@@ -13,7 +12,9 @@
 
 #include "cli/commands.h"
 #include "core/dataset.h"
+#include "core/files.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/trainer.h"
 #include "core/validate.h"
 
@@ -79,8 +80,8 @@ Option number_option(const char* name, const char* help, std::function<void(Argu
 Option integer_option(const char* name, const char* help, std::function<void(Arguments&, int)> assign) {
     return {name, "N", help, [assign, name](Arguments& a, const std::string& text) -> std::string {
                 std::optional<double> value = parse_number(text);
-                if (!value || *value != std::floor(*value) || std::abs(*value) > 1e9)
-                    return std::string("--") + name + ": '" + text + "' is not a whole number";
+                if (!value || *value != std::floor(*value) || std::abs(*value) > 1e9)  // before the cast to int
+                    return std::string("--") + name + ": " + limits::quote(text) + " is not a whole number from -10^9 to 10^9";
                 assign(a, static_cast<int>(*value));
                 return "";
             }};
@@ -222,14 +223,21 @@ std::string resolve_layers(Arguments& a) {
         (dropouts.size() != 1 && dropouts.size() != units.size()))
         return "--activation and --dropout take one value, or one per hidden layer (" +
                std::to_string(units.size()) + ")";
+    if (units.size() > size_t(limits::kMaxHiddenLayers))
+        return "layers: has " + std::to_string(units.size()) + " hidden layers; allowed: 0 to " +
+               std::to_string(limits::kMaxHiddenLayers);
     a.train.model.hidden.clear();
     for (size_t i = 0; i < units.size(); ++i) {
         std::optional<double> size = parse_number(units[i]);
         std::optional<Activation> activation = parse_enum<Activation>(pick(activations, i));
         std::optional<double> dropout = parse_number(pick(dropouts, i));
-        if (!size || *size != std::floor(*size)) return "--layers: '" + units[i] + "' is not a whole number of units";
-        if (!activation) return "--activation: '" + pick(activations, i) + "' is not one of: " + allowed_names<Activation>();
-        if (!dropout) return "--dropout: '" + pick(dropouts, i) + "' is not a number";
+        if (!size || *size != std::floor(*size)) return "--layers: " + limits::quote(units[i]) + " is not a whole number of units";
+        // Checked on the number as given, before it becomes an int (1e300 has no int).
+        if (*size < 1 || *size > limits::kMaxUnits)
+            return "layers[" + std::to_string(i) + "].units: is " + units[i] + "; allowed: [1, " +
+                   std::to_string(limits::kMaxUnits) + "]";
+        if (!activation) return "--activation: " + limits::quote(pick(activations, i)) + " is not one of: " + allowed_names<Activation>();
+        if (!dropout) return "--dropout: " + limits::quote(pick(dropouts, i)) + " is not a number";
         a.train.model.hidden.push_back({static_cast<int>(*size), *activation, *dropout});
     }
     return "";
@@ -389,11 +397,9 @@ int run_train(const std::vector<std::string>& args) {
     }
     if (std::string error = resolve_layers(a); !error.empty()) return refuse(error);
     if (!a.csv_path.empty()) {
-        std::ifstream in(a.csv_path, std::ios::binary);
-        if (!in) return refuse("--csv: cannot read '" + a.csv_path + "'");
-        std::ostringstream text;
-        text << in.rdbuf();
-        a.data.csv_text = text.str();
+        FileText file = read_file(a.csv_path, limits::kMaxCsvBytes, "a CSV file");
+        if (!file.text) return refuse("--csv: " + file.error);
+        a.data.csv_text = std::move(*file.text);
     }
     DataResult prepared = prepare_data(a.data);
     if (!prepared.data) return refuse(describe(prepared.issues));

@@ -3,7 +3,8 @@
 // then one sample per line, comma-separated. Features must be numeric; a classification target may
 // be any text (each distinct label becomes a class: numbered by value when all labels are numbers,
 // else in order of first appearance).
-// Loads from a string, because the browser's file picker hands bytes, not a path.
+// Loads from a string, because the browser's file picker hands bytes, not a path. Bounded by
+// core/limits.h: the text's size, columns, rows × columns and classes are checked before allocating.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <numbers>
-#include <sstream>
 
 #include "core/csv.h"
+#include "core/files.h"
+#include "core/limits.h"
 #include "core/validate.h"
 
 namespace tunelab {
@@ -99,16 +99,13 @@ bool is_real(DatasetKind kind) {
            kind == DatasetKind::digits || kind == DatasetKind::diabetes;
 }
 
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::vector<std::string> extra_feature_names(const ExtraFeatures& extra);
 
 // Appends the chosen extra features, computed from the first two rows (x, y).
 Eigen::MatrixXf with_extra_features(const Eigen::MatrixXf& points, const ExtraFeatures& extra) {
+    // An empty part (no validation samples) has no rows to take: row(1) of an empty matrix would
+    // offset a null pointer.
+    if (points.cols() == 0) return Eigen::MatrixXf(points.rows() + Eigen::Index(extra_feature_names(extra).size()), 0);
     std::vector<Eigen::ArrayXf> rows;
     Eigen::ArrayXf x = points.row(0).array().transpose(), y = points.row(1).array().transpose();
     if (extra.x_squared) rows.push_back(x * x);
@@ -234,12 +231,12 @@ DataResult prepare_data(const DataConfig& config) {
         Task task = config.csv_task;
         if (config.kind != DatasetKind::csv) {
             const std::string path = config.data_dir + "/" + std::string(name(config.kind)) + ".csv";
-            std::optional<std::string> file = read_file(path);
-            if (!file) {
-                result.issues.push_back({"dataset", "cannot read " + path + " (set the data directory to assets/data)"});
+            FileText file = read_file(path, limits::kMaxCsvBytes, "a CSV file");
+            if (!file.text) {
+                result.issues.push_back({"dataset", file.error + " (set the data directory to assets/data)"});
                 return result;
             }
-            text = *file;
+            text = std::move(*file.text);
             target = "target";
             task = config.kind == DatasetKind::diabetes ? Task::regression : Task::classification;
         }

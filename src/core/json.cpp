@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/limits.h"
+
 namespace tunelab::json {
 
 const Value* Value::find(std::string_view key) const {
@@ -113,6 +115,12 @@ public:
 
     ParseResult run() {
         ParseResult result;
+        if (text_.size() > limits::kMaxJsonBytes) {
+            result.error = "the document is " + limits::describe_bytes(double(text_.size())) + "; the limit is " +
+                           limits::describe_bytes(double(limits::kMaxJsonBytes));
+            result.line = result.column = 1;
+            return result;
+        }
         skip_space();
         result.value = parse_value(0);
         skip_space();
@@ -135,9 +143,7 @@ public:
     }
 
 private:
-    static constexpr int kMaxDepth = 64;
-
-    Value fail(const char* message) {
+    Value fail(const std::string& message) {
         if (error_.empty()) {
             error_ = message;
             error_pos_ = pos_;
@@ -156,7 +162,9 @@ private:
     }
 
     Value parse_value(int depth) {
-        if (depth > kMaxDepth) return fail("nesting deeper than 64 levels");
+        if (depth > limits::kMaxJsonDepth) return fail("nesting deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels");
+        // Each value costs ~48 bytes parsed, whatever its text: "[0,0,0,…]" would need 24× its size.
+        if (++values_ > limits::kMaxJsonValues) return fail("more than " + limits::describe_count(double(limits::kMaxJsonValues)) + " values (the limit)");
         switch (peek()) {
             case '{': return parse_object(depth);
             case '[': return parse_array(depth);
@@ -194,7 +202,13 @@ private:
             while (peek() >= '0' && peek() <= '9') pos_++;
         }
         std::string number(text_.substr(start, pos_ - start));
-        return Value(std::strtod(number.c_str(), nullptr));
+        const double value = std::strtod(number.c_str(), nullptr);
+        // 1e999 would become infinity, which JSON cannot write back (it would save as null).
+        if (!std::isfinite(value)) {
+            pos_ = start;
+            return fail("a number beyond the range of a double (±1.8e308)");
+        }
+        return Value(value);
     }
 
     static int hex_digit(char c) {
@@ -241,6 +255,10 @@ private:
         while (true) {
             if (at_end()) {
                 fail("unterminated string");
+                return false;
+            }
+            if (out.size() >= limits::kMaxJsonStringBytes) {
+                fail("a string longer than " + limits::describe_bytes(double(limits::kMaxJsonStringBytes)) + " (the limit)");
                 return false;
             }
             char c = text_[pos_++];
@@ -347,6 +365,7 @@ private:
     size_t pos_ = 0;
     std::string error_;
     size_t error_pos_ = 0;
+    size_t values_ = 0;
 };
 
 }  // namespace

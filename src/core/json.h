@@ -70,8 +70,9 @@ struct ParseResult {
     bool ok() const { return error.empty(); }
 };
 
-// Strict RFC 8259 parsing (no comments, no trailing commas), nesting limited to 64 levels so a
-// hostile document cannot exhaust the stack.
+// Strict RFC 8259 parsing (no comments, no trailing commas). Bounded by core/limits.h: the text's
+// size, nesting depth (so a hostile document cannot exhaust the stack), the number of values and a
+// string's length; numbers beyond a double's range are refused rather than read as infinity.
 ParseResult parse(std::string_view text);
 
 // The shortest decimal text that reads back as exactly `value` ("0.1", "1e-05", "3").

@@ -1,16 +1,20 @@
 #include "core/settings_json.h"
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <set>
 #include <string>
 #include <type_traits>
 
+#include "core/limits.h"
+
 namespace tunelab {
 namespace {
 
 // The one list of fields per settings struct. `visit(name, field)` is called for every field;
-// nested structs go through `visit.object(name, fn)` and layer lists through `visit.list(...)`.
+// nested structs go through `visit.object(name, fn)` and layer lists through `visit.list(name, list,
+// most entries)`.
 template <typename Visitor>
 void visit_fields(Visitor& visit, ExtraFeatures& f) {
     visit("x_squared", f.x_squared);
@@ -43,7 +47,7 @@ void visit_fields(Visitor& visit, LayerConfig& layer) {
 
 template <typename Visitor>
 void visit_fields(Visitor& visit, ModelConfig& m) {
-    visit.list("hidden", m.hidden);
+    visit.list("hidden", m.hidden, limits::kMaxHiddenLayers);
     visit("output", m.output);
     visit("loss", m.loss);
     visit("init", m.init);
@@ -102,6 +106,10 @@ struct Writer {
             out[name] = std::string(tunelab::name(field));
         } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string>) {
             out[name] = field;
+        } else if constexpr (std::is_same_v<T, uint64_t>) {
+            // Seeds: a number while a double holds it exactly, else its digits as a string.
+            if (double(field) <= limits::kMaxExactInteger) out[name] = double(field);
+            else out[name] = std::to_string(field);
         } else {
             out[name] = double(field);
         }
@@ -113,7 +121,7 @@ struct Writer {
         out[name] = inner.out.is_null() ? json::Value(json::Object{}) : inner.out;
     }
     template <typename S>
-    void list(const char* name, std::vector<S>& items) {
+    void list(const char* name, std::vector<S>& items, int) {
         json::Array array;
         for (S& item : items) {
             Writer inner;
@@ -147,17 +155,40 @@ struct Reader {
         } else if constexpr (std::is_same_v<T, std::string>) {
             if (value->is_string()) field = value->as_string();
             else refuse(name, "must be a string");
+        } else if constexpr (std::is_same_v<T, uint64_t>) {
+            read_seed(name, *value, field);
         } else if constexpr (std::is_integral_v<T>) {
+            const double low = std::max(double(std::numeric_limits<T>::min()), -limits::kMaxExactInteger);
+            const double high = std::min(double(std::numeric_limits<T>::max()), limits::kMaxExactInteger);
             double number = value->is_number() ? value->as_number() : NAN;
             bool whole = std::isfinite(number) && number == std::floor(number);
-            bool fits = whole && number >= double(std::numeric_limits<T>::min()) &&
-                        number <= double(std::numeric_limits<T>::max());
-            if (fits) field = static_cast<T>(number);
-            else refuse(name, "must be a whole number");
+            if (whole && number >= low && number <= high) field = static_cast<T>(number);
+            else refuse(name, "must be a whole number from " + limits::describe_count(low) + " to " + limits::describe_count(high));
         } else {
             if (value->is_number()) field = value->as_number();
             else refuse(name, "must be a number");
         }
+    }
+
+    // A seed (64 bits) is a whole JSON number up to 2⁵³ − 1, the largest a double holds exactly
+    // (double(UINT64_MAX) rounds up to 2⁶⁴: a `<=` check would pass it and the cast overflow), or
+    // a string of decimal digits for the full range, as the writer gives seeds above 2⁵³.
+    void read_seed(const char* name, const json::Value& value, uint64_t& field) {
+        uint64_t seed = 0;
+        bool ok = false;
+        if (value.is_number()) {
+            const double number = value.as_number();
+            ok = number >= 0 && number <= limits::kMaxExactInteger && number == std::floor(number);
+            seed = ok ? uint64_t(number) : 0;
+        } else if (value.is_string()) {
+            const std::string& digits = value.as_string();
+            const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), seed);
+            ok = !digits.empty() && digits[0] >= '0' && digits[0] <= '9' && error == std::errc() &&
+                 end == digits.data() + digits.size();
+        }
+        if (ok) field = seed;
+        else refuse(name, "must be a whole number from 0 to 9007199254740991, or a string of decimal digits up to "
+                          "18446744073709551615");
     }
 
     template <typename S>
@@ -167,12 +198,17 @@ struct Reader {
     }
 
     template <typename S>
-    void list(const char* name, std::vector<S>& items) {
+    void list(const char* name, std::vector<S>& items, int max_items) {
         seen.insert(name);
         const json::Value* value = in.find(name);
         if (!value) return;
         if (!value->is_array()) {
             refuse(name, "must be a list");
+            return;
+        }
+        if (value->as_array().size() > size_t(max_items)) {
+            refuse(name, "has " + limits::describe_count(double(value->as_array().size())) + " entries; the limit is " +
+                             std::to_string(max_items));
             return;
         }
         // A list replaces the whole list; each entry starts from the default item.

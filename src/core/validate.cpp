@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/limits.h"
+
 namespace tunelab {
 
 namespace {
@@ -82,13 +84,25 @@ void fit_output_to_task(ModelConfig& model, const DataInfo& data) {
 std::vector<Issue> validate(const TrainConfig& c, const DataInfo& data) {
     Checker check;
     const ModelConfig& m = c.model;
-    check.require(m.hidden.size() <= 8, "layers",
-                  "has " + std::to_string(m.hidden.size()) + " hidden layers; allowed: 0 to 8");
+    check.require(m.hidden.size() <= size_t(limits::kMaxHiddenLayers), "layers",
+                  "has " + std::to_string(m.hidden.size()) + " hidden layers; allowed: 0 to " +
+                      std::to_string(limits::kMaxHiddenLayers));
     for (size_t i = 0; i < m.hidden.size(); ++i) {
         const std::string at = "layers[" + std::to_string(i) + "]";
-        check.range(at + ".units", m.hidden[i].units, 1, 256);
+        check.range(at + ".units", m.hidden[i].units, 1, limits::kMaxUnits);
         check.range(at + ".dropout", m.hidden[i].dropout, 0, 0.9);
     }
+    // Wide inputs (a CSV of thousands of columns) can make even allowed layers too big to allocate.
+    double weights = 0, fan_in = data.inputs;
+    for (const LayerConfig& layer : m.hidden) {
+        weights += (fan_in + 1) * std::max(layer.units, 0);
+        fan_in = std::max(layer.units, 0);
+    }
+    weights += (fan_in + 1) * output_units(m, data);
+    check.require(weights <= limits::kMaxWeights, "layers",
+                  "a network of " + limits::describe_count(weights) + " weights needs " +
+                      limits::describe_bytes(weights * 4 * sizeof(float)) + " to train; the limit is " +
+                      limits::describe_count(limits::kMaxWeights) + " weights");
     if (data.task == Task::regression) {
         check.require(m.output != Output::softmax, "output", "softmax is for classes; regression allows: linear, sigmoid");
         check.require(m.loss == Loss::mse, "loss", "regression allows: mse");
@@ -117,10 +131,15 @@ std::vector<Issue> validate(const TrainConfig& c, const DataInfo& data) {
     if (o.kind >= OptimizerKind::adagrad) check.range("epsilon", o.epsilon, 0, 1, true);
     if (o.kind == OptimizerKind::adamw) check.range("weight-decay", o.weight_decay, 0, 1);
 
-    check.range("epochs", c.epochs, 1, 100000);
+    check.range("epochs", c.epochs, 1, limits::kMaxEpochs);
+    const double samples = double(c.epochs) * data.train_size;
+    check.require(samples <= limits::kMaxSamplesTrained, "epochs",
+                  std::to_string(c.epochs) + " epochs × " + std::to_string(data.train_size) + " training samples are " +
+                      limits::describe_count(samples) + " samples to train on; the limit is " +
+                      limits::describe_count(limits::kMaxSamplesTrained));
     const LrSchedule& s = c.lr;
     if (s.kind == ScheduleKind::polynomial) check.range("power", s.power, 0, 10, true);
-    if (s.kind == ScheduleKind::step) check.range("step-epochs", s.step_epochs, 0, 100000, true);
+    if (s.kind == ScheduleKind::step) check.range("step-epochs", s.step_epochs, 0, limits::kMaxEpochs, true);
     if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) check.range("gamma", s.gamma, 0, 1, true);
     if (c.epochs >= 1) check.range("warmup", s.warmup_epochs, 0, c.epochs, false, true);
 

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <optional>
 
+#include "core/limits.h"
 #include "tune/sobol.h"
 
 namespace tunelab::tune {
@@ -152,7 +153,7 @@ int BayesSampler::initial_points(const Space& space) const {
 }
 
 const Surrogate* BayesSampler::model(const Study& study) {
-    Observations obs = observations(study);
+    Observations obs = best_observations(observations(study), limits::kMaxGpObservations);
     if (int(obs.size()) < initial_points(study.space())) return nullptr;
     // What the model (and its proposal) belongs to: the study's next trial and how many results it had.
     const std::pair<int, size_t> key{study.next_number(), obs.size()};

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/json.h"
+#include "tune/sampler.h"
 
 namespace tunelab::tune {
 namespace {
@@ -40,6 +41,9 @@ std::string data_block(const DataConfig& d, const std::string& csv_name) {
                                                      {d.extra.sin_y, "sin_y"}};
     for (const auto& [on, feature] : features)
         if (on) extra += (extra.empty() ? "" : ", ") + py_string(feature);
+    // A bundled set is read from TuneLab's own copy (assets/data), else from scikit-learn's.
+    const bool csv = d.kind == DatasetKind::csv;
+    const std::string file = csv ? (csv_name.empty() ? "data.csv" : csv_name) : d.data_dir + "/" + std::string(name(d.kind)) + ".csv";
     return dict_block("DATA", {
         {"kind", py_enum(d.kind)},
         {"size", std::to_string(d.size), "points generated (2-D and curve sets)"},
@@ -48,7 +52,8 @@ std::string data_block(const DataConfig& d, const std::string& csv_name) {
         {"validation_ratio", py_number(d.validation_ratio)},
         {"preprocessing", py_enum(d.preprocessing), "fitted on the training part only"},
         {"extra", "[" + extra + "]", "extra inputs computed from (x, y)"},
-        {"csv_file", py_string(csv_name.empty() ? "data.csv" : csv_name)},
+        {"csv_file", py_string(file), csv ? "your file; --data FILE reads another" : "TuneLab's copy; --data FILE reads another"},
+        {"separator", py_string(","), "between cells"},
         {"target_column", py_string(d.target_column)},
         {"csv_task", py_enum(d.csv_task)},
     });
@@ -94,95 +99,271 @@ std::string train_block(const TrainConfig& c) {
 constexpr const char* kLibrary = R"PY(
 
 # ----------------------------------------------------------------------------------------- data
+# The data are TuneLab's own, not look-alikes: its random generator is ported below, so the 2-D
+# sets, the CSV rows and the train/validation split are the very ones TuneLab used for this seed.
 EXTENT = 5.0  # TuneLab's 2-D sets lie in about [-1, 1]² scaled by 5
 REAL_SETS = ("iris", "wine", "breast_cancer", "digits", "diabetes")
+MASK64 = (1 << 64) - 1
+
+
+class Rng:
+    """TuneLab's generator (PCG32, src/core/random.h), draw for draw."""
+
+    def __init__(self, seed, stream):
+        self.state, self.increment, self.spare = 0, ((stream << 1) | 1) & MASK64, None
+        self.next_u32()
+        self.state = (self.state + seed) & MASK64
+        self.next_u32()
+
+    def next_u32(self):
+        old = self.state
+        self.state = (old * 6364136223846793005 + self.increment) & MASK64
+        shifted, rot = (((old >> 18) ^ old) >> 27) & 0xFFFFFFFF, old >> 59
+        return ((shifted >> rot) | (shifted << ((32 - rot) & 31))) & 0xFFFFFFFF
+
+    def uniform(self, low=0.0, high=1.0):
+        high_bits = self.next_u32()
+        bits = ((high_bits << 32) | self.next_u32()) >> 11
+        return low + (high - low) * (bits * 2.0 ** -53)
+
+    def normal(self):  # Box-Muller, the second value kept for the next call
+        if self.spare is not None:
+            spare, self.spare = self.spare, None
+            return spare
+        u1, u2 = 1.0 - self.uniform(), self.uniform()
+        radius, angle = math.sqrt(-2.0 * math.log(u1)), 2.0 * math.pi * u2
+        self.spare = radius * math.sin(angle)
+        return radius * math.cos(angle)
+
+    def below(self, bound):  # Lemire's unbiased integer in [0, bound)
+        m = self.next_u32() * bound
+        if (m & 0xFFFFFFFF) < bound:
+            threshold = ((1 << 32) - bound) % bound
+            while (m & 0xFFFFFFFF) < threshold:
+                m = self.next_u32() * bound
+        return m >> 32
+
+    def shuffle(self, items):  # Fisher-Yates
+        for i in range(len(items), 1, -1):
+            j = self.below(i)
+            items[i - 1], items[j] = items[j], items[i - 1]
 
 
 def make_2d(kind, n, noise, rng):
-    """TuneLab's 2-D generators, the same formulas in NumPy (a different random stream)."""
-    i = np.arange(n)
-    label = i % 2
-    jitter = lambda: noise * rng.standard_normal(n)
-    task = "classification"
-    if kind == "circle":  # class 1 inside radius 0.5, class 0 on a ring 0.7 … 1
-        r = np.where(label == 1, rng.uniform(0.0, 0.5, n), rng.uniform(0.7, 1.0, n))
-        angle = rng.uniform(0.0, 2 * math.pi, n)
-        x, y = r * np.cos(angle) + jitter(), r * np.sin(angle) + jitter()
-    elif kind == "xor":  # class 1 where x and y have the same sign
-        sign_x = np.where(rng.random(n) < 0.5, 1.0, -1.0)
-        sign_y = np.where(label == 1, sign_x, -sign_x)
-        x, y = sign_x * rng.uniform(0, 1, n) + jitter(), sign_y * rng.uniform(0, 1, n) + jitter()
-    elif kind == "blobs":  # three round clusters at 120° from each other
-        label = i % 3
-        angle = 2 * math.pi * label / 3 + math.pi / 2
-        x = 0.6 * np.cos(angle) + (0.1 + noise) * rng.standard_normal(n)
-        y = 0.6 * np.sin(angle) + (0.1 + noise) * rng.standard_normal(n)
-    elif kind == "spiral":  # two arms turning 1.75 times, the second rotated by π
-        t = (i // 2) / max(1, n // 2)
-        angle = 1.75 * 2 * math.pi * t + label * math.pi
-        x, y = t * np.sin(angle) + jitter(), t * np.cos(angle) + jitter()
-    elif kind == "moons":  # two interleaved half circles
-        angle = rng.uniform(0.0, math.pi, n)
-        x = np.where(label == 1, 1 - np.cos(angle), np.cos(angle))
-        y = np.where(label == 1, 0.5 - np.sin(angle), np.sin(angle))
-        x, y = (x - 0.5) * 0.66 + jitter(), (y - 0.25) * 0.66 + jitter()
-    elif kind == "plane":  # target = 0.6·x − 0.4·y + noise
-        x, y = rng.uniform(-1, 1, n), rng.uniform(-1, 1, n)
-        label, task = 0.6 * x - 0.4 * y + jitter(), "regression"
-    elif kind == "curve":  # target = sin(πx) + noise on one input
-        x, y = rng.uniform(-1, 1, n), np.zeros(n)
-        label, task = np.sin(math.pi * x) + jitter(), "regression"
-    else:
-        raise ValueError("unknown data set " + kind)
-    points = EXTENT * np.stack([x, y], axis=1)
-    return points, label, task
+    """TuneLab's 2-D generators (src/core/dataset.cpp), the same draws in the same order."""
+    rows, targets = [], []
+    jitter = lambda: noise * rng.normal()
+    for i in range(n):
+        label = i % 2
+        if kind == "circle":  # class 1 inside radius 0.5, class 0 on a ring 0.7 … 1
+            r = rng.uniform(0.0, 0.5) if label else rng.uniform(0.7, 1.0)
+            angle = rng.uniform(0.0, 2 * math.pi)
+            x, y = r * math.cos(angle) + jitter(), r * math.sin(angle) + jitter()
+        elif kind == "xor":  # class 1 where x and y have the same sign
+            sign_x = 1 if rng.uniform() < 0.5 else -1
+            sign_y = sign_x if label else -sign_x
+            x, y = sign_x * rng.uniform(), sign_y * rng.uniform()
+            x, y = x + jitter(), y + jitter()
+        elif kind == "blobs":  # three round clusters at 120° from each other
+            label = i % 3
+            angle = 2 * math.pi * label / 3 + math.pi / 2
+            x, y = 0.6 * math.cos(angle) + (0.1 + noise) * rng.normal(), 0.6 * math.sin(angle) + (0.1 + noise) * rng.normal()
+        elif kind == "spiral":  # two arms turning 1.75 times, the second rotated by π
+            t = (i // 2) / max(1, n // 2)
+            angle = 1.75 * 2 * math.pi * t + label * math.pi
+            x, y = t * math.sin(angle) + jitter(), t * math.cos(angle) + jitter()
+        elif kind == "moons":  # two interleaved half circles
+            angle = rng.uniform(0.0, math.pi)
+            x = 1 - math.cos(angle) if label else math.cos(angle)
+            y = 0.5 - math.sin(angle) if label else math.sin(angle)
+            x, y = (x - 0.5) * 0.66 + jitter(), (y - 0.25) * 0.66 + jitter()
+        elif kind == "plane":  # target = 0.6·x − 0.4·y + noise
+            x, y = rng.uniform(-1.0, 1.0), rng.uniform(-1.0, 1.0)
+            label = 0.6 * x - 0.4 * y + jitter()
+        elif kind == "curve":  # target = sin(πx) + noise on one input
+            x, y = rng.uniform(-1.0, 1.0), 0.0
+            label = math.sin(math.pi * x) + jitter()
+        else:
+            raise ValueError("unknown data set " + kind)
+        rows.append((EXTENT * x, EXTENT * y))
+        targets.append(label)
+    points = np.array(rows, dtype=np.float32)
+    if kind == "curve":
+        points = points[:, :1]
+    task = "regression" if kind in ("plane", "curve") else "classification"
+    return points, np.array(targets, dtype=np.float32), task
 
 
 def add_extra(points, extra):
     """The feature-engineering inputs: x², y², x·y, sin x, sin y after the raw (x, y)."""
     x, y = points[:, 0], points[:, 1]
-    made = {"x_squared": x * x, "y_squared": y * y, "x_times_y": x * y, "sin_x": np.sin(x), "sin_y": np.sin(y)}
-    return np.column_stack([points] + [made[name] for name in extra])
+    made = {"x_squared": x * x, "y_squared": y * y, "x_times_y": x * y,
+            "sin_x": np.sin(x.astype(np.float64)).astype(np.float32), "sin_y": np.sin(y.astype(np.float64)).astype(np.float32)}
+    return np.column_stack([points] + [made[name] for name in extra]).astype(np.float32)
 
 
-def load(cfg):
-    """Inputs (samples × features), targets and the task."""
+class DataError(Exception):
+    """A file TuneLab would refuse: the script refuses it too, with the same reason."""
+
+
+def split_cells(line):
+    """One CSV line into cells, as TuneLab reads it: "quoted, cells" and "" for a quote; trimmed."""
+    cells, cell, quoted, i = [], "", False, 0
+    while i < len(line):
+        ch = line[i]
+        if quoted and ch == '"' and line[i + 1:i + 2] == '"':
+            cell, i = cell + '"', i + 1
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == DATA["separator"] and not quoted:
+            cells.append(cell.strip(" \t"))
+            cell = ""
+        else:
+            cell += ch
+        i += 1
+    if quoted:
+        raise DataError("a quoted cell is not closed")
+    return cells + [cell.strip(" \t")]
+
+
+def number(cell):
+    """A whole cell that is a finite number, else None (empty cells, 'nan', '1.2.3')."""
+    try:
+        value = float(cell) if cell and "_" not in cell else None
+    except ValueError:
+        return None
+    return value if value is not None and math.isfinite(value) else None
+
+
+def read_table(path):
+    """Header and rows of a CSV file. Only the standard library: no pandas needed."""
+    try:
+        with open(path, encoding="utf-8-sig") as file:  # utf-8-sig: a byte-order mark is skipped
+            lines = file.read().split("\n")
+    except UnicodeDecodeError:
+        raise DataError(path + " is not UTF-8 text: save it as UTF-8")
+    header, rows = None, []
+    for line_number, line in enumerate(lines, 1):
+        line = line[:-1] if line.endswith("\r") else line
+        if not line.strip(" \t"):
+            continue  # blank lines carry nothing
+        try:
+            cells = split_cells(line)
+        except DataError as e:
+            raise DataError("line %d: %s" % (line_number, e))
+        if header is None:
+            header = cells
+        elif len(cells) != len(header):
+            raise DataError("line %d: has %d cells, the header has %d" % (line_number, len(cells), len(header)))
+        else:
+            rows.append((line_number, cells))
+    if header is None or not rows:
+        raise DataError(path + " needs a header line and at least one row")
+    return header, rows
+
+
+def sklearn_table(kind):
+    """scikit-learn's copy of a bundled set, laid out as TuneLab's CSV (the same values and rows)."""
+    from sklearn import datasets
+    bunch = datasets.load_diabetes(scaled=False) if kind == "diabetes" else getattr(datasets, "load_" + kind)()
+    names = [str(v) for v in bunch.target] if kind in ("diabetes", "digits") else [bunch.target_names[t] for t in bunch.target]
+    rows = [(r + 2, [repr(float(v)) for v in features] + [names[r]]) for r, features in enumerate(bunch.data)]
+    return ["f%d" % c for c in range(bunch.data.shape[1])] + ["target"], rows
+
+
+def load_csv(header, rows, target_column, task):
+    """TuneLab's CSV rules: numeric features; class labels numbered by value when all are numbers,
+    else in order of first appearance. A missing or non-numeric cell is refused, not guessed."""
+    if target_column not in header:
+        raise DataError("no column named '%s' (columns: %s)" % (target_column, ", ".join(header)))
+    target = header.index(target_column)
+    features, labels = [], []
+    for line_number, cells in rows:
+        values = []
+        for c, cell in enumerate(cells):
+            if c == target:
+                continue
+            value = number(cell)
+            if value is None:
+                raise DataError("line %d, column %d: '%s' in column '%s' is not a number" % (line_number, c + 1, cell, header[c]))
+            values.append(value)
+        if cells[target] == "":
+            raise DataError("line %d, column %d: the target is missing" % (line_number, target + 1))
+        if task == "regression" and number(cells[target]) is None:
+            raise DataError("line %d, column %d: target '%s' is not a number (regression needs numbers)" % (line_number, target + 1, cells[target]))
+        features.append(values)
+        labels.append(cells[target])
+    if task == "regression":
+        return np.array(features, dtype=np.float32), np.array([number(v) for v in labels], dtype=np.float32), task
+    classes = list(dict.fromkeys(labels))
+    if all(number(v) is not None for v in classes):
+        classes.sort(key=number)
+    if len(classes) < 2:
+        raise DataError("target column '%s' has only 1 class; classification needs at least 2" % target_column)
+    index = {name: k for k, name in enumerate(classes)}
+    return np.array(features, dtype=np.float32), np.array([index[v] for v in labels], dtype=np.float32), task
+
+
+def load(cfg, data_file=None):
+    """Inputs (samples × features), targets and the task, as TuneLab loaded them."""
     kind = cfg["kind"]
+    if kind not in REAL_SETS and kind != "csv":
+        points, target, task = make_2d(kind, cfg["size"], cfg["noise"], Rng(cfg["seed"], 1))
+        return (add_extra(points, cfg["extra"]) if points.shape[1] == 2 else points), target, task
+    path = data_file or cfg["csv_file"]
     if kind in REAL_SETS:
-        from sklearn import datasets  # the same public data sets TuneLab ships
-        bunch = getattr(datasets, "load_" + kind)()
-        return bunch.data, bunch.target, "regression" if kind == "diabetes" else "classification"
-    if kind == "csv":
-        import pandas as pd
-        frame = pd.read_csv(cfg["csv_file"])
-        target = frame.pop(cfg["target_column"])
-        if cfg["csv_task"] == "classification":
-            target = target.astype("category").cat.codes
-        return frame.to_numpy(np.float64), target.to_numpy(), cfg["csv_task"]
-    points, target, task = make_2d(kind, cfg["size"], cfg["noise"], np.random.default_rng(cfg["seed"]))
-    return add_extra(points, cfg["extra"]), target, task
+        task, target_column = "regression" if kind == "diabetes" else "classification", "target"
+        if os.path.exists(path):
+            header, rows = read_table(path)
+        else:  # TuneLab's files are copies of scikit-learn's: the same rows in the same order
+            print("%s not found: using scikit-learn's copy of %s (the same values)" % (path, kind))
+            header, rows = sklearn_table(kind)
+    else:
+        task, target_column = cfg["csv_task"], cfg["target_column"]
+        if not os.path.exists(path):
+            raise DataError("%s not found: put your CSV file there or pass --data FILE" % path)
+        header, rows = read_table(path)
+    return load_csv(header, rows, target_column, task)
 
 
-def prepare(cfg):
-    """Splits (stratified by class), fits the preprocessing on the training part, returns tensors."""
-    x, y, task = load(cfg)
-    rng = np.random.default_rng(cfg["seed"] + 1)
-    groups = [np.flatnonzero(y == c) for c in np.unique(y)] if task == "classification" else [np.arange(len(y))]
-    held_out = np.concatenate([rng.permutation(g)[: int(round(cfg["validation_ratio"] * len(g)))] for g in groups])
+def validation_rows(y, task, ratio, seed):
+    """TuneLab's stratified split: per class (in class order), shuffled by its generator; each
+    class gives round(ratio · size) rows, rounded half away from zero as TuneLab's std::lround."""
+    rng = Rng(seed, 2)
+    groups = [list(np.flatnonzero(y == c)) for c in range(int(y.max()) + 1)] if task == "classification" else [list(range(len(y)))]
+    chosen = []
+    for group in groups:
+        rng.shuffle(group)
+        chosen += group[: min(int(math.floor(ratio * len(group) + 0.5)), len(group))]
+    return np.array(sorted(chosen), dtype=np.int64)
+
+
+def fit_scaler(x, kind):
+    """Offset and scale per feature, fitted on the training part (float32, as TuneLab)."""
+    x64 = x.astype(np.float64)
+    if kind == "standardize":
+        offset = x64.mean(axis=0)
+        spread = np.sqrt(((x64 - offset) ** 2).mean(axis=0))
+    elif kind == "min_max":
+        offset = x.min(axis=0).astype(np.float64)
+        spread = (x.max(axis=0) - x.min(axis=0)).astype(np.float64)
+    else:
+        return np.zeros(x.shape[1], np.float32), np.ones(x.shape[1], np.float32)
+    scale = np.where(spread > 0, 1.0 / np.where(spread > 0, spread, 1.0), 1.0)  # a constant feature is left as it is
+    return offset.astype(np.float32), scale.astype(np.float32)
+
+
+def prepare(cfg, data_file=None):
+    """The train/validation parts as tensors, the preprocessing fitted on the training part only."""
+    x, y, task = load(cfg, data_file)
+    held_out = validation_rows(y, task, cfg["validation_ratio"], cfg["seed"])
     is_validation = np.zeros(len(y), dtype=bool)
     is_validation[held_out] = True
-    x_train, x_val = x[~is_validation], x[is_validation]
-    if cfg["preprocessing"] == "standardize":
-        offset, spread = x_train.mean(axis=0), x_train.std(axis=0)
-    elif cfg["preprocessing"] == "min_max":
-        offset, spread = x_train.min(axis=0), x_train.max(axis=0) - x_train.min(axis=0)
-    else:
-        offset, spread = np.zeros(x.shape[1]), np.ones(x.shape[1])
-    spread = np.where(spread > 0, spread, 1.0)  # a constant feature is left as it is
-    as_x = lambda a: torch.tensor((a - offset) / spread, dtype=torch.float32, device=DEVICE)
+    offset, scale = fit_scaler(x[~is_validation], cfg["preprocessing"])
+    as_x = lambda a: torch.tensor((a - offset) * scale, dtype=torch.float32, device=DEVICE)
     as_y = lambda a: torch.tensor(a, dtype=torch.long if task == "classification" else torch.float32, device=DEVICE)
-    classes = len(np.unique(y)) if task == "classification" else 0
-    return {"x_train": as_x(x_train), "y_train": as_y(y[~is_validation]), "x_val": as_x(x_val),
+    classes = int(y.max()) + 1 if task == "classification" else 0
+    return {"x_train": as_x(x[~is_validation]), "y_train": as_y(y[~is_validation]), "x_val": as_x(x[is_validation]),
             "y_val": as_y(y[is_validation]), "task": task, "classes": classes}
 
 
@@ -280,8 +461,9 @@ def lr_at(cfg, t):
     return lr
 
 
-def train(cfg, data, trial=None):
-    """Trains one network; returns (validation loss, validation metric) of the last epoch."""
+def train(cfg, data, trial=None, score=None):
+    """Trains one network; returns (validation loss, validation metric) of the last epoch. In a
+    search, each epoch's score(loss, metric) is reported to the trial, for pruning."""
     torch.manual_seed(cfg["seed"])
     model = build_model(cfg, data)
     optimizer = make_optimizer(model.parameters(), cfg)
@@ -312,7 +494,7 @@ def train(cfg, data, trial=None):
                 raise optuna.TrialPruned("diverged at epoch %d" % epoch)
             break
         if trial is not None:
-            trial.report(val_loss, epoch)
+            trial.report(score(val_loss, val_metric), epoch)
             if trial.should_prune():
                 raise optuna.TrialPruned()
         best, since_best = (val_loss, 0) if val_loss < best else (best, since_best + 1)
@@ -369,23 +551,22 @@ std::string suggest_line(const Param& p) {
     return {};
 }
 
-// A few points per parameter for optuna's GridSampler (TuneLab's grid spreads its budget the same way).
-std::string grid_values(const Param& p) {
-    if (p.kind == ParamKind::Categorical) {
-        std::string out;
-        for (const std::string& c : p.choices) out += (out.empty() ? "" : ", ") + py_string(c);
-        return "[" + out + "]";
-    }
-    constexpr int kPoints = 4;
-    std::vector<double> values;
-    for (int k = 0; k < kPoints; ++k) {
-        const double u = double(k) / (kPoints - 1);
-        double v = p.log ? std::exp(std::log(p.low) + u * (std::log(p.high) - std::log(p.low))) : p.low + u * (p.high - p.low);
-        if (p.kind == ParamKind::Int) v = std::round(v);
-        if (values.empty() || values.back() != v) values.push_back(v);
-    }
+// TuneLab's grid for this budget: as many points per parameter as GridSampler gives (the whole
+// grid fits in the budget), at the same values, endpoints exactly the range's own.
+std::string grid_values(const Space& space, size_t i, int points) {
+    const Param& p = space.params()[i];
     std::string out;
-    for (double v : values) out += (out.empty() ? "" : ", ") + (p.kind == ParamKind::Int ? py_int(v) : py_number(v));
+    for (int digit = 0; digit < points; ++digit) {
+        std::string value;
+        if (p.kind == ParamKind::Categorical) {
+            value = py_string(space.format(i, space.decode(i, (digit + 0.5) / points)));
+        } else {
+            double v = points == 1 ? space.decode(i, 0.5) : digit == 0 ? p.low : digit == points - 1 ? p.high
+                                                                      : space.decode(i, double(digit) / (points - 1));
+            value = p.kind == ParamKind::Int ? py_int(v) : py_number(v);
+        }
+        out += (out.empty() ? "" : ", ") + value;
+    }
     return "[" + out + "]";
 }
 
@@ -393,8 +574,13 @@ std::string sampler_block(const PythonSearch& search) {
     const std::string& s = search.sampler;
     std::string out = "\n\ndef make_sampler_and_pruner():\n";
     if (s == "grid") {
-        out += "    # TuneLab's grid: a few points per parameter, visited in random order.\n    space = {\n";
-        for (const Param& p : search.space.params()) out += "        " + py_string(p.name) + ": " + grid_values(p) + ",\n";
+        const std::vector<int> points = GridSampler::points_per_dimension(search.space, search.trials);
+        int size = 1;
+        for (int k : points) size *= k;
+        out += "    # TuneLab's grid for a budget of " + std::to_string(search.trials) + " trials: " + std::to_string(size) +
+               " points (the same values), visited in random order.\n    space = {\n";
+        for (size_t i = 0; i < search.space.size(); ++i)
+            out += "        " + py_string(search.space.params()[i].name) + ": " + grid_values(search.space, i, points[i]) + ",\n";
         out += "    }\n    return optuna.samplers.GridSampler(space, seed=SEED), optuna.pruners.NopPruner()\n";
     } else if (s == "sobol" || s == "halton") {
         out += "    # Quasi-random points that cover the space evenly, like TuneLab's " + s + " sequence.\n"
@@ -402,14 +588,16 @@ std::string sampler_block(const PythonSearch& search) {
                "optuna.pruners.NopPruner()\n";
     } else if (s == "bayes") {
         out += "    # TuneLab's Bayesian optimization (Gaussian process + expected improvement) is optuna's\n"
-               "    # GPSampler (optuna >= 3.6); the 'optuna-integration' package also offers BoTorchSampler.\n"
-               "    # Older optuna falls back to TPE, another model-based sampler.\n"
+               "    # GPSampler, which needs optuna >= 3.6 (the 'optuna-integration' package also offers\n"
+               "    # BoTorchSampler). On an older optuna (Debian 12 has 3.1) this study runs TPE, another\n"
+               "    # model-based sampler, instead: it says so when it starts.\n"
                "    if hasattr(optuna.samplers, \"GPSampler\"):\n"
                "        return optuna.samplers.GPSampler(seed=SEED), optuna.pruners.NopPruner()\n"
+               "    print(\"optuna %s has no GPSampler (3.6+): TPE stands in for Bayesian optimization\" % optuna.__version__)\n"
                "    return optuna.samplers.TPESampler(seed=SEED), optuna.pruners.NopPruner()\n";
     } else if (s == "hyperband") {
         out += "    # Hyperband: random configurations, most stopped after a few epochs (keep 1/3 per rung).\n"
-               "    pruner = optuna.pruners.HyperbandPruner(min_resource=1, max_resource=TRAIN[\"epochs\"], reduction_factor=3)\n"
+               "    pruner = optuna.pruners.HyperbandPruner(min_resource=1, max_resource=SEARCH[\"epochs\"], reduction_factor=3)\n"
                "    return optuna.samplers.RandomSampler(seed=SEED), pruner\n";
     } else if (s == "random") {
         out += "    return optuna.samplers.RandomSampler(seed=SEED), optuna.pruners.NopPruner()\n";
@@ -420,21 +608,35 @@ std::string sampler_block(const PythonSearch& search) {
     return out;
 }
 
+bool by_accuracy(const PythonSearch& search) { return search.score == MlpScore::ValidationError; }
+
 // The objective: the same parameters as TuneLab's study, applied to the exported settings the way
-// TuneLab's MLP objective applies them (one width, depth, activation and dropout for all layers).
+// MlpObjective::config_for applies them (one width, depth, activation and dropout for all layers,
+// each defaulting to the first hidden layer's; epochs at most the search's).
 std::string objective_block(const PythonSearch& search) {
     std::string out =
         "\n\ndef apply_params(cfg, p):\n"
-        "    \"\"\"The exported settings with one trial's parameters.\"\"\"\n"
+        "    \"\"\"The search's settings with one trial's parameters, as TuneLab applies them.\"\"\"\n"
         "    cfg = dict(cfg)\n"
         "    for key in (\"lr\", \"optimizer\", \"momentum\", \"beta1\", \"beta2\", \"l2\", \"batch\"):\n"
         "        if key in p:\n"
         "            cfg[key] = p[key]\n"
+        "    if \"epochs\" in p:\n"
+        "        cfg[\"epochs\"] = min(max(1, p[\"epochs\"]), SEARCH[\"epochs\"])\n"
         "    if any(key in p for key in (\"units\", \"layers\", \"activation\", \"dropout\")):\n"
-        "        units, activation, _ = cfg[\"hidden\"][0] if cfg[\"hidden\"] else (8, \"tanh\", 0.0)\n"
-        "        layer = (p.get(\"units\", units), p.get(\"activation\", activation), p.get(\"dropout\", 0.0))\n"
+        "        units, activation, dropout = cfg[\"hidden\"][0] if cfg[\"hidden\"] else (8, \"tanh\", 0.0)\n"
+        "        layer = (p.get(\"units\", units), p.get(\"activation\", activation), p.get(\"dropout\", dropout))\n"
         "        cfg[\"hidden\"] = [layer] * max(1, p.get(\"layers\", len(cfg[\"hidden\"])))\n"
         "    return cfg\n"
+        "\n\ndef score(loss, metric):\n"
+        "    \"\"\"What the study optimizes: " + std::string(by_accuracy(search) ? "the validation accuracy (maximized)" : "the validation loss (minimized)") +
+        ".\"\"\"\n"
+        "    return " + (by_accuracy(search) ? "metric" : "loss") + "\n"
+        "\n\ndef evaluate(p, data, seed, trial=None):\n"
+        "    \"\"\"Trains one trial's settings from `seed`; returns (validation loss, metric).\"\"\"\n"
+        "    cfg = apply_params(dict(TRAIN, epochs=SEARCH[\"epochs\"], patience=0, seed=seed), p)\n"
+        "    cfg[\"batch\"] = min(cfg[\"batch\"], len(data[\"y_train\"]))\n"
+        "    return train(cfg, data, trial, score)\n"
         "\n\ndef objective(trial, data):\n"
         "    p = {}\n";
     // Conditional parameters after the others, so that their parent is always chosen first.
@@ -449,40 +651,62 @@ std::string objective_block(const PythonSearch& search) {
             out += "    p[" + py_string(param.name) + "] = " + suggest_line(param) + "\n";
         }
     }
-    out += "    if \"batch\" in p:\n"
-           "        p[\"batch\"] = min(p[\"batch\"], len(data[\"y_train\"]))\n"
-           "    loss, metric = train(apply_params(TRAIN, p), data, trial)\n"
+    out += "    loss, metric = evaluate(p, data, SEED + trial.number, trial)\n"
+           "    trial.set_user_attr(\"validation_loss\", loss)\n"
            "    trial.set_user_attr(\"validation_metric\", metric)\n"
-           "    return loss\n";
+           "    return score(loss, metric)\n";
     return out;
 }
 
+std::string search_block(const PythonSearch& search) {
+    return dict_block("SEARCH", {
+        {"sampler", py_string(search.sampler), "TuneLab's strategy"},
+        {"trials", std::to_string(search.trials)},
+        {"epochs", std::to_string(search.epochs), "per trial (a tuned epochs is at most this); no early stopping"},
+        {"score", py_string(by_accuracy(search) ? "validation_accuracy" : "validation_loss")},
+    });
+}
+
 std::string main_block(const PythonSearch* search) {
-    auto train_once = [](const std::string& indent) {
-        return indent + "loss, metric = train(TRAIN, data)\n" + indent +
-               "print(\"validation loss %.4f, validation %s %.4f\" % (loss, \"accuracy\" if data[\"task\"] == "
-               "\"classification\" else \"R2\", metric))\n";
-    };
-    const std::string tail = "\n\nif __name__ == \"__main__\":\n    main()\n";
     std::string out =
+        "\n\ndef report(name, figures, seeds):\n"
+        "    print(\"%s over seeds %s: mean %.4f (%s)\" % (name, \", \".join(map(str, seeds)), sum(figures) / len(figures),\n"
+        "                                              \", \".join(\"%.4f\" % f for f in figures)))\n"
         "\n\ndef main():\n"
-        "    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)\n";
-    if (!search) return out + "    parser.parse_args()\n    data = prepare(DATA)\n" + train_once("    ") + tail;
-    out += "    parser.add_argument(\"--once\", action=\"store_true\", help=\"train the exported settings once, no search\")\n"
-           "    parser.add_argument(\"--trials\", type=int, default=" + std::to_string(search->trials) + ")\n"
-           "    args = parser.parse_args()\n"
-           "    data = prepare(DATA)\n"
-           "    if args.once:\n" + train_once("        ") + "        return\n"
+        "    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)\n"
+        "    parser.add_argument(\"--data\", metavar=\"FILE\", help=\"the CSV file to read (default: DATA['csv_file'])\")\n"
+        "    parser.add_argument(\"--seeds\", help=\"comma-separated seeds of data, initialization \"\n"
+        "                        \"and shuffling, as tunelab-cli's --seed (several: their mean is printed)\")\n";
+    if (search)
+        out += "    parser.add_argument(\"--once\", action=\"store_true\", help=\"train the exported settings once, no search\")\n"
+               "    parser.add_argument(\"--params\", metavar=\"JSON\", help='train one trial\\'s parameters, e.g. {\"lr\": 0.01}')\n"
+               "    parser.add_argument(\"--trials\", type=int, default=SEARCH[\"trials\"])\n";
+    out += "    args = parser.parse_args()\n"
+           "    seeds = [int(s) for s in args.seeds.split(\",\")] if args.seeds else [SEED]\n"
+           "    try:  # without --seeds, the data's own seed; with it, one seed for everything\n"
+           "        datas = {seed: prepare(dict(DATA, seed=seed if args.seeds else DATA[\"seed\"]), args.data) for seed in seeds}\n"
+           "    except DataError as e:\n"
+           "        raise SystemExit(\"cannot use the data: %s\" % e)\n"
+           "    metric_name = \"validation accuracy\" if datas[seeds[0]][\"task\"] == \"classification\" else \"validation R2\"\n";
+    const std::string once =
+        "losses, metrics = zip(*(train(dict(TRAIN, seed=seed), datas[seed]) for seed in seeds))\n";
+    const std::string print = "report(\"validation loss\", losses, seeds)\n";
+    const std::string print_metric = "report(metric_name, metrics, seeds)\n";
+    if (!search) return out + "    " + once + "    " + print + "    " + print_metric + "\n\nif __name__ == \"__main__\":\n    main()\n";
+    out += "    if args.once:\n        " + once + "        " + print + "        " + print_metric + "        return\n"
+           "    if args.params:\n"
+           "        p = json.loads(args.params)\n"
+           "        losses, metrics = zip(*(evaluate(p, datas[seed], seed) for seed in seeds))\n"
+           "        " + print + "        " + print_metric + "        return\n"
            "    sampler, pruner = make_sampler_and_pruner()\n"
-           "    study = optuna.create_study(direction=" +
-           std::string(search->direction == Direction::Maximize ? "\"maximize\"" : "\"minimize\"") +
+           "    study = optuna.create_study(direction=" + std::string(by_accuracy(*search) ? "\"maximize\"" : "\"minimize\"") +
            ", sampler=sampler, pruner=pruner)\n"
-           "    study.optimize(lambda trial: objective(trial, data), n_trials=args.trials)\n"
+           "    study.optimize(lambda trial: objective(trial, datas[seeds[0]]), n_trials=args.trials)\n"
            "    best = study.best_trial\n"
-           "    print(\"Best trial #%d: validation loss %.4f\" % (best.number, best.value))\n"
+           "    print(\"Best trial #%d: %s %.4f\" % (best.number, SEARCH[\"score\"].replace(\"_\", \" \"), best.value))\n"
            "    for name, value in best.params.items():\n"
            "        print(\"    %s = %s\" % (name, value))\n";
-    return out + tail;
+    return out + "\n\nif __name__ == \"__main__\":\n    main()\n";
 }
 
 }  // namespace
@@ -496,13 +720,17 @@ std::string export_python(const DataConfig& data, const TrainConfig& train, cons
         "\n"
         "The same data, network, loss, optimizer, schedules and seed as in TuneLab, in PyTorch" +
         (search ? ", and an Optuna\nstudy over the same search space with the matching sampler." : ".") + "\n"
-        "NumPy's and PyTorch's random numbers differ from TuneLab's: expect similar, not identical, numbers.\n"
+        "The data are TuneLab's own (its generator is ported below: the same points, rows and split); only\n"
+        "PyTorch's random numbers (initialization, shuffling, dropout) differ: expect similar, not identical,\n"
+        "figures. No pandas needed; scikit-learn only when TuneLab's copy of a bundled data set is absent.\n"
         "\n"
-        "    pip install torch optuna numpy scikit-learn pandas\n"
+        "    pip install torch optuna numpy\n"
         "    python3 this_script.py" + (search ? "            # the search; --once trains the settings once" : "") + "\n"
         "\"\"\"\n"
         "import argparse\n"
+        "import json\n"
         "import math\n"
+        "import os\n"
         "\n"
         "import numpy as np\n"
         "import optuna\n"
@@ -513,7 +741,7 @@ std::string export_python(const DataConfig& data, const TrainConfig& train, cons
         "DEVICE = \"cuda\" if torch.cuda.is_available() else \"cpu\"\n"
         "SEED = " + std::to_string(train.seed) + "\n\n" +
         data_block(data, csv_name) + "\n" + train_block(train) + kLibrary + optimizer_block(train, search);
-    if (search) out += sampler_block(*search) + objective_block(*search);
+    if (search) out += "\n" + search_block(*search) + sampler_block(*search) + objective_block(*search);
     return out + main_block(search);
 }
 

@@ -9,19 +9,21 @@
 #include <string>
 
 #include "core/settings.h"
+#include "tune/mlp_objective.h"
 #include "tune/space.h"
-#include "tune/study.h"
 
 namespace tunelab::tune {
 
-// The study the script runs: the space (parameter names as MlpObjective understands them: lr,
-// optimizer, momentum, beta1, beta2, units, layers, activation, l2, dropout, batch), the sampler
-// ("grid", "random", "sobol", "halton", "bayes", "tpe", "hyperband"), trials and direction.
+// The study the script runs, as TuneLab's MlpObjective runs it: the space (MlpObjective's
+// tunable_settings()), the sampler ("grid", "random", "sobol", "halton", "bayes", "tpe",
+// "hyperband"), the budget, the epochs each trial trains (a tuned "epochs" at most these; no early
+// stopping) and the score (validation loss minimized, or validation accuracy maximized).
 struct PythonSearch {
     Space space;
     std::string sampler = "tpe";
     int trials = 30;
-    Direction direction = Direction::Minimize;
+    int epochs = 20;
+    MlpScore score = MlpScore::ValidationLoss;
 };
 
 // `search` may be null: the script then only trains the given settings once. `csv_name` is the

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/limits.h"
 #include "core/trainer.h"
 #include "core/validate.h"
 
@@ -63,13 +64,46 @@ void MlpObjective::check_space() const {
                 for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
                 return list;
             }());
+    // Every value the space can produce must be one training accepts, checked now rather than at
+    // the first trial. Counts are bounded before config_for casts them to int or allocates layers.
+    for (size_t i = 0; i < space_.size(); ++i) {
+        const Param& p = space_.params()[i];
+        auto refuse = [&](const std::string& why) { throw std::invalid_argument("parameter '" + p.name + "': " + why); };
+        if (p.kind == ParamKind::Categorical) {
+            for (const std::string& choice : p.choices) {
+                const bool known_choice = p.name == "optimizer"    ? parse_enum<OptimizerKind>(choice).has_value()
+                                          : p.name == "activation" ? parse_enum<Activation>(choice).has_value()
+                                                                   : false;
+                if (!known_choice)
+                    refuse("'" + choice + "' is not one of: " +
+                           (p.name == "optimizer" ? allowed_names<OptimizerKind>() : p.name == "activation" ? allowed_names<Activation>() : std::string("(a numeric setting)")));
+            }
+            continue;
+        }
+        const double most = p.name == "units"    ? limits::kMaxUnits
+                            : p.name == "layers" ? limits::kMaxHiddenLayers
+                            : p.name == "epochs" ? limits::kMaxEpochs
+                            : p.name == "batch"  ? limits::kMaxDataCells  // at most the data's rows
+                                                 : INFINITY;
+        if (std::isfinite(most) && (p.low < 1 || p.high > most))
+            refuse("[" + space_.format(i, p.low) + ", " + space_.format(i, p.high) + "] is outside 1 to " +
+                   limits::describe_count(most));
+        for (const double bound : {p.low, p.high}) {
+            Values values(space_.size(), kInactive);
+            values[i] = bound;
+            TrainConfig c = config_for(values, base_.seed);
+            if (p.name == "momentum") c.optimizer.kind = OptimizerKind::momentum;  // checked where they count
+            if (p.name == "beta1" || p.name == "beta2") c.optimizer.kind = OptimizerKind::adam;
+            if (std::vector<Issue> issues = validate(c, data_.info); !issues.empty())
+                refuse(space_.format(i, bound) + " is not a setting training accepts (" + describe(issues) + ")");
+        }
+    }
 }
 
 MlpObjective::MlpObjective(DatasetKind dataset, MlpScore score, int epochs, std::optional<Space> space,
                            std::string data_dir)
     : name_("mlp:" + std::string(tunelab::name(dataset))), score_(score), epochs_(epochs),
       space_(space ? std::move(*space) : default_space()) {
-    check_space();
     DataConfig data;
     data.kind = dataset;
     data.preprocessing = Preprocessing::standardize;
@@ -79,6 +113,7 @@ MlpObjective::MlpObjective(DatasetKind dataset, MlpScore score, int epochs, std:
     data_ = std::move(*prepared.data);
     base_.epochs = epochs;
     fit_output_to_task(base_.model, data_.info);
+    check_space();  // against the data: a batch or network must fit it
 }
 
 MlpObjective::MlpObjective(PreparedData data, TrainConfig base, std::string name, MlpScore score, int epochs,

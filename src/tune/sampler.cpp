@@ -107,6 +107,21 @@ Observations observations(const Study& study) {
     return obs;
 }
 
+Observations best_observations(Observations all, size_t most) {
+    if (all.size() <= most) return all;
+    std::vector<size_t> order(all.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return all.loss[a] < all.loss[b]; });
+    order.resize(most);
+    std::sort(order.begin(), order.end());
+    Observations best;
+    for (size_t i : order) {
+        best.params.push_back(std::move(all.params[i]));
+        best.loss.push_back(all.loss[i]);
+    }
+    return best;
+}
+
 const std::vector<std::string>& sampler_names() {
     static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "hyperband"};
     return names;

@@ -80,5 +80,8 @@ struct Observations {
     size_t size() const { return loss.size(); }
 };
 Observations observations(const Study& study);
+// The `most` observations of lowest loss, in their order: a model whose cost grows faster than the
+// study (a GP, n³) learns from the promising region only once the study is large.
+Observations best_observations(Observations all, size_t most);
 
 }  // namespace tunelab::tune

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/limits.h"
+
 namespace tunelab::tune {
 
 Param Param::real(std::string name, double low, double high, bool log) {
@@ -34,12 +36,19 @@ namespace {
 
 void validate(const Param& p) {
     if (p.name.empty()) throw std::invalid_argument("a parameter has no name");
+    if (p.when.size() > size_t(limits::kMaxChoices)) refuse(p, "its condition lists more choices than a parameter may have");
     if (p.kind == ParamKind::Categorical) {
         if (p.choices.empty()) refuse(p, "needs at least one choice");
+        if (p.choices.size() > size_t(limits::kMaxChoices))
+            refuse(p, "has " + std::to_string(p.choices.size()) + " choices; the limit is " + std::to_string(limits::kMaxChoices));
         return;
     }
     if (!std::isfinite(p.low) || !std::isfinite(p.high)) refuse(p, "bounds must be finite numbers");
     if (!(p.low < p.high)) refuse(p, "needs low < high");
+    // Samplers work in the unit interval: high − low must be a finite double too (±1e308 is not).
+    if (!std::isfinite(p.high - p.low)) refuse(p, "its range is wider than a double holds");
+    if (p.kind == ParamKind::Int && (std::fabs(p.low) > limits::kMaxExactInteger || std::fabs(p.high) > limits::kMaxExactInteger))
+        refuse(p, "integer bounds must lie within ±9007199254740991 (2^53 - 1), where doubles are exact");
     if (p.log && !(p.low > 0)) refuse(p, "a log-scaled range needs low > 0");
     if (p.kind == ParamKind::Int && (p.low != std::round(p.low) || p.high != std::round(p.high)))
         refuse(p, "integer bounds must be whole numbers");
@@ -55,6 +64,9 @@ std::pair<double, double> int_range(const Param& p) {
 }  // namespace
 
 Space::Space(std::vector<Param> params) : params_(std::move(params)) {
+    if (params_.size() > size_t(limits::kMaxSpaceParams))
+        throw std::invalid_argument("a space of " + std::to_string(params_.size()) + " parameters; the limit is " +
+                                    std::to_string(limits::kMaxSpaceParams));
     for (size_t i = 0; i < params_.size(); ++i) {
         const Param& p = params_[i];
         validate(p);

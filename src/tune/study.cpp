@@ -1,7 +1,10 @@
 #include "tune/study.h"
 
 #include <cmath>
+#include <charconv>
 #include <stdexcept>
+
+#include "core/limits.h"
 
 namespace tunelab::tune {
 
@@ -62,8 +65,12 @@ json::Value numbers(const std::vector<double>& xs) {
     return out;
 }
 
-std::vector<double> numbers(const json::Value& array) {
+// `most` bounds a list whose length has a meaning (one value per epoch); others are bounded by the
+// JSON parser's limits alone.
+std::vector<double> numbers(const json::Value& array, size_t most = SIZE_MAX, const char* what = "") {
     if (!array.is_array()) bad("expected an array of numbers");
+    if (array.as_array().size() > most)
+        bad(std::string(what) + " has " + std::to_string(array.as_array().size()) + " entries; the limit is " + std::to_string(most));
     std::vector<double> out;
     for (const auto& v : array.as_array()) out.push_back(v.is_number() ? v.as_number() : NAN);  // null: NaN
     return out;
@@ -71,6 +78,8 @@ std::vector<double> numbers(const json::Value& array) {
 
 std::vector<std::string> strings(const json::Value& array) {
     if (!array.is_array()) bad("expected an array of strings");
+    if (array.as_array().size() > size_t(limits::kMaxChoices))
+        bad("a list of " + std::to_string(array.as_array().size()) + " choices; the limit is " + std::to_string(limits::kMaxChoices));
     std::vector<std::string> out;
     for (const auto& v : array.as_array()) {
         if (!v.is_string()) bad("expected an array of strings");
@@ -127,6 +136,8 @@ void Study::tell(int number, TrialStatus status, std::optional<double> value) {
     if (status == TrialStatus::Pruned && !value && !t.intermediate.empty()) value = t.intermediate.back();
     t.status = status;
     t.value = (status == TrialStatus::Complete || status == TrialStatus::Pruned) ? value : std::nullopt;
+    // An infinite value could be neither ranked nor saved (JSON writes it as null, refused on load).
+    if (t.value && !std::isfinite(*t.value)) t.value.reset();
     if (t.finished() && !t.value) t.status = TrialStatus::Failed;  // nothing to rank it by
 }
 
@@ -183,6 +194,9 @@ json::Value space_to_json(const Space& space) {
 
 Space space_from_json(const json::Value& value) {
     if (!value.is_array()) bad("a space is an array of parameters");
+    if (value.as_array().size() > size_t(limits::kMaxSpaceParams))
+        bad("a space of " + std::to_string(value.as_array().size()) + " parameters; the limit is " +
+            std::to_string(limits::kMaxSpaceParams));
     std::vector<Param> params;
     for (const auto& v : value.as_array()) {
         if (!v.is_object()) bad("each parameter is an object");
@@ -246,16 +260,19 @@ Study Study::from_json(const json::Value& value) {
     if (!value.is_object()) bad("expected an object");
     const std::string& direction = text(value, "direction");
     if (direction != "minimize" && direction != "maximize") bad("direction is minimize or maximize");
+    // Digits only: stoull would take "-1" as 2⁶⁴ − 1, " +7" as 7 and "12abc" as 12.
+    const std::string& seed_text = text(value, "seed");
     uint64_t seed = 0;
-    try {
-        seed = std::stoull(text(value, "seed"));
-    } catch (const std::logic_error&) {
-        bad("seed must be a decimal number in a string");
-    }
+    const auto [end, error] = std::from_chars(seed_text.data(), seed_text.data() + seed_text.size(), seed);
+    if (seed_text.empty() || seed_text[0] < '0' || seed_text[0] > '9' || error != std::errc() ||
+        end != seed_text.data() + seed_text.size())
+        bad("seed must be a string of decimal digits from \"0\" to \"18446744073709551615\", not " + limits::quote(seed_text));
     Study study(space_from_json(member(value, "space")),
                 direction == "maximize" ? Direction::Maximize : Direction::Minimize, seed);
     const json::Value& trials = member(value, "trials");
     if (!trials.is_array()) bad("\"trials\" must be an array");
+    if (trials.as_array().size() > size_t(limits::kMaxTrials))
+        bad(std::to_string(trials.as_array().size()) + " trials; the limit is " + limits::describe_count(limits::kMaxTrials));
     for (const auto& v : trials.as_array()) {
         if (!v.is_object()) bad("each trial is an object");
         Trial t;
@@ -263,6 +280,8 @@ Study Study::from_json(const json::Value& value) {
         if (t.number != study.next_number_) bad("trials must be numbered 0, 1, 2, ... in order");
         const json::Value& params = member(v, "params");
         if (!params.is_object()) bad("a trial's \"params\" is an object");
+        if (params.as_object().size() > study.space_.size())
+            bad("trial " + std::to_string(t.number) + ": more parameters than the search space has");
         for (size_t i = 0; i < study.space_.size(); ++i) {
             const json::Value* p = params.find(study.space_.params()[i].name);
             if (!p) t.params.push_back(kInactive);
@@ -287,7 +306,7 @@ Study Study::from_json(const json::Value& value) {
                 (t.finished() ? "a number" : "null"));
         if (!value.is_null() && !value.is_number()) bad("trial " + std::to_string(t.number) + ": \"value\" must be a number or null");
         if (value.is_number()) t.value = value.as_number();
-        t.intermediate = numbers(member(v, "intermediate"));
+        t.intermediate = numbers(member(v, "intermediate"), size_t(limits::kMaxEpochs), "\"intermediate\" (one value per epoch)");
         t.sampler_state = numbers(member(v, "sampler_state"));
         t.cost = {number(v, "seconds"), number(v, "flops")};
         t.budget = integer(v, "budget", 0, 1 << 30);

@@ -192,16 +192,26 @@ std::string runs_csv(const json::Value& results) {
     return out.empty() ? "run\n" : out;
 }
 
-// The space and strategy of the arena's race on the lab's network when there is one (the first
-// strategy raced); else the space TuneLab's MLP objective tunes by default, around the lab's run A.
-tune::PythonSearch python_search(const AppState& app) {
+// What the Python export reproduces: the arena's race on the lab's network when there is one (its
+// data and network as they were at its start, the first strategy raced, its budget, epochs and
+// score); else the space TuneLab's MLP objective tunes by default, around the lab's run A.
+struct PythonExport {
+    const DataConfig& data;
+    const TrainConfig& run;
+    tune::PythonSearch search;
+};
+
+PythonExport python_export(const AppState& app) {
     const ArenaState& arena = app.arena;
     if (arena.objective && arena.raced.objective == "lab" && !arena.raced.strategies.empty()) {
         const std::string& strategy = arena.raced.strategies.front();
-        return {arena.objective->space(), strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy, arena.raced.trials,
-                arena.objective->direction()};
+        return {arena.raced_data, arena.raced_run,
+                {arena.objective->space(), strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy, arena.raced.trials,
+                 arena.objective->max_epochs(),
+                 arena.raced.metric == "val_accuracy" ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss}};
     }
-    return {tune::MlpObjective::default_space(), "tpe", 30, tune::Direction::Minimize};
+    const TrainConfig& run = app.lab.runs[0].config;
+    return {app.lab.data_config, run, {tune::MlpObjective::default_space(), "tpe", 30, run.epochs}};
 }
 
 // Every racer's trials, one CSV block per racer under a "# strategy (seed)" line.
@@ -362,9 +372,8 @@ std::optional<Export> make_export(AppState& app, std::string_view what) {
         return Export{"tunelab-session.json", "application/json", document.dump(2) + "\n"};
     }
     if (what == "python") {
-        const tune::PythonSearch search = python_search(app);
-        return Export{"tunelab_search.py", "text/x-python",
-                      tune::export_python(app.lab.data_config, app.lab.runs[0].config, &search, app.lab.csv_name)};
+        const PythonExport e = python_export(app);
+        return Export{"tunelab_search.py", "text/x-python", tune::export_python(e.data, e.run, &e.search, app.lab.csv_name)};
     }
     return std::nullopt;
 }

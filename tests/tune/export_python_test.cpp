@@ -1,10 +1,18 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <string>
 
+#include "core/json.h"
+#include "core/random.h"
+#include "core/trainer.h"
+#include "core/validate.h"
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
 #include "tune/sampler.h"
@@ -17,7 +25,7 @@ namespace {
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 PythonSearch search_with(std::string sampler) {
-    return {MlpObjective::default_space(), std::move(sampler), 12, Direction::Minimize};
+    return {MlpObjective::default_space(), std::move(sampler), 12, 20, MlpScore::ValidationLoss};
 }
 
 TrainConfig adam_config() {
@@ -64,7 +72,8 @@ TEST_CASE("export_python: the search space, log scales and conditions match the 
     CHECK(has(script, "torch.optim.SGD(parameters, lr=cfg[\"lr\"], momentum=cfg[\"momentum\"])"));
     CHECK(has(script, "optuna.samplers.TPESampler(seed=SEED)"));
     CHECK(has(script, "optuna.create_study(direction=\"minimize\""));
-    CHECK(has(script, "parser.add_argument(\"--trials\", type=int, default=12)"));
+    CHECK(has(script, "\"trials\": 12,\n"));
+    CHECK(has(script, "parser.add_argument(\"--trials\", type=int, default=SEARCH[\"trials\"])"));
     CHECK(has(script, "print(\"Best trial #%d"));
 }
 
@@ -84,18 +93,69 @@ TEST_CASE("export_python: each TuneLab sampler maps to its Optuna counterpart") 
         const PythonSearch search = search_with(sampler);
         CHECK(has(export_python(DataConfig{}, TrainConfig{}, &search), line));
     }
-    const PythonSearch grid = search_with("grid");
-    CHECK(has(export_python(DataConfig{}, TrainConfig{}, &grid), "\"units\": [2, 6, 20, 64],"));
+}
+
+// The values TuneLab's GridSampler proposes for each parameter over `trials` trials, as the script
+// would print them (numeric parameters only).
+std::vector<std::string> grid_proposals(const Space& space, int trials) {
+    Study study(space);
+    GridSampler sampler(trials, true);
+    std::vector<std::set<double>> seen(space.size());
+    for (int t = 0; t < trials; ++t) {
+        const Trial& trial = study.start(sampler.ask(study));
+        for (size_t i = 0; i < space.size(); ++i) {  // exp(log(low)) may be an ulp off low: the script says low
+            const Param& p = space.params()[i];
+            const double v = trial.params[i];
+            seen[i].insert(std::abs(v - p.low) < 1e-12 * p.low ? p.low : std::abs(v - p.high) < 1e-12 * p.high ? p.high : v);
+        }
+        study.tell(trial.number, TrialStatus::Complete, 0.0);
+    }
+    std::vector<std::string> lines;
+    for (size_t i = 0; i < space.size(); ++i) {
+        std::string line;
+        for (double v : seen[i]) line += (line.empty() ? "" : ", ") + json::format_number(v);
+        lines.push_back("\"" + space.params()[i].name + "\": [" + line + "],");
+    }
+    return lines;
+}
+
+TEST_CASE("export_python: the grid is TuneLab's for the budget, endpoints exact") {
+    PythonSearch grid{Space({Param::integer("units", 2, 64, true)}), "grid", 4, 20, MlpScore::ValidationLoss};
+    CHECK(has(export_python(DataConfig{}, TrainConfig{}, &grid), grid_proposals(grid.space, 4)[0]));
+    // 30 trials over two parameters: 6 × 5 points, not 4 × 4 (16 trials that would stop the study early).
+    grid.space = Space({Param::real("lr", 1e-4, 1.0, true), Param::integer("units", 2, 64, true)});
+    grid.trials = 30;
+    const std::string script = export_python(DataConfig{}, TrainConfig{}, &grid);
+    CHECK(has(script, "a budget of 30 trials: 30 points"));
+    for (const std::string& line : grid_proposals(grid.space, 30)) CHECK(has(script, line));
+    CHECK(has(script, "\"lr\": [0.0001, 0.00063"));  // the range's own endpoints, not exp(log(·)) of them
+    CHECK(has(script, ", 1],\n"));
+}
+
+TEST_CASE("export_python: the arena's score, epochs per trial and tuned epochs carry over") {
+    PythonSearch race{Space({Param::integer("epochs", 1, 30), Param::integer("units", 2, 32)}), "bayes", 20, 30,
+                      MlpScore::ValidationError};
+    TrainConfig base;
+    base.model.hidden = {{24, Activation::relu, 0.3}};
+    const std::string script = export_python(DataConfig{}, base, &race);
+    CHECK(has(script, "\"epochs\": 30,  # per trial"));
+    CHECK(has(script, "\"score\": \"validation_accuracy\","));
+    CHECK(has(script, "optuna.create_study(direction=\"maximize\""));
+    CHECK(has(script, "    return metric\n"));
+    CHECK(has(script, "cfg[\"epochs\"] = min(max(1, p[\"epochs\"]), SEARCH[\"epochs\"])"));
+    CHECK(has(script, "p.get(\"dropout\", dropout)"));  // the base layer's rate, as MlpObjective keeps it
+    CHECK(has(script, "TPE stands in for Bayesian optimization"));
+    CHECK(has(script, "(Debian 12 has 3.1)"));
 }
 
 TEST_CASE("export_python: the learner's text stays inside string literals") {
     DataConfig data;
     data.kind = DatasetKind::csv;
-    data.target_column = "y\"\nimport os\nos.system(\"rm -rf /\")\n#";
+    data.target_column = "y\"\nimport shutil\nshutil.rmtree(\"/\")\n#";
     const std::string script = export_python(data, TrainConfig{}, nullptr, "my \"data\".csv");
-    CHECK(has(script, "\"target_column\": \"y\\\"\\nimport os\\nos.system(\\\"rm -rf /\\\")\\n#\",\n"));
-    CHECK(!has(script, "\nimport os\n"));
-    CHECK(has(script, "\"csv_file\": \"my \\\"data\\\".csv\",\n"));
+    CHECK(has(script, "\"target_column\": \"y\\\"\\nimport shutil\\nshutil.rmtree(\\\"/\\\")\\n#\",\n"));
+    CHECK(!has(script, "\nimport shutil\n"));
+    CHECK(has(script, "\"csv_file\": \"my \\\"data\\\".csv\",  # your file"));
 }
 
 // Writes one script per sampler and data-set family to $TUNELAB_EXPORT_DIR, for the ctest that
@@ -124,4 +184,177 @@ TEST_CASE("export_python: write scripts for the py_compile check") {
     }
     if (dir) std::ofstream(std::filesystem::path(dir) / "once.py") << export_python(DataConfig{}, TrainConfig{}, nullptr);
     CHECK((dir == nullptr || written == int(sampler_names().size()) * 3));
+}
+
+// ------------------------------------------------------------------------------ reproduction cases
+// The scripts of tests/cli/export_runs.py, each with TuneLab's own figure for the same settings
+// over five seeds: the runner trains the script on the same seeds and compares the means. Written
+// only with $TUNELAB_EXPORT_DIR (the ctest fixture), so the unit suite stays quick.
+
+namespace {
+
+constexpr int kSeeds[] = {1, 2, 3, 4, 5};
+
+struct Case {
+    std::string name;
+    DataConfig data;
+    TrainConfig train;
+    std::optional<PythonSearch> search;
+    std::vector<std::pair<std::string, std::string>> params;  // one trial's parameters (search cases)
+};
+
+TrainConfig network(std::vector<LayerConfig> hidden, OptimizerKind optimizer, double lr, int batch, int epochs) {
+    TrainConfig c;
+    c.model.hidden = std::move(hidden);
+    c.optimizer.kind = optimizer;
+    c.lr.lr = lr;
+    c.batch.size = batch;
+    c.epochs = epochs;
+    return c;
+}
+
+// A learner's file: three clusters with text labels, quoted header names, a BOM-less UTF-8 header.
+std::string learner_csv() {
+    Rng rng(7, 3);
+    std::string text = "\"width, cm\",height,depth,kind\n";
+    const char* kinds[] = {"oak", "pine", "birch"};
+    for (int i = 0; i < 240; ++i) {
+        const int k = i % 3;
+        text += json::format_number(std::round((k + rng.normal() * 0.45) * 100) / 100) + "," +
+                json::format_number(std::round((k % 2 + rng.normal() * 0.45) * 100) / 100) + "," +
+                json::format_number(std::round(rng.normal() * 100) / 100) + "," + kinds[k] + "\n";
+    }
+    return text;
+}
+
+// One trial's parameters as the space stores them (a categorical by its choice's index).
+Values values_of(const Space& space, const std::vector<std::pair<std::string, std::string>>& params) {
+    Values v(space.size(), std::nan(""));
+    for (const auto& [key, text] : params) {
+        const int i = space.index_of(key);
+        REQUIRE(i >= 0);
+        const Param& p = space.params()[size_t(i)];
+        if (p.kind == ParamKind::Categorical)
+            v[size_t(i)] = double(std::find(p.choices.begin(), p.choices.end(), text) - p.choices.begin());
+        else
+            v[size_t(i)] = std::stod(text);
+    }
+    return v;
+}
+
+// TuneLab's last-epoch validation metric (accuracy or R²) for one seed of a case.
+double tunelab_figure(const Case& c, int seed) {
+    DataConfig data = c.data;
+    data.seed = uint64_t(seed);
+    DataResult prepared = prepare_data(data);
+    REQUIRE(prepared.data);
+    TrainConfig train = c.train;
+    train.seed = uint64_t(seed);
+    if (c.search) {
+        const MlpObjective objective(*prepared.data, train, "lab", c.search->score, c.search->epochs, c.search->space);
+        train = objective.config_for(values_of(c.search->space, c.params), uint64_t(seed));
+    }
+    Trainer trainer(train, std::move(*prepared.data));
+    trainer.run();
+    REQUIRE(!trainer.history().empty());
+    return trainer.history().back().validation_metric;
+}
+
+std::vector<Case> reproduction_cases(const std::string& data_dir) {
+    std::vector<Case> cases;
+    {
+        Case c{"spiral", {}, network({{24, Activation::tanh, 0}, {24, Activation::tanh, 0}}, OptimizerKind::adam, 0.02, 32, 80)};
+        c.data.kind = DatasetKind::spiral;
+        c.data.size = 600;
+        c.data.validation_ratio = 0.3;
+        c.data.extra.sin_x = c.data.extra.sin_y = true;
+        cases.push_back(c);
+    }
+    {
+        Case c{"digits", {}, network({{32, Activation::relu, 0}}, OptimizerKind::adam, 0.003, 32, 6)};
+        c.data.kind = DatasetKind::digits;
+        c.data.validation_ratio = 0.3;
+        c.data.preprocessing = Preprocessing::min_max;
+        c.data.data_dir = data_dir;
+        cases.push_back(c);
+    }
+    {
+        Case c{"diabetes", {}, network({{16, Activation::relu, 0}}, OptimizerKind::adam, 0.05, 32, 40)};
+        c.data.kind = DatasetKind::diabetes;
+        c.data.validation_ratio = 0.3;
+        c.data.preprocessing = Preprocessing::standardize;
+        c.data.data_dir = data_dir;
+        cases.push_back(c);
+    }
+    {
+        Case c{"learner_csv", {}, network({{8, Activation::tanh, 0}}, OptimizerKind::adam, 0.02, 16, 15)};
+        c.data.kind = DatasetKind::csv;
+        c.data.csv_text = learner_csv();
+        c.data.target_column = "kind";
+        c.data.preprocessing = Preprocessing::standardize;
+        cases.push_back(c);
+    }
+    {   // A 9-parameter study (the default space and more), one trial's parameters reproduced; BO.
+        Case c{"study", {}, network({{8, Activation::tanh, 0}}, OptimizerKind::sgd, 0.1, 32, 30)};
+        c.data.kind = DatasetKind::wine;
+        c.data.validation_ratio = 0.4;
+        c.data.preprocessing = Preprocessing::standardize;
+        c.data.data_dir = data_dir;
+        Space space({Param::real("lr", 1e-4, 1.0, true), Param::categorical("optimizer", {"sgd", "momentum", "adam"}),
+                     Param::real("beta1", 0.5, 0.99).only_when("optimizer", {"adam"}), Param::integer("units", 2, 64, true),
+                     Param::integer("layers", 1, 3), Param::categorical("activation", {"relu", "tanh"}),
+                     Param::real("l2", 1e-6, 1e-1, true), Param::real("dropout", 0.0, 0.5), Param::integer("batch", 8, 128, true)});
+        c.search = PythonSearch{space, "bayes", 3, 12, MlpScore::ValidationLoss};
+        c.params = {{"lr", "0.01"}, {"optimizer", "adam"}, {"beta1", "0.9"}, {"units", "16"}, {"layers", "2"},
+                    {"activation", "relu"}, {"l2", "0.0001"}, {"dropout", "0.1"}, {"batch", "16"}};
+        cases.push_back(c);
+    }
+    {   // The arena's race scored by accuracy, epochs tuned, dropout kept from the base layer; grid.
+        Case c{"race", {}, network({{24, Activation::relu, 0.3}}, OptimizerKind::momentum, 0.05, 20, 10)};
+        c.data.kind = DatasetKind::circle;
+        c.data.size = 400;
+        Space space({Param::real("lr", 0.001, 0.3, true), Param::integer("epochs", 1, 30), Param::integer("units", 2, 32, true)});
+        c.search = PythonSearch{space, "grid", 8, 30, MlpScore::ValidationError};
+        c.params = {{"lr", "0.01"}, {"epochs", "5"}, {"units", "12"}};
+        cases.push_back(c);
+    }
+    for (Case& c : cases) {  // the lab's run always has its output and loss fitted to the data's task
+        DataResult prepared = prepare_data(c.data);
+        REQUIRE(prepared.data);
+        fit_output_to_task(c.train.model, prepared.data->info);
+    }
+    return cases;
+}
+
+}  // namespace
+
+TEST_CASE("export_python: write the reproduction cases with TuneLab's figures") {
+    const char* dir = std::getenv("TUNELAB_EXPORT_DIR");
+    if (!dir) return;  // generated for the ctest fixture only
+    const std::filesystem::path out = std::filesystem::path(dir) / "runs";
+    std::filesystem::create_directories(out);
+    json::Array list;
+    for (const Case& c : reproduction_cases(TUNELAB_ASSETS_DIR "/data")) {
+        CAPTURE(c.name);
+        std::string csv_name;
+        if (c.data.kind == DatasetKind::csv) {
+            csv_name = (out / (c.name + ".csv")).string();
+            std::ofstream(csv_name, std::ios::binary) << c.data.csv_text;
+        }
+        std::ofstream(out / (c.name + ".py")) << export_python(c.data, c.train, c.search ? &*c.search : nullptr, csv_name);
+        json::Array figures, params;
+        for (int seed : kSeeds) figures.push_back(tunelab_figure(c, seed));
+        json::Object trial;
+        for (const auto& [key, text] : c.params) {
+            const Param& p = c.search->space.params()[size_t(c.search->space.index_of(key))];
+            trial.emplace_back(key, p.kind == ParamKind::Categorical ? json::Value(text) : json::Value(std::stod(text)));
+        }
+        list.push_back(json::Object{{"name", c.name},
+                                    {"task", c.data.kind == DatasetKind::diabetes ? "regression" : "classification"},
+                                    {"params", c.search ? json::Value(trial).dump() : json::Value()},
+                                    {"search", c.search ? json::Value(c.search->sampler) : json::Value()},
+                                    {"tunelab", figures}});
+    }
+    std::ofstream(out / "cases.json") << json::Value(list).dump(2) << "\n";
+    CHECK(std::filesystem::exists(out / "cases.json"));
 }

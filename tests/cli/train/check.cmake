@@ -1,7 +1,7 @@
 # Checks of 'tunelab-cli train', run as: cmake -DMODE=… -DCLI=… -DARGS=… -P train/check.cmake
 #   CLI   how to run the CLI, '|'-separated (e.g. "node|/…/tunelab-cli.js" in the web build)
 #   ARGS  its arguments, '|'-separated
-#   MODE  refuse   exit code 2, stderr matches EXPECT (optionally after writing FILE with CONTENT)
+#   MODE  refuse   exit code 2 (or CODE), stderr matches EXPECT (optionally after writing FILE with CONTENT)
 #         diverge  exit code 0, JSON status "diverged" with its epoch
 #         twice    exit code 0 and byte-identical output from two runs
 #         compare  this CLI and NATIVE_CLI agree on data, initial weights and the first epoch's
@@ -21,9 +21,12 @@ if(MODE STREQUAL "refuse")
     string(REPLACE "\\n" "\n" content "${CONTENT}")
     file(WRITE "${FILE}" "${content}")
   endif()
+  if(NOT DEFINED CODE)
+    set(CODE 2)
+  endif()
   run_cli(out err code ${cli} ${args})
-  if(NOT code EQUAL 2)
-    message(FATAL_ERROR "expected exit code 2, got '${code}'\nstdout: ${out}\nstderr: ${err}")
+  if(NOT code EQUAL CODE)
+    message(FATAL_ERROR "expected exit code ${CODE}, got '${code}'\nstdout: ${out}\nstderr: ${err}")
   endif()
   if(NOT err MATCHES "${EXPECT}")
     message(FATAL_ERROR "stderr does not match '${EXPECT}':\n${err}")
