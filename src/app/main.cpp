@@ -6,9 +6,12 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,8 +25,20 @@
 #include "app/persistence.h"
 #include "ui/app.h"
 #include "ui/widgets/fonts.h"
+#include "ui/widgets/touch.h"
 
 namespace {
+
+// The mouse as ImGui sees it this frame. ImGui 1.86 reads the mouse's position and buttons once a
+// frame, as states, not as a queue of events: a press and release within one frame, or a press
+// followed by a move, would reach it as one state and the click would be lost or land elsewhere
+// (at 5 fps a hand's click is shorter than a frame). So the platform keeps its own pointer state,
+// fed by the events it lets through this frame (feed_events), instead of SDL's latest one.
+struct Pointer {
+    ImVec2 position{-FLT_MAX, -FLT_MAX};  // -FLT_MAX: no mouse over the window
+    bool down[3] = {false, false, false};  // left, right, middle
+    bool lifted_finger = false;            // a finger lifted last frame: no hover remains after a tap
+};
 
 struct Platform {
     SDL_Window* window = nullptr;
@@ -34,6 +49,8 @@ struct Platform {
     std::string screenshot_path;  // desktop --screenshot F.ppm: save the last frame before quitting
     std::vector<std::string> commands;  // desktop --command JSON: test-hook requests run before the first frame
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    std::deque<SDL_Event> pending;  // events held for a later frame (feed_events)
+    Pointer pointer;
     tunelab::ui::AppState app;
 };
 
@@ -112,20 +129,109 @@ void serve_file_requests(Platform& platform) {
 #endif
 }
 
+// Mouse events that SDL made from a finger: a drag may scroll instead of press (ui/widgets/touch.h).
+bool from_finger(const SDL_Event& event) {
+    switch (event.type) {
+        case SDL_MOUSEMOTION: return event.motion.which == SDL_TOUCH_MOUSEID;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: return event.button.which == SDL_TOUCH_MOUSEID;
+        default: return false;
+    }
+}
+
+int button_index(Uint8 button) {
+    return button == SDL_BUTTON_LEFT ? 0 : button == SDL_BUTTON_RIGHT ? 1 : button == SDL_BUTTON_MIDDLE ? 2 : -1;
+}
+
+// One event, let through to ImGui and the app.
+void apply_event(Platform& platform, const SDL_Event& event) {
+    Pointer& pointer = platform.pointer;
+    switch (event.type) {
+        case SDL_MOUSEMOTION:
+            pointer.position = ImVec2(float(event.motion.x), float(event.motion.y));
+            return;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            pointer.position = ImVec2(float(event.button.x), float(event.button.y));
+            if (const int b = button_index(event.button.button); b >= 0) pointer.down[b] = event.type == SDL_MOUSEBUTTONDOWN;
+            if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) pointer.lifted_finger = true;
+            return;
+        case SDL_WINDOWEVENT:
+            if (event.window.event == SDL_WINDOWEVENT_LEAVE) pointer.position = ImVec2(-FLT_MAX, -FLT_MAX);
+            break;
+        case SDL_QUIT:
+            platform.running = false;
+            break;
+        case SDL_DROPFILE:
+            platform.app.lab.csv_path = event.drop.file;
+            platform.app.lab.csv_path_requested = true;
+            SDL_free(event.drop.file);
+            return;
+        default:
+            break;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&event);
+}
+
+// A finger's mouse event passes the touch scroller first: it may be dropped (the finger scrolls) or
+// preceded by the press the finger held back until it chose between tapping and scrolling.
+std::vector<SDL_Event> through_touch(const SDL_Event& event) {
+    namespace touch = tunelab::ui::touch;
+    const ImVec2 at = event.type == SDL_MOUSEMOTION ? ImVec2(float(event.motion.x), float(event.motion.y))
+                                                    : ImVec2(float(event.button.x), float(event.button.y));
+    const touch::Decision decision = event.type == SDL_MOUSEBUTTONDOWN ? touch::finger_down(at)
+                                   : event.type == SDL_MOUSEBUTTONUP   ? touch::finger_up()
+                                                                       : touch::finger_move(at);
+    if (decision.kind == touch::Decision::drop) return {};
+    if (decision.kind == touch::Decision::forward) return {event};
+    SDL_Event press{};
+    press.type = SDL_MOUSEBUTTONDOWN;
+    press.button.which = SDL_TOUCH_MOUSEID;
+    press.button.button = SDL_BUTTON_LEFT;
+    press.button.state = SDL_PRESSED;
+    press.button.x = int(decision.press_at.x);
+    press.button.y = int(decision.press_at.y);
+    return {press, event};
+}
+
+// Lets this frame's events through, in order, until one would change a mouse button or key that
+// already changed in this frame, or move the mouse after a press in this frame: that event and all
+// after it wait for the next frame. So each press and release is seen by ImGui in a frame of its
+// own, at the place it happened, however low the frame rate (item "lost clicks").
+void feed_events(Platform& platform) {
+    if (platform.pointer.lifted_finger) {
+        platform.pointer.position = ImVec2(-FLT_MAX, -FLT_MAX);
+        platform.pointer.lifted_finger = false;
+    }
+    for (SDL_Event event; SDL_PollEvent(&event);) {
+        if (from_finger(event)) {
+            for (const SDL_Event& e : through_touch(event)) platform.pending.push_back(e);
+        } else {
+            platform.pending.push_back(event);
+        }
+    }
+    std::set<int> changed;  // buttons (negative) and keys (scancodes) pressed or released this frame
+    bool pressed = false;
+    while (!platform.pending.empty()) {
+        const SDL_Event& event = platform.pending.front();
+        if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
+            if (!changed.insert(-int(event.button.button)).second) break;
+            pressed = pressed || event.type == SDL_MOUSEBUTTONDOWN;
+        } else if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+            if (!event.key.repeat && !changed.insert(int(event.key.keysym.scancode)).second) break;
+        } else if (event.type == SDL_MOUSEMOTION && pressed) {
+            break;
+        }
+        apply_event(platform, event);
+        platform.pending.pop_front();
+    }
+}
+
 void frame(void* user_data) {
     Platform& platform = *static_cast<Platform*>(user_data);
     auto frame_start = std::chrono::steady_clock::now();
 
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_QUIT) platform.running = false;
-        if (event.type == SDL_DROPFILE) {
-            platform.app.lab.csv_path = event.drop.file;
-            platform.app.lab.csv_path_requested = true;
-            SDL_free(event.drop.file);
-        }
-    }
+    feed_events(platform);
     serve_file_requests(platform);
 
     // A new devicePixelRatio (browser zoom, moving to another screen) needs a new font atlas.
@@ -140,6 +246,10 @@ void frame(void* user_data) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    // The backend read SDL's latest mouse state, which already includes the events held back.
+    const bool finger_scrolls = tunelab::ui::touch::scrolling();
+    io.MousePos = finger_scrolls ? ImVec2(-FLT_MAX, -FLT_MAX) : platform.pointer.position;
+    for (int b = 0; b < 3; ++b) io.MouseDown[b] = platform.pointer.down[b] && !finger_scrolls;
     // imgui 1.86 asserts on a zero time step, which a browser with virtual time can produce.
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();

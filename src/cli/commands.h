@@ -8,5 +8,6 @@ namespace tunelab::cli {
 
 int run_train(const std::vector<std::string>& args);
 int run_study(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 
 }  // namespace tunelab::cli

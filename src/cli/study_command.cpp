@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "cli/arguments.h"
 #include "cli/commands.h"
 #include "core/files.h"
 #include "core/json.h"
@@ -29,16 +30,20 @@ const char* kUsage =
     "  --source random|bayes   where Hyperband gets configurations (bayes: BOHB)\n"
     "  --eta N             Hyperband: keep 1/N at each rung (default 3)\n"
     "  --noise SIGMA       test functions: add Gaussian noise to every evaluation\n"
+    "  --data-dir DIR      mlp:<dataset>: folder of the bundled data sets (default assets/data)\n"
     "  --space FILE        JSON search space (array of parameters) instead of the default\n"
-    "  --resume FILE       continue a study saved with --save\n"
-    "  --save FILE         save the study as JSON; --csv FILE: its trials as CSV\n"
+    "  --resume FILE       continue a study saved with --save (same objective)\n"
+    "  --save FILE         save the study as JSON (tunelab-cli export turns it into a script)\n"
+    "  --trials-csv FILE   write its trials as CSV (formerly --csv)\n"
     "  --json              print {trials, best_value, best_params} as JSON\n"
     "  --timings           with --json: each trial's sampler time in milliseconds\n"
     "  --pareto            also report the Pareto front of value against cost (FLOPs)\n"
-    "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n";
+    "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
+    "  -h, --help          this help\n"
+    "Options take their value as the next argument or after '=' (--trials=20).\n";
 
 struct Arguments {
-    std::string objective, sampler, space_file, resume_file, save_file, csv_file;
+    std::string objective, sampler, space_file, resume_file, save_file, csv_file, data_dir = "assets/data";
     int trials = 30, seeds = 1;
     uint64_t seed = 1;
     double noise = 0;
@@ -68,8 +73,9 @@ int to_count(const std::string& flag, const std::string& text, int minimum, int 
     return int(v);
 }
 
-Arguments parse(const std::vector<std::string>& args) {
+Arguments parse(const std::vector<std::string>& given) {
     Arguments a;
+    const std::vector<std::string> args = split_inline_values(given);
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& flag = args[i];
         auto value = [&]() -> const std::string& {
@@ -96,7 +102,11 @@ Arguments parse(const std::vector<std::string>& args) {
         else if (flag == "--space") a.space_file = value();
         else if (flag == "--resume") a.resume_file = value();
         else if (flag == "--save") a.save_file = value();
-        else if (flag == "--csv") a.csv_file = value();
+        else if (flag == "--trials-csv") a.csv_file = value();
+        else if (flag == "--csv") {  // the old name, kept working: train's --csv is an input file
+            a.csv_file = value();
+            std::fputs("tunelab-cli study: --csv is now --trials-csv (train --csv reads a data file)\n", stderr);
+        } else if (flag == "--data-dir") a.data_dir = value();
         else if (flag == "--seeds") a.seeds = to_count(flag, value(), 1);
         else if (flag == "--json") a.json = true;
         else if (flag == "--timings") a.timings = true;
@@ -107,7 +117,7 @@ Arguments parse(const std::vector<std::string>& args) {
     if (a.sampler.empty()) throw UsageError("--sampler is required");
     if (a.noise < 0) throw UsageError("--noise must be at least 0");
     if (a.seeds > 1 && (!a.json || !a.resume_file.empty() || !a.save_file.empty() || !a.csv_file.empty()))
-        throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save or --csv");
+        throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save or --trials-csv");
     a.options.budget = a.trials;
     return a;
 }
@@ -129,9 +139,9 @@ void write_file(const std::string& path, const std::string& text) {
 
 // A refusal of a file's contents names the file it came from.
 template <typename Load>
-auto from_file(const char* flag, const std::string& path, Load load) {
+auto from_document(const char* flag, const std::string& path, const json::Value& document, Load load) {
     try {
-        return load(read_json_file(path));
+        return load(document);
     } catch (const std::invalid_argument& e) {
         throw std::invalid_argument(std::string(flag) + " " + path + ": " + e.what());
     }
@@ -170,18 +180,43 @@ json::Value report(const tune::Study& study, bool timings, bool pareto) {
     return out;
 }
 
+// A saved study says which objective and sampler made it (beside Study's own fields), so that a
+// resume cannot mix the values of two objectives and `export` knows what to reproduce.
+json::Value saved_study(const Arguments& a, const tune::Study& study) {
+    json::Value document = study.to_json();
+    document["objective"] = a.objective;
+    document["sampler"] = a.sampler;
+    return document;
+}
+
+void check_same_objective(const Arguments& a, const json::Value& saved) {
+    const json::Value* objective = saved.find("objective");
+    if (!objective) {  // saved before studies named their objective
+        std::fprintf(stderr, "tunelab-cli study: %s does not say which objective it ran; resuming it as %s\n",
+                     a.resume_file.c_str(), a.objective.c_str());
+        return;
+    }
+    if (!objective->is_string() || objective->as_string() != a.objective)
+        throw std::invalid_argument("--resume " + a.resume_file + ": this study ran the objective " + objective->dump() +
+                                    ", not \"" + a.objective + "\"; its values cannot be mixed with another objective's " +
+                                    "(resume it with --objective " + (objective->is_string() ? objective->as_string() : "…") +
+                                    ", or start a new study)");
+}
+
 int run_one(const Arguments& a) {
     std::optional<tune::Study> resumed;
     std::optional<tune::Space> space;
     if (!a.resume_file.empty()) {
-        resumed = from_file("--resume", a.resume_file, tune::Study::from_json);
+        const json::Value saved = read_json_file(a.resume_file);
+        check_same_objective(a, saved);
+        resumed = from_document("--resume", a.resume_file, saved, tune::Study::from_json);
         space = resumed->space();
     } else if (!a.space_file.empty()) {
-        space = from_file("--space", a.space_file, tune::space_from_json);
+        space = from_document("--space", a.space_file, read_json_file(a.space_file), tune::space_from_json);
     }
     std::shared_ptr<const tune::Objective> objective;
     try {
-        objective = tune::make_objective(a.objective, a.noise, space);
+        objective = tune::make_objective(a.objective, a.noise, space, a.data_dir);
     } catch (const std::invalid_argument& e) {  // the objective refuses the space: name where it came from
         if (a.resume_file.empty() && a.space_file.empty()) throw;
         throw std::invalid_argument(std::string(a.resume_file.empty() ? "--space " + a.space_file : "--resume " + a.resume_file) +
@@ -211,7 +246,7 @@ int run_one(const Arguments& a) {
             std::printf("  %s  flops %s\n", describe(done, done.trial(number)).c_str(),
                         json::format_number(done.trial(number).cost.flops).c_str());
     }
-    if (!a.save_file.empty()) write_file(a.save_file, done.to_json().dump(1) + "\n");
+    if (!a.save_file.empty()) write_file(a.save_file, saved_study(a, done).dump(1) + "\n");
     if (!a.csv_file.empty()) write_file(a.csv_file, done.to_csv());
     return 0;
 }
@@ -226,7 +261,7 @@ int run(Arguments a) {
 
 int run_study(const std::vector<std::string>& args) {
     for (const std::string& a : args)
-        if (a == "--help" || a == "-h") {
+        if (is_help(a)) {
             std::fputs(kUsage, stdout);
             return 0;
         }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/arguments.h"
 #include "cli/commands.h"
 #include "core/dataset.h"
 #include "core/files.h"
@@ -171,13 +172,13 @@ const std::vector<Option>& options() {
         }),
         flag("json", "print one JSON document", [](Arguments& a) { a.json = true; }),
         flag("timing", "add wall time and samples/s (not reproducible)", [](Arguments& a) { a.timing = true; }),
-        flag("help", "show this help", [](Arguments& a) { a.help = true; }),
+        flag("help", "show this help (also -h)", [](Arguments& a) { a.help = true; }),
     };
     return all;
 }
 
 void print_help() {
-    std::fputs("usage: tunelab-cli train [options]\n", stdout);
+    std::fputs("usage: tunelab-cli train [options]   (--name value or --name=value)\n", stdout);
     for (const Option& o : options()) {
         std::string left = std::string("  --") + o.name + (o.value ? std::string(" ") + o.value : "");
         std::printf("%-26s %s\n", left.c_str(), o.help);
@@ -188,6 +189,7 @@ void print_help() {
 std::string parse_arguments(const std::vector<std::string>& args, Arguments& a) {
     for (size_t i = 0; i < args.size(); ++i) {
         std::string key = args[i], value;
+        if (is_help(key)) key = "--help";
         if (key.rfind("--", 0) != 0) return "unexpected argument '" + key + "' (options start with --)";
         key = key.substr(2);
         size_t equals = key.find('=');

@@ -711,6 +711,12 @@ std::string main_block(const PythonSearch* search) {
 
 }  // namespace
 
+std::string python_sampler(const std::string& strategy) { return strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy; }
+
+PythonSearch default_python_search(const TrainConfig& run) {
+    return {MlpObjective::default_space(), "tpe", 30, run.epochs, MlpScore::ValidationLoss};
+}
+
 std::string export_python(const DataConfig& data, const TrainConfig& train, const PythonSearch* search,
                           const std::string& csv_name) {
     std::string out =

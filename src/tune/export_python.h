@@ -26,6 +26,12 @@ struct PythonSearch {
     MlpScore score = MlpScore::ValidationLoss;
 };
 
+// The Optuna counterpart of an arena strategy ("bo_ei" and the other acquisitions: "bayes").
+std::string python_sampler(const std::string& strategy);
+// What the export reproduces when no race ran on the lab's network: the MLP objective's default
+// space around the lab's run, TPE, 30 trials of the run's epochs.
+PythonSearch default_python_search(const TrainConfig& run);
+
 // `search` may be null: the script then only trains the given settings once. `csv_name` is the
 // file a CSV data set is read from (the learner's own file).
 std::string export_python(const DataConfig& data, const TrainConfig& train, const PythonSearch* search,

@@ -125,6 +125,14 @@ MlpObjective::MlpObjective(PreparedData data, TrainConfig base, std::string name
     base_.patience = 0;  // every trial trains its full budget, so trials compare at equal cost
 }
 
+DataConfig MlpObjective::data_config(DatasetKind dataset, std::string data_dir) {
+    DataConfig data;
+    data.kind = dataset;
+    data.preprocessing = Preprocessing::standardize;
+    data.data_dir = std::move(data_dir);
+    return data;
+}
+
 std::string MlpObjective::name() const { return name_; }
 
 MlpObjective MlpObjective::with_space(Space space) const {

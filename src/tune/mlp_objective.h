@@ -37,6 +37,10 @@ public:
     std::optional<uint64_t> common_seed() const { return common_seed_; }
 
     static Space default_space();
+    // The data a bundled set's objective trains on (standardized, read from `data_dir`).
+    static DataConfig data_config(DatasetKind dataset, std::string data_dir);
+    // The settings every trial starts from, before its parameters apply.
+    const TrainConfig& base() const { return base_; }
     // Parameter names this objective understands: lr, optimizer, momentum, beta1, beta2, units,
     // layers, activation, l2, dropout, batch, epochs (at most the objective's epochs).
     static const std::vector<std::string>& tunable_settings();

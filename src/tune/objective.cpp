@@ -113,7 +113,8 @@ std::vector<double> TestObjective::true_slice(int dim_x, int dim_y, const Values
     return values;
 }
 
-std::shared_ptr<const Objective> make_objective(const std::string& spec, double noise, std::optional<Space> space) {
+std::shared_ptr<const Objective> make_objective(const std::string& spec, double noise, std::optional<Space> space,
+                                                const std::string& data_dir) {
     if (auto fn = test_function(spec)) return std::make_shared<TestObjective>(std::move(*fn), noise, std::move(space));
     if (spec.rfind("mlp:", 0) == 0) {
         // mlp:<dataset> scores the validation loss, mlp:<dataset>:error the validation error.
@@ -126,7 +127,7 @@ std::shared_ptr<const Objective> make_objective(const std::string& spec, double 
         auto kind = parse_enum<DatasetKind>(dataset);
         if (!kind || *kind == DatasetKind::csv)
             throw std::invalid_argument("unknown data set '" + dataset + "' (" + allowed_names<DatasetKind>() + ")");
-        return std::make_shared<MlpObjective>(*kind, score, 20, std::move(space));
+        return std::make_shared<MlpObjective>(*kind, score, 20, std::move(space), data_dir);
     }
     throw std::invalid_argument("unknown objective '" + spec + "' (branin, hartmann6, rosenbrock, forrester, mlp:<dataset>)");
 }

@@ -83,8 +83,10 @@ private:
 };
 
 // "branin", "hartmann6", "rosenbrock", "forrester" or "mlp:<dataset>", optionally over another
-// space (an MLP objective tunes the hyperparameters the space names). Throws std::invalid_argument.
+// space (an MLP objective tunes the hyperparameters the space names; it reads a bundled data set
+// from `data_dir`). Throws std::invalid_argument.
 std::shared_ptr<const Objective> make_objective(const std::string& spec, double noise = 0,
-                                                std::optional<Space> space = std::nullopt);
+                                                std::optional<Space> space = std::nullopt,
+                                                const std::string& data_dir = "assets/data");
 
 }  // namespace tunelab::tune

@@ -322,7 +322,7 @@ Study Study::from_json(const json::Value& value) {
 std::string Study::to_csv() const {
     std::string csv = "number,status,value";
     for (const Param& p : space_.params()) csv.append(",").append(p.name);
-    csv += ",epochs,seconds,flops,rung\n";
+    csv += ",epochs_trained,seconds,flops,rung\n";  // not "epochs": a tuned epochs is a parameter column
     for (const Trial& t : trials_) {
         csv.append(std::to_string(t.number)).append(",").append(to_string(t.status)).append(",");
         if (t.value) csv += json::format_number(*t.value);
@@ -336,6 +336,10 @@ std::string Study::to_csv() const {
         csv.append(",").append(std::to_string(t.rung)).append("\n");
     }
     return csv;
+}
+
+std::string Study::to_csv_block(const std::string& strategy) const {
+    return "# " + strategy + " (seed " + std::to_string(seed_) + ")\n" + to_csv();
 }
 
 }  // namespace tunelab::tune

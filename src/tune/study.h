@@ -98,6 +98,8 @@ public:
     static Study from_json(const json::Value& value);  // throws std::invalid_argument
     // One row per trial: number, status, value, each parameter, epochs, seconds, flops, rung.
     std::string to_csv() const;
+    // to_csv() under a "# <strategy> (seed S)" line: one block of a race's trials file.
+    std::string to_csv_block(const std::string& strategy) const;
 
 private:
     Space space_;

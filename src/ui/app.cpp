@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 
+#include "ui/widgets/controls.h"
 #include "ui/widgets/fonts.h"
 
 namespace tunelab::ui {
@@ -17,8 +18,10 @@ void draw_language_switch(Translator& tr) {
     ImGui::TextUnformatted(tr("Language"));
     ImGui::SameLine();
     if (ImGui::RadioButton("中文", tr.language == Language::chinese)) tr.language = Language::chinese;
+    controls::name_item("language.zh");
     ImGui::SameLine();
     if (ImGui::RadioButton("English", tr.language == Language::english)) tr.language = Language::english;
+    controls::name_item("language.en");
 }
 
 float language_switch_width(const Translator& tr) {
@@ -68,16 +71,18 @@ void draw_main_window(AppState& app) {
     draw_header(tr);
     if (ImGui::BeginTabBar("##pages")) {
         // The page can also be switched by the hook ({"cmd":"show","page":…}) or a lesson.
-        auto tab = [&](const char* english, Page page) {
+        auto tab = [&](const char* english, Page page, const char* control) {
             ImGuiTabItemFlags flags = app.page_requested == page ? ImGuiTabItemFlags_SetSelected : 0;
-            if (ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags)) {
+            const bool open = ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags);
+            controls::name_item(control);
+            if (open) {
                 app.page = page;
                 ImGui::EndTabItem();
             }
         };
-        tab("Training lab", Page::lab);
-        tab("Search arena", Page::arena);
-        tab("Lessons", Page::lessons);
+        tab("Training lab", Page::lab, "tab.lab");
+        tab("Search arena", Page::arena, "tab.arena");
+        tab("Lessons", Page::lessons, "tab.lessons");
         draw_session_menu(app);
         app.page_requested.reset();
         if (ImGui::GetContentRegionAvail().x > 700) {  // on phones the readout would cover the tabs
@@ -140,7 +145,8 @@ json::Value handle_command(AppState& app, const json::Value& request) {
                             {"frame_cpu_ms_mean", app.stats.recent_mean_ms()},
                             {"frame_cpu_ms_max", app.stats.recent_max_ms()},
                             {"first_frame_ms", app.stats.first_frame_ms},
-                            {"language", app.tr.language == Language::chinese ? "zh" : "en"}};
+                            {"language", app.tr.language == Language::chinese ? "zh" : "en"},
+                            {"page", app.page == Page::lab ? "lab" : app.page == Page::arena ? "arena" : "lessons"}};
     }
     if (name == "frame_times") {  // the last frames' CPU times and their training / race share, oldest first
         json::Array times, work;
@@ -172,6 +178,7 @@ json::Value handle_command(AppState& app, const json::Value& request) {
         else return json::Object{{"error", "show: \"page\" must be \"lab\", \"arena\" or \"lessons\""}};
         return json::Object{{"ok", true}};
     }
+    if (name.rfind("ui.", 0) == 0) return controls::command(request);
     if (name.rfind("lab.", 0) == 0) return lab_command(app.lab, app.tr, request);
     if (name.rfind("arena.", 0) == 0) return arena_command(app, request);
     if (name.rfind("lesson.", 0) == 0) return lesson_command(app, request);

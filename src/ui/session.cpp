@@ -11,6 +11,7 @@
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
 #include "ui/app.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -206,20 +207,17 @@ PythonExport python_export(const AppState& app) {
     if (arena.objective && arena.raced.objective == "lab" && !arena.raced.strategies.empty()) {
         const std::string& strategy = arena.raced.strategies.front();
         return {arena.raced_data, arena.raced_run,
-                {arena.objective->space(), strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy, arena.raced.trials,
-                 arena.objective->max_epochs(),
+                {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
                  arena.raced.metric == "val_accuracy" ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss}};
     }
     const TrainConfig& run = app.lab.runs[0].config;
-    return {app.lab.data_config, run, {tune::MlpObjective::default_space(), "tpe", 30, run.epochs}};
+    return {app.lab.data_config, run, tune::default_python_search(run)};
 }
 
 // Every racer's trials, one CSV block per racer under a "# strategy (seed)" line.
 std::string race_csv(const ArenaState& arena) {
     std::string out;
-    for (const Racer& racer : arena.racers)
-        out += "# " + racer.strategy + " (seed " + std::to_string(racer.runner->study().seed()) + ")\n" +
-               racer.runner->study().to_csv();
+    for (const Racer& racer : arena.racers) out += racer.runner->study().to_csv_block(racer.strategy);
     return out;
 }
 
@@ -413,7 +411,7 @@ void draw_notice(AppState& app) {
 
 void draw_session_menu(AppState& app) {
     const Translator& tr = app.tr;
-    if (ImGui::TabItemButton(tr.label("Share / Save / Export").c_str()) || app.session.menu_requested)
+    if (controls::named("tab.session", ImGui::TabItemButton(tr.label("Share / Save / Export").c_str())) || app.session.menu_requested)
         ImGui::OpenPopup("##session menu");
     app.session.menu_requested = false;
     const ImVec2 under_tab(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);
@@ -424,21 +422,21 @@ void draw_session_menu(AppState& app) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
         ImGui::TextDisabled("%s", tr("The page address always holds this configuration, seed included: "
                                      "opening the link reproduces the same run."));
-        if (ImGui::Selectable(tr.label("Copy share link").c_str())) {
+        if (controls::named("session.copy_link", ImGui::Selectable(tr.label("Copy share link").c_str()))) {
             ImGui::SetClipboardText(encode_hash(session_to_json(app)).c_str());
             app.session.copy_link_requested = true;
         }
         ImGui::Separator();
-        if (ImGui::Selectable(tr.label("Export results as CSV").c_str())) request_download(app, "csv");
+        if (controls::named("session.export_csv", ImGui::Selectable(tr.label("Export results as CSV").c_str()))) request_download(app, "csv");
         ImGui::BeginDisabled(app.arena.racers.empty());
-        if (ImGui::Selectable(tr.label("Export the arena's trials as CSV").c_str())) request_download(app, "trials_csv");
+        if (controls::named("session.export_trials_csv", ImGui::Selectable(tr.label("Export the arena's trials as CSV").c_str()))) request_download(app, "trials_csv");
         ImGui::EndDisabled();
-        if (ImGui::Selectable(tr.label("Export session and results as JSON").c_str())) request_download(app, "json");
-        if (ImGui::Selectable(tr.label("Export as Python (PyTorch + Optuna)").c_str())) request_download(app, "python");
+        if (controls::named("session.export_json", ImGui::Selectable(tr.label("Export session and results as JSON").c_str()))) request_download(app, "json");
+        if (controls::named("session.export_python", ImGui::Selectable(tr.label("Export as Python (PyTorch + Optuna)").c_str()))) request_download(app, "python");
         tooltip(tr("A ready-to-run script with the same data, network, optimizer and schedule, and an Optuna "
                    "search around it: take what you learned here to real training."));
         ImGui::Separator();
-        if (ImGui::Selectable(tr.label("Reset everything to defaults").c_str())) reset_to_defaults(app);
+        if (controls::named("session.reset", ImGui::Selectable(tr.label("Reset everything to defaults").c_str()))) reset_to_defaults(app);
         ImGui::TextDisabled("%s", tr("Settings are saved automatically and restored when you come back."));
         if (!app.session.last_saved_path.empty()) ImGui::TextDisabled("%s %s", tr("Last export:"), app.session.last_saved_path.c_str());
         ImGui::PopTextWrapPos();

@@ -203,6 +203,13 @@ struct Case {
     std::vector<std::pair<std::string, std::string>> params;  // one trial's parameters (search cases)
 };
 
+Case make_case(std::string name, TrainConfig train) {
+    Case c;
+    c.name = std::move(name);
+    c.train = std::move(train);
+    return c;
+}
+
 TrainConfig network(std::vector<LayerConfig> hidden, OptimizerKind optimizer, double lr, int batch, int epochs) {
     TrainConfig c;
     c.model.hidden = std::move(hidden);
@@ -263,7 +270,7 @@ double tunelab_figure(const Case& c, int seed) {
 std::vector<Case> reproduction_cases(const std::string& data_dir) {
     std::vector<Case> cases;
     {
-        Case c{"spiral", {}, network({{24, Activation::tanh, 0}, {24, Activation::tanh, 0}}, OptimizerKind::adam, 0.02, 32, 80)};
+        Case c = make_case("spiral", network({{24, Activation::tanh, 0}, {24, Activation::tanh, 0}}, OptimizerKind::adam, 0.02, 32, 80));
         c.data.kind = DatasetKind::spiral;
         c.data.size = 600;
         c.data.validation_ratio = 0.3;
@@ -271,7 +278,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         cases.push_back(c);
     }
     {
-        Case c{"digits", {}, network({{32, Activation::relu, 0}}, OptimizerKind::adam, 0.003, 32, 6)};
+        Case c = make_case("digits", network({{32, Activation::relu, 0}}, OptimizerKind::adam, 0.003, 32, 6));
         c.data.kind = DatasetKind::digits;
         c.data.validation_ratio = 0.3;
         c.data.preprocessing = Preprocessing::min_max;
@@ -279,7 +286,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         cases.push_back(c);
     }
     {
-        Case c{"diabetes", {}, network({{16, Activation::relu, 0}}, OptimizerKind::adam, 0.05, 32, 40)};
+        Case c = make_case("diabetes", network({{16, Activation::relu, 0}}, OptimizerKind::adam, 0.05, 32, 40));
         c.data.kind = DatasetKind::diabetes;
         c.data.validation_ratio = 0.3;
         c.data.preprocessing = Preprocessing::standardize;
@@ -287,7 +294,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         cases.push_back(c);
     }
     {
-        Case c{"learner_csv", {}, network({{8, Activation::tanh, 0}}, OptimizerKind::adam, 0.02, 16, 15)};
+        Case c = make_case("learner_csv", network({{8, Activation::tanh, 0}}, OptimizerKind::adam, 0.02, 16, 15));
         c.data.kind = DatasetKind::csv;
         c.data.csv_text = learner_csv();
         c.data.target_column = "kind";
@@ -295,7 +302,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         cases.push_back(c);
     }
     {   // A 9-parameter study (the default space and more), one trial's parameters reproduced; BO.
-        Case c{"study", {}, network({{8, Activation::tanh, 0}}, OptimizerKind::sgd, 0.1, 32, 30)};
+        Case c = make_case("study", network({{8, Activation::tanh, 0}}, OptimizerKind::sgd, 0.1, 32, 30));
         c.data.kind = DatasetKind::wine;
         c.data.validation_ratio = 0.4;
         c.data.preprocessing = Preprocessing::standardize;
@@ -310,7 +317,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         cases.push_back(c);
     }
     {   // The arena's race scored by accuracy, epochs tuned, dropout kept from the base layer; grid.
-        Case c{"race", {}, network({{24, Activation::relu, 0.3}}, OptimizerKind::momentum, 0.05, 20, 10)};
+        Case c = make_case("race", network({{24, Activation::relu, 0.3}}, OptimizerKind::momentum, 0.05, 20, 10));
         c.data.kind = DatasetKind::circle;
         c.data.size = 400;
         Space space({Param::real("lr", 0.001, 0.3, true), Param::integer("epochs", 1, 30), Param::integer("units", 2, 32, true)});

@@ -52,7 +52,7 @@ TEST_CASE("Study: maximize flips the ranking; best-so-far, CSV and failures") {
     CHECK(study.best()->number == 1);
     CHECK(study.best_so_far() == std::vector<double>{0.2, 0.9, 0.9, 0.9});
     std::string csv = study.to_csv();
-    CHECK(csv.rfind("number,status,value,x,act,epochs,seconds,flops,rung\n", 0) == 0);
+    CHECK(csv.rfind("number,status,value,x,act,epochs_trained,seconds,flops,rung\n", 0) == 0);
     CHECK(csv.find("1,complete,0.9,0.9,tanh,") != std::string::npos);
     CHECK(csv.find("3,diverged,,0.1,relu,") != std::string::npos);
 }

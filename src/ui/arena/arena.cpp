@@ -12,6 +12,7 @@
 #include "tune/hyperband.h"
 #include "tune/mlp_objective.h"
 #include "ui/app.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -195,18 +196,19 @@ void draw_race_controls(AppState& app) {
     const Translator& tr = app.tr;
     draw_resume_banner(app);
     ImGui::BeginDisabled(!arena.issues.empty());
-    if (ImGui::Button(tr.label("▶ Start race").c_str())) start_race(app);
+    if (controls::named("arena.start", ImGui::Button(tr.label("▶ Start race").c_str()))) start_race(app);
     ImGui::EndDisabled();
     tooltip(tr("Builds one study per strategy (and seed) and runs them in lock-step: one trial each per round."));
     const bool has_race = !arena.racers.empty() && !race_finished(arena);
     ImGui::BeginDisabled(!has_race);
     same_line_if_fits(button_width(tr("Resume")));
-    if (arena.racing ? ImGui::Button(tr.label("Pause").c_str()) : ImGui::Button(tr.label("Resume").c_str())) {
+    if (arena.racing ? controls::named("arena.pause", ImGui::Button(tr.label("Pause").c_str()))
+                     : controls::named("arena.resume", ImGui::Button(tr.label("Resume").c_str()))) {
         if (arena.racing) arena.racing = false;
         else resume_race(arena);
     }
     same_line_if_fits(button_width(tr("Step one round")));
-    if (ImGui::Button(tr.label("Step one round").c_str())) {
+    if (controls::named("arena.step", ImGui::Button(tr.label("Step one round").c_str()))) {
         arena.racing = false;
         advance_round(arena);
     }
@@ -515,7 +517,7 @@ void draw_arena(AppState& app) {
         // Set-up on the left (collapsible), race controls and views filling the rest.
         const float setup_width = arena.setup_open ? std::clamp(available.x * 0.3f, 320.0f, 420.0f) : ImGui::GetFrameHeight() + 16;
         ImGui::BeginChild("##setup", ImVec2(setup_width, 0), false);
-        if (ImGui::ArrowButton("##collapse", arena.setup_open ? ImGuiDir_Left : ImGuiDir_Right)) arena.setup_open = !arena.setup_open;
+        if (controls::named("arena.setup_toggle", ImGui::ArrowButton("##collapse", arena.setup_open ? ImGuiDir_Left : ImGuiDir_Right))) arena.setup_open = !arena.setup_open;
         tooltip(app.tr("Hide or show the set-up to give the views more room."));
         if (arena.setup_open) {
             ImGui::SameLine();

@@ -6,6 +6,7 @@
 
 #include "ui/app.h"
 #include "ui/arena/arena.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -239,19 +240,23 @@ void draw_setup_panel(AppState& app) {
                                 tr("Forrester (1-D BO example)")};
         const auto& names = arena_objective_names();
         int current = int(std::find(names.begin(), names.end(), s.objective) - names.begin());
-        if (ImGui::Combo(tr.label("Objective").c_str(), &current, labels, IM_ARRAYSIZE(labels))) s.objective = names[size_t(current)];
+        // Its own ID: the collapsing header above has the same label.
+        ImGui::PushID("objective");
+        if (named_combo(tr.label("Objective").c_str(), current, labels, names, "arena.objective")) s.objective = names[size_t(current)];
+        ImGui::PopID();
         tooltip(tr("What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true landscape is known, so you can see where each strategy looked."));
         if (s.objective == "lab") {
             const char* metrics[] = {tr("Validation loss"), tr("Validation accuracy")};
             const auto& metric_names = arena_metric_names();
             int metric = int(std::find(metric_names.begin(), metric_names.end(), s.metric) - metric_names.begin());
-            if (ImGui::Combo(tr.label("Score").c_str(), &metric, metrics, IM_ARRAYSIZE(metrics))) s.metric = metric_names[size_t(metric)];
+            if (named_combo(tr.label("Score").c_str(), metric, metrics, metric_names, "arena.metric")) s.metric = metric_names[size_t(metric)];
             tooltip(tr("What each trial is judged by, at its last epoch. Accuracy is what a classifier is for, but it moves in steps; the loss is smoother and also rewards confidence. With accuracy, the plots show the validation error (1 − accuracy), so lower is still better."));
             field_issues(issues, "metric", tr);
         }
         if (s.objective != "lab") {
             const double zero = 0, one = 1;
             ImGui::SliderScalar(tr.label("Noise").c_str(), ImGuiDataType_Double, &s.noise, &zero, &one, "%.2f");
+            controls::name_item("arena.noise");
             tooltip(tr("Adds random noise to every evaluation, like the randomness of real training. Noise blunts the edge of model-based strategies."));
         }
     }
@@ -261,7 +266,7 @@ void draw_setup_panel(AppState& app) {
         for (TunedParam& p : s.params) {
             const ParamLimits& l = limits_of(p.name);
             ImGui::PushID(p.name.c_str());
-            ImGui::Checkbox(tr.label(l.english).c_str(), &p.tuned);
+            controls::named("arena.tune." + p.name, ImGui::Checkbox(tr.label(l.english).c_str(), &p.tuned));
             if (p.tuned && !l.categorical) {
                 const float field = ImGui::GetFontSize() * 5.5f;
                 ImGui::SetNextItemWidth(field);
@@ -286,13 +291,13 @@ void draw_setup_panel(AppState& app) {
     }
 
     if (ImGui::CollapsingHeader(tr.label("Budget").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::SliderInt(tr.label("Trials per strategy").c_str(), &s.trials, 4, 100);
+        controls::named("arena.trials", ImGui::SliderInt(tr.label("Trials per strategy").c_str(), &s.trials, 4, 100));
         if (s.objective == "lab") {
-            ImGui::SliderInt(tr.label("Epochs per trial").c_str(), &s.epochs, 1, 50);
+            controls::named("arena.epochs", ImGui::SliderInt(tr.label("Epochs per trial").c_str(), &s.epochs, 1, 50));
             tooltip(tr("Each trial trains the network this long. Hyperband uses it as the full length and stops weak trials earlier."));
         }
-        ImGui::SliderInt(tr.label("Seed").c_str(), &s.seed, 0, 100);
-        ImGui::SliderInt(tr.label("Repeat over seeds").c_str(), &s.repeats, 1, 5);
+        controls::named("arena.seed", ImGui::SliderInt(tr.label("Seed").c_str(), &s.seed, 0, 100));
+        controls::named("arena.repeats", ImGui::SliderInt(tr.label("Repeat over seeds").c_str(), &s.repeats, 1, 5));
         tooltip(tr("Runs the whole race with several seeds and shows the mean and spread: one lucky run proves little."));
     }
 
@@ -301,7 +306,7 @@ void draw_setup_panel(AppState& app) {
             auto it = std::find(s.strategies.begin(), s.strategies.end(), name);
             bool on = it != s.strategies.end();
             ImGui::PushID(name.c_str());
-            const bool changed = ImGui::Checkbox(arena_strategy_label(name, tr), &on);
+            const bool changed = controls::named("arena.strategy." + name, ImGui::Checkbox(arena_strategy_label(name, tr), &on));
             ImGui::PopID();
             if (changed) {
                 if (on) s.strategies.push_back(name);

@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/settings_json.h"
 #include "core/validate.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -148,7 +149,7 @@ void draw_status(LabState& lab, const Translator& tr) {
         ImGui::PopStyleColor();
         if (diverged) {
             ImGui::PushID(i);
-            if (ImGui::Button(tr.label("Try a 10× smaller learning rate").c_str())) {
+            if (controls::named(i == 0 ? "lab.smaller_lr.A" : "lab.smaller_lr.B", ImGui::Button(tr.label("Try a 10× smaller learning rate").c_str()))) {
                 run.config.lr.lr /= 10;
                 reset_runs(lab);
                 lab.playing = true;
@@ -168,24 +169,24 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     const bool can_run = runs_valid(lab);
     ImGui::BeginDisabled(!can_run);
     if (lab.playing) {
-        if (toolbar_button(tr.label("‖ Pause"), true)) lab.playing = false;
-    } else if (toolbar_button(tr.label("▶ Train"), true)) {
+        if (controls::named("toolbar.pause", toolbar_button(tr.label("‖ Pause"), true))) lab.playing = false;
+    } else if (controls::named("toolbar.start", toolbar_button(tr.label("▶ Train"), true))) {
         if (all_finished(lab)) reset_runs(lab);
         lab.playing = true;
     }
     tooltip(tr("Start or pause training. Training runs a little in every frame, so the views update live."));
-    if (toolbar_button(tr.label("Step batch")) && ensure_started(lab)) {
+    if (controls::named("toolbar.step_batch", toolbar_button(tr.label("Step batch"))) && ensure_started(lab)) {
         lab.playing = false;
         for_each_active_run(lab, [](LabRun& run) { run.trainer->step(); });
     }
     tooltip(tr("One mini-batch: one gradient step on batch-size samples."));
-    if (toolbar_button(tr.label("Step epoch")) && ensure_started(lab)) {
+    if (controls::named("toolbar.step_epoch", toolbar_button(tr.label("Step epoch"))) && ensure_started(lab)) {
         lab.playing = false;
         for_each_active_run(lab, [](LabRun& run) { run.trainer->run_epoch(); });
     }
     tooltip(tr("One epoch: one pass over the whole training set, in shuffled mini-batches."));
     ImGui::EndDisabled();
-    if (toolbar_button(tr.label("↺ Reset"))) reset_runs(lab);
+    if (controls::named("toolbar.reset", toolbar_button(tr.label("↺ Reset")))) reset_runs(lab);
     tooltip(tr("Start over with fresh initial weights from the same seed."));
 
     const std::string speed_label = tr.label("Speed");
@@ -193,18 +194,18 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     same_line_if_fits(speed_width + ImGui::CalcTextSize(speed_label.c_str(), nullptr, true).x + 8);
     ImGui::SetNextItemWidth(speed_width);
     const char* speed_names[] = {tr("slowest"), tr("slow"), tr("medium"), tr("fast"), tr("fastest")};
-    ImGui::SliderInt(speed_label.c_str(), &lab.speed, 1, 5, speed_names[std::clamp(lab.speed, 1, 5) - 1]);
+    slider_int(speed_label.c_str(), lab.speed, 1, 5, "toolbar.speed", speed_names[std::clamp(lab.speed, 1, 5) - 1]);
     tooltip(tr("Slow speeds train one or a few mini-batches per frame, so each step is visible."));
     const std::string compare_label = tr.label("Compare A / B");
     same_line_if_fits(ImGui::GetFrameHeight() + button_width(compare_label.c_str()));
-    if (ImGui::Checkbox(compare_label.c_str(), &lab.compare)) {
+    if (controls::named("toolbar.compare", ImGui::Checkbox(compare_label.c_str(), &lab.compare))) {
         lab.editing = lab.compare ? lab.editing : 0;
         reset_runs(lab);
     }
     tooltip(tr("Train two settings side by side on the same data and seed: a direct A/B test."));
     const LabRun& first = lab.runs[0];
     ImGui::BeginDisabled(!first.trainer || first.trainer->history().empty());
-    if (toolbar_button(tr.label("Pin as ghost"))) {
+    if (controls::named("toolbar.pin", toolbar_button(tr.label("Pin as ghost")))) {
         const TrainConfig& c = first.config;
         char label[96];
         std::snprintf(label, sizeof label, "%s · lr %g", std::string(name(c.optimizer.kind)).c_str(), c.lr.lr);
@@ -212,7 +213,7 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     }
     tooltip(tr("Keep this run's curves as a faded overlay to compare with the next run."));
     ImGui::EndDisabled();
-    if (lab.ghost && toolbar_button(tr.label("Clear ghost"))) lab.ghost.reset();
+    if (lab.ghost && controls::named("toolbar.clear_ghost", toolbar_button(tr.label("Clear ghost")))) lab.ghost.reset();
 
     for (int i = 0; i < active_run_count(lab); ++i) {
         if (lab.compare) {
@@ -220,6 +221,7 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
             ImGui::SameLine();
         }
         draw_progress(lab.runs[size_t(i)], tr, -1);
+        controls::name_item(i == 0 ? "lab.progress.A" : "lab.progress.B");
     }
     draw_status(lab, tr);
 }
@@ -230,7 +232,7 @@ void draw_run_picker(LabState& lab, const Translator& tr) {
     ImGui::TextUnformatted(tr("Editing run"));
     for (int i = 0; i < 2; ++i) {
         ImGui::SameLine();
-        if (ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), lab.editing == i)) lab.editing = i;
+        if (controls::named(i == 0 ? "lab.edit.A" : "lab.edit.B", ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), lab.editing == i))) lab.editing = i;
     }
 }
 
@@ -288,7 +290,7 @@ json::Value lab_status_json(const LabState& lab, const Translator& tr) {
         }
         runs.push_back(std::move(entry));
     }
-    json::Value out = json::Object{{"playing", lab.playing}, {"speed", lab.speed}, {"compare", lab.compare},
+    json::Value out = json::Object{{"playing", lab.playing}, {"speed", lab.speed}, {"compare", lab.compare}, {"ghost", lab.ghost.has_value()},
                                    {"last_slice_ms", lab.last_slice_ms}, {"data", to_json(lab.data_config)},
                                    {"data_issues", issues_json(lab.data_issues)}, {"runs", std::move(runs)}};
     if (lab.data) {
@@ -309,6 +311,8 @@ json::Value error(std::string message, const std::vector<Issue>& issues = {}) {
 constexpr const char* kViewNames[] = {"curves", "boundary", "network", "histograms", "optimizer_paths"};
 
 }  // namespace
+
+const char* view_name(ViewTab view) { return kViewNames[int(view)]; }
 
 void refresh_data(LabState& lab) {
     DataResult result = prepare_data(lab.data_config);

@@ -37,6 +37,8 @@ struct Ghost {
 };
 
 enum class ViewTab { curves, boundary, network, histograms, optimizer_paths };
+// Its spelling in the hook (lab.set {view}) and in the tab's control name ("lab.view.boundary").
+const char* view_name(ViewTab view);
 
 // The 2-D loss-surface view where each optimizer steps from the same start point.
 struct OptimizerPathsView {

@@ -16,6 +16,7 @@
 #include "ui/lab/lab.h"
 #include "ui/lab/lab_view_common.h"
 #include "ui/lab/lab_view_math.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -678,7 +679,9 @@ void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size) {
             char label[96];
             std::snprintf(label, sizeof label, "%s###%s", names[i], tab.english);
             const ImGuiTabItemFlags flags = external && tab.view == lab.view ? ImGuiTabItemFlags_SetSelected : 0;
-            if (!ImGui::BeginTabItem(label, nullptr, flags)) continue;
+            const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+            controls::name_item(std::string("lab.view.") + view_name(tab.view));
+            if (!open) continue;
             if (!external) lab.view = tab.view;
             lab.drawn_view = static_cast<int>(tab.view);
             tab.draw(lab, tr, ImGui::GetContentRegionAvail());

@@ -8,6 +8,7 @@
 #include "core/settings_json.h"
 #include "ui/app.h"
 #include "ui/widgets/fonts.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -121,10 +122,10 @@ void draw_step_controls(AppState& app, const Lesson& lesson) {
         wrapped_text(tr("Press “Set it up for me” first: the step counts from there."));
         ImGui::PopStyleColor();
     }
-    if (ImGui::Button(tr.label("Set it up for me").c_str())) set_up_step(app);
+    if (controls::named("lesson.set_up", ImGui::Button(tr.label("Set it up for me").c_str()))) set_up_step(app);
     tooltip(tr("Puts the data, the network and the settings where this step starts, and shows the lab."));
     ImGui::SameLine();
-    if (ImGui::Button(tr.label("Show me").c_str())) show_me(app);
+    if (controls::named("lesson.show_me", ImGui::Button(tr.label("Show me").c_str()))) show_me(app);
     tooltip(tr("Does what the instruction says, so you can watch what happens."));
     const bool passed = state.passed[size_t(state.step)];
     if (passed) {
@@ -135,7 +136,7 @@ void draw_step_controls(AppState& app, const Lesson& lesson) {
     if (!last) {
         ImGui::SameLine();
         ImGui::BeginDisabled(!passed);
-        if (ImGui::Button(tr.label("Next step →").c_str()) && next_step(state)) set_up_step(app);
+        if (controls::named("lesson.next", ImGui::Button(tr.label("Next step →").c_str())) && next_step(state)) set_up_step(app);
         ImGui::EndDisabled();
     } else if (passed) {
         ImGui::TextColored(kDoneColour, "%s", tr("Lesson complete. Pick another one on the Lessons page."));
@@ -215,7 +216,7 @@ void draw_lesson_card(AppState& app) {
     std::snprintf(title, sizeof title, tr("%s — step %d of %d"), tr(lesson->title), app.lessons.step + 1, int(lesson->steps.size()));
     ImGui::Begin((std::string(title) + "###lesson_card").c_str(), nullptr, flags);
     draw_step_controls(app, *lesson);
-    if (ImGui::SmallButton(tr.label("All lessons").c_str())) app.page_requested = Page::lessons;
+    if (controls::named("lesson.all", ImGui::SmallButton(tr.label("All lessons").c_str()))) app.page_requested = Page::lessons;
     ImGui::End();
 }
 

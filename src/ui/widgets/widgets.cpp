@@ -2,6 +2,8 @@
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "ui/widgets/controls.h"
+
 namespace tunelab::ui {
 namespace {
 
@@ -56,6 +58,28 @@ void wrapped_text(std::string_view text, float wrap_width, bool disabled) {
     if (disabled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     if (disabled) ImGui::PopStyleColor();
+}
+
+bool slider_float(const char* label, float& value, float low, float high, const char* format, ImGuiSliderFlags flags,
+                  const std::string& control) {
+    return controls::named(control, ImGui::SliderFloat(label, &value, low, high, format, flags));
+}
+
+bool slider_int(const char* label, int& value, int low, int high, const std::string& control, const char* format,
+                ImGuiSliderFlags flags) {
+    return controls::named(control, ImGui::SliderInt(label, &value, low, high, format, flags));
+}
+
+bool named_combo(const char* label, int& current, std::span<const char* const> labels,
+                 std::span<const std::string> names, const std::string& control) {
+    const bool valid = current >= 0 && size_t(current) < labels.size();
+    if (!controls::named(control, ImGui::BeginCombo(label, valid ? labels[size_t(current)] : ""))) return false;
+    const int before = current;
+    for (size_t i = 0; i < labels.size() && i < names.size(); ++i) {
+        if (controls::named(control + "." + names[i], ImGui::Selectable(labels[i], int(i) == current))) current = int(i);
+    }
+    ImGui::EndCombo();
+    return current != before;
 }
 
 }  // namespace tunelab::ui

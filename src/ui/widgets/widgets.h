@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,18 @@ inline void same_line_if_fits(float width) {
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right_edge) ImGui::SameLine();
 }
+
+// Sliders named `control` ("lab.lr", see controls.h), returning true when edited.
+bool slider_float(const char* label, float& value, float low, float high, const char* format, ImGuiSliderFlags flags,
+                  const std::string& control);
+bool slider_int(const char* label, int& value, int low, int high, const std::string& control, const char* format = "%d",
+                ImGuiSliderFlags flags = 0);
+
+// A combo over `labels` (shown) whose choices `names` (the same order, stable, language-independent)
+// are also its controls' names: the combo is `control` ("arena.objective"), each choice
+// control + "." + name ("arena.objective.branin"). True when the learner picked another choice.
+bool named_combo(const char* label, int& current, std::span<const char* const> labels,
+                 std::span<const std::string> names, const std::string& control);
 
 // The refusals of the field just drawn ("is 0; allowed: (0, 10]"), in red under it, in the
 // learner's language.

@@ -1,0 +1,141 @@
+#include "ui/widgets/controls.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // the last item's rectangles, windows' clip rectangles and display order
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "ui/widgets/touch.h"
+
+namespace tunelab::ui::controls {
+namespace {
+
+struct Entry {
+    ImRect rect;       // what a press hits (a slider's or combo's frame, without its label)
+    ImRect visible;    // the part of it inside its window and every window around it
+    ImRect scroller;   // the visible part of the window it lies in: where a wheel or swipe scrolls it
+    ImGuiID window = 0;
+    int frame = -1;    // ImGui's frame count when it was last drawn
+};
+
+struct Highlight {
+    std::string name;
+    double seconds = 0;   // 0: until the control is used
+    double shown_at = -1; // ImGui time of the first frame it was drawn in, -1 before
+};
+
+// One registry for the one ImGui context the app draws into.
+std::map<std::string, Entry, std::less<>> g_controls;
+Highlight g_highlight;
+
+// A window's visible inner area: its own clip rectangle cut by every window it is nested in.
+ImRect visible_area(const ImGuiWindow* window) {
+    ImRect clip = window->InnerClipRect;
+    for (const ImGuiWindow* w = window; (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow; w = w->ParentWindow)
+        clip.ClipWithFull(w->ParentWindow->InnerClipRect);
+    return clip;
+}
+
+json::Value rect_json(const ImRect& r) {
+    return json::Object{{"x", double(r.Min.x)}, {"y", double(r.Min.y)}, {"w", double(r.GetWidth())}, {"h", double(r.GetHeight())}};
+}
+
+json::Value error(std::string message) { return json::Object{{"error", std::move(message)}}; }
+
+// An obvious frame around the highlighted control: a thick orange border whose glow pulses.
+void draw_highlight(const Entry& entry) {
+    if (entry.visible.GetWidth() <= 0 || entry.visible.GetHeight() <= 0) return;
+    const float pulse = 0.5f + 0.5f * std::sin(float(ImGui::GetTime()) * 2 * IM_PI * 1.2f);
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    ImRect clip = entry.visible;
+    clip.Expand(8);
+    draw->PushClipRect(clip.Min, clip.Max);
+    ImRect frame = entry.rect;
+    frame.Expand(3 + 2 * pulse);
+    draw->AddRect(frame.Min, frame.Max, IM_COL32(255, 150, 0, int(90 + 110 * pulse)), 6, 0, 6);
+    frame = entry.rect;
+    frame.Expand(2);
+    draw->AddRect(frame.Min, frame.Max, IM_COL32(230, 90, 0, 255), 5, 0, 2.5f);
+    draw->PopClipRect();
+}
+
+}  // namespace
+
+void name_item(std::string_view name) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiWindow* window = g.CurrentWindow;
+    auto found = g_controls.find(name);
+    if (found == g_controls.end()) found = g_controls.emplace(std::string(name), Entry{}).first;
+    Entry& entry = found->second;
+    entry.rect = g.LastItemData.NavRect;
+    entry.scroller = visible_area(window);
+    entry.visible = entry.rect;
+    entry.visible.ClipWithFull(entry.scroller);
+    entry.window = window->ID;
+    entry.frame = ImGui::GetFrameCount();
+
+    if (g_highlight.name != name) return;
+    if (g_highlight.shown_at < 0) {
+        g_highlight.shown_at = ImGui::GetTime();
+        ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleCenterY);  // also scrolls the windows around it
+    }
+    const bool used = ImGui::IsItemActivated();
+    const bool expired = g_highlight.seconds > 0 && ImGui::GetTime() - g_highlight.shown_at > g_highlight.seconds;
+    if (used || expired) clear_highlight();
+    else draw_highlight(entry);
+}
+
+void highlight(std::string_view name, double seconds) { g_highlight = Highlight{std::string(name), std::max(seconds, 0.0), -1}; }
+void clear_highlight() { g_highlight = Highlight{}; }
+std::string_view highlighted() { return g_highlight.name; }
+
+json::Value command(const json::Value& request) {
+    const std::string& cmd = request.find("cmd")->as_string();
+    const int last_frame = ImGui::GetFrameCount();
+    if (cmd == "ui.controls") {
+        json::Array names;
+        for (const auto& [name, entry] : g_controls)
+            if (entry.frame == last_frame) names.push_back(name);
+        return json::Object{{"names", std::move(names)}};
+    }
+    if (cmd == "ui.clear_highlight") {
+        clear_highlight();
+        return json::Object{{"ok", true}};
+    }
+    const json::Value* name = request.find("name");
+    if (!name || !name->is_string()) return error(cmd + ": \"name\" must be a control's name, e.g. \"lab.lr\"");
+    const auto found = g_controls.find(name->as_string());
+    if (cmd == "ui.highlight") {
+        const json::Value* seconds = request.find("seconds");
+        if (seconds && !seconds->is_number()) return error("ui.highlight: \"seconds\" must be a number");
+        highlight(name->as_string(), seconds ? seconds->as_number() : 0);
+        return json::Object{{"ok", true}, {"known", found != g_controls.end()}};
+    }
+    if (cmd != "ui.control") return error("unknown command '" + cmd + "'");
+    if (found == g_controls.end()) return error("ui.control: no control named '" + name->as_string() + "' has been drawn");
+    const Entry& entry = found->second;
+    if (entry.frame != last_frame)
+        return error("ui.control: '" + name->as_string() + "' is not drawn now (last drawn " +
+                     std::to_string(last_frame - entry.frame) + " frames ago)");
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    json::Value out = json::Object{{"name", name->as_string()},
+                                   {"rect", rect_json(entry.rect)},
+                                   {"visible", rect_json(entry.visible)},
+                                   {"scroller", rect_json(entry.scroller)},
+                                   {"display", json::Object{{"w", double(display.x)}, {"h", double(display.y)}}}};
+    const bool on_screen = entry.visible.GetWidth() > 0 && entry.visible.GetHeight() > 0;
+    out["fully_visible"] = on_screen && entry.visible.GetWidth() >= entry.rect.GetWidth() - 0.5f &&
+                           entry.visible.GetHeight() >= entry.rect.GetHeight() - 0.5f;
+    // Another window in front of the control's centre (a popup, the lesson card) takes the press.
+    if (on_screen) {
+        const ImGuiWindow* own = ImGui::FindWindowByID(entry.window);
+        const ImGuiWindow* top = touch::window_under(entry.visible.GetCenter());
+        if (own && top && top->RootWindow != own->RootWindow) out["covered_by"] = std::string(top->Name);
+    }
+    return out;
+}
+
+}  // namespace tunelab::ui::controls
