@@ -31,6 +31,11 @@ TEST_CASE("arena: a paced race begins a round only when its time has come, and r
     AppState app;
     call(app, json::Object{{"cmd", "set_language"}, {"language", "en"}});
     CHECK(app.arena.setup.pace == ArenaSetup::kDefaultPace);  // a learner can watch the default race
+    // Only the paces the combo offers: another is refused with its field, and nothing changes.
+    const json::Value refused = call(app, json::Object{{"cmd", "arena.set"}, {"pace", 3}, {"trials", 8}});
+    REQUIRE(refused.find("issues"));
+    CHECK(refused.find("issues")->as_array()[0].find("field")->as_string() == "pace");
+    CHECK(app.arena.setup.trials == 30);
     REQUIRE(call(app, json::Object{{"cmd", "arena.set"}, {"objective", "branin"}, {"strategies", json::Array{"random", "bo_ei"}},
                                    {"trials", 8}, {"repeats", 1}, {"pace", 2}})
                 .find("ok"));

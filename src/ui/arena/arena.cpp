@@ -170,9 +170,6 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay);
 }
 
-// Rounds per second the pace combo offers; 0 is "fastest".
-constexpr double kPaces[] = {0.5, 1, 2, ArenaSetup::kDefaultPace, 10, 0};
-
 std::string pace_text(double pace, const Translator& tr) {
     if (pace <= 0) return tr("fastest");
     char text[64];
@@ -182,12 +179,17 @@ std::string pace_text(double pace, const Translator& tr) {
 
 // The pace applies at once, racing or not: it decides when trials happen, never which.
 void draw_pace_combo(ArenaState& arena, const Translator& tr) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo(tr.label("Pace").c_str(), pace_text(arena.setup.pace, tr).c_str())) {
-        for (const double pace : kPaces)
-            if (ImGui::Selectable(pace_text(pace, tr).c_str(), pace == arena.setup.pace)) arena.setup.pace = pace;
-        ImGui::EndCombo();
+    const std::vector<double>& paces = arena_paces();
+    std::vector<std::string> texts, names;
+    for (const double pace : paces) {
+        texts.push_back(pace_text(pace, tr));
+        names.push_back(pace > 0 ? json::format_number(pace) : "fastest");  // arena.pace.4, arena.pace.fastest
     }
+    std::vector<const char*> labels;
+    for (const std::string& t : texts) labels.push_back(t.c_str());
+    int current = int(std::find(paces.begin(), paces.end(), arena.setup.pace) - paces.begin());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (named_combo(tr.label("Pace").c_str(), current, labels, names, "arena.pace")) arena.setup.pace = paces[size_t(current)];
     tooltip(tr("How many rounds the race runs per second, so you can watch where each strategy looks. At the fastest pace it runs as many as the frames allow; the trials are the same at any pace."));
 }
 
@@ -305,7 +307,6 @@ json::Value status_json(const AppState& app) {
                         {"summary", race_summary(arena, app.tr)}};
 }
 
-constexpr const char* kViewNames[] = {"progress", "landscape", "bayes", "trials", "hyperband", "analysis"};
 
 }  // namespace
 
@@ -617,9 +618,9 @@ json::Value arena_command(AppState& app, const json::Value& request) {
     }
     if (cmd == "arena.view") {
         const json::Value* tab = request.find("tab");
-        const auto* found = std::find_if(std::begin(kViewNames), std::end(kViewNames),
+        const auto* found = std::find_if(std::begin(kArenaViewNames), std::end(kArenaViewNames),
                                          [&](const char* n) { return tab && tab->is_string() && tab->as_string() == n; });
-        if (found == std::end(kViewNames))
+        if (found == std::end(kArenaViewNames))
             return error("arena.view: \"tab\" must be progress, landscape, bayes, trials, hyperband or analysis");
         const int dims = arena.objective ? int(arena.objective->space().size()) : 0;
         int x = arena.dim_x, y = arena.dim_y;
@@ -629,7 +630,7 @@ json::Value arena_command(AppState& app, const json::Value& request) {
                     return error(std::string("arena.view: \"") + key + "\" must be a parameter index of the race's space");
                 *out = int(v->as_number());
             }
-        arena.view = ArenaView(found - std::begin(kViewNames));
+        arena.view = ArenaView(found - std::begin(kArenaViewNames));
         arena.view_requested = true;
         arena.dim_x = x;
         arena.dim_y = y;

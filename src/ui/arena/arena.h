@@ -69,6 +69,8 @@ struct ArenaSetup {
 const std::vector<std::string>& arena_strategy_names();
 // Objectives: "lab" and the test functions.
 const std::vector<std::string>& arena_objective_names();
+// The paces a race can run at, in rounds per second (0: fastest), as the pace combo offers them.
+const std::vector<double>& arena_paces();
 // What the lab objective scores: "val_loss", "val_accuracy".
 const std::vector<std::string>& arena_metric_names();
 
@@ -92,6 +94,9 @@ struct Racer {
 };
 
 enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis };
+// Their names in the hook (arena.view {tab}) and in the tabs' control names (arena.view.progress).
+inline constexpr const char* kArenaViewNames[] = {"progress", "landscape", "bayes", "trials", "hyperband", "analysis"};
+inline const char* arena_view_name(ArenaView view) { return kArenaViewNames[int(view)]; }
 
 // The BO views' model output, recomputed only when the study, the slice or ξ/κ change.
 struct BayesViewCache {

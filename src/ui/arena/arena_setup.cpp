@@ -111,6 +111,11 @@ const std::vector<std::string>& arena_objective_names() {
     return names;
 }
 
+const std::vector<double>& arena_paces() {
+    static const std::vector<double> paces = {0.5, 1, 2, ArenaSetup::kDefaultPace, 10, 0};
+    return paces;
+}
+
 const std::vector<std::string>& arena_metric_names() {
     static const std::vector<std::string> names = {"val_loss", "val_accuracy"};
     return names;
@@ -135,6 +140,11 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         // A trial cannot train longer than the race's epochs per trial (Hyperband's full length).
         if (p.name == "epochs" && p.tuned && p.high > s.epochs)
             issues.push_back({field + ".high", "must be at most the epochs per trial (" + std::to_string(s.epochs) + ")"});
+    }
+    if (std::find(arena_paces().begin(), arena_paces().end(), s.pace) == arena_paces().end()) {
+        std::string offered;
+        for (const double pace : arena_paces()) offered += (offered.empty() ? "" : ", ") + json::format_number(pace);
+        issues.push_back({"pace", "must be one of " + offered + " rounds per second (0: fastest)"});
     }
     if (s.strategies.empty()) issues.push_back({"strategies", "choose at least one strategy"});
     for (size_t i = 0; i < s.strategies.size(); ++i) {

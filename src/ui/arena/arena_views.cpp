@@ -12,6 +12,7 @@
 #include "tune/tpe.h"
 #include "ui/app.h"
 #include "ui/arena/arena.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/widgets.h"
 
@@ -158,17 +159,17 @@ Points sampled_points(const tune::Study& study, int dim_x, int dim_y) {
 void draw_dimension_pickers(ArenaState& arena, const Translator& tr) {
     const tune::Space& space = race_space(arena);
     if (space.size() < 2) return;
-    auto picker = [&](const char* label, int& dim) {
+    std::vector<std::string> names;
+    std::vector<const char*> labels;
+    for (const tune::Param& p : space.params()) names.push_back(p.name);
+    for (const std::string& n : names) labels.push_back(n.c_str());
+    auto picker = [&](const char* label, int& dim, const char* control) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        if (ImGui::BeginCombo(label, space.params()[size_t(dim)].name.c_str())) {
-            for (int i = 0; i < int(space.size()); ++i)
-                if (ImGui::Selectable(space.params()[size_t(i)].name.c_str(), i == dim)) dim = i;
-            ImGui::EndCombo();
-        }
+        named_combo(label, dim, labels, names, control);  // arena.x.lr, arena.y.batch
     };
-    picker(tr.label("x axis").c_str(), arena.dim_x);
+    picker(tr.label("x axis").c_str(), arena.dim_x, "arena.x");
     ImGui::SameLine();
-    picker(tr.label("y axis").c_str(), arena.dim_y);
+    picker(tr.label("y axis").c_str(), arena.dim_y, "arena.y");
 }
 
 // ------------------------------------------------------------------------------------ progress
@@ -239,9 +240,10 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
     const bool network = objective.max_epochs() > 1;  // else an epoch is a trial
     if (network) {
         const char* axes[] = {tr("trials"), tr("epochs trained (training cost)")};
+        static const std::string kAxisNames[] = {"trials", "epochs"};
         int axis = arena.progress_by_epochs ? 1 : 0;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-        if (ImGui::Combo(tr.label("x axis").c_str(), &axis, axes, IM_ARRAYSIZE(axes))) arena.progress_by_epochs = axis == 1;
+        if (named_combo(tr.label("x axis").c_str(), axis, axes, kAxisNames, "arena.progress_x")) arena.progress_by_epochs = axis == 1;
         tooltip(tr("Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is judged fairly only at equal epochs."));
     } else {
         arena.progress_by_epochs = false;
@@ -325,7 +327,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     char label[128];
     std::snprintf(label, sizeof label, tr("Compute the true landscape (%d×%d trainings)"), cols, rows);
     ImGui::BeginDisabled(arena.dim_x == arena.dim_y);
-    if (ImGui::Button(label)) {
+    if (controls::named("arena.landscape.compute", ImGui::Button(label))) {
         const std::string refused = start_landscape(arena, k);
         if (!refused.empty()) arena.error = tr(refused.c_str());
     }
@@ -587,14 +589,14 @@ void draw_trials_view(AppState& app, const Translator& tr) {
     ArenaState& arena = app.arena;
     arena.table_racer = std::clamp(arena.table_racer, 0, int(arena.racers.size()) - 1);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo(tr.label("Strategy").c_str(), arena_strategy_label(arena.racers[size_t(arena.table_racer)].strategy, tr))) {
-        for (int i = 0; i < int(arena.racers.size()); ++i) {
-            char label[96];
-            std::snprintf(label, sizeof label, "%s #%d", arena_strategy_label(arena.racers[size_t(i)].strategy, tr), arena.racers[size_t(i)].repeat + 1);
-            if (ImGui::Selectable(label, i == arena.table_racer)) arena.table_racer = i;
-        }
-        ImGui::EndCombo();
+    std::vector<std::string> texts, names;  // "BO (EI) #2"; arena.table.bo_ei.1
+    for (const Racer& r : arena.racers) {
+        texts.push_back(std::string(arena_strategy_label(r.strategy, tr)) + " #" + std::to_string(r.repeat + 1));
+        names.push_back(r.strategy + "." + std::to_string(r.repeat));
     }
+    std::vector<const char*> labels;
+    for (const std::string& t : texts) labels.push_back(t.c_str());
+    named_combo(tr.label("Strategy").c_str(), arena.table_racer, labels, names, "arena.table");
     const bool loadable = arena.raced.objective == "lab";
     if (loadable) {
         ImGui::SameLine();
@@ -713,6 +715,7 @@ void draw_arena_views(AppState& app, ImVec2 size) {
     auto tab = [&](const char* english, ArenaView view) {
         const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
         const bool open = ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags);
+        controls::name_item(std::string("arena.view.") + arena_view_name(view));  // arena.view.progress
         if (open && !arena.view_requested) arena.view = view;
         return open;
     };
