@@ -304,6 +304,11 @@ json::Value status_json(const AppState& app) {
                         {"racers", std::move(racers)},
                         {"interrupted", interruption_json(arena)},
                         {"landscape", landscape_json(arena)},
+                        {"view", json::Object{{"tab", arena_view_name(arena.view)},
+                                              {"x", arena.dim_x},
+                                              {"y", arena.dim_y},
+                                              {"progress_x", arena.progress_by_epochs ? "epochs" : "trials"},
+                                              {"table", arena.table_racer}}},
                         {"summary", race_summary(arena, app.tr)}};
 }
 
@@ -546,7 +551,8 @@ void draw_arena(AppState& app) {
 //   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
 //                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
 //                                     interrupted: {round, restored_trials} or null, landscape (see
-//                                     arena.landscape_status), summary}
+//                                     arena.landscape_status), view: {tab, x, y, progress_x: trials |
+//                                     epochs, table: the trial table's racer}, summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume

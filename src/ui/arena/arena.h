@@ -267,6 +267,8 @@ std::vector<const Racer*> racers_of(const ArenaState& arena, const std::string& 
 // choices at 0, 1, … (`names` keeps the choice names alive while the plot is drawn).
 plot::Range param_range(const tune::Space& space, int dim);
 void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names);
+// The same for a 2-D map of points, with a margin so points on the range's edge are drawn whole.
+void set_map_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names);
 // The colour scale of scores (the low 70% of the values, so the best region is not washed out).
 plot::Range score_scale(std::vector<double> values);
 std::vector<ImU32> score_colors(const std::vector<double>& values, plot::Range scale);

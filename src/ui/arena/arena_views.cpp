@@ -47,6 +47,19 @@ void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::ve
     }
 }
 
+// A 2-D map's axis with room beyond the range for the markers of points on its edge (a grid's
+// corners, a BO proposal at a bound): without it they were cut in half by the plot's frame.
+void set_map_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names) {
+    set_param_axis(axis, space, dim, names);
+    if (space.params()[size_t(dim)].kind == tune::ParamKind::Categorical) return;  // points sit mid-cell
+    constexpr double kMargin = 0.03;  // of the axis's length: a marker's radius on a 300-px plot
+    auto to_axis = [&](double v) { return axis.log ? std::log(v) : v; };
+    auto from_axis = [&](double a) { return axis.log ? std::exp(a) : a; };
+    const double lo = to_axis(axis.min), hi = to_axis(axis.max), pad = kMargin * (hi - lo);
+    axis.min = from_axis(lo - pad);
+    axis.max = from_axis(hi + pad);
+}
+
 // Branin reaches 300: the colour scale keeps the low 70% of the values so its minima stay visible.
 plot::Range score_scale(std::vector<double> values) {
     std::erase_if(values, [](double v) { return !std::isfinite(v); });
@@ -242,7 +255,7 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
         const char* axes[] = {tr("trials"), tr("epochs trained (training cost)")};
         static const std::string kAxisNames[] = {"trials", "epochs"};
         int axis = arena.progress_by_epochs ? 1 : 0;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize(axes[1]).x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x);
         if (named_combo(tr.label("x axis").c_str(), axis, axes, kAxisNames, "arena.progress_x")) arena.progress_by_epochs = axis == 1;
         tooltip(tr("Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is judged fairly only at equal epochs."));
     } else {
@@ -281,7 +294,7 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
         if (auto optimum = objective.known_optimum()) plot::hline(*optimum, IM_COL32(90, 90, 90, 255), tr("true minimum"));
         plot::end();
     }
-    tooltip(tr("Each line is the best value a strategy has found after each trial. Steeper and lower is better."));
+    tooltip(tr("Each line is the best value a strategy has found so far. Steeper and lower is better."));
     if (arena.raced.repeats > 1) ImGui::TextDisabled(tr("Lines: mean over %d seeds; bands: best to worst seed."), arena.raced.repeats);
     draw_target_table(arena, results, tr);
 }
@@ -399,8 +412,8 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
             const Points p = sampled_points(racer.runner->study(), dx, dy);
             plot::Options opt;
             opt.title = arena_strategy_label(racer.strategy, tr);
-            set_param_axis(opt.x, space, dx, x_names);
-            set_param_axis(opt.y, space, dy, y_names);
+            set_map_axis(opt.x, space, dx, x_names);
+            set_map_axis(opt.y, space, dy, y_names);
             opt.colorbar = i == count - 1;
             opt.legend = false;
             next_tile(i, width);
@@ -527,8 +540,8 @@ void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, co
     for (int i = 0; i < 3; ++i) {
         plot::Options opt;
         opt.title = maps[i].title;
-        set_param_axis(opt.x, space, slice.dim_x, x_names);
-        set_param_axis(opt.y, space, slice.dim_y, y_names);
+        set_map_axis(opt.x, space, slice.dim_x, x_names);
+        set_map_axis(opt.y, space, slice.dim_y, y_names);
         opt.colorbar = true;
         opt.legend = false;
         next_tile(i, width);
