@@ -6,9 +6,11 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <cerrno>
 #include <cfloat>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <deque>
 #include <set>
@@ -47,6 +49,7 @@ struct Platform {
     bool running = true;
     long frame_limit = -1;       // desktop --frames N: quit after N frames (smoke tests)
     std::string screenshot_path;  // desktop --screenshot F.ppm: save the last frame before quitting
+    int exit_code = 0;            // 1 when the screenshot could not be written
     std::vector<std::string> commands;  // desktop --command JSON: test-hook requests run before the first frame
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
     std::deque<SDL_Event> pending;  // events held for a later frame (feed_events)
@@ -74,22 +77,23 @@ double milliseconds_since_start(const Platform& platform) {
 }
 
 #ifndef __EMSCRIPTEN__
-// The framebuffer as a binary PPM (top row first); `convert` turns it into a PNG.
-void save_screenshot(SDL_Window* window, const std::string& path) {
+// The framebuffer as a binary PPM (top row first); `convert` turns it into a PNG. Returns why it
+// could not be written, or "".
+std::string save_screenshot(SDL_Window* window, const std::string& path) {
     int width = 0, height = 0;
     SDL_GL_GetDrawableSize(window, &width, &height);
     std::vector<unsigned char> pixels(size_t(width) * size_t(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file) {
-        std::fprintf(stderr, "tunelab: cannot write the screenshot to %s\n", path.c_str());
-        return;
-    }
+    if (!file) return std::strerror(errno);
     std::fprintf(file, "P6\n%d %d\n255\n", width, height);
     for (int row = height - 1; row >= 0; --row)  // OpenGL's rows start at the bottom
         std::fwrite(pixels.data() + size_t(row) * size_t(width) * 3, 1, size_t(width) * 3, file);
-    std::fclose(file);
+    const bool written = !std::ferror(file);
+    const int error = errno;
+    if (std::fclose(file) != 0 || !written) return std::strerror(written ? errno : error);
+    return "";
 }
 #endif
 
@@ -280,7 +284,11 @@ void frame(void* user_data) {
     }
 #ifndef __EMSCRIPTEN__
     if (platform.frame_limit >= 0 && long(stats.frames) >= platform.frame_limit) {
-        if (!platform.screenshot_path.empty()) save_screenshot(platform.window, platform.screenshot_path);
+        if (!platform.screenshot_path.empty())
+            if (std::string error = save_screenshot(platform.window, platform.screenshot_path); !error.empty()) {
+                std::fprintf(stderr, "tunelab: cannot write the screenshot to %s: %s\n", platform.screenshot_path.c_str(), error.c_str());
+                platform.exit_code = 1;
+            }
         platform.running = false;
     }
     SDL_GL_SwapWindow(platform.window);  // the browser presents by itself when the callback returns
@@ -392,5 +400,5 @@ int main(int argc, char** argv) {
     SDL_DestroyWindow(platform.window);
     SDL_Quit();
 #endif
-    return 0;
+    return platform.exit_code;
 }

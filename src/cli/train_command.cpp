@@ -16,6 +16,7 @@
 #include "core/files.h"
 #include "core/json.h"
 #include "core/limits.h"
+#include "core/records_json.h"
 #include "core/trainer.h"
 #include "core/validate.h"
 
@@ -131,6 +132,7 @@ const std::vector<Option>& options() {
         }),
         text_option("target", "CSV target column name", [](Arguments& a, const std::string& t) { a.data.target_column = t; }),
         enum_option<Task>("task", "CSV task", [](Arguments& a, Task t) { a.data.csv_task = t; }),
+        flag("drop-missing", "CSV: leave out rows with a missing value (else refused)", [](Arguments& a) { a.data.drop_missing = true; }),
         // model
         text_option("layers", "hidden units per layer, e.g. 8,8 (none: no hidden layer)", [](Arguments& a, const std::string& t) { a.layers = t; }),
         text_option("activation", "activation, or one per layer (relu,tanh)", [](Arguments& a, const std::string& t) {
@@ -293,6 +295,14 @@ double samples_trained(const Trainer& trainer) {
            double(trainer.batch_in_epoch()) * (trainer.history().empty() ? 0 : trainer.history().back().batch_size);
 }
 
+// The data set's summary and fingerprints of both parts (the same data gives the same bytes).
+json::Value data_json(const Trainer& trainer) {
+    json::Value out = to_json(trainer.data().info);
+    out["train_fingerprint"] = data_fingerprint(trainer.data().train);
+    out["validation_fingerprint"] = data_fingerprint(trainer.data().validation);
+    return out;
+}
+
 json::Value run_json(const Arguments& a, const Trainer& trainer, const json::Value& initial_weights) {
     const DataInfo& info = trainer.data().info;
     const char* metric = info.task == Task::classification ? "accuracy" : "r2";
@@ -326,13 +336,7 @@ json::Value run_json(const Arguments& a, const Trainer& trainer, const json::Val
     json::Object doc{
         {"command", "train"},
         {"settings", settings_json(a, trainer.config())},
-        {"data", json::Object{{"task", name(info.task)},
-                              {"classes", info.classes},
-                              {"inputs", info.inputs},
-                              {"train_size", info.train_size},
-                              {"validation_size", info.validation_size},
-                              {"train_fingerprint", data_fingerprint(trainer.data().train)},
-                              {"validation_fingerprint", data_fingerprint(trainer.data().validation)}}},
+        {"data", data_json(trainer)},
         {"initial_weights", initial_weights},
         {"epochs", epochs},
         {"final", final_metrics},
@@ -359,6 +363,7 @@ void print_table(const Arguments& a, const Trainer& trainer) {
                 std::string(name(a.data.kind)).c_str(), std::string(name(info.task)).c_str(),
                 info.task == Task::classification ? (", " + std::to_string(info.classes) + " classes").c_str() : "",
                 info.train_size, info.validation_size, info.inputs);
+    for (const std::string& note : info.notes) std::printf("        (%s)\n", note.c_str());
     std::printf("model   %s, output %s, loss %s, init %s, %zu parameters\n", shape.c_str(),
                 std::string(name(t.model.output)).c_str(), std::string(name(t.model.loss)).c_str(),
                 std::string(name(t.model.init)).c_str(), model.parameters().size());

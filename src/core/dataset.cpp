@@ -240,12 +240,13 @@ DataResult prepare_data(const DataConfig& config) {
             target = "target";
             task = config.kind == DatasetKind::diabetes ? Task::regression : Task::classification;
         }
-        CsvLoad load = load_csv(text, target, task);
+        CsvLoad load = load_csv(text, target, task, config.drop_missing);
         if (!load.data) {
             result.issues.push_back({load.error->field, load.error->describe()});
             return result;
         }
         raw = std::move(load.data);
+        raw->info.notes = load.dialect.notes();
     } else {
         raw = generate_2d(config.kind, config.size, config.noise, data_rng);
     }

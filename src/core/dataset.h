@@ -31,6 +31,7 @@ struct DataInfo {
     bool planar = false;  // the raw inputs are 2-D points (decision-boundary plots make sense)
     std::vector<std::string> feature_names;
     std::vector<std::string> class_names;
+    std::vector<std::string> notes;  // what the CSV loader recognized and did (CsvDialect::notes())
 };
 
 // The per-feature affine map x' = (x − offset) · scale, fitted on the training part.

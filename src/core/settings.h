@@ -52,6 +52,7 @@ struct DataConfig {
     std::string csv_text;
     std::string target_column;      // csv: header name of the target column
     Task csv_task = Task::classification;
+    bool drop_missing = false;      // csv: leave out rows with a missing value (else they are refused)
 };
 
 // ----------------------------------------------------------------------------------------- model

@@ -36,6 +36,7 @@ void visit_fields(Visitor& visit, DataConfig& c) {
     visit("csv_text", c.csv_text);
     visit("target_column", c.target_column);
     visit("csv_task", c.csv_task);
+    visit("drop_missing", c.drop_missing);
 }
 
 template <typename Visitor>

@@ -46,6 +46,10 @@ std::string describe(const std::vector<Issue>& issues) {
     return out;
 }
 
+void add_issues(std::vector<Issue>& into, std::string_view prefix, const std::vector<Issue>& issues) {
+    for (const Issue& issue : issues) into.push_back({std::string(prefix) + issue.field, issue.message});
+}
+
 std::vector<Issue> validate(const DataConfig& c) {
     Checker check;
     if (is_generated(c.kind)) {

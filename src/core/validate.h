@@ -1,6 +1,7 @@
 #pragma once
 // Refusal of impossible settings, one Issue per wrong field, each naming the allowed range.
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "core/dataset.h"
@@ -26,7 +27,10 @@ struct ConfigError : std::invalid_argument {
     std::vector<Issue> issues;
 };
 
-// "field: message" lines, for the CLI and exceptions.
+// "field: message" lines, for the CLI, exceptions and notices.
 std::string describe(const std::vector<Issue>& issues);
+// Appends `issues` to `into`, each field prefixed with the path of the part it was found in
+// ("lab.runs[1]." + "lr.lr"), for documents made of several settings.
+void add_issues(std::vector<Issue>& into, std::string_view prefix, const std::vector<Issue>& issues);
 
 }  // namespace tunelab

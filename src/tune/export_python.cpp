@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/csv.h"
 #include "core/json.h"
 #include "tune/sampler.h"
 
@@ -41,8 +42,10 @@ std::string data_block(const DataConfig& d, const std::string& csv_name) {
                                                      {d.extra.sin_y, "sin_y"}};
     for (const auto& [on, feature] : features)
         if (on) extra += (extra.empty() ? "" : ", ") + py_string(feature);
-    // A bundled set is read from TuneLab's own copy (assets/data), else from scikit-learn's.
+    // A bundled set is read from TuneLab's own copy (assets/data), else from scikit-learn's. The
+    // learner's file is read in the dialect TuneLab recognized in it.
     const bool csv = d.kind == DatasetKind::csv;
+    const CsvDialect dialect = csv ? load_csv(d.csv_text, d.target_column, d.csv_task, d.drop_missing).dialect : CsvDialect{};
     const std::string file = csv ? (csv_name.empty() ? "data.csv" : csv_name) : d.data_dir + "/" + std::string(name(d.kind)) + ".csv";
     return dict_block("DATA", {
         {"kind", py_enum(d.kind)},
@@ -53,7 +56,9 @@ std::string data_block(const DataConfig& d, const std::string& csv_name) {
         {"preprocessing", py_enum(d.preprocessing), "fitted on the training part only"},
         {"extra", "[" + extra + "]", "extra inputs computed from (x, y)"},
         {"csv_file", py_string(file), csv ? "your file; --data FILE reads another" : "TuneLab's copy; --data FILE reads another"},
-        {"separator", py_string(","), "between cells"},
+        {"separator", py_string(std::string(1, dialect.separator)), "between cells"},
+        {"index_column", dialect.index_column ? "True" : "False", "a first column of row numbers (pandas' index), left out"},
+        {"drop_missing", d.drop_missing ? "True" : "False", "rows with a missing value: left out, else refused"},
         {"target_column", py_string(d.target_column)},
         {"csv_task", py_enum(d.csv_task)},
     });
@@ -226,6 +231,11 @@ def split_cells(line):
     return cells + [cell.strip(" \t")]
 
 
+def missing(cell):
+    """How files mark a missing value: an empty cell (pandas writes NaN so), NA, N/A, NaN, null, ?."""
+    return cell.lower() in ("", "na", "n/a", "nan", "null", "?")
+
+
 def number(cell):
     """A whole cell that is a finite number, else None (empty cells, 'nan', '1.2.3')."""
     try:
@@ -277,8 +287,15 @@ def load_csv(header, rows, target_column, task):
     if target_column not in header:
         raise DataError("no column named '%s' (columns: %s)" % (target_column, ", ".join(header)))
     target = header.index(target_column)
-    features, labels = [], []
+    features, labels, dropped = [], [], 0
     for line_number, cells in rows:
+        gap = next((c for c, cell in enumerate(cells) if missing(cell)), None)
+        if gap is not None:
+            if DATA["drop_missing"]:
+                dropped += 1
+                continue
+            raise DataError("line %d, column %d: a missing value in column '%s' (TuneLab refuses it too; "
+                            "set DATA['drop_missing'] to leave such rows out)" % (line_number, gap + 1, header[gap]))
         values = []
         for c, cell in enumerate(cells):
             if c == target:
@@ -287,21 +304,24 @@ def load_csv(header, rows, target_column, task):
             if value is None:
                 raise DataError("line %d, column %d: '%s' in column '%s' is not a number" % (line_number, c + 1, cell, header[c]))
             values.append(value)
-        if cells[target] == "":
-            raise DataError("line %d, column %d: the target is missing" % (line_number, target + 1))
         if task == "regression" and number(cells[target]) is None:
             raise DataError("line %d, column %d: target '%s' is not a number (regression needs numbers)" % (line_number, target + 1, cells[target]))
         features.append(values)
         labels.append(cells[target])
+    if dropped:
+        print("%d rows with missing values left out" % dropped)
+    x = np.array(features, dtype=np.float32)
+    if DATA["index_column"]:
+        x = x[:, 1:]
     if task == "regression":
-        return np.array(features, dtype=np.float32), np.array([number(v) for v in labels], dtype=np.float32), task
+        return x, np.array([number(v) for v in labels], dtype=np.float32), task
     classes = list(dict.fromkeys(labels))
     if all(number(v) is not None for v in classes):
         classes.sort(key=number)
     if len(classes) < 2:
         raise DataError("target column '%s' has only 1 class; classification needs at least 2" % target_column)
     index = {name: k for k, name in enumerate(classes)}
-    return np.array(features, dtype=np.float32), np.array([index[v] for v in labels], dtype=np.float32), task
+    return x, np.array([index[v] for v in labels], dtype=np.float32), task
 
 
 def load(cfg, data_file=None):

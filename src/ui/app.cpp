@@ -133,57 +133,66 @@ double work_in_frame(AppState& app, double frame_ms) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+// ---------------------------------------------------------------------------------------- hook
+
+namespace {
+
+json::Value app_status(AppState& app, const hook::Request&) {
+    return json::Object{{"ready", app.stats.frames > 0},
+                        {"frames", app.stats.frames},
+                        {"fps", app.stats.fps},
+                        {"frame_cpu_ms", app.stats.frame_cpu_ms},
+                        {"frame_cpu_ms_mean", app.stats.recent_mean_ms()},
+                        {"frame_cpu_ms_max", app.stats.recent_max_ms()},
+                        {"first_frame_ms", app.stats.first_frame_ms},
+                        {"language", name(app.tr.language)},
+                        {"page", name(app.page)}};
+}
+
+// The last frames' CPU times and their training / race share, oldest first.
+json::Value frame_times(AppState& app, const hook::Request&) {
+    json::Array times, work;
+    const size_t count = app.stats.recent_count();
+    for (size_t i = 0; i < count; ++i) {
+        const size_t slot = (app.stats.frames - count + i) % app.stats.recent_cpu_ms.size();
+        times.push_back(app.stats.recent_cpu_ms[slot]);
+        work.push_back(app.stats.recent_work_ms[slot]);
+    }
+    return json::Object{{"frames", app.stats.frames}, {"cpu_ms", std::move(times)}, {"work_ms", std::move(work)}};
+}
+
+json::Value set_language(AppState& app, const hook::Request& request) {
+    constexpr const char* kMust = "\"language\" must be \"zh\" or \"en\"";
+    const std::optional<Language> language = request.choice<Language>("language", kMust);
+    if (!language) throw hook::Refusal(kMust);
+    app.tr.language = *language;
+    return hook::ok();
+}
+
+// The page can also be switched by a lesson, or by the learner's tabs.
+json::Value show(AppState& app, const hook::Request& request) {
+    constexpr const char* kMust = "\"page\" must be \"lab\", \"arena\" or \"lessons\"";
+    const std::optional<Page> page = request.choice<Page>("page", kMust);
+    if (!page) throw hook::Refusal(kMust);
+    app.page_requested = *page;
+    return hook::ok();
+}
+
+//   status                  {ready, frames, fps, frame_cpu_ms(_mean, _max), first_frame_ms, language, page}
+//   frame_times             {frames, cpu_ms: [...], work_ms: [...]} of the last frames
+//   set_language {language} "zh" | "en"
+//   show {page}             "lab" | "arena" | "lessons"
+constexpr hook::Command kCommands[] = {
+    {"status", app_status},
+    {"frame_times", frame_times},
+    {"set_language", set_language},
+    {"show", show},
+};
+
+}  // namespace
+
 json::Value handle_command(AppState& app, const json::Value& request) {
-    const json::Value* cmd = request.find("cmd");
-    if (!cmd || !cmd->is_string()) return json::Object{{"error", "request needs a string field \"cmd\""}};
-    const std::string& name = cmd->as_string();
-    if (name == "status") {
-        return json::Object{{"ready", app.stats.frames > 0},
-                            {"frames", app.stats.frames},
-                            {"fps", app.stats.fps},
-                            {"frame_cpu_ms", app.stats.frame_cpu_ms},
-                            {"frame_cpu_ms_mean", app.stats.recent_mean_ms()},
-                            {"frame_cpu_ms_max", app.stats.recent_max_ms()},
-                            {"first_frame_ms", app.stats.first_frame_ms},
-                            {"language", app.tr.language == Language::chinese ? "zh" : "en"},
-                            {"page", app.page == Page::lab ? "lab" : app.page == Page::arena ? "arena" : "lessons"}};
-    }
-    if (name == "frame_times") {  // the last frames' CPU times and their training / race share, oldest first
-        json::Array times, work;
-        const size_t count = app.stats.recent_count();
-        for (size_t i = 0; i < count; ++i) {
-            const size_t slot = (app.stats.frames - count + i) % app.stats.recent_cpu_ms.size();
-            times.push_back(app.stats.recent_cpu_ms[slot]);
-            work.push_back(app.stats.recent_work_ms[slot]);
-        }
-        return json::Object{{"frames", app.stats.frames}, {"cpu_ms", std::move(times)}, {"work_ms", std::move(work)}};
-    }
-    if (name == "set_language") {
-        const json::Value* language = request.find("language");
-        if (language && language->is_string() && language->as_string() == "zh") {
-            app.tr.language = Language::chinese;
-        } else if (language && language->is_string() && language->as_string() == "en") {
-            app.tr.language = Language::english;
-        } else {
-            return json::Object{{"error", "set_language: \"language\" must be \"zh\" or \"en\""}};
-        }
-        return json::Object{{"ok", true}};
-    }
-    if (name == "show") {
-        const json::Value* page = request.find("page");
-        const std::string which = page && page->is_string() ? page->as_string() : "";
-        if (which == "lab") app.page_requested = Page::lab;
-        else if (which == "arena") app.page_requested = Page::arena;
-        else if (which == "lessons") app.page_requested = Page::lessons;
-        else return json::Object{{"error", "show: \"page\" must be \"lab\", \"arena\" or \"lessons\""}};
-        return json::Object{{"ok", true}};
-    }
-    if (name.rfind("ui.", 0) == 0) return controls::command(request);
-    if (name.rfind("lab.", 0) == 0) return lab_command(app.lab, app.tr, request);
-    if (name.rfind("arena.", 0) == 0) return arena_command(app, request);
-    if (name.rfind("lesson.", 0) == 0) return lesson_command(app, request);
-    if (name.rfind("session.", 0) == 0) return session_command(app, request);
-    return json::Object{{"error", "unknown command '" + name + "'"}};
+    return hook::dispatch(app, request, {kCommands, controls::commands(), lab_commands(), arena_commands(), lesson_commands(), session_commands()});
 }
 
 }  // namespace tunelab::ui

@@ -43,6 +43,15 @@ struct FrameStats {
 
 enum class Page { lab, arena, lessons };
 
+}  // namespace tunelab::ui
+
+namespace tunelab {
+template <>
+inline constexpr std::array<std::string_view, 3> enum_names<ui::Page> = {"lab", "arena", "lessons"};
+}  // namespace tunelab
+
+namespace tunelab::ui {
+
 struct AppState {
     Translator tr;
     FrameStats stats;

@@ -29,6 +29,7 @@ constexpr const char* kIssuePatterns[] = {
     "has %s hidden layers; allowed: 0 to 8",
     "has %s classes; classification needs at least 2",
     "must be between %s and %s",
+    "%s rows with missing values left out",
 };
 
 // The parts of `message` that stand where `pattern` has %s, or false when it does not fit.

@@ -2,12 +2,26 @@
 // The interface's two languages. Every string the learner reads goes through Translator: the English
 // text is the key, the table in i18n.cpp gives the Chinese. A test checks that every tr("…") in
 // src/ui has a translation, and the build subsets the CJK font from the same sources.
+#include <array>
 #include <span>
 #include <string>
+#include <string_view>
+
+#include "core/enums.h"
 
 namespace tunelab::ui {
 
 enum class Language { english, chinese };
+
+}  // namespace tunelab::ui
+
+namespace tunelab {
+// As a session document and the hook name them.
+template <>
+inline constexpr std::array<std::string_view, 2> enum_names<ui::Language> = {"en", "zh"};
+}  // namespace tunelab
+
+namespace tunelab::ui {
 
 struct Translator {
     Language language = Language::chinese;

@@ -19,7 +19,6 @@ namespace {
 
 constexpr int kSessionVersion = 1;
 constexpr std::string_view kHashPrefix = "v1.";
-constexpr std::array<std::string_view, 3> kPageNames = {"lab", "arena", "lessons"};
 
 // ------------------------------------------------------------------------------------- base64url
 
@@ -64,19 +63,12 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 
 // -------------------------------------------------------------------------------- reading helpers
 
-// Issues found in one part of the document, prefixed with that part's path.
-void add_issues(std::vector<Issue>& into, const std::string& prefix, const std::vector<Issue>& issues) {
-    for (const Issue& issue : issues) into.push_back({prefix + issue.field, issue.message});
-}
-
 // Refuses any member of `object` not in `known`: a misspelt field must not pass silently.
 void refuse_unknown(std::vector<Issue>& issues, const json::Value& object, const std::string& prefix,
                     std::initializer_list<std::string_view> known) {
     for (const auto& [key, value] : object.as_object())
         if (std::find(known.begin(), known.end(), key) == known.end()) issues.push_back({prefix + key, "unknown setting"});
 }
-
-std::string language_name(Language language) { return language == Language::chinese ? "zh" : "en"; }
 
 // The lab's part of a session, read onto `defaults` (a fresh lab's settings). All-or-nothing: the
 // data is prepared and each run validated against it before anything is returned.
@@ -138,18 +130,12 @@ void raise_notice(AppState& app, const char* headline, std::string detail) {
     app.session.notice_open = true;
 }
 
-std::string describe_issues(const std::vector<Issue>& issues) {
-    std::string text;
-    for (const Issue& issue : issues) text += (text.empty() ? "" : "\n") + issue.field + ": " + issue.message;
-    return text;
-}
-
 // Applies a document, or loads the defaults and says why the document was refused.
 bool apply_or_default(AppState& app, const json::Value& document, const char* headline) {
     std::vector<Issue> issues = session_from_json(app, document);
     if (issues.empty()) return true;
     reset_to_defaults(app);
-    raise_notice(app, headline, describe_issues(issues));
+    raise_notice(app, headline, describe(issues));
     return false;
 }
 
@@ -158,9 +144,7 @@ constexpr const char* kSavedRefused = "The saved session could not be restored, 
 
 // ----------------------------------------------------------------------------------------- exports
 
-json::Value lab_results(AppState& app) {
-    return lab_command(app.lab, app.tr, json::Object{{"cmd", "lab.status"}});
-}
+json::Value lab_results(const AppState& app) { return lab_status_json(app.lab, app.tr); }
 
 // CSV text of a cell: numbers in their shortest exact form, text quoted when it needs it.
 std::string csv_cell(const json::Value& value) {
@@ -229,8 +213,8 @@ json::Value session_to_json(const AppState& app) {
     const LabState& lab = app.lab;
     json::Value document = json::Object{
         {"version", kSessionVersion},
-        {"language", language_name(app.tr.language)},
-        {"page", std::string(kPageNames[size_t(app.page)])},
+        {"language", name(app.tr.language)},
+        {"page", name(app.page)},
         {"lab", json::Object{{"data", to_json(lab.data_config)},
                              {"runs", json::Array{to_json(lab.runs[0].config), to_json(lab.runs[1].config)}},
                              {"compare", lab.compare}}},
@@ -253,16 +237,15 @@ std::vector<Issue> session_from_json(AppState& app, const json::Value& document)
         issues.push_back({"version", "must be 1 (this TuneLab reads version 1 sessions)"});
     Language language = app.tr.language;
     if (const json::Value* value = document.find("language")) {
-        if (*value == json::Value("zh")) language = Language::chinese;
-        else if (*value == json::Value("en")) language = Language::english;
+        const std::optional<Language> named = value->is_string() ? parse_enum<Language>(value->as_string()) : std::nullopt;
+        if (named) language = *named;
         else issues.push_back({"language", "must be \"zh\" or \"en\""});
     }
     Page page = Page::lab;
     if (const json::Value* value = document.find("page")) {
-        auto found = std::find_if(kPageNames.begin(), kPageNames.end(),
-                                  [&](std::string_view n) { return value->is_string() && value->as_string() == n; });
-        if (found == kPageNames.end()) issues.push_back({"page", "must be \"lab\", \"arena\" or \"lessons\""});
-        else page = Page(found - kPageNames.begin());
+        const std::optional<Page> named = value->is_string() ? parse_enum<Page>(value->as_string()) : std::nullopt;
+        if (named) page = *named;
+        else issues.push_back({"page", "must be \"lab\", \"arena\" or \"lessons\""});
     }
     if (!issues.empty()) return issues;
     LabState defaults;  // a fresh lab's settings: what a document's absent fields mean
@@ -294,8 +277,29 @@ void reset_to_defaults(AppState& app) {
 
 // ------------------------------------------------------------------------------------------- hash
 
+namespace {
+
+// What a link carries of a document: never the learner's CSV data (a link would grow to the size of
+// the file and hand it to whoever receives it); the share menu says so.
+json::Value link_document(json::Value document) {
+    auto member = [](json::Value& object, std::string_view key) -> json::Value* {
+        if (!object.is_object()) return nullptr;
+        for (auto& [name, value] : object.as_object())
+            if (name == key) return &value;
+        return nullptr;
+    };
+    if (json::Value* lab = member(document, "lab"))
+        if (json::Value* data = member(*lab, "data"); data && data->is_object())
+            std::erase_if(data->as_object(), [](const auto& field) {
+                return field.first == "csv_text" && field.second.is_string() && !field.second.as_string().empty();
+            });
+    return document;
+}
+
+}  // namespace
+
 std::string encode_hash(const json::Value& document) {
-    return std::string(kHashPrefix) + base64url_encode(document.dump());
+    return std::string(kHashPrefix) + base64url_encode(link_document(document).dump());
 }
 
 DecodedHash decode_hash(std::string_view hash) {
@@ -329,7 +333,7 @@ bool link_matches_saved(std::string_view hash, std::string_view saved) {
     json::ParseResult parsed = json::parse(saved);
     if (!decoded.document || !parsed.ok() || !parsed.value.is_object()) return false;
     std::erase_if(parsed.value.as_object(), [](const auto& member) { return member.first == "race"; });
-    return *decoded.document == parsed.value;
+    return *decoded.document == link_document(std::move(parsed.value));
 }
 
 bool restore_saved_session(AppState& app, std::string_view text) {
@@ -352,7 +356,7 @@ bool restore_saved_session(AppState& app, std::string_view text) {
     std::vector<Issue> issues = restore_race(app, race);
     if (issues.empty()) return true;
     reset_to_defaults(app);
-    raise_notice(app, kSavedRefused, describe_issues(issues));
+    raise_notice(app, kSavedRefused, describe(issues));
     return false;
 }
 
@@ -426,6 +430,9 @@ void draw_session_menu(AppState& app) {
             ImGui::SetClipboardText(encode_hash(session_to_json(app)).c_str());
             app.session.copy_link_requested = true;
         }
+        if (app.lab.data_config.kind == DatasetKind::csv && !app.lab.data_config.csv_text.empty())
+            ImGui::TextDisabled("%s", tr("The link leaves your CSV data out: whoever opens it loads the file again. "
+                                         "The saved session keeps it."));
         ImGui::Separator();
         if (controls::named("session.export_csv", ImGui::Selectable(tr.label("Export results as CSV").c_str()))) request_download(app, "csv");
         ImGui::BeginDisabled(app.arena.racers.empty());
@@ -447,45 +454,49 @@ void draw_session_menu(AppState& app) {
 
 // -------------------------------------------------------------------------------------------- hook
 
-json::Value session_command(AppState& app, const json::Value& request) {
-    const std::string& cmd = request.find("cmd")->as_string();
-    auto text_field = [&](const char* key) -> const std::string* {
-        const json::Value* value = request.find(key);
-        return value && value->is_string() ? &value->as_string() : nullptr;
-    };
-    if (cmd == "session.get") return session_to_json(app);
-    if (cmd == "session.set") {
-        const json::Value* document = request.find("document");
-        if (!document) return json::Object{{"error", "session.set: \"document\" is missing"}};
-        std::vector<Issue> issues = session_from_json(app, *document);
-        if (issues.empty()) return json::Object{{"ok", true}};
-        json::Array list;
-        for (const Issue& issue : issues) list.push_back(json::Object{{"field", issue.field}, {"message", issue.message}});
-        return json::Object{{"error", "session.set: refused"}, {"issues", std::move(list)}};
-    }
-    if (cmd == "session.hash") return json::Object{{"hash", encode_hash(session_to_json(app))}};
-    if (cmd == "session.open_hash") {
-        const std::string* hash = text_field("hash");
-        if (!hash) return json::Object{{"error", "session.open_hash: \"hash\" must be a string"}};
-        const bool applied = open_shared_hash(app, *hash);
-        return json::Object{{"ok", true}, {"applied", applied}};
-    }
-    if (cmd == "session.export") {
-        const std::string* what = text_field("what");
-        std::optional<Export> result = what ? make_export(app, *what) : std::nullopt;
-        if (!result) return json::Object{{"error", "session.export: \"what\" must be \"csv\", \"trials_csv\", \"json\" or \"python\""}};
-        if (request.find("download") && *request.find("download") == json::Value(true)) request_download(app, *what);
-        return json::Object{{"file_name", result->file_name}, {"mime", result->mime}, {"text", result->text}};
-    }
-    if (cmd == "session.menu") {
-        app.session.menu_requested = true;
-        return json::Object{{"ok", true}};
-    }
-    if (cmd == "session.status") {
-        return json::Object{{"notice", app.session.notice}, {"notice_text", app.tr(app.session.notice.c_str())},
-                            {"notice_detail", app.session.notice_detail}};
-    }
-    return json::Object{{"error", "unknown command '" + cmd + "'"}};
+namespace {
+
+json::Value session_set(AppState& app, const hook::Request& request) {
+    const json::Value* document = request.find("document");
+    if (!document) throw hook::Refusal("\"document\" is missing");
+    std::vector<Issue> issues = session_from_json(app, *document);
+    if (!issues.empty()) throw hook::Refusal("refused", std::move(issues));
+    return hook::ok();
 }
+
+json::Value session_open_hash(AppState& app, const hook::Request& request) {
+    constexpr const char* kMust = "\"hash\" must be a string";
+    const std::optional<std::string> hash = request.text("hash", kMust);
+    if (!hash) throw hook::Refusal(kMust);
+    const bool applied = open_shared_hash(app, *hash);
+    return json::Object{{"ok", true}, {"applied", applied}};
+}
+
+json::Value session_export(AppState& app, const hook::Request& request) {
+    const json::Value* what = request.find("what");
+    std::optional<Export> result = what && what->is_string() ? make_export(app, what->as_string()) : std::nullopt;
+    if (!result) throw hook::Refusal("\"what\" must be \"csv\", \"trials_csv\", \"json\" or \"python\"");
+    if (request.find("download") && *request.find("download") == json::Value(true)) request_download(app, what->as_string());
+    return json::Object{{"file_name", result->file_name}, {"mime", result->mime}, {"text", result->text}};
+}
+
+json::Value session_status(AppState& app, const hook::Request&) {
+    return json::Object{{"notice", app.session.notice}, {"notice_text", app.tr(app.session.notice.c_str())},
+                        {"notice_detail", app.session.notice_detail}};
+}
+
+constexpr hook::Command kCommands[] = {
+    {"session.get", [](AppState& app, const hook::Request&) { return session_to_json(app); }},
+    {"session.set", session_set},
+    {"session.hash", [](AppState& app, const hook::Request&) { return json::Value(json::Object{{"hash", encode_hash(session_to_json(app))}}); }},
+    {"session.open_hash", session_open_hash},
+    {"session.export", session_export},
+    {"session.menu", [](AppState& app, const hook::Request&) { app.session.menu_requested = true; return hook::ok(); }},
+    {"session.status", session_status},
+};
+
+}  // namespace
+
+std::span<const hook::Command> session_commands() { return kCommands; }
 
 }  // namespace tunelab::ui

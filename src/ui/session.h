@@ -8,12 +8,14 @@
 // settings are refused with the field's path, and nothing changes. A hash is only ever decoded and
 // parsed as JSON data; nothing in it is executed.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/json.h"
 #include "core/settings.h"
+#include "ui/hook.h"
 #include "ui/i18n.h"
 
 namespace tunelab::ui {
@@ -89,6 +91,6 @@ void reset_to_defaults(AppState& app);
 //                                     python; download: true also starts the browser download
 //   session.status                    the notice shown (if any)
 //   session.menu                      opens the Share / Save / Export menu
-json::Value session_command(AppState& app, const json::Value& request);
+std::span<const hook::Command> session_commands();
 
 }  // namespace tunelab::ui

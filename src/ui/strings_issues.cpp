@@ -14,6 +14,13 @@ constexpr TranslationEntry kEntries[] = {
     // Data
     {"extra features (x², y², xy, sin x, sin y) need a 2-D data set: circle, xor, blobs, spiral, moons or plane",
      "额外特征（x²、y²、xy、sin x、sin y）需要 2-D（二维）数据集：circle、xor、blobs、spiral、moons 或 plane"},
+    {"cells separated by semicolons", "单元格以分号分隔"},
+    {"cells separated by tabs", "单元格以制表符分隔"},
+    {"a UTF-8 byte-order mark skipped", "已跳过 UTF-8 字节顺序标记（BOM）"},
+    {"the unnamed first column (row numbers 0, 1, 2, … as pandas writes them) left out",
+     "已排除无名的第一列（pandas 默认写出的行号 0、1、2……）"},
+    {"1 row with missing values left out", "已排除 1 行含缺失值的数据"},
+    {"%s rows with missing values left out", "已排除 %s 行含缺失值的数据"},
     {"no CSV data: choose a file with a header line and rows", "没有 CSV 数据：请选择一个带表头行和数据行的文件"},
     {"name the target column (one of the header's names)", "请指定目标列（表头中的某一列名）"},
     // Network and loss

@@ -11,6 +11,8 @@ constexpr TranslationEntry kEntries[] = {
     {"The page address always holds this configuration, seed included: opening the link reproduces the same run.",
      "页面地址始终包含当前的全部配置（含随机种子）：打开这个链接就能复现同样的训练。"},
     {"Copy share link", "复制分享链接"},
+    {"The link leaves your CSV data out: whoever opens it loads the file again. The saved session keeps it.",
+     "链接不包含你的 CSV 数据：打开链接的人需要重新载入该文件。已保存的会话仍保留它。"},
     {"Export results as CSV", "导出结果为 CSV"},
     {"Export the arena's trials as CSV", "导出竞技场的全部试验为 CSV"},
     {"Export session and results as JSON", "导出会话和结果为 JSON"},

@@ -99,3 +99,18 @@ test("a browser without WebGL2 gets a clear message instead of a blank page", as
   assert.match(await problem.innerText(), /WebGL2/);
   await context.close();
 });
+
+test("the page opened as a file (file://) says it must be served, and how, instead of a fetch error", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("file://" + join(webDir, "index.html"));
+  const problem = page.locator("#problem");
+  await problem.waitFor({ state: "visible", timeout: 10000 });
+  const text = await problem.innerText();
+  assert.match(text, /must be served by a web server/);
+  assert.match(text, /tools\/tunelab web/);
+  assert.match(text, /python3 -m http\.server/);
+  assert.match(text, /网页服务器/);
+  assert.doesNotMatch(text, /Failed to fetch|Check the connection/);
+  await context.close();
+});

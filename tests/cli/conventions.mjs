@@ -1,6 +1,6 @@
 // tunelab-cli as a Unix tool (issue #16, items 8-10), run by ctest (tests/cli/conventions.cmake):
 //   node conventions.mjs CLI DATA_DIR
-// CLI is the command, words separated by '|' (e.g. "node|…/tunelab-cli.js"); DATA_DIR the bundled sets.
+// CLI is the command, words separated by '|'; DATA_DIR the bundled sets.
 // Every run happens in a scratch folder, away from the repository, as a learner's would.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

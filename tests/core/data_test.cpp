@@ -138,7 +138,7 @@ TEST_CASE("csv: malformed files are refused with line and column") {
         {"a,b,t\n1,2,0\n\n3,4,5,6\n", "t", Task::classification, 4, 4, "has 4 cells"},
         {"a,b,t\n1,\"2,0\n", "t", Task::classification, 2, 2, "not closed"},
         {"a,b,t\n1,2,cat\n", "t", Task::regression, 2, 3, "not a number"},
-        {"a,b,t\n1,,0\n", "t", Task::classification, 2, 2, "not a number"},
+        {"a,b,t\n1,,0\n", "t", Task::classification, 2, 2, "a missing value in column 'b'"},
         {"a,b,t\n1,2,0\n", "target", Task::classification, 1, 0, "no column named 'target'"},
         {"a,b,t\n1,2,0\n3,4,0\n", "t", Task::classification, 0, 3, "only 1 class"},
         {"", "t", Task::classification, 0, 0, "empty"},

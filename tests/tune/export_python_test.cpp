@@ -220,16 +220,18 @@ TrainConfig network(std::vector<LayerConfig> hidden, OptimizerKind optimizer, do
     return c;
 }
 
-// A learner's file: three clusters with text labels, quoted header names, a BOM-less UTF-8 header.
+// A learner's file as pandas and a spreadsheet leave it: a byte-order mark, semicolons, pandas'
+// index column, quoted header names, text labels and a few rows with missing values (dropped).
 std::string learner_csv() {
     Rng rng(7, 3);
-    std::string text = "\"width, cm\",height,depth,kind\n";
+    std::string text = "\xEF\xBB\xBF;\"width; cm\";height;depth;kind\n";
     const char* kinds[] = {"oak", "pine", "birch"};
+    auto cell = [&](double v) { return json::format_number(std::round(v * 100) / 100); };
     for (int i = 0; i < 240; ++i) {
         const int k = i % 3;
-        text += json::format_number(std::round((k + rng.normal() * 0.45) * 100) / 100) + "," +
-                json::format_number(std::round((k % 2 + rng.normal() * 0.45) * 100) / 100) + "," +
-                json::format_number(std::round(rng.normal() * 100) / 100) + "," + kinds[k] + "\n";
+        const std::string width = i % 50 == 7 ? "NA" : cell(k + rng.normal() * 0.45);
+        text += std::to_string(i) + ";" + width + ";" + cell(k % 2 + rng.normal() * 0.45) + ";" + cell(rng.normal()) + ";" +
+                (i % 61 == 30 ? "" : kinds[k]) + "\n";
     }
     return text;
 }
@@ -298,6 +300,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         c.data.kind = DatasetKind::csv;
         c.data.csv_text = learner_csv();
         c.data.target_column = "kind";
+        c.data.drop_missing = true;
         c.data.preprocessing = Preprocessing::standardize;
         cases.push_back(c);
     }

@@ -3,12 +3,20 @@
 
 #include <functional>
 
+#include "ui/app.h"
+#include "ui/hook.h"
 #include "ui/widgets/controls.h"
 
 using namespace tunelab;
 namespace controls = tunelab::ui::controls;
 
 namespace {
+
+// The controls' own hook commands, as the dispatcher answers them.
+json::Value command(const json::Value& request) {
+    static ui::AppState app;
+    return ui::hook::dispatch(app, request, {controls::commands()});
+}
 
 // A headless ImGui context of 800×600 with the built-in font; frame() draws one frame.
 struct ImGuiFixture {
@@ -32,7 +40,7 @@ struct ImGuiFixture {
         draw();
         ImGui::Render();
     }
-    json::Value ask(const char* cmd, const char* name) { return controls::command(json::Object{{"cmd", cmd}, {"name", name}}); }
+    json::Value ask(const char* cmd, const char* name) { return command(json::Object{{"cmd", cmd}, {"name", name}}); }
 };
 
 // A window at (50, 40), 300×200, holding a button and, far below the fold, a second one.
@@ -66,7 +74,7 @@ TEST_CASE_FIXTURE(ImGuiFixture, "controls: a named control reports where it was 
     CHECK(number(far, "scroller", "y") >= 40);        // the window that would scroll it into view
     CHECK(number(far, "scroller", "h") <= 200);
 
-    CHECK(controls::command(json::Object{{"cmd", "ui.controls"}}).find("names")->as_array().size() == 2);
+    CHECK(command(json::Object{{"cmd", "ui.controls"}}).find("names")->as_array().size() == 2);
     CHECK(ask("ui.control", "nowhere").find("error") != nullptr);
     frame([] {});  // a frame without the window: its controls are not on screen now
     CHECK(ask("ui.control", "near").find("error")->as_string().find("not drawn now") != std::string::npos);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "ui/app.h"
@@ -344,4 +345,40 @@ TEST_CASE("session: the page's own address after a reload restores the saved ses
     CHECK(!link_matches_saved("#" + encode_hash(session_to_json(t.app)), saved));  // another configuration
     CHECK(!link_matches_saved("#v1.%%%", saved));
     CHECK(!link_matches_saved(own_hash, "{\"cut"));
+}
+
+TEST_CASE("session: a link leaves the learner's CSV data out, and a reload still restores them") {
+    AppState app;
+    std::string csv = "a,b,label\n";
+    for (int i = 0; i < 500; ++i) csv += std::to_string(i) + "," + std::to_string(i % 7) + "," + (i % 2 ? "x" : "y") + "\n";
+    load_csv_text(app.lab, "mine.csv", csv);
+    const json::Value document = session_to_json(app);
+    REQUIRE(document.find("lab")->find("data")->find("csv_text"));
+    const std::string hash = encode_hash(document);
+    const DecodedHash decoded = decode_hash(hash);
+    REQUIRE(decoded.document);
+    CHECK(decoded.document->find("lab")->find("data")->find("csv_text") == nullptr);
+    CHECK(decoded.document->find("lab")->find("data")->find("target_column"));
+    CHECK(hash.size() < encode_hash(session_to_json(AppState())).size() + 200);  // the file's 5 KB are not in it
+    // The page's own address after a reload is still the saved session, whose CSV data come back.
+    CHECK(link_matches_saved("#" + hash, document.dump()));
+}
+
+TEST_CASE("session: the Python export of a race on the lab's network carries its score, epochs, budget and network") {
+    TestApp t;
+    REQUIRE(command(t.app, parse(R"({"cmd":"arena.set","objective":"lab","strategies":["grid"],"trials":4,"epochs":5,
+                                     "metric":"val_accuracy","seed":3})")).find("ok") != nullptr);
+    REQUIRE(command(t.app, parse(R"({"cmd":"arena.start"})")).find("ok") != nullptr);
+    command(t.app, parse(R"({"cmd":"lab.set","train":{"lr":{"lr":0.3}}})"));  // the lab moves on after the start
+    const std::optional<Export> python = make_export(t.app, "python");
+    REQUIRE(python);
+    const std::string& script = python->text;
+    auto has = [&](const std::string& part) { return script.find(part) != std::string::npos; };
+    CHECK(has("\"epochs\": 5,  # per trial"));
+    CHECK(has("\"score\": \"validation_accuracy\","));
+    CHECK(has("optuna.create_study(direction=\"maximize\""));
+    CHECK(has("TuneLab's grid for a budget of 4 trials"));
+    const double raced_lr = t.app.arena.raced_run.lr.lr;
+    REQUIRE(raced_lr != 0.3);
+    CHECK(has("    \"lr\": " + json::format_number(raced_lr) + ",\n"));  // the race's network, not the lab's latest
 }

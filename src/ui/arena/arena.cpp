@@ -238,18 +238,6 @@ void draw_race_controls(AppState& app) {
 
 // --------------------------------------------------------------------------------------- hook
 
-json::Value issues_json(const std::vector<Issue>& issues) {
-    json::Array out;
-    for (const Issue& issue : issues) out.push_back(json::Object{{"field", issue.field}, {"message", issue.message}});
-    return json::Value(std::move(out));
-}
-
-json::Value error(std::string message, const std::vector<Issue>& issues = {}) {
-    json::Value out = json::Object{{"error", std::move(message)}};
-    if (!issues.empty()) out["issues"] = issues_json(issues);
-    return out;
-}
-
 json::Value number_or_null(std::optional<double> value) {
     json::Value out;
     if (value && std::isfinite(*value)) out = *value;
@@ -304,14 +292,13 @@ json::Value status_json(const AppState& app) {
                         {"racers", std::move(racers)},
                         {"interrupted", interruption_json(arena)},
                         {"landscape", landscape_json(arena)},
-                        {"view", json::Object{{"tab", arena_view_name(arena.view)},
+                        {"view", json::Object{{"tab", std::string(name(arena.view))},
                                               {"x", arena.dim_x},
                                               {"y", arena.dim_y},
                                               {"progress_x", arena.progress_by_epochs ? "epochs" : "trials"},
                                               {"table", arena.table_racer}}},
                         {"summary", race_summary(arena, app.tr)}};
 }
-
 
 }  // namespace
 
@@ -426,19 +413,19 @@ bool start_race(AppState& app) {
 }
 
 // The trial's hyperparameters applied to the lab's settings, exactly as the race trained them.
-json::Value arena_load_trial(AppState& app, int racer_index, int number) {
+std::string load_trial(AppState& app, int racer_index, int number) {
     ArenaState& arena = app.arena;
-    if (racer_index < 0 || racer_index >= int(arena.racers.size())) return error("arena.load_trial: no such racer");
+    if (racer_index < 0 || racer_index >= int(arena.racers.size())) return "no such racer";
     const tune::StudyRunner& runner = *arena.racers[size_t(racer_index)].runner;
     auto* mlp = dynamic_cast<const tune::MlpObjective*>(&runner.objective());
-    if (!mlp || !app.lab.data) return error("arena.load_trial: only trials of the lab objective can be loaded into the lab");
-    if (number < 0 || number >= int(runner.study().trials().size())) return error("arena.load_trial: no such trial");
+    if (!mlp || !app.lab.data) return "only trials of the lab objective can be loaded into the lab";
+    if (number < 0 || number >= int(runner.study().trials().size())) return "no such trial";
     LabRun& run = app.lab.runs[0];
     run.config = mlp->config_for(runner.study().trial(number).params, mlp->common_seed().value_or(run.config.seed));
     run.issues = validate(run.config, app.lab.data->info);
     reset_runs(app.lab);
     app.page_requested = Page::lab;
-    return json::Object{{"ok", true}, {"params", tune::params_to_json(runner.study().space(), runner.study().trial(number).params)}};
+    return {};
 }
 
 bool advance_round(ArenaState& arena) {
@@ -547,6 +534,91 @@ void draw_arena(AppState& app) {
     }
 }
 
+// ---------------------------------------------------------------------------------------- hook
+
+namespace {
+
+void require_race(const ArenaState& arena) {
+    if (arena.racers.empty()) throw hook::Refusal("no race yet (arena.start)");
+}
+
+json::Value arena_status(AppState& app, const hook::Request&) { return status_json(app); }
+
+json::Value arena_set(AppState& app, const hook::Request& request) {
+    json::Value fields = request.body();
+    std::erase_if(fields.as_object(), [](const auto& member) { return member.first == "cmd"; });
+    std::vector<Issue> issues = arena_setup_from_json(app.arena.setup, fields);
+    if (!issues.empty()) throw hook::Refusal("refused set-up", std::move(issues));
+    app.arena.issues.clear();
+    app.arena.racing = false;
+    return json::Object{{"ok", true}, {"setup", arena_setup_to_json(app.arena.setup)}};
+}
+
+json::Value arena_start(AppState& app, const hook::Request&) {
+    if (!start_race(app)) throw hook::Refusal(app.arena.error, app.arena.issues);
+    return json::Object{{"ok", true}, {"racers", int(app.arena.racers.size())}};
+}
+
+json::Value arena_pause(AppState& app, const hook::Request&) {
+    require_race(app.arena);
+    app.arena.racing = false;
+    return json::Object{{"ok", true}, {"racing", false}};
+}
+
+json::Value arena_resume(AppState& app, const hook::Request&) {
+    require_race(app.arena);
+    resume_race(app.arena);
+    return json::Object{{"ok", true}, {"racing", app.arena.racing}};
+}
+
+json::Value arena_round(AppState& app, const hook::Request&) {
+    require_race(app.arena);
+    app.arena.racing = false;
+    if (!advance_round(app.arena)) throw hook::Refusal("the race is finished");
+    return status_json(app);
+}
+
+json::Value arena_landscape(AppState& app, const hook::Request& request) {
+    ArenaState& arena = app.arena;
+    if (request.has("cancel")) {
+        arena.landscape.reset();
+        return hook::ok();
+    }
+    const std::optional<double> k = request.number("k", "\"k\" must be a number of grid points per axis");
+    require_race(arena);
+    const std::string refused = start_landscape(arena, k ? int(*k) : arena.landscape_k);
+    if (!refused.empty()) throw hook::Refusal(refused);
+    return landscape_json(arena);
+}
+
+json::Value arena_load_trial(AppState& app, const hook::Request& request) {
+    constexpr const char* kMust = "needs numbers \"racer\" and \"number\"";
+    const std::optional<double> racer = request.number("racer", kMust), number = request.number("number", kMust);
+    if (!racer || !number) throw hook::Refusal(kMust);
+    const std::string refused = load_trial(app, int(*racer), int(*number));
+    if (!refused.empty()) throw hook::Refusal(refused);
+    const tune::Study& study = app.arena.racers[size_t(*racer)].runner->study();
+    return json::Object{{"ok", true}, {"params", tune::params_to_json(study.space(), study.trial(int(*number)).params)}};
+}
+
+json::Value arena_view(AppState& app, const hook::Request& request) {
+    ArenaState& arena = app.arena;
+    constexpr const char* kMust = "\"tab\" must be progress, landscape, bayes, trials, hyperband or analysis";
+    const std::optional<ArenaView> tab = request.choice<ArenaView>("tab", kMust);
+    if (!tab) throw hook::Refusal(kMust);
+    const int dims = arena.objective ? int(arena.objective->space().size()) : 0;
+    const auto dim = [&](const char* key, int current) {
+        const std::string must = std::string("\"") + key + "\" must be a parameter index of the race's space";
+        return request.integer(key, must, 0, dims - 1).value_or(current);
+    };
+    const int x = dim("x", arena.dim_x), y = dim("y", arena.dim_y);
+    arena.view = *tab;
+    arena.view_requested = true;
+    arena.dim_x = x;
+    arena.dim_y = y;
+    return hook::ok();
+}
+
 // Commands (all answer {"error": …, "issues"?: […]} and change nothing when refused):
 //   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
 //                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
@@ -567,82 +639,23 @@ void draw_arena(AppState& app) {
 //                                     trained yet} or null
 //   arena.analysis                    {importance: [{strategy, trials, shares: {param: share}}],
 //                                     points: [{racer, number, flops, value, front}]} (complete trials)
-json::Value arena_command(AppState& app, const json::Value& request) {
-    ArenaState& arena = app.arena;
-    const std::string& cmd = request.find("cmd")->as_string();
-    if (cmd == "arena.status") return status_json(app);
-    if (cmd == "arena.set") {
-        json::Value fields = request;
-        auto& members = fields.as_object();
-        std::erase_if(members, [](const auto& member) { return member.first == "cmd"; });
-        const std::vector<Issue> issues = arena_setup_from_json(arena.setup, fields);
-        if (!issues.empty()) return error("arena.set: refused set-up", issues);
-        arena.issues.clear();
-        arena.racing = false;
-        return json::Object{{"ok", true}, {"setup", arena_setup_to_json(arena.setup)}};
-    }
-    if (cmd == "arena.start") {
-        if (!start_race(app)) return error("arena.start: " + arena.error, arena.issues);
-        return json::Object{{"ok", true}, {"racers", int(arena.racers.size())}};
-    }
-    if (cmd == "arena.pause" || cmd == "arena.resume") {
-        if (arena.racers.empty()) return error(cmd + ": no race yet (arena.start)");
-        arena.racing = false;
-        if (cmd == "arena.resume") resume_race(arena);
-        return json::Object{{"ok", true}, {"racing", arena.racing}};
-    }
-    if (cmd == "arena.discard") {
-        discard_race(arena);
-        return json::Object{{"ok", true}};
-    }
-    if (cmd == "arena.round") {
-        if (arena.racers.empty()) return error("arena.round: no race yet (arena.start)");
-        arena.racing = false;
-        if (!advance_round(arena)) return error("arena.round: the race is finished");
-        return status_json(app);
-    }
-    if (cmd == "arena.analysis") return analysis_json(arena);
-    if (cmd == "arena.landscape") {
-        if (request.find("cancel")) {
-            arena.landscape.reset();
-            return json::Object{{"ok", true}};
-        }
-        const json::Value* k = request.find("k");
-        if (k && !k->is_number()) return error("arena.landscape: \"k\" must be a number of grid points per axis");
-        if (arena.racers.empty()) return error("arena.landscape: no race yet (arena.start)");
-        const std::string refused = start_landscape(arena, k ? int(k->as_number()) : arena.landscape_k);
-        if (!refused.empty()) return error("arena.landscape: " + refused);
-        return landscape_json(arena);
-    }
-    if (cmd == "arena.landscape_status") return landscape_json(arena);
-    if (cmd == "arena.load_trial") {
-        const json::Value* racer = request.find("racer");
-        const json::Value* number = request.find("number");
-        if (!racer || !racer->is_number() || !number || !number->is_number())
-            return error("arena.load_trial: needs numbers \"racer\" and \"number\"");
-        return arena_load_trial(app, int(racer->as_number()), int(number->as_number()));
-    }
-    if (cmd == "arena.view") {
-        const json::Value* tab = request.find("tab");
-        const auto* found = std::find_if(std::begin(kArenaViewNames), std::end(kArenaViewNames),
-                                         [&](const char* n) { return tab && tab->is_string() && tab->as_string() == n; });
-        if (found == std::end(kArenaViewNames))
-            return error("arena.view: \"tab\" must be progress, landscape, bayes, trials, hyperband or analysis");
-        const int dims = arena.objective ? int(arena.objective->space().size()) : 0;
-        int x = arena.dim_x, y = arena.dim_y;
-        for (auto [key, out] : {std::pair{"x", &x}, std::pair{"y", &y}})
-            if (const json::Value* v = request.find(key)) {
-                if (!v->is_number() || v->as_number() < 0 || v->as_number() >= dims)
-                    return error(std::string("arena.view: \"") + key + "\" must be a parameter index of the race's space");
-                *out = int(v->as_number());
-            }
-        arena.view = ArenaView(found - std::begin(kArenaViewNames));
-        arena.view_requested = true;
-        arena.dim_x = x;
-        arena.dim_y = y;
-        return json::Object{{"ok", true}};
-    }
-    return error("unknown command '" + cmd + "'");
-}
+constexpr hook::Command kCommands[] = {
+    {"arena.status", arena_status},
+    {"arena.set", arena_set},
+    {"arena.start", arena_start},
+    {"arena.pause", arena_pause},
+    {"arena.resume", arena_resume},
+    {"arena.discard", [](AppState& app, const hook::Request&) { discard_race(app.arena); return hook::ok(); }},
+    {"arena.round", arena_round},
+    {"arena.load_trial", arena_load_trial},
+    {"arena.view", arena_view},
+    {"arena.landscape", arena_landscape},
+    {"arena.landscape_status", [](AppState& app, const hook::Request&) { return landscape_json(app.arena); }},
+    {"arena.analysis", [](AppState& app, const hook::Request&) { return analysis_json(app.arena); }},
+};
+
+}  // namespace
+
+std::span<const hook::Command> arena_commands() { return kCommands; }
 
 }  // namespace tunelab::ui

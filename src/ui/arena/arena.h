@@ -13,6 +13,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "core/settings.h"
 #include "tune/bayes.h"
 #include "tune/runner.h"
+#include "ui/hook.h"
 #include "ui/i18n.h"
 #include "ui/widgets/plot.h"
 
@@ -94,9 +96,17 @@ struct Racer {
 };
 
 enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis };
+
+}  // namespace tunelab::ui
+
+namespace tunelab {
 // Their names in the hook (arena.view {tab}) and in the tabs' control names (arena.view.progress).
-inline constexpr const char* kArenaViewNames[] = {"progress", "landscape", "bayes", "trials", "hyperband", "analysis"};
-inline const char* arena_view_name(ArenaView view) { return kArenaViewNames[int(view)]; }
+template <>
+inline constexpr std::array<std::string_view, 6> enum_names<ui::ArenaView> = {"progress", "landscape", "bayes",
+                                                                              "trials",   "hyperband", "analysis"};
+}  // namespace tunelab
+
+namespace tunelab::ui {
 
 // The BO views' model output, recomputed only when the study, the slice or ξ/κ change.
 struct BayesViewCache {
@@ -173,7 +183,7 @@ struct ArenaState {
 
 void draw_arena(AppState& app);
 // The test hook's "arena.*" commands (listed in arena.cpp).
-json::Value arena_command(AppState& app, const json::Value& request);
+std::span<const hook::Command> arena_commands();
 
 // ---- arena.cpp
 bool start_race(AppState& app);  // builds the racers from the setup; false (and arena.error) if refused
@@ -210,7 +220,8 @@ void forget_stale_landscape(ArenaState& arena);
 std::vector<double> landscape_values(const LandscapeGrid& grid);
 int landscape_done(const LandscapeGrid& grid);  // grid points trained
 // Trains that trial's settings in the lab (lab objective only): run A gets them, the lab is shown.
-json::Value arena_load_trial(AppState& app, int racer, int number);
+// The reason it is refused ("no such trial"), or "".
+std::string load_trial(AppState& app, int racer, int number);
 
 // ---- arena_resume.cpp: the race in the saved session, and the offer to resume it after a reload
 // {setup, lab?, racers: [{strategy, repeat, study}]} (each study's tune::Study::to_json), or null.

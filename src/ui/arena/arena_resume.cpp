@@ -15,10 +15,6 @@
 namespace tunelab::ui {
 namespace {
 
-void add_issues(std::vector<Issue>& into, const std::string& prefix, const std::vector<Issue>& issues) {
-    for (const Issue& issue : issues) into.push_back({prefix + issue.field, issue.message});
-}
-
 // The lab's data and network a lab-objective race tuned, prepared again; issues when refused.
 std::optional<PreparedData> read_raced_lab(const json::Value* lab, const std::string& data_dir, DataConfig& data,
                                            TrainConfig& run, std::vector<Issue>& issues) {

@@ -649,7 +649,7 @@ void draw_trials_view(AppState& app, const Translator& tr) {
         char label[16];
         std::snprintf(label, sizeof label, "%d", n);
         if (ImGui::Selectable(label, false, ImGuiSelectableFlags_SpanAllColumns) && loadable)
-            arena_load_trial(app, arena.table_racer, n);
+            load_trial(app, arena.table_racer, n);
         ImGui::TableNextColumn();
         if (t.value) ImGui::Text("%.4g", *t.value);
         ImGui::TableNextColumn();
@@ -728,7 +728,7 @@ void draw_arena_views(AppState& app, ImVec2 size) {
     auto tab = [&](const char* english, ArenaView view) {
         const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
         const bool open = ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags);
-        controls::name_item(std::string("arena.view.") + arena_view_name(view));  // arena.view.progress
+        controls::name_item("arena.view." + std::string(name(view)));  // arena.view.progress
         if (open && !arena.view_requested) arena.view = view;
         return open;
     };

@@ -9,8 +9,10 @@
 #include <string>
 
 #include "core/csv.h"
+#include "core/records_json.h"
 #include "core/settings_json.h"
 #include "core/validate.h"
+#include "ui/app.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
@@ -250,69 +252,8 @@ void draw_settings(LabState& lab, const Translator& tr) {
     }
 }
 
-// ---------------------------------------------------------------------------------------- hook
-
-json::Value issues_json(const std::vector<Issue>& issues) {
-    json::Array out;
-    for (const Issue& issue : issues) out.push_back(json::Object{{"field", issue.field}, {"message", issue.message}});
-    return json::Value(std::move(out));
-}
-
-json::Value history_json(const std::vector<EpochRecord>& history) {
-    json::Array out;
-    for (const EpochRecord& r : history) {
-        out.push_back(json::Object{{"epoch", r.epoch},
-                                   {"train_loss", r.train_loss},
-                                   {"validation_loss", r.validation_loss},
-                                   {"train_metric", r.train_metric},
-                                   {"validation_metric", r.validation_metric},
-                                   {"learning_rate", r.learning_rate},
-                                   {"batch_size", r.batch_size},
-                                   {"gradient_norm", r.gradient_norm}});
-    }
-    return json::Value(std::move(out));
-}
-
-json::Value lab_status_json(const LabState& lab, const Translator& tr) {
-    json::Value runs = json::Array{};
-    for (int i = 0; i < active_run_count(lab); ++i) {
-        const LabRun& run = lab.runs[size_t(i)];
-        json::Value entry = json::Object{{"name", run.name}, {"config", to_json(run.config)},
-                                         {"issues", issues_json(run.issues)},
-                                         {"status_text", status_text(run, lab, tr)}};
-        if (run.trainer) {
-            entry["status"] = std::string(name(run.trainer->status()));
-            entry["message"] = run.trainer->message();
-            entry["epoch"] = run.trainer->epoch();
-            entry["history"] = history_json(run.trainer->history());
-        } else {
-            entry["status"] = "not started";
-        }
-        runs.push_back(std::move(entry));
-    }
-    json::Value out = json::Object{{"playing", lab.playing}, {"speed", lab.speed}, {"compare", lab.compare}, {"ghost", lab.ghost.has_value()},
-                                   {"last_slice_ms", lab.last_slice_ms}, {"data", to_json(lab.data_config)},
-                                   {"data_issues", issues_json(lab.data_issues)}, {"runs", std::move(runs)}};
-    if (lab.data) {
-        const DataInfo& info = lab.data->info;
-        out["data_info"] = json::Object{{"task", std::string(name(info.task))}, {"classes", info.classes},
-                                        {"inputs", info.inputs}, {"train_size", info.train_size},
-                                        {"validation_size", info.validation_size}};
-    }
-    return out;
-}
-
-json::Value error(std::string message, const std::vector<Issue>& issues = {}) {
-    json::Value out = json::Object{{"error", std::move(message)}};
-    if (!issues.empty()) out["issues"] = issues_json(issues);
-    return out;
-}
-
-constexpr const char* kViewNames[] = {"curves", "boundary", "network", "histograms", "optimizer_paths"};
-
 }  // namespace
 
-const char* view_name(ViewTab view) { return kViewNames[int(view)]; }
 
 void refresh_data(LabState& lab) {
     DataResult result = prepare_data(lab.data_config);
@@ -418,6 +359,111 @@ void draw_lab(LabState& lab, const Translator& tr) {
     }
 }
 
+json::Value lab_status_json(const LabState& lab, const Translator& tr) {
+    json::Value runs = json::Array{};
+    for (int i = 0; i < active_run_count(lab); ++i) {
+        const LabRun& run = lab.runs[size_t(i)];
+        json::Value entry = json::Object{{"name", run.name}, {"config", to_json(run.config)}, {"issues", to_json(run.issues)},
+                                         {"status_text", status_text(run, lab, tr)}};
+        if (run.trainer) {
+            entry["status"] = std::string(name(run.trainer->status()));
+            entry["message"] = run.trainer->message();
+            entry["epoch"] = run.trainer->epoch();
+            entry["history"] = to_json(run.trainer->history());
+        } else {
+            entry["status"] = "not started";
+        }
+        runs.push_back(std::move(entry));
+    }
+    json::Value out = json::Object{{"playing", lab.playing}, {"speed", lab.speed}, {"compare", lab.compare},
+                                   {"ghost", lab.ghost.has_value()}, {"last_slice_ms", lab.last_slice_ms},
+                                   {"data", to_json(lab.data_config)},
+                                   {"data_issues", to_json(lab.data_issues)}, {"runs", std::move(runs)}};
+    if (lab.data) out["data_info"] = to_json(lab.data->info);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------- hook
+
+namespace {
+
+json::Value lab_status(AppState& app, const hook::Request&) { return lab_status_json(app.lab, app.tr); }
+
+// A partial settings update: every field is checked before any is applied, then the runs restart.
+json::Value lab_set(AppState& app, const hook::Request& request) {
+    LabState& lab = app.lab;
+    const int run = request.integer("run", "\"run\" must be 0 or 1", 0, 1).value_or(0);
+    DataConfig data = lab.data_config;
+    TrainConfig train = lab.runs[size_t(run)].config;
+    std::vector<Issue> issues;
+    if (const json::Value* d = request.find("data")) issues = update_from_json(data, *d);
+    if (const json::Value* t = request.find("train")) add_issues(issues, "", update_from_json(train, *t));
+    if (!issues.empty()) throw hook::Refusal("refused settings", std::move(issues));
+    const std::optional<double> speed = request.number("speed", "\"speed\" must be 1 to 5", 1, 5);
+    const std::optional<ViewTab> view = request.choice<ViewTab>("view", "unknown \"view\"");
+    const std::optional<bool> compare = request.boolean("compare", "\"compare\" must be true or false");
+    if (speed) lab.speed = int(*speed);
+    if (view) lab.view = *view;
+    if (compare) lab.compare = *compare;
+    lab.data_config = data;
+    lab.runs[size_t(run)].config = train;
+    if (request.has("data")) refresh_data(lab);
+    validate_runs(lab);
+    reset_runs(lab);
+    json::Value out = lab_status_json(lab, app.tr);
+    out["ok"] = true;
+    return out;
+}
+
+json::Value lab_start(AppState& app, const hook::Request&) {
+    reset_runs(app.lab);
+    if (!ensure_started(app.lab)) throw hook::Refusal("settings are refused or the data is missing", app.lab.data_issues);
+    app.lab.playing = true;
+    return hook::ok();
+}
+
+// Single steps (pausing first): `batches` mini-batches, or as many epochs.
+json::Value lab_steps(AppState& app, const hook::Request& request, bool epochs) {
+    LabState& lab = app.lab;
+    if (!ensure_started(lab)) throw hook::Refusal("settings are refused or the data is missing");
+    lab.playing = false;
+    const json::Value* batches = request.find("batches");
+    const int count = batches && batches->is_number() ? std::clamp(int(batches->as_number()), 1, 100000) : 1;
+    for_each_active_run(lab, [&](LabRun& run) {
+        for (int i = 0; i < count; ++i) epochs ? run.trainer->run_epoch() : run.trainer->step();
+    });
+    return lab_status_json(lab, app.tr);
+}
+
+json::Value lab_load_csv(AppState& app, const hook::Request& request) {
+    constexpr const char* kMust = "\"text\" must be the file's contents";
+    std::optional<std::string> text = request.text("text", kMust);
+    if (!text) throw hook::Refusal(kMust);
+    const json::Value* file_name = request.find("name");
+    load_csv_text(app.lab, file_name && file_name->is_string() ? file_name->as_string() : "data.csv", std::move(*text));
+    return lab_status_json(app.lab, app.tr);
+}
+
+json::Value lab_pin(AppState& app, const hook::Request&) {
+    LabState& lab = app.lab;
+    const LabRun& first = lab.runs[0];
+    if (!first.trainer || first.trainer->history().empty()) throw hook::Refusal("run A has no finished epoch yet");
+    lab.ghost = Ghost{"ghost", lab.data->info.task, first.trainer->history()};
+    return hook::ok();
+}
+
+// The diverged message's remedy: lr ÷ 10 and restart.
+json::Value lab_smaller_lr(AppState& app, const hook::Request& request) {
+    LabState& lab = app.lab;
+    const json::Value* run = request.find("run");
+    LabRun& target = lab.runs[run && run->is_number() && run->as_number() == 1 ? 1 : 0];
+    target.config.lr.lr /= 10;
+    validate_runs(lab);
+    reset_runs(lab);
+    lab.playing = ensure_started(lab);
+    return json::Object{{"ok", true}, {"lr", target.config.lr.lr}};
+}
+
 // Commands (all answer {"error": …} and change nothing when refused):
 //   lab.status                                  settings, data, each run's status and history
 //   lab.set {data?, train?, run?, compare?, speed?, view?}   partial settings update, then reset
@@ -426,97 +472,21 @@ void draw_lab(LabState& lab, const Translator& tr) {
 //   lab.load_csv {name, text}                   the learner's CSV (the web file picker sends it here)
 //   lab.pin                                     pin run A as the ghost
 //   lab.smaller_lr {run?}                       the diverged message's remedy: lr ÷ 10 and restart
-json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request) {
-    const std::string& cmd = request.find("cmd")->as_string();
-    if (cmd == "lab.status") return lab_status_json(lab, tr);
-    if (cmd == "lab.set") {
-        int run_index = 0;
-        if (const json::Value* run = request.find("run")) {
-            if (!run->is_number() || (run->as_number() != 0 && run->as_number() != 1))
-                return error("lab.set: \"run\" must be 0 or 1");
-            run_index = int(run->as_number());
-        }
-        DataConfig data = lab.data_config;
-        TrainConfig train = lab.runs[size_t(run_index)].config;
-        std::vector<Issue> issues;
-        if (const json::Value* d = request.find("data")) issues = update_from_json(data, *d);
-        if (const json::Value* t = request.find("train")) {
-            std::vector<Issue> more = update_from_json(train, *t);
-            issues.insert(issues.end(), more.begin(), more.end());
-        }
-        if (!issues.empty()) return error("lab.set: refused settings", issues);
-        if (const json::Value* speed = request.find("speed")) {
-            if (!speed->is_number() || speed->as_number() < 1 || speed->as_number() > 5)
-                return error("lab.set: \"speed\" must be 1 to 5");
-            lab.speed = int(speed->as_number());
-        }
-        if (const json::Value* view = request.find("view")) {
-            auto* found = std::find_if(std::begin(kViewNames), std::end(kViewNames),
-                                       [&](const char* n) { return view->is_string() && view->as_string() == n; });
-            if (found == std::end(kViewNames)) return error("lab.set: unknown \"view\"");
-            lab.view = ViewTab(found - std::begin(kViewNames));
-        }
-        if (const json::Value* compare = request.find("compare")) {
-            if (!compare->is_bool()) return error("lab.set: \"compare\" must be true or false");
-            lab.compare = compare->as_bool();
-        }
-        const bool data_given = request.find("data") != nullptr;
-        lab.data_config = data;
-        lab.runs[size_t(run_index)].config = train;
-        if (data_given) refresh_data(lab);
-        validate_runs(lab);
-        reset_runs(lab);
-        json::Value out = lab_status_json(lab, tr);
-        out["ok"] = true;
-        return out;
-    }
-    if (cmd == "lab.start") {
-        reset_runs(lab);
-        if (!ensure_started(lab)) return error("lab.start: settings are refused or the data is missing", lab.data_issues);
-        lab.playing = true;
-        return json::Object{{"ok", true}};
-    }
-    if (cmd == "lab.pause") {
-        lab.playing = false;
-        return json::Object{{"ok", true}};
-    }
-    if (cmd == "lab.reset") {
-        reset_runs(lab);
-        return json::Object{{"ok", true}};
-    }
-    if (cmd == "lab.step" || cmd == "lab.epoch") {
-        if (!ensure_started(lab)) return error(cmd + ": settings are refused or the data is missing");
-        lab.playing = false;
-        const json::Value* batches = request.find("batches");
-        const int count = batches && batches->is_number() ? std::clamp(int(batches->as_number()), 1, 100000) : 1;
-        for_each_active_run(lab, [&](LabRun& run) {
-            for (int i = 0; i < count; ++i) cmd == "lab.step" ? run.trainer->step() : run.trainer->run_epoch();
-        });
-        return lab_status_json(lab, tr);
-    }
-    if (cmd == "lab.load_csv") {
-        const json::Value* text = request.find("text");
-        const json::Value* file_name = request.find("name");
-        if (!text || !text->is_string()) return error("lab.load_csv: \"text\" must be the file's contents");
-        load_csv_text(lab, file_name && file_name->is_string() ? file_name->as_string() : "data.csv", text->as_string());
-        return lab_status_json(lab, tr);
-    }
-    if (cmd == "lab.pin") {
-        const LabRun& first = lab.runs[0];
-        if (!first.trainer || first.trainer->history().empty()) return error("lab.pin: run A has no finished epoch yet");
-        lab.ghost = Ghost{"ghost", lab.data->info.task, first.trainer->history()};
-        return json::Object{{"ok", true}};
-    }
-    if (cmd == "lab.smaller_lr") {
-        const json::Value* run = request.find("run");
-        LabRun& target = lab.runs[run && run->is_number() && run->as_number() == 1 ? 1 : 0];
-        target.config.lr.lr /= 10;
-        validate_runs(lab);
-        reset_runs(lab);
-        lab.playing = ensure_started(lab);
-        return json::Object{{"ok", true}, {"lr", target.config.lr.lr}};
-    }
-    return error("unknown command '" + cmd + "'");
-}
+constexpr hook::Command kCommands[] = {
+    {"lab.status", lab_status},
+    {"lab.set", lab_set},
+    {"lab.start", lab_start},
+    {"lab.pause", [](AppState& app, const hook::Request&) { app.lab.playing = false; return hook::ok(); }},
+    {"lab.reset", [](AppState& app, const hook::Request&) { reset_runs(app.lab); return hook::ok(); }},
+    {"lab.step", [](AppState& app, const hook::Request& request) { return lab_steps(app, request, false); }},
+    {"lab.epoch", [](AppState& app, const hook::Request& request) { return lab_steps(app, request, true); }},
+    {"lab.load_csv", lab_load_csv},
+    {"lab.pin", lab_pin},
+    {"lab.smaller_lr", lab_smaller_lr},
+};
+
+}  // namespace
+
+std::span<const hook::Command> lab_commands() { return kCommands; }
 
 }  // namespace tunelab::ui

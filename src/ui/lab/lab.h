@@ -8,6 +8,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "core/settings.h"
 #include "core/surfaces.h"
 #include "core/trainer.h"
+#include "ui/hook.h"
 #include "ui/i18n.h"
 #include "ui/lab/model_pictures.h"
 
@@ -37,8 +39,16 @@ struct Ghost {
 };
 
 enum class ViewTab { curves, boundary, network, histograms, optimizer_paths };
-// Its spelling in the hook (lab.set {view}) and in the tab's control name ("lab.view.boundary").
-const char* view_name(ViewTab view);
+
+}  // namespace tunelab::ui
+
+namespace tunelab {
+template <>
+inline constexpr std::array<std::string_view, 5> enum_names<ui::ViewTab> = {"curves", "boundary", "network", "histograms",
+                                                                            "optimizer_paths"};
+}  // namespace tunelab
+
+namespace tunelab::ui {
 
 // The 2-D loss-surface view where each optimizer steps from the same start point.
 struct OptimizerPathsView {
@@ -91,8 +101,10 @@ void load_csv_text(LabState& lab, std::string file_name, std::string text);
 void advance_runs(LabState& lab);
 // Starts (or restarts) every active run from scratch with the current settings.
 void reset_runs(LabState& lab);
+// Settings, data and each run's status and history: the hook's lab.status, the results export.
+json::Value lab_status_json(const LabState& lab, const Translator& tr);
 // The test hook's lab commands ({"cmd":"lab.set", ...}); see lab.cpp for the list.
-json::Value lab_command(LabState& lab, const Translator& tr, const json::Value& request);
+std::span<const hook::Command> lab_commands();
 
 // ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[lab.editing].config and
 // returns true when it changed something (the lab then re-prepares the data or restarts the runs).

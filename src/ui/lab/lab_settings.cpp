@@ -210,7 +210,11 @@ bool draw_csv_loader(LabState& lab, const Translator& tr) {
         ImGui::SameLine();
         changed |= ImGui::RadioButton(tr.label("Numbers (regression)").c_str(), &task, int(Task::regression));
         c.csv_task = Task(task);
+        changed |= ImGui::Checkbox(tr.label("Drop rows with missing values").c_str(), &c.drop_missing);
+        tooltip(tr("Rows with an empty cell (or NA, NaN, ?) are refused unless you choose to leave them out."));
     }
+    if (lab.data)  // what the loader recognized: separators, a byte-order mark, pandas' index, dropped rows
+        for (const std::string& note : lab.data->info.notes) wrapped_text(tr.issue(note), 0, true);
     return changed;
 }
 

@@ -680,7 +680,7 @@ void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size) {
             std::snprintf(label, sizeof label, "%s###%s", names[i], tab.english);
             const ImGuiTabItemFlags flags = external && tab.view == lab.view ? ImGuiTabItemFlags_SetSelected : 0;
             const bool open = ImGui::BeginTabItem(label, nullptr, flags);
-            controls::name_item(std::string("lab.view.") + view_name(tab.view));
+            controls::name_item("lab.view." + std::string(name(tab.view)));
             if (!open) continue;
             if (!external) lab.view = tab.view;
             lab.drawn_view = static_cast<int>(tab.view);

@@ -22,7 +22,7 @@ const Lesson* open_lesson(const LessonState& state) {
 // the tests and a learner's clicks would; stops at the first refusal and returns it.
 json::Value run_commands(AppState& app, const char* commands) {
     const json::ParseResult parsed = json::parse(commands);
-    if (!parsed.ok() || !parsed.value.is_array()) return json::Object{{"error", "lesson: malformed commands"}};
+    if (!parsed.ok() || !parsed.value.is_array()) return hook::error("lesson: malformed commands");
     for (const json::Value& command : parsed.value.as_array()) {
         json::Value answer = handle_command(app, command);
         if (answer.find("error")) return answer;
@@ -69,7 +69,7 @@ void open(LessonState& state, int index) {
 // "Set it up for me": the defaults, the lesson's setup, the step's setup; then the page to watch.
 json::Value set_up_step(AppState& app) {
     const Lesson* lesson = open_lesson(app.lessons);
-    if (!lesson) return json::Object{{"error", "lesson.setup: no lesson is open"}};
+    if (!lesson) return hook::error("lesson.setup: no lesson is open");
     json::Value answer = reset_app(app);
     if (!answer.find("error")) answer = run_commands(app, lesson->setup);
     if (!answer.find("error")) answer = run_commands(app, lesson->steps[size_t(app.lessons.step)].setup);
@@ -81,7 +81,7 @@ json::Value set_up_step(AppState& app) {
 // "Show me": does what the instruction says, on the page where it shows.
 json::Value show_me(AppState& app) {
     const Lesson* lesson = open_lesson(app.lessons);
-    if (!lesson) return json::Object{{"error", "lesson.show_me: no lesson is open"}};
+    if (!lesson) return hook::error("lesson.show_me: no lesson is open");
     app.page_requested = page_of(*lesson);
     return run_commands(app, lesson->steps[size_t(app.lessons.step)].action);
 }
@@ -220,6 +220,59 @@ void draw_lesson_card(AppState& app) {
     ImGui::End();
 }
 
+// ---------------------------------------------------------------------------------------- hook
+
+namespace {
+
+const Lesson& require_lesson(const AppState& app) {
+    const Lesson* lesson = open_lesson(app.lessons);
+    if (!lesson) throw hook::Refusal("no lesson is open");
+    return *lesson;
+}
+
+json::Value lesson_list(AppState& app, const hook::Request&) {
+    const Translator& tr = app.tr;
+    json::Array out;
+    for (const Lesson& lesson : lesson_catalogue()) {
+        json::Array steps;
+        for (const LessonStep& step : lesson.steps)
+            steps.push_back(json::Object{{"instruction", tr(step.instruction)}, {"observe", tr(step.observe)},
+                                         {"action", json::parse(step.action).value}});
+        out.push_back(json::Object{{"id", lesson.id}, {"title", tr(lesson.title)}, {"intro", tr(lesson.intro)},
+                                   {"challenge", lesson.challenge}, {"page", page_of(lesson) == Page::arena ? "arena" : "lab"},
+                                   {"steps", std::move(steps)}});
+    }
+    return json::Object{{"lessons", std::move(out)}};
+}
+
+json::Value lesson_open(AppState& app, const hook::Request& request) {
+    const std::vector<Lesson>& lessons = lesson_catalogue();
+    const json::Value* id = request.find("id");
+    auto found = std::find_if(lessons.begin(), lessons.end(),
+                              [&](const Lesson& l) { return id && id->is_string() && id->as_string() == l.id; });
+    if (found == lessons.end()) throw hook::Refusal("unknown \"id\"");
+    open(app.lessons, int(found - lessons.begin()));
+    return hook::ok();
+}
+
+json::Value lesson_next(AppState& app, const hook::Request&) {
+    require_lesson(app);
+    if (!next_step(app.lessons)) throw hook::Refusal("this is the last step");
+    return json::Object{{"ok", true}, {"step", app.lessons.step}};
+}
+
+json::Value lesson_status(AppState& app, const hook::Request&) {
+    const Lesson& lesson = require_lesson(app);
+    const LessonState& state = app.lessons;
+    update_progress(app);
+    json::Array checks;
+    for (bool passed : state.passed) checks.push_back(passed);
+    const LessonStep& step = lesson.steps[size_t(state.step)];
+    return json::Object{{"id", lesson.id}, {"step", state.step}, {"steps", int(lesson.steps.size())}, {"set_up", state.set_up},
+                        {"done", state.completed.count(lesson.id) > 0}, {"checks", std::move(checks)},
+                        {"instruction", app.tr(step.instruction)}, {"observe", app.tr(step.observe)}};
+}
+
 // Commands (all answer {"error": …} and change nothing when refused):
 //   lesson.list                  {lessons: [{id, title, intro, challenge, page, steps: [{instruction, observe, action}]}]}
 //                                in the current language; `action` is the instruction as hook commands
@@ -230,54 +283,18 @@ void draw_lesson_card(AppState& app) {
 //   lesson.status                {id, step, steps, set_up, done, checks: [passed per step], instruction, observe}
 //   lesson.next                  goes to the next step (whether or not this one passed)
 //   lesson.close                 closes the lesson (its card disappears)
-json::Value lesson_command(AppState& app, const json::Value& request) {
-    const std::string& cmd = request.find("cmd")->as_string();
-    const Translator& tr = app.tr;
-    LessonState& state = app.lessons;
-    const std::vector<Lesson>& lessons = lesson_catalogue();
-    if (cmd == "lesson.list") {
-        json::Array out;
-        for (const Lesson& lesson : lessons) {
-            json::Array steps;
-            for (const LessonStep& step : lesson.steps)
-                steps.push_back(json::Object{{"instruction", tr(step.instruction)}, {"observe", tr(step.observe)},
-                                             {"action", json::parse(step.action).value}});
-            out.push_back(json::Object{{"id", lesson.id}, {"title", tr(lesson.title)}, {"intro", tr(lesson.intro)},
-                                       {"challenge", lesson.challenge}, {"page", page_of(lesson) == Page::arena ? "arena" : "lab"},
-                                       {"steps", std::move(steps)}});
-        }
-        return json::Object{{"lessons", std::move(out)}};
-    }
-    if (cmd == "lesson.open") {
-        const json::Value* id = request.find("id");
-        auto found = std::find_if(lessons.begin(), lessons.end(),
-                                  [&](const Lesson& l) { return id && id->is_string() && id->as_string() == l.id; });
-        if (found == lessons.end()) return json::Object{{"error", "lesson.open: unknown \"id\""}};
-        open(state, int(found - lessons.begin()));
-        return json::Object{{"ok", true}};
-    }
-    if (cmd == "lesson.close") {
-        state.open = -1;
-        return json::Object{{"ok", true}};
-    }
-    const Lesson* lesson = open_lesson(state);
-    if (!lesson) return json::Object{{"error", cmd + ": no lesson is open"}};
-    if (cmd == "lesson.setup") return set_up_step(app);
-    if (cmd == "lesson.show_me") return show_me(app);
-    if (cmd == "lesson.next") {
-        if (!next_step(state)) return json::Object{{"error", "lesson.next: this is the last step"}};
-        return json::Object{{"ok", true}, {"step", state.step}};
-    }
-    if (cmd == "lesson.status") {
-        update_progress(app);
-        json::Array checks;
-        for (bool passed : state.passed) checks.push_back(passed);
-        const LessonStep& step = lesson->steps[size_t(state.step)];
-        return json::Object{{"id", lesson->id}, {"step", state.step}, {"steps", int(lesson->steps.size())}, {"set_up", state.set_up},
-                            {"done", state.completed.count(lesson->id) > 0}, {"checks", std::move(checks)},
-                            {"instruction", tr(step.instruction)}, {"observe", tr(step.observe)}};
-    }
-    return json::Object{{"error", "unknown command '" + cmd + "'"}};
-}
+constexpr hook::Command kCommands[] = {
+    {"lesson.list", lesson_list},
+    {"lesson.open", lesson_open},
+    {"lesson.close", [](AppState& app, const hook::Request&) { app.lessons.open = -1; return hook::ok(); }},
+    {"lesson.setup", [](AppState& app, const hook::Request&) { require_lesson(app); return set_up_step(app); }},
+    {"lesson.show_me", [](AppState& app, const hook::Request&) { require_lesson(app); return show_me(app); }},
+    {"lesson.next", lesson_next},
+    {"lesson.status", lesson_status},
+};
+
+}  // namespace
+
+std::span<const hook::Command> lesson_commands() { return kCommands; }
 
 }  // namespace tunelab::ui

@@ -4,10 +4,12 @@
 // thing and to watch one thing, and checks the app's state to see that it happened. One runner
 // (lessons.cpp) shows any lesson, on its page and as a compact card over the lab.
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/json.h"
+#include "ui/hook.h"
 #include "ui/i18n.h"
 
 namespace tunelab::ui {
@@ -52,6 +54,6 @@ void draw_lessons(AppState& app);
 // instruction while watching the views it names. Draws nothing on the lessons page.
 void draw_lesson_card(AppState& app);
 // The test hook's "lesson.*" commands; see lessons.cpp for the list.
-json::Value lesson_command(AppState& app, const json::Value& request);
+std::span<const hook::Command> lesson_commands();
 
 }  // namespace tunelab::ui

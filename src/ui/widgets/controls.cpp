@@ -43,8 +43,6 @@ json::Value rect_json(const ImRect& r) {
     return json::Object{{"x", double(r.Min.x)}, {"y", double(r.Min.y)}, {"w", double(r.GetWidth())}, {"h", double(r.GetHeight())}};
 }
 
-json::Value error(std::string message) { return json::Object{{"error", std::move(message)}}; }
-
 // An obvious frame around the highlighted control: a thick orange border whose glow pulses.
 void draw_highlight(const Entry& entry) {
     if (entry.visible.GetWidth() <= 0 || entry.visible.GetHeight() <= 0) return;
@@ -92,36 +90,38 @@ void highlight(std::string_view name, double seconds) { g_highlight = Highlight{
 void clear_highlight() { g_highlight = Highlight{}; }
 std::string_view highlighted() { return g_highlight.name; }
 
-json::Value command(const json::Value& request) {
-    const std::string& cmd = request.find("cmd")->as_string();
-    const int last_frame = ImGui::GetFrameCount();
-    if (cmd == "ui.controls") {
-        json::Array names;
-        for (const auto& [name, entry] : g_controls)
-            if (entry.frame == last_frame) names.push_back(name);
-        return json::Object{{"names", std::move(names)}};
-    }
-    if (cmd == "ui.clear_highlight") {
-        clear_highlight();
-        return json::Object{{"ok", true}};
-    }
+namespace {
+
+json::Value list_controls(AppState&, const hook::Request&) {
+    json::Array names;
+    for (const auto& [name, entry] : g_controls)
+        if (entry.frame == ImGui::GetFrameCount()) names.push_back(name);
+    return json::Object{{"names", std::move(names)}};
+}
+
+const std::string& control_name(const hook::Request& request) {
     const json::Value* name = request.find("name");
-    if (!name || !name->is_string()) return error(cmd + ": \"name\" must be a control's name, e.g. \"lab.lr\"");
-    const auto found = g_controls.find(name->as_string());
-    if (cmd == "ui.highlight") {
-        const json::Value* seconds = request.find("seconds");
-        if (seconds && !seconds->is_number()) return error("ui.highlight: \"seconds\" must be a number");
-        highlight(name->as_string(), seconds ? seconds->as_number() : 0);
-        return json::Object{{"ok", true}, {"known", found != g_controls.end()}};
-    }
-    if (cmd != "ui.control") return error("unknown command '" + cmd + "'");
-    if (found == g_controls.end()) return error("ui.control: no control named '" + name->as_string() + "' has been drawn");
+    if (!name || !name->is_string()) throw hook::Refusal("\"name\" must be a control's name, e.g. \"lab.lr\"");
+    return name->as_string();
+}
+
+json::Value highlight_control(AppState&, const hook::Request& request) {
+    const std::string& name = control_name(request);
+    const std::optional<double> seconds = request.number("seconds", "\"seconds\" must be a number");
+    highlight(name, seconds.value_or(0));
+    return json::Object{{"ok", true}, {"known", g_controls.count(name) > 0}};
+}
+
+json::Value control(AppState&, const hook::Request& request) {
+    const std::string& name = control_name(request);
+    const int last_frame = ImGui::GetFrameCount();
+    const auto found = g_controls.find(name);
+    if (found == g_controls.end()) throw hook::Refusal("no control named '" + name + "' has been drawn");
     const Entry& entry = found->second;
     if (entry.frame != last_frame)
-        return error("ui.control: '" + name->as_string() + "' is not drawn now (last drawn " +
-                     std::to_string(last_frame - entry.frame) + " frames ago)");
+        throw hook::Refusal("'" + name + "' is not drawn now (last drawn " + std::to_string(last_frame - entry.frame) + " frames ago)");
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    json::Value out = json::Object{{"name", name->as_string()},
+    json::Value out = json::Object{{"name", name},
                                    {"rect", rect_json(entry.rect)},
                                    {"visible", rect_json(entry.visible)},
                                    {"scroller", rect_json(entry.scroller)},
@@ -137,5 +137,16 @@ json::Value command(const json::Value& request) {
     }
     return out;
 }
+
+constexpr hook::Command kCommands[] = {
+    {"ui.control", control},
+    {"ui.controls", list_controls},
+    {"ui.highlight", highlight_control},
+    {"ui.clear_highlight", [](AppState&, const hook::Request&) { clear_highlight(); return hook::ok(); }},
+};
+
+}  // namespace
+
+std::span<const hook::Command> commands() { return kCommands; }
 
 }  // namespace tunelab::ui::controls

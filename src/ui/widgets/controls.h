@@ -4,9 +4,11 @@
 // languages. The registry keeps the control's last screen rectangle, so
 //  - browser tests press it with real mouse and touch events (the hook's ui.control, harness.mjs),
 //  - lessons point at it: a pulsing frame around it, its window scrolled to it (highlight).
+#include <span>
 #include <string_view>
 
 #include "core/json.h"
+#include "ui/hook.h"
 
 namespace tunelab::ui::controls {
 
@@ -35,6 +37,6 @@ std::string_view highlighted();
 //                        the framebuffer by devicePixelRatio)
 //   ui.controls          the names drawn in the last frame
 //   ui.highlight {name, seconds?} / ui.clear_highlight
-json::Value command(const json::Value& request);
+std::span<const hook::Command> commands();
 
 }  // namespace tunelab::ui::controls
