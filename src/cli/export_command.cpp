@@ -1,10 +1,14 @@
 // tunelab-cli export: what the page's Export menu gives — the PyTorch + Optuna script, the trials as
 // CSV, the studies as JSON — from a file the CLI or the app saved: a study (`study --save`), the
 // app's session (~/.config/tunelab/session.json) or the page's exported tunelab-session.json.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"

@@ -1,10 +1,13 @@
 #include "core/csv.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <string>
 
 #include "core/limits.h"
 

@@ -8,6 +8,8 @@
 #include "core/csv.h"
 #include "core/json.h"
 #include "tune/sampler.h"
+#include "tune/strategy.h"
+#include "tune/tunable.h"
 
 namespace tunelab::tune {
 namespace {
@@ -630,6 +632,14 @@ std::string sampler_block(const PythonSearch& search) {
 
 bool by_accuracy(const PythonSearch& search) { return search.score == MlpScore::ValidationError; }
 
+// The tunable settings applied to `target` (tunable.h), as a Python tuple's items.
+std::string tunable_keys(TunableTarget target) {
+    std::string out;
+    for (const TunableSetting& setting : tunable_settings())
+        if (setting.target == target) out += (out.empty() ? "" : ", ") + py_string(setting.name);
+    return out;
+}
+
 // The objective: the same parameters as TuneLab's study, applied to the exported settings the way
 // MlpObjective::config_for applies them (one width, depth, activation and dropout for all layers,
 // each defaulting to the first hidden layer's; epochs at most the search's).
@@ -638,12 +648,12 @@ std::string objective_block(const PythonSearch& search) {
         "\n\ndef apply_params(cfg, p):\n"
         "    \"\"\"The search's settings with one trial's parameters, as TuneLab applies them.\"\"\"\n"
         "    cfg = dict(cfg)\n"
-        "    for key in (\"lr\", \"optimizer\", \"momentum\", \"beta1\", \"beta2\", \"l2\", \"batch\"):\n"
+        "    for key in (" + tunable_keys(TunableTarget::setting) + "):\n"
         "        if key in p:\n"
         "            cfg[key] = p[key]\n"
         "    if \"epochs\" in p:\n"
         "        cfg[\"epochs\"] = min(max(1, p[\"epochs\"]), SEARCH[\"epochs\"])\n"
-        "    if any(key in p for key in (\"units\", \"layers\", \"activation\", \"dropout\")):\n"
+        "    if any(key in p for key in (" + tunable_keys(TunableTarget::layer) + ")):\n"
         "        units, activation, dropout = cfg[\"hidden\"][0] if cfg[\"hidden\"] else (8, \"tanh\", 0.0)\n"
         "        layer = (p.get(\"units\", units), p.get(\"activation\", activation), p.get(\"dropout\", dropout))\n"
         "        cfg[\"hidden\"] = [layer] * max(1, p.get(\"layers\", len(cfg[\"hidden\"])))\n"
@@ -731,7 +741,10 @@ std::string main_block(const PythonSearch* search) {
 
 }  // namespace
 
-std::string python_sampler(const std::string& strategy) { return strategy.rfind("bo_", 0) == 0 ? "bayes" : strategy; }
+std::string python_sampler(const std::string& strategy) {
+    const Strategy* known = find_strategy(strategy);
+    return known ? known->sampler : strategy;
+}
 
 PythonSearch default_python_search(const TrainConfig& run) {
     return {MlpObjective::default_space(), "tpe", 30, run.epochs, MlpScore::ValidationLoss};

@@ -7,6 +7,7 @@
 #include "core/limits.h"
 #include "core/trainer.h"
 #include "core/validate.h"
+#include "tune/tunable.h"
 
 namespace tunelab::tune {
 
@@ -38,32 +39,18 @@ private:
 
 }  // namespace
 
-const std::vector<std::string>& MlpObjective::tunable_settings() {
-    static const std::vector<std::string> names = {"lr",    "optimizer",  "momentum", "beta1",   "beta2", "units",
-                                                   "layers", "activation", "l2",       "dropout", "batch", "epochs"};
-    return names;
-}
-
 Space MlpObjective::default_space() {
-    return Space({Param::real("lr", 1e-4, 1.0, true),
-                  Param::categorical("optimizer", {"sgd", "momentum", "adam"}),
-                  Param::real("beta1", 0.5, 0.99).only_when("optimizer", {"adam"}),
-                  Param::integer("units", 2, 64, true),
-                  Param::integer("layers", 1, 3),
-                  Param::categorical("activation", {"relu", "tanh"}),
-                  Param::real("l2", 1e-6, 1e-1, true),
-                  Param::integer("batch", 8, 128, true)});
+    std::vector<Param> params;
+    for (const char* name : {"lr", "optimizer", "beta1", "units", "layers", "activation", "l2", "batch"})
+        params.push_back(tunable_param(*find_tunable(name)));
+    params[2].only_when("optimizer", {"adam"});  // beta1 is Adam's
+    return Space(std::move(params));
 }
 
 void MlpObjective::check_space() const {
-    const auto& known = tunable_settings();
     for (const Param& p : space_.params())
-        if (std::find(known.begin(), known.end(), p.name) == known.end())
-            throw std::invalid_argument("parameter '" + p.name + "': an MLP objective tunes only " + [&] {
-                std::string list;
-                for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-                return list;
-            }());
+        if (!find_tunable(p.name))
+            throw std::invalid_argument("parameter '" + p.name + "': an MLP objective tunes only " + tunable_names());
     // Every value the space can produce must be one training accepts, checked now rather than at
     // the first trial. Counts are bounded before config_for casts them to int or allocates layers.
     for (size_t i = 0; i < space_.size(); ++i) {
@@ -149,33 +136,18 @@ MlpObjective MlpObjective::with_common_seed(uint64_t seed) const {
 }
 
 TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const {
-    TrainConfig c = base_;
-    c.seed = seed;
-    const LayerConfig first = c.model.hidden.empty() ? LayerConfig{} : c.model.hidden.front();
-    int units = first.units, layers = int(c.model.hidden.size());
-    Activation activation = first.activation;
-    double dropout = first.dropout;
-    bool shape_tuned = false;  // else the base network keeps its own (possibly uneven) layers
+    NetworkTrial trial{base_, base_.model.hidden.empty() ? LayerConfig{} : base_.model.hidden.front(),
+                       int(base_.model.hidden.size()), false, data_.info.train_size, epochs_};
+    trial.config.seed = seed;
     for (size_t i = 0; i < space_.size(); ++i) {
-        const double v = params[i];
-        if (!is_active(v)) continue;
-        const std::string& key = space_.params()[i].name;
-        const std::string choice = space_.params()[i].kind == ParamKind::Categorical ? space_.format(i, v) : "";
-        if (key == "lr") c.lr.lr = v;
-        else if (key == "optimizer") c.optimizer.kind = parse_enum<OptimizerKind>(choice).value_or(OptimizerKind::sgd);
-        else if (key == "momentum") c.optimizer.momentum = v;
-        else if (key == "beta1") c.optimizer.beta1 = v;
-        else if (key == "beta2") c.optimizer.beta2 = v;
-        else if (key == "units") units = int(v), shape_tuned = true;
-        else if (key == "layers") layers = int(v), shape_tuned = true;
-        else if (key == "activation") activation = parse_enum<Activation>(choice).value_or(Activation::tanh), shape_tuned = true;
-        else if (key == "l2") c.l2 = v;
-        else if (key == "dropout") dropout = v, shape_tuned = true;
-        else if (key == "batch") c.batch.size = std::min(int(v), data_.info.train_size);
-        else if (key == "epochs") c.epochs = trial_epochs(params);
+        if (!is_active(params[i])) continue;
+        const Param& p = space_.params()[i];
+        const TunableSetting& setting = *find_tunable(p.name);
+        setting.apply(trial, params[i], p.kind == ParamKind::Categorical ? space_.format(i, params[i]) : "");
+        trial.shape_tuned = trial.shape_tuned || setting.target == TunableTarget::layer;
     }
-    if (shape_tuned) c.model.hidden.assign(size_t(std::max(layers, 1)), LayerConfig{units, activation, dropout});
-    return c;
+    if (trial.shape_tuned) trial.config.model.hidden.assign(size_t(std::max(trial.layers, 1)), trial.layer);
+    return trial.config;
 }
 
 int MlpObjective::trial_epochs(const Values& params) const {

@@ -10,7 +10,7 @@ enum class MlpScore { ValidationLoss, ValidationError };
 
 class MlpObjective : public Objective {
 public:
-    // `space` names the settings it tunes (see `tunable_settings()`); default: `default_space()`.
+    // `space` names the settings it tunes (tunable.h: tunable_settings()); default: `default_space()`.
     // Throws std::invalid_argument for an unknown data set or parameter.
     MlpObjective(DatasetKind dataset, MlpScore score = MlpScore::ValidationLoss, int epochs = 20,
                  std::optional<Space> space = std::nullopt, std::string data_dir = "assets/data");

@@ -188,7 +188,7 @@ struct PythonExport {
 
 PythonExport python_export(const AppState& app) {
     const ArenaState& arena = app.arena;
-    if (arena.objective && arena.raced.objective == "lab" && !arena.raced.strategies.empty()) {
+    if (arena.objective && is_network(arena.raced) && !arena.raced.strategies.empty()) {
         const std::string& strategy = arena.raced.strategies.front();
         return {arena.raced_data, arena.raced_run,
                 {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
@@ -279,9 +279,31 @@ void reset_to_defaults(AppState& app) {
 
 namespace {
 
-// What a link carries of a document: never the learner's CSV data (a link would grow to the size of
-// the file and hand it to whoever receives it); the share menu says so.
+// The members of `document` that differ from `defaults`, like TF Playground's links: a link then
+// holds only what the learner changed. Only the objects that are read as partial updates (the
+// document, its lab, the lab's data and the arena's set-up) are thinned; any other value that
+// differs (a run, a list of layers, the arena's parameters) is kept whole. The version, language
+// and page are always kept.
+json::Value changed_members(const json::Value& document, const json::Value& defaults, const std::string& path) {
+    if (!document.is_object() || !defaults.is_object()) return document;
+    json::Object out;
+    for (const auto& [key, value] : document.as_object()) {
+        const json::Value* base = defaults.find(key);
+        const std::string at = path + key;
+        if (path.empty() && (key == "version" || key == "language" || key == "page")) out.emplace_back(key, value);
+        else if (base && *base == value) continue;
+        else if (base && (at == "lab" || at == "lab.data" || at == "arena")) out.emplace_back(key, changed_members(value, *base, at + "."));
+        else out.emplace_back(key, value);
+    }
+    return out;
+}
+
+// What a link carries of a document: what differs from a fresh app's, and never the learner's CSV
+// data (a link would grow to the size of the file and hand it to whoever receives it; the share
+// menu says so).
 json::Value link_document(json::Value document) {
+    static const json::Value defaults = session_to_json(AppState());
+    document = changed_members(document, defaults, "");
     auto member = [](json::Value& object, std::string_view key) -> json::Value* {
         if (!object.is_object()) return nullptr;
         for (auto& [name, value] : object.as_object())
@@ -333,7 +355,7 @@ bool link_matches_saved(std::string_view hash, std::string_view saved) {
     json::ParseResult parsed = json::parse(saved);
     if (!decoded.document || !parsed.ok() || !parsed.value.is_object()) return false;
     std::erase_if(parsed.value.as_object(), [](const auto& member) { return member.first == "race"; });
-    return *decoded.document == link_document(std::move(parsed.value));
+    return *decoded.document == link_document(std::move(parsed.value));  // both thinned the same way
 }
 
 bool restore_saved_session(AppState& app, std::string_view text) {

@@ -108,6 +108,24 @@ writeFileSync(file('space.json'), JSON.stringify([
   check(bad.status === 2 && /neither a saved study/.test(bad.stderr), 'export names what it cannot read', bad);
 }
 
+// 11. A learner's CSV from the command line: missing values refused with their count, dropped on
+// request; what the loader recognized is printed.
+{
+  writeFileSync(file('gaps.csv'), '\uFEFF;a;b;label\n0;1;2;x\n1;;4;y\n2;5;6;x\n3;7;NA;y\n4;1;1;x\n5;2;2;y\n');
+  const refused = run('train', '--csv', 'gaps.csv', '--target', 'label', '--epochs', '1');
+  check(refused.status === 2 && /line 3, column 2: a missing value in column 'a'; 2 rows have one/.test(refused.stderr) &&
+        /--drop-missing/.test(refused.stderr), 'train refuses missing values with their count', refused);
+  const dropped = run('train', '--csv', 'gaps.csv', '--target', 'label', '--epochs', '1', '--batch', '2', '--val-split', '0.25', '--drop-missing', '--json');
+  check(dropped.status === 0, 'train --drop-missing', dropped);
+  if (dropped.status === 0) {
+    const data = JSON.parse(dropped.stdout).data;
+    check(data.inputs === 2 && data.train_size + data.validation_size === 4 &&
+          data.notes.join('|') === 'cells separated by semicolons|a UTF-8 byte-order mark skipped|' +
+          'the unnamed first column (row numbers 0, 1, 2, … as pandas writes them) left out|2 rows with missing values left out',
+          `train --drop-missing reads 4 rows of 2 features and says why: ${JSON.stringify(data)}`);
+  }
+}
+
 if (failures) {
   console.error(`${failures} check(s) failed (scratch folder ${scratch})`);
   process.exit(1);

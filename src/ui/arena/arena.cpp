@@ -11,6 +11,8 @@
 #include "core/validate.h"
 #include "tune/hyperband.h"
 #include "tune/mlp_objective.h"
+#include "tune/strategy.h"
+#include "tune/tunable.h"
 #include "ui/app.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
@@ -21,12 +23,8 @@ namespace {
 // The lab objective's search space: the tuned parameters, in the set-up's order.
 tune::Space lab_space(const ArenaSetup& s) {
     std::vector<tune::Param> params;
-    for (const TunedParam& p : s.params) {
-        if (!p.tuned) continue;
-        if (p.name == "optimizer") params.push_back(tune::Param::categorical("optimizer", {"sgd", "momentum", "adam"}));
-        else if (p.name == "batch" || p.name == "units" || p.name == "layers" || p.name == "epochs") params.push_back(tune::Param::integer(p.name, p.low, p.high, p.log));
-        else params.push_back(tune::Param::real(p.name, p.low, p.high, p.log));
-    }
+    for (const TunedParam& p : s.params)
+        if (p.tuned) params.push_back(tune::tunable_param(*tune::find_tunable(p.name), p.low, p.high, p.log));
     return tune::Space(std::move(params));
 }
 
@@ -36,11 +34,7 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     options.max_epochs = max_epochs;
     options.acquisition.xi = s.xi;
     options.acquisition.kappa = s.kappa;
-    if (strategy.rfind("bo_", 0) == 0) {
-        tune::acquisition_from_string(strategy.substr(3), options.acquisition.kind);
-        return tune::make_sampler("bayes", options);
-    }
-    return tune::make_sampler(strategy, options);
+    return tune::make_strategy_sampler(strategy, options);
 }
 
 double wall_seconds() {
@@ -147,12 +141,12 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
     char overlay[256];
     const tune::Trial* best = study.best();
     int length = std::snprintf(overlay, sizeof overlay, tr("%d / %d trials"), done, budget);
-    if (best && arena.raced.objective == "lab" && arena.raced.metric == "val_accuracy")
+    if (best && is_network(arena.raced) && arena.raced.metric == "val_accuracy")
         length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best accuracy %.1f%%"), 100 * (1 - *best->value));
     else if (best)
         length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best %.4g"), *best->value);
     // Training cost in epochs: what Hyperband saves by stopping weak trials early.
-    if (arena.raced.objective == "lab")
+    if (is_network(arena.raced))
         std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · %d epochs"), epochs_trained(study));
     // From the wall time spent racing (frames share it with drawing; a paced race waits between
     // rounds), and only while racing: a paused race has no time left to estimate.
@@ -315,7 +309,7 @@ bool race_finished(const ArenaState& arena) {
 std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const ArenaSetup& s,
                                                                          const std::optional<PreparedData>& lab_data,
                                                                          const TrainConfig& lab_run) {
-    if (s.objective != "lab") return std::vector(size_t(s.repeats), tune::make_objective(s.objective, s.noise));
+    if (!is_network(s)) return std::vector(size_t(s.repeats), tune::make_objective(s.objective, s.noise));
     if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
     const bool accuracy = s.metric == "val_accuracy";
     if (accuracy && lab_data->info.task != Task::classification)
@@ -353,7 +347,7 @@ Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, t
 
 int hyperband_bracket_size(const ArenaSetup& s) {
     const bool hyperband = std::find(s.strategies.begin(), s.strategies.end(), "hyperband") != s.strategies.end();
-    if (!hyperband || s.objective != "lab") return 0;
+    if (!hyperband || !is_network(s)) return 0;
     const tune::HyperbandOptions options{s.epochs, tune::SamplerOptions{}.eta};  // as make_race_sampler builds it
     return tune::bracket_rungs(tune::max_bracket(options), options).front().configs;
 }

@@ -32,7 +32,7 @@ struct AppState;
 
 // One hyperparameter of the lab's network the learner may tune, with its range.
 struct TunedParam {
-    std::string name;  // as tune::MlpObjective names it: lr, batch, optimizer, l2, dropout, units, layers, epochs
+    std::string name;  // a tune::TunableSetting offered to the arena
     bool tuned = false;
     double low = 0, high = 1;
     bool log = false;
@@ -40,8 +40,8 @@ struct TunedParam {
 
 // Everything that defines a race; arena_setup_to_json / arena_setup_from_json carry it in URLs.
 struct ArenaSetup {
-    std::string objective = "branin";  // "lab" (the lab's network and data) or a test function
-    std::vector<TunedParam> params;    // the lab objective's candidates, in a fixed order
+    std::string objective = "branin";  // kNetworkObjective (the lab's network and data) or a test function
+    std::vector<TunedParam> params;    // the lab objective's candidates (tune/tunable.h), in its order
     int trials = 30;                   // per strategy
     // Per trial (lab objective; Hyperband's full length). 20: in 10 epochs the lab's first network
     // has barely started on the spiral (validation loss ≈ 0.6 for any setting, nothing to find); in
@@ -67,7 +67,12 @@ struct ArenaSetup {
     ArenaSetup();
 };
 
-// Strategy names a setup may race, in the order the set-up panel lists them.
+// The objective that trains the lab's network on the lab's data, as the set-up names it; the others
+// are tune's test functions.
+inline constexpr const char* kNetworkObjective = "lab";
+bool is_network(const ArenaSetup& setup);
+
+// Strategy names a setup may race, in the order the set-up panel lists them (tune/strategy.h).
 const std::vector<std::string>& arena_strategy_names();
 // Objectives: "lab" and the test functions.
 const std::vector<std::string>& arena_objective_names();

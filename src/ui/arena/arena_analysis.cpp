@@ -23,7 +23,6 @@ const ImU32 kStopped = IM_COL32(150, 150, 150, 200);
 const ImU32 kStoppedMark = IM_COL32(90, 90, 90, 255);
 const ImU32 kFront = IM_COL32(220, 40, 40, 255);
 
-bool is_network(const ArenaState& arena) { return dynamic_cast<const tune::MlpObjective*>(arena.objective.get()) != nullptr; }
 
 // "lr=0.0123 batch=32": a trial's parameters as a learner reads them.
 std::string describe_params(const tune::Space& space, const tune::Values& params) {
@@ -239,7 +238,7 @@ void draw_pareto(const ArenaState& arena, const Translator& tr) {
     ImGui::Text(tr("Pareto front: %s against training cost"), score_label(arena, tr));
     const char* help = tr("Each point is a finished trial: how much computation its training took and how good it got. The red trials are the Pareto front: no other trial is both cheaper and better. Pick from them the trade-off you can afford.");
     tooltip(help);
-    if (!is_network(arena)) {
+    if (!is_network(arena.raced)) {
         ImGui::TextDisabled("%s", tr("The Pareto view needs the lab objective: a test function costs nothing to evaluate, so there is no trade-off."));
         return;
     }

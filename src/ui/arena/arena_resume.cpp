@@ -72,7 +72,7 @@ json::Value race_to_json(const ArenaState& arena) {
     for (const Racer& racer : arena.racers)
         racers.push_back(json::Object{{"strategy", racer.strategy}, {"repeat", racer.repeat}, {"study", racer.runner->study().to_json()}});
     json::Value race = json::Object{{"setup", arena_setup_to_json(arena.raced)}};
-    if (arena.raced.objective == "lab")
+    if (is_network(arena.raced))
         race["lab"] = json::Object{{"data", to_json(arena.raced_data)}, {"run", to_json(arena.raced_run)}};
     race["racers"] = std::move(racers);
     return race;
@@ -95,7 +95,7 @@ std::vector<Issue> restore_race(AppState& app, const json::Value& race) {
     DataConfig data;
     TrainConfig run;
     std::optional<PreparedData> lab_data;
-    if (raced.objective == "lab") lab_data = read_raced_lab(race.find("lab"), app.lab.data_config.data_dir, data, run, issues);
+    if (is_network(raced)) lab_data = read_raced_lab(race.find("lab"), app.lab.data_config.data_dir, data, run, issues);
     if (!issues.empty()) return issues;
     std::vector<std::shared_ptr<const tune::Objective>> objectives;
     try {

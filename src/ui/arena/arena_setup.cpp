@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "tune/strategy.h"
+#include "tune/tunable.h"
 #include "ui/app.h"
 #include "ui/arena/arena.h"
 #include "ui/widgets/controls.h"
@@ -12,31 +14,7 @@
 namespace tunelab::ui {
 namespace {
 
-// What the lab objective can tune, with the widest range the set-up accepts for each.
-struct ParamLimits {
-    const char* name;
-    const char* english;  // the label the learner reads
-    double min, max;      // hard limits of low/high
-    bool integer;
-    bool categorical;     // optimizer: its choices, no range
-};
-constexpr ParamLimits kLimits[] = {
-    {"lr", "Learning rate", 1e-6, 10, false, false},
-    {"batch", "Batch size", 1, 4096, true, false},
-    {"optimizer", "Optimizer", 0, 0, false, true},
-    {"l2", "L2 penalty", 1e-8, 1, false, false},
-    {"dropout", "Dropout", 0, 0.9, false, false},
-    {"units", "Units per layer", 1, 512, true, false},
-    {"layers", "Hidden layers", 1, 6, true, false},
-    {"epochs", "Training epochs", 1, 200, true, false},  // at most the set-up's epochs per trial
-};
-const std::vector<std::string> kOptimizerChoices = {"sgd", "momentum", "adam"};
-
-const ParamLimits& limits_of(const std::string& name) {
-    return *std::find_if(std::begin(kLimits), std::end(kLimits), [&](const ParamLimits& l) { return name == l.name; });
-}
-
-std::string describe_range(const ParamLimits& l) {
+std::string describe_range(const tune::TunableSetting& l) {
     char text[96];
     std::snprintf(text, sizeof text, "must be between %g and %g", l.min, l.max);
     return text;
@@ -76,7 +54,7 @@ void read_params(const json::Value& document, std::vector<TunedParam>& params, s
         auto found = std::find_if(params.begin(), params.end(), [&](const TunedParam& p) { return p.name == name; });
         const std::string prefix = "params." + name + ".";
         if (found == params.end()) {
-            issues.push_back({"params." + name, "unknown parameter (lr, batch, optimizer, l2, dropout, units, layers, epochs)"});
+            issues.push_back({"params." + name, "unknown parameter (" + tune::tunable_names(true) + ")"});
             continue;
         }
         if (!value.is_object()) {
@@ -94,20 +72,30 @@ void read_params(const json::Value& document, std::vector<TunedParam>& params, s
 
 }  // namespace
 
+// Every setting tune offers the arena, over its default range; the race starts by tuning the two
+// whose effect a learner sees first, the learning rate and the batch size.
 ArenaSetup::ArenaSetup() {
-    params = {{"lr", true, 1e-4, 1.0, true},      {"batch", true, 8, 128, true},
-              {"optimizer", false, 0, 2, false},  {"l2", false, 1e-6, 1e-1, true},
-              {"dropout", false, 0, 0.5, false},  {"units", false, 2, 64, true},
-              {"layers", false, 1, 3, false},     {"epochs", false, 1, 10, false}};
+    for (const tune::TunableSetting& t : tune::tunable_settings()) {
+        if (!t.in_arena) continue;
+        const bool categorical = t.kind == tune::ParamKind::Categorical;
+        params.push_back({t.name, t.name == std::string_view("lr") || t.name == std::string_view("batch"), t.low,
+                          categorical ? double(t.choices.size() - 1) : t.high, t.log});
+    }
 }
 
+bool is_network(const ArenaSetup& setup) { return setup.objective == kNetworkObjective; }
+
 const std::vector<std::string>& arena_strategy_names() {
-    static const std::vector<std::string> names = {"grid", "random", "sobol", "bo_ei", "bo_pi", "bo_ucb", "tpe", "hyperband"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const tune::Strategy& s : tune::strategies()) out.push_back(s.name);
+        return out;
+    }();
     return names;
 }
 
 const std::vector<std::string>& arena_objective_names() {
-    static const std::vector<std::string> names = {"lab", "branin", "hartmann6", "rosenbrock", "forrester"};
+    static const std::vector<std::string> names = {kNetworkObjective, "branin", "hartmann6", "rosenbrock", "forrester"};
     return names;
 }
 
@@ -127,11 +115,11 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         issues.push_back({"objective", "must be lab, branin, hartmann6, rosenbrock or forrester"});
     if (std::find(arena_metric_names().begin(), arena_metric_names().end(), s.metric) == arena_metric_names().end())
         issues.push_back({"metric", "must be val_loss or val_accuracy"});
-    if (s.objective == "lab" && std::none_of(s.params.begin(), s.params.end(), [](const TunedParam& p) { return p.tuned; }))
+    if (is_network(s) && std::none_of(s.params.begin(), s.params.end(), [](const TunedParam& p) { return p.tuned; }))
         issues.push_back({"params", "tune at least one hyperparameter"});
     for (const TunedParam& p : s.params) {
-        const ParamLimits& l = limits_of(p.name);
-        if (l.categorical) continue;
+        const tune::TunableSetting& l = *tune::find_tunable(p.name);
+        if (l.kind == tune::ParamKind::Categorical) continue;
         const std::string field = "params." + p.name;
         if (p.low < l.min || p.low > l.max) issues.push_back({field + ".low", describe_range(l)});
         if (p.high < l.min || p.high > l.max) issues.push_back({field + ".high", describe_range(l)});
@@ -216,25 +204,18 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
 
 namespace {
 
-
-const char* strategy_tooltip(const std::string& name, const Translator& tr) {
-    if (name == "grid") return tr("Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 values of each: trials are wasted on the one that does not matter.");
-    if (name == "random") return tr("Independent random points. 9 trials try 9 different values of every hyperparameter, so the important one is explored well (Bergstra & Bengio 2012).");
-    if (name == "sobol") return tr("Quasi-random points that fill the space more evenly than random ones, with no clumps and no gaps.");
-    if (name == "bo_ei") return tr("Bayesian optimization with Expected Improvement: fits a Gaussian process to the trials so far and tries where the expected gain over the best is largest. ξ demands a bigger gain (more exploration).");
-    if (name == "bo_pi") return tr("Bayesian optimization with Probability of Improvement: tries where beating the best by ξ is most likely. Greedy when ξ is small.");
-    if (name == "bo_ucb") return tr("Bayesian optimization with a confidence bound: tries where mean − κ·σ is lowest, i.e. optimistically. Larger κ explores more.");
-    if (name == "tpe") return tr("Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and samples where good ones are dense.");
-    return tr("Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops the rest early.");
+// Joins a categorical setting's choices for display: "sgd · momentum · adam".
+std::string choice_list(const tune::TunableSetting& setting) {
+    std::string out;
+    for (const std::string& choice : setting.choices) out += (out.empty() ? "" : " · ") + choice;
+    return out;
 }
 
 }  // namespace
 
 const char* arena_strategy_label(const std::string& name, const Translator& tr) {
-    static const char* const kEnglish[] = {"Grid", "Random", "Sobol", "BO (EI)", "BO (PI)", "BO (UCB)", "TPE", "Hyperband"};
-    const auto& names = arena_strategy_names();
-    const auto found = std::find(names.begin(), names.end(), name);
-    return found == names.end() ? name.c_str() : tr(kEnglish[found - names.begin()]);
+    const tune::Strategy* strategy = tune::find_strategy(name);
+    return strategy ? tr(strategy->label) : name.c_str();
 }
 
 void draw_setup_panel(AppState& app) {
@@ -255,7 +236,7 @@ void draw_setup_panel(AppState& app) {
         if (named_combo(tr.label("Objective").c_str(), current, labels, names, "arena.objective")) s.objective = names[size_t(current)];
         ImGui::PopID();
         tooltip(tr("What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true landscape is known, so you can see where each strategy looked."));
-        if (s.objective == "lab") {
+        if (is_network(s)) {
             const char* metrics[] = {tr("Validation loss"), tr("Validation accuracy")};
             const auto& metric_names = arena_metric_names();
             int metric = int(std::find(metric_names.begin(), metric_names.end(), s.metric) - metric_names.begin());
@@ -263,7 +244,7 @@ void draw_setup_panel(AppState& app) {
             tooltip(tr("What each trial is judged by, at its last epoch. Accuracy is what a classifier is for, but it moves in steps; the loss is smoother and also rewards confidence. With accuracy, the plots show the validation error (1 − accuracy), so lower is still better."));
             field_issues(issues, "metric", tr);
         }
-        if (s.objective != "lab") {
+        if (!is_network(s)) {
             const double zero = 0, one = 1;
             ImGui::SliderScalar(tr.label("Noise").c_str(), ImGuiDataType_Double, &s.noise, &zero, &one, "%.2f");
             controls::name_item("arena.noise");
@@ -271,13 +252,13 @@ void draw_setup_panel(AppState& app) {
         }
     }
 
-    if (s.objective == "lab" && ImGui::CollapsingHeader(tr.label("Hyperparameters to tune").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (is_network(s) && ImGui::CollapsingHeader(tr.label("Hyperparameters to tune").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::TextDisabled("%s", tr("Everything else comes from the lab's current settings."));
         for (TunedParam& p : s.params) {
-            const ParamLimits& l = limits_of(p.name);
+            const tune::TunableSetting& l = *tune::find_tunable(p.name);
             ImGui::PushID(p.name.c_str());
-            controls::named("arena.tune." + p.name, ImGui::Checkbox(tr.label(l.english).c_str(), &p.tuned));
-            if (p.tuned && !l.categorical) {
+            controls::named("arena.tune." + p.name, ImGui::Checkbox(tr.label(l.label).c_str(), &p.tuned));
+            if (p.tuned && l.kind != tune::ParamKind::Categorical) {
                 const float field = ImGui::GetFontSize() * 5.5f;
                 ImGui::SetNextItemWidth(field);
                 ImGui::InputDouble("##low", &p.low, 0, 0, "%g");
@@ -293,7 +274,7 @@ void draw_setup_panel(AppState& app) {
                 field_issues(issues, "params." + p.name + ".high", tr);
             } else if (p.tuned) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("sgd · momentum · adam");
+                ImGui::TextDisabled("%s", choice_list(l).c_str());
             }
             ImGui::PopID();
         }
@@ -302,7 +283,7 @@ void draw_setup_panel(AppState& app) {
 
     if (ImGui::CollapsingHeader(tr.label("Budget").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         controls::named("arena.trials", ImGui::SliderInt(tr.label("Trials per strategy").c_str(), &s.trials, 4, 100));
-        if (s.objective == "lab") {
+        if (is_network(s)) {
             controls::named("arena.epochs", ImGui::SliderInt(tr.label("Epochs per trial").c_str(), &s.epochs, 1, 50));
             tooltip(tr("Each trial trains the network this long. Hyperband uses it as the full length and stops weak trials earlier."));
         }
@@ -322,7 +303,7 @@ void draw_setup_panel(AppState& app) {
                 if (on) s.strategies.push_back(name);
                 else s.strategies.erase(it);
             }
-            tooltip(strategy_tooltip(name, tr));
+            tooltip(tr(tune::find_strategy(name)->help));
         }
         field_issues(issues, "strategies", tr);
         if (const int bracket = hyperband_bracket_size(s); bracket > s.trials) {

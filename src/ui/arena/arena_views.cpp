@@ -8,7 +8,6 @@
 #include <numeric>
 
 #include "tune/insight.h"
-#include "tune/mlp_objective.h"
 #include "tune/tpe.h"
 #include "ui/app.h"
 #include "ui/arena/arena.h"
@@ -86,13 +85,13 @@ void next_tile(int index, float width) {
 }
 
 const char* score_label(const ArenaState& arena, const Translator& tr) {
-    if (!dynamic_cast<const tune::MlpObjective*>(arena.objective.get())) return tr("objective");
+    if (!is_network(arena.raced)) return tr("objective");
     return arena.raced.metric == "val_accuracy" ? tr("validation error (1 − accuracy)") : tr("validation loss");
 }
 
 bool log_scores(const ArenaState& arena) {
     // A validation error can be 0, which a log axis cannot show.
-    if (dynamic_cast<const tune::MlpObjective*>(arena.objective.get())) return arena.raced.metric != "val_accuracy";
+    if (is_network(arena.raced)) return arena.raced.metric != "val_accuracy";
     return arena.objective->known_optimum().value_or(-1) > 0;
 }
 
@@ -610,7 +609,7 @@ void draw_trials_view(AppState& app, const Translator& tr) {
     std::vector<const char*> labels;
     for (const std::string& t : texts) labels.push_back(t.c_str());
     named_combo(tr.label("Strategy").c_str(), arena.table_racer, labels, names, "arena.table");
-    const bool loadable = arena.raced.objective == "lab";
+    const bool loadable = is_network(arena.raced);
     if (loadable) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr("Click a trial to train it in the lab."));

@@ -163,6 +163,8 @@ constexpr TranslationEntry kEntries[] = {
     {"Discard", "放弃"},
     {"Drops the restored race; its set-up stays, so you can start it again.", "丢弃恢复的比赛；设置会保留，可以重新开始。"},
     {"Training epochs", "训练轮数"},
+    {"Adam β1", "Adam β1"},
+    {"Adam β2", "Adam β2"},
     // Trial statuses (the trial table)
     {"running", "运行中"},
     {"complete", "完成"},

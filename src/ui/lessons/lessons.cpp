@@ -239,7 +239,7 @@ json::Value lesson_list(AppState& app, const hook::Request&) {
             steps.push_back(json::Object{{"instruction", tr(step.instruction)}, {"observe", tr(step.observe)},
                                          {"action", json::parse(step.action).value}});
         out.push_back(json::Object{{"id", lesson.id}, {"title", tr(lesson.title)}, {"intro", tr(lesson.intro)},
-                                   {"challenge", lesson.challenge}, {"page", page_of(lesson) == Page::arena ? "arena" : "lab"},
+                                   {"challenge", lesson.challenge}, {"page", name(page_of(lesson))},
                                    {"steps", std::move(steps)}});
     }
     return json::Object{{"lessons", std::move(out)}};

@@ -1,0 +1,59 @@
+#include "tune/strategy.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace tunelab::tune {
+
+const std::vector<Strategy>& strategies() {
+    using A = AcquisitionKind;
+    static const std::vector<Strategy> table = {
+        {"grid", "Grid",
+         "Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 "
+         "values of each: trials are wasted on the one that does not matter.",
+         "grid", std::nullopt},
+        {"random", "Random",
+         "Independent random points. 9 trials try 9 different values of every hyperparameter, so the important one is "
+         "explored well (Bergstra & Bengio 2012).",
+         "random", std::nullopt},
+        {"sobol", "Sobol",
+         "Quasi-random points that fill the space more evenly than random ones, with no clumps and no gaps.", "sobol",
+         std::nullopt},
+        {"bo_ei", "BO (EI)",
+         "Bayesian optimization with Expected Improvement: fits a Gaussian process to the trials so far and tries where "
+         "the expected gain over the best is largest. ξ demands a bigger gain (more exploration).",
+         "bayes", A::ExpectedImprovement},
+        {"bo_pi", "BO (PI)",
+         "Bayesian optimization with Probability of Improvement: tries where beating the best by ξ is most likely. "
+         "Greedy when ξ is small.",
+         "bayes", A::ProbabilityOfImprovement},
+        {"bo_ucb", "BO (UCB)",
+         "Bayesian optimization with a confidence bound: tries where mean − κ·σ is lowest, i.e. optimistically. Larger "
+         "κ explores more.",
+         "bayes", A::ConfidenceBound},
+        {"tpe", "TPE",
+         "Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and "
+         "samples where good ones are dense.",
+         "tpe", std::nullopt},
+        {"hyperband", "Hyperband",
+         "Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with "
+         "more epochs) and stops the rest early.",
+         "hyperband", std::nullopt},
+    };
+    return table;
+}
+
+const Strategy* find_strategy(std::string_view name) {
+    const auto& table = strategies();
+    const auto found = std::find_if(table.begin(), table.end(), [&](const Strategy& s) { return name == s.name; });
+    return found == table.end() ? nullptr : &*found;
+}
+
+std::unique_ptr<Sampler> make_strategy_sampler(std::string_view name, SamplerOptions options) {
+    const Strategy* strategy = find_strategy(name);
+    if (!strategy) throw std::invalid_argument("unknown strategy '" + std::string(name) + "'");
+    if (strategy->acquisition) options.acquisition.kind = *strategy->acquisition;
+    return make_sampler(strategy->sampler, options);
+}
+
+}  // namespace tunelab::tune

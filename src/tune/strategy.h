@@ -1,0 +1,33 @@
+#pragma once
+// The strategies a learner can race, one row each: the one table that the arena's set-up (names,
+// labels, tooltips, checks), its racers (which sampler, which acquisition) and the Python export
+// (which Optuna sampler) read. A new strategy is one row in strategy.cpp (and the translation of its
+// label and help in the UI's string table).
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tune/acquisition.h"
+#include "tune/sampler.h"
+
+namespace tunelab::tune {
+
+struct Strategy {
+    const char* name;     // as the set-up, saved races and links name it: "bo_ei"
+    const char* label;    // English, the UI translates it: "BO (EI)"
+    const char* help;     // English tooltip: how it chooses, in a learner's words
+    const char* sampler;  // make_sampler's name: "bayes"
+    std::optional<AcquisitionKind> acquisition;  // BO's acquisition function
+};
+
+// In the order the set-up lists them.
+const std::vector<Strategy>& strategies();
+// nullptr when `name` is not a strategy.
+const Strategy* find_strategy(std::string_view name);
+// The strategy's sampler with `options` (its own acquisition kind, if any, replacing the options').
+// Throws std::invalid_argument for an unknown strategy.
+std::unique_ptr<Sampler> make_strategy_sampler(std::string_view name, SamplerOptions options);
+
+}  // namespace tunelab::tune
