@@ -30,6 +30,22 @@ async function checkPasses(page, step, timeout = 10000) {
                              { timeout, polling: 100 });
 }
 
+// The step's contrast figures, as the card shows them: each must be measured (a number, or infinite for
+// a diverged run's loss) and lie on the promised side of its threshold. Returns them for the log.
+async function checkContrasts(page, where) {
+  const { contrasts } = await call(page, { cmd: "lesson.status" });
+  assert.ok(contrasts.length > 0, `${where}: no contrast figure`);
+  for (const c of contrasts) {
+    const value = c.infinite ? Infinity : c.value;
+    assert.equal(typeof value, "number", `${where}: "${c.claim}" was not measured: ${JSON.stringify(c)}`);
+    const holds = c.at_most ? value <= c.threshold : value >= c.threshold;
+    assert.ok(holds, `${where}: "${c.claim}" ${c.shown}`);
+    assert.equal(c.holds, holds, `${where}: the card and the figure disagree: ${JSON.stringify(c)}`);
+    assert.ok(c.shown.length > 0, `${where}: the card shows no figure for "${c.claim}"`);
+  }
+  return contrasts.map((c) => c.shown);
+}
+
 // The runs' and racers' end state, for a failure message.
 async function summary(page) {
   const lab = await call(page, { cmd: "lab.status" });
@@ -45,7 +61,7 @@ for (const language of ["zh", "en"]) {
     assert.deepEqual(await call(page, { cmd: "set_language", language }), { ok: true });
     const { lessons } = await call(page, { cmd: "lesson.list" });
     assert.ok(lessons.length >= 15, `only ${lessons.length} lessons`);
-    const timings = [];
+    const timings = [], figures = [];
     for (const lesson of lessons) {
       const start = Date.now();
       assert.deepEqual(await call(page, { cmd: "lesson.open", id: lesson.id }), { ok: true });
@@ -53,6 +69,8 @@ for (const language of ["zh", "en"]) {
         const where = `${lesson.id} step ${s + 1}`;
         const setup = await call(page, { cmd: "lesson.setup" });
         assert.deepEqual(setup, { ok: true }, `${where}: ${JSON.stringify(setup)}`);
+        // Tests train fast: the learner's pace (the lab's speed) is not what the walk measures.
+        assert.ok((await call(page, { cmd: "lab.set", speed: 5 })).ok, where);
         await waitForFrames(page, 1);  // the step's page is shown and its card drawn
         const before = await call(page, { cmd: "lesson.status" });
         assert.equal(before.step, s);
@@ -70,6 +88,7 @@ for (const language of ["zh", "en"]) {
         } catch {
           assert.fail(`${where}: the check did not pass: ${await summary(page)}`);
         }
+        figures.push(`${where}: ${(await checkContrasts(page, where)).join("; ")}`);
         await waitForFrames(page, 1);  // the result is drawn (and any drawing error reported)
         // One lab lesson and one arena lesson, done, with their cards: looked at by a person.
         const shot = { accuracy_cost: "lab", bayes_step: "arena" }[lesson.id];
@@ -85,6 +104,7 @@ for (const language of ["zh", "en"]) {
       timings.push(`${lesson.id} ${((Date.now() - start) / 1000).toFixed(1)} s`);
     }
     console.log(`  ${language}: ${timings.join(", ")}`);
+    console.log(`  ${language} figures:\n    ${figures.join("\n    ")}`);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -53,10 +53,14 @@ TEST_CASE("lessons: the catalogue is well formed and every text has a Chinese en
         CAPTURE(lesson.id);
         CHECK(ids.insert(lesson.id).second);
         CHECK(!lesson.steps.empty());
-        for (const char* text : {lesson.title, lesson.intro}) CHECK_MESSAGE(chinese_for(text) != nullptr, text);
+        for (const char* text : {lesson.title, lesson.intro}) CHECK_MESSAGE(chinese_for(text) != nullptr, std::string(text));
         CHECK(json::parse(lesson.setup).value.is_array());
         for (const LessonStep& step : lesson.steps) {
-            for (const char* text : {step.instruction, step.observe}) CHECK_MESSAGE(chinese_for(text) != nullptr, text);
+            for (const char* text : {step.instruction, step.observe}) CHECK_MESSAGE(chinese_for(text) != nullptr, std::string(text));
+            // Every step names the control it asks for, and states its concept as a figure.
+            CHECK(std::string(step.control).size() > 0);
+            CHECK(!step.contrasts.empty());
+            for (const Contrast& contrast : step.contrasts) CHECK_MESSAGE(chinese_for(contrast.claim) != nullptr, std::string(contrast.claim));
             CHECK(json::parse(step.setup).value.is_array());
             CHECK(json::parse(step.action).value.is_array());
         }
@@ -83,13 +87,30 @@ TEST_CASE("lessons: every lesson is completed by following its instructions, in 
                 const json::Value setup = call(app, json::Object{{"cmd", "lesson.setup"}});
                 REQUIRE_MESSAGE(setup.find("ok"), setup.dump());
                 CHECK(app.page_requested == (lesson.find("page")->as_string() == "arena" ? Page::arena : Page::lab));
-                CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("checks")->as_array()[s].as_bool());
+                const json::Value before = call(app, json::Object{{"cmd", "lesson.status"}});
+                CHECK(!before.find("checks")->as_array()[s].as_bool());
+                // The control the instruction names is pointed at from the set-up on.
+                CHECK(before.find("highlighted")->as_bool());
                 for (const json::Value& command : steps[s].find("action")->as_array()) {
                     const json::Value answer = call(app, command);
                     REQUIRE_MESSAGE(!answer.find("error"), answer.dump());
                 }
                 train_to_end(app);
                 const json::Value status = call(app, json::Object{{"cmd", "lesson.status"}});
+                // The step's contrast, measured on the runs the core trainer just made: each figure
+                // is a number on the right side of its threshold.
+                for (const json::Value& contrast : status.find("contrasts")->as_array()) {
+                    const json::Value& value = *contrast.find("value");
+                    const double threshold = contrast.find("threshold")->as_number();
+                    const bool at_most = contrast.find("at_most")->as_bool();
+                    const bool infinite = contrast.find("infinite")->as_bool();
+                    CAPTURE(contrast.dump());
+                    REQUIRE((value.is_number() || infinite));
+                    const bool holds = infinite ? !at_most : at_most ? value.as_number() <= threshold : value.as_number() >= threshold;
+                    CHECK_MESSAGE(holds, lab_summary(app));
+                    CHECK(contrast.find("holds")->as_bool() == holds);
+                    if (std::string(language) == "en") MESSAGE(id << " step " << s + 1 << ": " << contrast.find("claim")->as_string() << " — " << contrast.find("shown")->as_string());
+                }
                 CHECK_MESSAGE(status.find("checks")->as_array()[s].as_bool(), lab_summary(app));
                 if (s + 1 < steps.size()) REQUIRE(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
             }

@@ -17,41 +17,184 @@ namespace {
 const Trainer* ended(const AppState& app, int i) {
     if (i == 1 && !app.lab.compare) return nullptr;
     const Trainer* trainer = app.lab.runs[size_t(i)].trainer.get();
-    return trainer && trainer->finished() && !trainer->history().empty() ? trainer : nullptr;
+    return trainer && trainer->finished() ? trainer : nullptr;
 }
 
 bool finished_normally(const Trainer* t) {
-    return t && (t->status() == Status::finished || t->status() == Status::stopped_early);
+    return t && !t->history().empty() && (t->status() == Status::finished || t->status() == Status::stopped_early);
 }
+
+bool both_finished_normally(const AppState& app) { return finished_normally(ended(app, 0)) && finished_normally(ended(app, 1)); }
 
 const EpochRecord& last(const Trainer* t) { return t->history().back(); }
 
+const TrainConfig& config(const AppState& app, int i) { return app.lab.runs[size_t(i)].config; }
+
+// ---------------------------------------------------------------------------- figures
+// Each returns NaN until the runs it reads have ended; the lesson's Contrast says what it shows.
+
+constexpr double kNotYet = NAN;
+
+// A run's final training loss; a diverged run's is infinite (its loss left the plot).
+double final_train_loss(const Trainer* t) {
+    if (t->status() == Status::diverged) return INFINITY;
+    return t->history().empty() ? kNotYet : last(t).train_loss;
+}
+
+// B's final training loss over A's (both must have ended; a diverged B gives infinity).
+double loss_b_over_a(const AppState& app) {
+    const Trainer *a = ended(app, 0), *b = ended(app, 1);
+    if (!finished_normally(a) || !b) return kNotYet;
+    return final_train_loss(b) / last(a).train_loss;
+}
+
+double loss_a_over_b(const AppState& app) {
+    const Trainer *a = ended(app, 0), *b = ended(app, 1);
+    if (!a || !finished_normally(b)) return kNotYet;
+    return final_train_loss(a) / last(b).train_loss;
+}
+
+// Run i's final validation metric (accuracy or R²) in percent, or its R² as it is.
+double validation_accuracy(const AppState& app, int i) {
+    const Trainer* t = ended(app, i);
+    return finished_normally(t) ? 100 * last(t).validation_metric : kNotYet;
+}
+double accuracy_a(const AppState& app) { return validation_accuracy(app, 0); }
+double accuracy_b(const AppState& app) { return validation_accuracy(app, 1); }
+double r2_a(const AppState& app) { return finished_normally(ended(app, 0)) ? last(ended(app, 0)).validation_metric : kNotYet; }
+
+// The lower of both runs' final validation accuracies: both runs learn when it is high.
+double accuracy_both(const AppState& app) { return std::min(accuracy_a(app), accuracy_b(app)); }
+
+// The epoch at which a run's validation accuracy first reached `level` (infinity if never).
+double epochs_to(const Trainer* t, double level) {
+    for (const EpochRecord& r : t->history())
+        if (r.validation_metric >= level) return r.epoch;
+    return INFINITY;
+}
+constexpr double kFastLevel = 0.9;  // "reaches 90% validation accuracy"
+
+double epochs_to_90_b_over_a(const AppState& app) {
+    if (!both_finished_normally(app)) return kNotYet;
+    return epochs_to(ended(app, 1), kFastLevel) / epochs_to(ended(app, 0), kFastLevel);
+}
+
 // How much the training loss jumps from epoch to epoch over the second half of training, relative
-// to its level: the visible "noise" of a curve.
+// to its level: the visible jaggedness of a curve on the log-scale loss plot.
 double roughness(const Trainer* t) {
     const auto& h = t->history();
     double jumps = 0, level = 0;
-    const size_t from = h.size() / 2;
-    for (size_t e = from + 1; e < h.size(); ++e) {
+    for (size_t e = h.size() / 2 + 1; e < h.size(); ++e) {
         jumps += std::abs(h[e].train_loss - h[e - 1].train_loss);
         level += h[e].train_loss;
     }
     return level > 0 ? jumps / level : 0;
 }
 
+double roughness_a_over_b(const AppState& app) {
+    if (!both_finished_normally(app)) return kNotYet;
+    return roughness(ended(app, 0)) / roughness(ended(app, 1));
+}
+
+// Run i's final validation loss.
+double validation_loss(const AppState& app, int i) {
+    const Trainer* t = ended(app, i);
+    return finished_normally(t) ? last(t).validation_loss : kNotYet;
+}
+double validation_loss_a_over_b(const AppState& app) { return validation_loss(app, 0) / validation_loss(app, 1); }
+
+double lowest_validation_loss(const Trainer* t) {
+    double best = INFINITY;
+    for (const EpochRecord& r : t->history()) best = std::min(best, r.validation_loss);
+    return best;
+}
+
+// Run A's final validation loss over its lowest: how far it climbed back after its best epoch.
+double validation_loss_climb(const AppState& app) {
+    const Trainer* a = ended(app, 0);
+    return finished_normally(a) ? last(a).validation_loss / lowest_validation_loss(a) : kNotYet;
+}
+
+// Run i's final training accuracy minus its validation accuracy, in points.
+double accuracy_gap(const AppState& app, int i) {
+    const Trainer* t = ended(app, i);
+    return finished_normally(t) ? 100 * (last(t).train_metric - last(t).validation_metric) : kNotYet;
+}
+double accuracy_gap_a(const AppState& app) { return accuracy_gap(app, 0); }
+
+// Run i's final validation loss minus its training loss: the over-fitting gap on the loss plot.
+double loss_gap(const AppState& app, int i) {
+    const Trainer* t = ended(app, i);
+    return finished_normally(t) ? last(t).validation_loss - last(t).train_loss : kNotYet;
+}
+double loss_gap_a_over_b(const AppState& app) { return loss_gap(app, 0) / loss_gap(app, 1); }
+
 double weight_norm(const Trainer* t) {
     double sum = 0;
     for (double n : last(t).weight_norms) sum += n;
     return sum;
 }
-
-// Both runs trained to the end and B's final training loss is below A's: the usual A/B verdict.
-bool b_beats_a(const AppState& app) {
-    const Trainer *a = ended(app, 0), *b = ended(app, 1);
-    return finished_normally(a) && finished_normally(b) && last(b).train_loss < last(a).train_loss;
+double weight_norm_a_over_b(const AppState& app) {
+    if (!both_finished_normally(app)) return kNotYet;
+    return weight_norm(ended(app, 0)) / weight_norm(ended(app, 1));
 }
 
-const TrainConfig& config(const AppState& app, int i) { return app.lab.runs[size_t(i)].config; }
+// Share of run B's weights (not biases) that are zero, to the histogram's eye (|w| < 0.001), in percent.
+double zero_weight_share_b(const AppState& app) {
+    const Trainer* b = ended(app, 1);
+    if (!finished_normally(b)) return kNotYet;
+    int zeros = 0, all = 0;
+    for (int l = 0; l < b->model().layer_count(); ++l)
+        for (float w : b->model().weights(l).reshaped()) {
+            ++all;
+            zeros += std::abs(w) < 1e-3f;
+        }
+    return 100.0 * zeros / all;
+}
+
+// Epochs run A trained before it stopped.
+double epochs_trained_a(const AppState& app) {
+    const Trainer* a = ended(app, 0);
+    return finished_normally(a) ? a->epoch() : kNotYet;
+}
+
+// How many different units run i's first hidden layer has: units whose incoming weights and bias
+// equal another's compute the same thing and get the same update, forever.
+double distinct_units(const AppState& app, int i) {
+    const Trainer* t = ended(app, i);
+    if (!finished_normally(t)) return kNotYet;
+    const auto weights = t->model().weights(0);
+    const auto bias = t->model().bias(0);
+    int distinct = 0;
+    for (int u = 0; u < weights.rows(); ++u) {
+        bool seen = false;
+        for (int v = 0; v < u && !seen; ++v)
+            seen = (weights.row(u) - weights.row(v)).cwiseAbs().maxCoeff() < 1e-6f && std::abs(bias(u) - bias(v)) < 1e-6f;
+        distinct += !seen;
+    }
+    return distinct;
+}
+double distinct_units_a(const AppState& app) { return distinct_units(app, 0); }
+double distinct_units_b(const AppState& app) { return distinct_units(app, 1); }
+
+// Run A's first-epoch training loss over B's; infinity when A diverged.
+double first_loss_a_over_b(const AppState& app) {
+    const Trainer *a = ended(app, 0), *b = ended(app, 1);
+    if (!a || !finished_normally(b)) return kNotYet;
+    if (a->status() == Status::diverged || a->history().empty()) return INFINITY;
+    return a->history().front().train_loss / b->history().front().train_loss;
+}
+
+double flops_b_over_a(const AppState& app) {
+    return both_finished_normally(app) ? ended(app, 1)->flops() / ended(app, 0)->flops() : kNotYet;
+}
+double accuracy_difference(const AppState& app) { return std::abs(accuracy_b(app) - accuracy_a(app)); }
+
+// One validation point's share of the validation accuracy, in points: the smallest step it can take.
+double validation_granularity(const AppState& app) {
+    if (!finished_normally(ended(app, 0)) || !app.lab.data) return kNotYet;
+    return 100.0 / std::max(app.lab.data->info.validation_size, 1);
+}
 
 // ---------------------------------------------------------------------------- shared setups
 
@@ -59,17 +202,18 @@ const TrainConfig& config(const AppState& app, int i) { return app.lab.runs[size
 // the learner makes shows. `train` is a JSON object literal.
 #define AND_B_ALIKE(train) R"({"cmd":"lab.set","run":1,"compare":true,"train":)" train "}"
 
-// The spiral (300 points) for both runs, trained alike.
-#define SPIRAL_AB(train) "[" R"({"cmd":"lab.set","data":{"kind":"spiral","size":300},"train":)" train "}," AND_B_ALIKE(train) "]"
+// `data` for both runs, trained alike (A/B).
+#define AB(data, train) "[" R"({"cmd":"lab.set","data":)" data R"(,"train":)" train "}," AND_B_ALIKE(train) "]"
 
-// A small, noisy spiral and a network much larger than it needs: the classic over-fitting stage.
-#define OVERFIT_TRAIN                                                                                   \
-    R"({"model":{"hidden":[{"units":48,"activation":"tanh"},{"units":48,"activation":"tanh"}]},)"       \
-    R"("optimizer":{"kind":"adam"},"lr":{"lr":0.01},"epochs":200})"
-#define OVERFIT_SETUP \
-    R"({"cmd":"lab.set","data":{"kind":"spiral","size":120,"noise":0.25,"validation_ratio":0.5},"train":)" OVERFIT_TRAIN "}"
+// Two tanh layers of `units`.
+#define TANH2(units) R"("hidden":[{"units":)" #units R"(,"activation":"tanh"},{"units":)" #units R"(,"activation":"tanh"}])"
 
-// Four ReLU layers started from Gaussian weights of sigma 1: signals grow layer by layer.
+// Noisy moons, few points, half held out, and a network much larger than it needs: it learns the
+// moons in a few dozen epochs, then memorises the noise (the over-fitting stage).
+#define OVERFIT_DATA R"({"kind":"moons","size":120,"noise":0.3,"validation_ratio":0.5})"
+#define OVERFIT_TRAIN R"({"model":{)" TANH2(48) R"(},"optimizer":{"kind":"adam"},"lr":{"lr":0.01},"epochs":200})"
+#define OVERFIT_SETUP R"({"cmd":"lab.set","data":)" OVERFIT_DATA R"(,"train":)" OVERFIT_TRAIN "}"
+
 // One round of the arena, as "Step one round" does.
 #define ROUND R"({"cmd":"arena.round"})"
 // The initial design of a 1-D BO study (5 evenly spread trials) and its first model-guided trial.
@@ -83,9 +227,9 @@ const TrainConfig& config(const AppState& app, int i) { return app.lab.runs[size
     R"({"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"he"},)" \
     R"("optimizer":{"kind":"adam"},"lr":{"kind":"cosine"}})"
 
-#define DEEP_GAUSSIAN                                                                                   \
-    R"({"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},)"         \
-    R"({"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"gaussian","init_scale":1},"epochs":40})"
+// Four ReLU layers started from Gaussian weights of sigma 1: signals grow layer by layer.
+#define DEEP_RELU R"("hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}])"
+#define DEEP_GAUSSIAN R"({"model":{)" DEEP_RELU R"(,"init":"gaussian","init_scale":1},"lr":{"lr":0.03},"epochs":40})"
 
 // Distinct values a racer tried of the search space's first parameter.
 size_t distinct_first_values(const Racer& racer) {
@@ -125,78 +269,107 @@ int trials_with(const tune::Study& study, tune::TrialStatus status) {
     return int(std::count_if(study.trials().begin(), study.trials().end(), [&](const tune::Trial& t) { return t.status == status; }));
 }
 
-// Both runs ended normally and B's final validation loss is below A's.
-bool b_validates_better(const AppState& app) {
-    const Trainer *a = ended(app, 0), *b = ended(app, 1);
-    return finished_normally(a) && finished_normally(b) && last(b).validation_loss < last(a).validation_loss;
+double random_distinct_over_grid(const AppState& app) {
+    const Racer *grid = finished_racer(app, "grid"), *random = finished_racer(app, "random");
+    return grid && random ? double(distinct_first_values(*random)) / double(distinct_first_values(*grid)) : kNotYet;
 }
 
-// ... and, on top, B's weights are smaller: what a weight penalty is for.
-bool b_penalized_better(const AppState& app) {
-    return b_validates_better(app) && weight_norm(ended(app, 1)) < weight_norm(ended(app, 0));
+double model_trials_bo(const AppState& app) {
+    const Racer* bo = racer_of(app, "bo_ei");
+    return bo && !app.arena.racing ? model_trials(bo->runner->study()) : kNotYet;
+}
+
+// The newest trial's distance to the trials before it, over the first model-guided trial's.
+double exploration_gap_ratio(const AppState& app) {
+    const Racer* bo = racer_of(app, "bo_ei");
+    if (!bo) return kNotYet;
+    const tune::Study& study = bo->runner->study();
+    const int n = int(study.trials().size()) - 1;
+    const auto first = std::find_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.source == "ei"; });
+    if (model_trials(study) < 2 || !study.trial(n).finished()) return kNotYet;
+    return gap_to_earlier(study, n) / gap_to_earlier(study, int(first - study.trials().begin()));
+}
+
+double epochs_random_over_hyperband(const AppState& app) {
+    const Racer *random = finished_racer(app, "random"), *hyperband = finished_racer(app, "hyperband");
+    if (!random || !hyperband) return kNotYet;
+    return double(epochs_trained(random->runner->study())) / std::max(epochs_trained(hyperband->runner->study()), 1);
+}
+
+double pruned_share_hyperband(const AppState& app) {
+    const Racer* hyperband = finished_racer(app, "hyperband");
+    if (!hyperband) return kNotYet;
+    const tune::Study& hb = hyperband->runner->study();
+    return 100.0 * trials_with(hb, tune::TrialStatus::Pruned) / std::max<size_t>(hb.trials().size(), 1);
+}
+
+// The best validation accuracy any racer reached, in percent.
+double best_race_accuracy(const AppState& app) {
+    if (app.arena.racers.empty() || !race_finished(app.arena)) return kNotYet;
+    double best = kNotYet;
+    for (const Racer& r : app.arena.racers)
+        if (const tune::Trial* trial = r.runner->study().best(); trial) best = std::isnan(best) ? 100 * (1 - *trial->value) : std::max(best, 100 * (1 - *trial->value));
+    return best;
 }
 
 }  // namespace
 
 const std::vector<Lesson>& lesson_catalogue() {
+    // Claims shared by several steps.
+    const Contrast both_learn_90{"Both runs learn: the lower of their validation accuracies is at least 90%.", "%.1f%%", 90, false, accuracy_both};
+    const Contrast both_learn_85{"Both runs learn: the lower of their validation accuracies is at least 85%.", "%.1f%%", 85, false, accuracy_both};
+    const Contrast b_learns_90{"B learns: its validation accuracy is at least 90%.", "%.1f%%", 90, false, accuracy_b};
     static const std::vector<Lesson> lessons = {
         {"learning_rate", "Learning rate: too large, too small, just right",
          "The learning rate is the size of each step down the loss. Too large and every step overshoots "
          "the valley until the numbers explode; too small and training crawls. It is the first "
-         "hyperparameter to tune, and a good value is usually the largest one that is still stable.",
-         R"([{"cmd":"lab.set","data":{"kind":"plane","size":200},"train":{"epochs":30}}])",
+         "hyperparameter to tune, and a good value is usually the largest one that is still stable. "
+         "Run A keeps a good learning rate, 0.03, as the reference; you change run B's.",
+         AB(R"({"kind":"plane","size":200,"noise":0.05})", R"({"model":{"output":"linear","loss":"mse"},"lr":{"lr":0.03},"epochs":30})"),
          {
-             {"[]", "Set the learning rate to 3 and press ▶.",
-              "The loss shoots up and training stops with a message: the weights exploded or the loss became NaN.",
-              R"([{"cmd":"lab.set","train":{"lr":{"lr":3}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  return a && a->status() == Status::diverged && config(app, 0).lr.lr >= 1;
-              }},
-             {"[]", "Now set the learning rate to 0.0001 and press ▶.",
-              "The loss curve is almost flat: the steps are too small to get anywhere in 30 epochs.",
-              R"([{"cmd":"lab.set","train":{"lr":{"lr":0.0001}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  return finished_normally(a) && config(app, 0).lr.lr <= 0.001 &&
-                         last(a).train_loss > 0.5 * a->history().front().train_loss;
-              }},
-             {"[]", "Set the learning rate to 0.03 and press ▶.",
-              "The loss falls fast and settles low; the validation R² ends close to 1.",
-              R"([{"cmd":"lab.set","train":{"lr":{"lr":0.03}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  return finished_normally(a) && config(app, 0).lr.lr < 1 && last(a).validation_metric > 0.9;
-              }},
+             {"[]", "lab.lr", "Set run B's learning rate to 3 (the Learning rate field) and press ▶.",
+              "B's loss shoots off the top of the Loss plot and its status line says it diverged; A's loss falls and stays low.",
+              R"([{"cmd":"lab.set","run":1,"train":{"lr":{"lr":3}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) { return ended(app, 0) && ended(app, 1) && config(app, 1).lr.lr >= 1; },
+              {{"B's final training loss is at least 100× A's (∞ when B diverged).", "%.3g×", 100, false, loss_b_over_a},
+               {"A learns: its validation R² is at least 0.9.", "%.3f", 0.9, false, r2_a}}},
+             {"[]", "lab.lr", "Now set run B's learning rate to 0.0001 and press ▶.",
+              "B's loss curve stays high and almost flat, far above A's: its steps are too small to get anywhere in 30 epochs.",
+              R"([{"cmd":"lab.set","run":1,"train":{"lr":{"lr":0.0001}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).lr.lr <= 0.001; },
+              {{"B's final training loss is at least 10× A's.", "%.3g×", 10, false, loss_b_over_a},
+               {"A learns: its validation R² is at least 0.9.", "%.3f", 0.9, false, r2_a}}},
          }},
         {"lr_schedule", "Learning-rate decay",
          "A learning rate large enough to make fast progress early is too large to settle into the "
          "bottom of the valley later. Decaying it over training (step, exponential, cosine) gets both: "
          "big steps first, small steps at the end.",
-         SPIRAL_AB(R"({"model":{"hidden":[{"units":16,"activation":"tanh"},{"units":16,"activation":"tanh"}]},"lr":{"lr":0.3},"epochs":60})"),
+         AB(R"({"kind":"circle","size":300,"noise":0.05})", R"({"model":{)" TANH2(16) R"(},"optimizer":{"kind":"adam"},"lr":{"lr":0.1},"epochs":60})"),
          {
-             {"[]", "Compare A / B is on, both with learning rate 0.3. Give run B the cosine schedule and press ▶.",
-              "B's learning rate falls to zero over training (Learning rate plot); its loss ends lower and calmer than A's.",
+             {"[]", "lab.schedule", "Compare A / B is on, both with Adam at learning rate 0.1. Set run B's LR schedule to cosine and press ▶.",
+              "In the Loss plot (log scale) A's training loss keeps jumping while B's sinks smoothly far below it; the Learning rate plot shows B's rate falling to zero.",
               R"([{"cmd":"lab.set","run":1,"train":{"lr":{"kind":"cosine"}}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
-                  return b_beats_a(app) && config(app, 1).lr.kind != ScheduleKind::constant &&
+                  return both_finished_normally(app) && config(app, 1).lr.kind != ScheduleKind::constant &&
                          config(app, 0).lr.kind == ScheduleKind::constant;
-              }},
+              },
+              {{"B's final training loss is at most half of A's.", "%.3g×", 0.5, true, loss_b_over_a}, both_learn_85}},
          }},
         {"batch_size", "Batch size and gradient noise",
          "Each step estimates the gradient from one mini-batch. A small batch gives a noisy estimate but "
          "many steps per epoch; a large batch gives a smooth estimate but few steps. The noise is not "
          "only a cost: it also helps escape sharp minima.",
-         SPIRAL_AB(R"({"lr":{"lr":0.1},"epochs":40})"),
+         AB(R"({"kind":"moons","size":300,"noise":0.05})", R"({"lr":{"lr":0.1},"batch":{"size":2},"epochs":60})"),
          {
-             {"[]", "Set run A's batch size to 2 and run B's to 100, then press ▶.",
-              "A's loss curve is jagged, B's is smooth; B makes far less progress per epoch because it takes fewer steps.",
-              R"([{"cmd":"lab.set","train":{"batch":{"size":2}}},{"cmd":"lab.set","run":1,"train":{"batch":{"size":100}}},{"cmd":"lab.start"}])",
+             {"[]", "lab.batch", "Both runs use batch size 2. Set run B's batch size to 100 and press ▶.",
+              "A's loss curve is jagged, B's is smooth; B's accuracy reaches 90%, but far later, because it takes 2 steps an epoch where A takes 75.",
+              R"([{"cmd":"lab.set","run":1,"train":{"batch":{"size":100}}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
-                  const Trainer *a = ended(app, 0), *b = ended(app, 1);
-                  return finished_normally(a) && finished_normally(b) && config(app, 0).batch.size <= 8 &&
-                         config(app, 1).batch.size >= 50 && roughness(a) > roughness(b);
-              }},
+                  return both_finished_normally(app) && config(app, 0).batch.size <= 8 && config(app, 1).batch.size >= 50;
+              },
+              {{"A's loss curve is at least 5× as jagged as B's (mean jump between epochs, relative to the loss).", "%.3g×", 5, false, roughness_a_over_b},
+               {"To reach a validation accuracy of 90%, B needs at least 3× the epochs A needs.", "%.3g×", 3, false, epochs_to_90_b_over_a},
+               both_learn_85}},
          }},
         {"overfitting", "Epochs, over-fitting and early stopping",
          "Train long enough and a large network memorises the training points, noise included: the "
@@ -204,110 +377,110 @@ const std::vector<Lesson>& lesson_catalogue() {
          "the validation loss and stops when it has not improved for a few epochs (the patience).",
          "[" OVERFIT_SETUP "]",
          {
-             {"[]", "Press ▶ and train for 200 epochs.",
-              "The validation loss reaches its lowest point early and then climbs, while the training loss keeps falling.",
+             {"[]", "toolbar.start", "Press ▶ and train for 200 epochs.",
+              "In the Loss plot the validation loss reaches its lowest point in the first few dozen epochs and then climbs, while the training loss keeps falling.",
               R"([{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  if (!finished_normally(a) || config(app, 0).patience != 0) return false;
-                  double best = INFINITY;
-                  for (const EpochRecord& r : a->history()) best = std::min(best, r.validation_loss);
-                  return last(a).validation_loss > 1.3 * best;
-              }},
-             {"[]", "Set the early-stopping patience to 10 and press ▶ again.",
-              "Training stops by itself soon after the validation loss stops improving.",
+              [](const AppState& app) { return finished_normally(ended(app, 0)) && config(app, 0).patience == 0; },
+              {{"The final validation loss is at least 1.5× its lowest.", "%.3g×", 1.5, false, validation_loss_climb},
+               {"Training accuracy ends at least 10 points above validation accuracy.", "%.1f", 10, false, accuracy_gap_a}}},
+             {"[]", "lab.patience", "Set the early-stopping patience to 10 and press ▶ again.",
+              "Training stops by itself soon after the validation loss stops improving: the progress bar ends early and the status line says so.",
               R"([{"cmd":"lab.set","train":{"patience":10}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
                   const Trainer* a = ended(app, 0);
                   return a && a->status() == Status::stopped_early;
-              }},
+              },
+              {{"Training stops after at most 60 of the 200 epochs.", "%.0f", 60, true, epochs_trained_a},
+               {"The final validation loss is at most 1.3× its lowest.", "%.3g×", 1.3, true, validation_loss_climb}}},
          }},
         {"optimizers", "SGD, momentum, RMSprop and Adam",
          "Plain SGD steps straight down the current gradient. Momentum keeps a running direction, so it "
          "rolls through flat stretches and damps zig-zags; RMSprop divides each weight's step by its "
          "recent gradient size; Adam does both. Same data, same seed, only the optimizer changes.",
-         SPIRAL_AB(R"({"lr":{"lr":0.01},"epochs":50})"),
+         AB(R"({"kind":"circle","size":300,"noise":0.05})", R"({"lr":{"lr":0.03},"epochs":60})"),
          {
-             {"[]", "Run A uses SGD. Set run B's optimizer to momentum and press ▶.",
-              "With the same learning rate, B's loss falls much faster than A's.",
+             {"[]", "lab.optimizer", "Run A uses SGD. Set run B's optimizer to momentum and press ▶.",
+              "In the Accuracy plot B's validation curve climbs past 90%, within a few epochs; A's needs several times as many.",
               R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"kind":"momentum"}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return b_beats_a(app) && config(app, 1).optimizer.kind == OptimizerKind::momentum; }},
-             {"[]", "Set run B's optimizer to RMSprop and press ▶.",
-              "RMSprop also beats plain SGD: each weight gets a step sized to its own gradients.",
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).optimizer.kind == OptimizerKind::momentum; },
+              {{"B needs at most half the epochs A needs to reach a validation accuracy of 90%.", "%.2f×", 0.5, true, epochs_to_90_b_over_a}, both_learn_90}},
+             {"[]", "lab.optimizer", "Set run B's optimizer to RMSprop and press ▶.",
+              "RMSprop also beats plain SGD: each weight gets a step sized to its own gradients, and B's accuracy curve shoots up first.",
               R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"kind":"rmsprop"}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return b_beats_a(app) && config(app, 1).optimizer.kind == OptimizerKind::rmsprop; }},
-             {"[]", "Set run B's optimizer to Adam and press ▶.",
-              "Adam, momentum plus per-weight step sizes, ends far below SGD.",
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).optimizer.kind == OptimizerKind::rmsprop; },
+              {{"B needs at most half the epochs A needs to reach a validation accuracy of 90%.", "%.2f×", 0.5, true, epochs_to_90_b_over_a}, both_learn_90}},
+             {"[]", "lab.optimizer", "Set run B's optimizer to Adam and press ▶.",
+              "Adam, momentum plus per-weight step sizes: B's accuracy curve is above 90%, while A's is still climbing.",
               R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"kind":"adam"}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return b_beats_a(app) && config(app, 1).optimizer.kind == OptimizerKind::adam; }},
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).optimizer.kind == OptimizerKind::adam; },
+              {{"B needs at most half the epochs A needs to reach a validation accuracy of 90%.", "%.2f×", 0.5, true, epochs_to_90_b_over_a}, both_learn_90}},
          }},
         {"regularization", "L1, L2 and dropout",
          "Regularization trades a little training fit for better generalization. L2 (weight decay) "
          "shrinks all weights a little; L1 pushes many of them to exactly zero; dropout switches random "
          "units off while training, so no unit can rely on another. Run A is the over-fitting baseline.",
-         "[" OVERFIT_SETUP "," AND_B_ALIKE(OVERFIT_TRAIN) "]",
+         AB(OVERFIT_DATA, OVERFIT_TRAIN),
          {
-             {"[]", "Set run B's L2 penalty to 0.01 and press ▶.",
-              "B's weights stay much smaller (Network view) and its validation loss does not climb like A's.",
+             {"[]", "lab.l2", "Set run B's L2 penalty to 0.01 and press ▶.",
+              "B's connections are much thinner in the Network view; in the Loss plot B's validation loss stays close to its training loss while A's climbs away.",
               R"([{"cmd":"lab.set","run":1,"train":{"l2":0.01}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return config(app, 1).l2 > 0 && b_penalized_better(app); }},
-             {"[]", "Set run B's L2 back to 0, its L1 penalty to 0.005, and press ▶.",
-              "B's weight histogram piles up at zero: L1 switches many connections off entirely.",
-              R"([{"cmd":"lab.set","run":1,"train":{"l2":0,"l1":0.005}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return config(app, 1).l1 > 0 && b_penalized_better(app); }},
-             {"[]", "Set run B's L1 back to 0, give both of its hidden layers dropout 0.3, and press ▶.",
-              "B's training loss is higher than A's (half its units are missing at times), but its validation loss ends lower.",
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).l2 > 0; },
+              {{"A's weights are at least 2× B's (sum of the layers' weight norms).", "%.3g×", 2, false, weight_norm_a_over_b},
+               {"A's gap between validation and training loss is at least 2× B's.", "%.3g×", 2, false, loss_gap_a_over_b}}},
+             {"[]", "lab.l1", "Set run B's L2 back to 0, its L1 penalty to 0.03, and press ▶.",
+              "In the Histograms view B's weights pile up in one tall bar at zero: L1 switches many connections off entirely.",
+              R"([{"cmd":"lab.set","run":1,"train":{"l2":0,"l1":0.03}},{"cmd":"lab.start"}])",
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).l1 > 0 && config(app, 1).l2 == 0; },
+              {{"At least a quarter (25%) of B's weights are zero.", "%.0f%%", 25, false, zero_weight_share_b},
+               {"A's final validation loss is at least 1.2× B's.", "%.3g×", 1.2, false, validation_loss_a_over_b}}},
+             {"[]", "lab.layer1.dropout", "Set run B's L1 back to 0, give both of its hidden layers dropout 0.3, and press ▶.",
+              "B's training loss stays above A's (some of its units are missing at every step), but its validation loss ends well below A's.",
               R"([{"cmd":"lab.set","run":1,"train":{"l1":0,"model":{"hidden":[{"units":48,"activation":"tanh","dropout":0.3},{"units":48,"activation":"tanh","dropout":0.3}]}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return config(app, 1).model.hidden[0].dropout > 0 && b_validates_better(app); }},
+              [](const AppState& app) {
+                  return both_finished_normally(app) && config(app, 1).model.hidden[0].dropout > 0 && config(app, 1).l1 == 0 && config(app, 1).l2 == 0;
+              },
+              {{"A's final validation loss is at least 1.3× B's.", "%.3g×", 1.3, false, validation_loss_a_over_b},
+               {"B's final training loss is at least 1.5× A's.", "%.3g×", 1.5, false, loss_b_over_a}}},
          }},
         {"initialization", "Zero, Gaussian and He initialization",
          "Training starts from the initial weights. All zeros makes every unit in a layer compute the "
          "same thing forever; Gaussian noise of the wrong size makes signals explode or vanish through "
          "deep layers; He initialization scales the noise to each layer's fan-in, so ReLU networks start "
          "with signals of a healthy size.",
-         R"([{"cmd":"lab.set","data":{"kind":"spiral","size":300},"train":{"lr":{"lr":0.03},"epochs":40}}])",
+         AB(R"({"kind":"circle","size":300,"noise":0.05})",
+            R"({"model":{"hidden":[{"units":16,"activation":"relu"},{"units":16,"activation":"relu"}],"init":"he"},"lr":{"lr":0.1},"epochs":40})"),
          {
-             {"[]", "Set the initialization to zeros and press ▶.",
-              "The loss does not move and the decision boundary stays empty: with equal weights every unit gets the same update.",
-              R"([{"cmd":"lab.set","train":{"model":{"init":"zeros"}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  return a && config(app, 0).model.init == Init::zeros && last(a).validation_metric < 0.7;
-              }},
-             {"[" R"({"cmd":"lab.set","train":)" DEEP_GAUSSIAN "}," AND_B_ALIKE(DEEP_GAUSSIAN) "]",
+             {"[]", "lab.init", "Both runs start from He initialization. Set run B's initialization to zeros and press ▶.",
+              "B's loss stays flat at 0.69 and its decision boundary stays one colour; in the Network view all of B's connections look the same, while A's differ and A learns the circle.",
+              R"([{"cmd":"lab.set","run":1,"train":{"model":{"init":"zeros"}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).model.init == Init::zeros; },
+              {{"All of B's 16 first-layer units stay identical: it has 1 distinct unit.", "%.0f", 1, true, distinct_units_b},
+               {"A's 16 first-layer units all differ.", "%.0f", 16, false, distinct_units_a},
+               {"A learns: its validation accuracy is at least 90%.", "%.1f%%", 90, false, accuracy_a}}},
+             {"[" R"({"cmd":"lab.set","train":)" DEEP_GAUSSIAN "}," AND_B_ALIKE(DEEP_GAUSSIAN) "]", "lab.init",
               "Both runs now use a deep ReLU network with Gaussian weights of σ = 1. Set run B's initialization to He and press ▶.",
-              "A's loss starts huge and jumps around or diverges; B trains smoothly from the first epoch.",
+              "A's loss starts huge (or A diverges at once and says so); B's loss starts near 0.7 and falls smoothly.",
               R"([{"cmd":"lab.set","run":1,"train":{"model":{"init":"he"}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer *a = ended(app, 0), *b = ended(app, 1);
-                  return a && finished_normally(b) && config(app, 1).model.init == Init::he &&
-                         (a->status() == Status::diverged ||
-                          a->history().front().train_loss > 10 * b->history().front().train_loss);
-              }},
+              [](const AppState& app) { return ended(app, 0) && finished_normally(ended(app, 1)) && config(app, 1).model.init == Init::he; },
+              {{"A's first-epoch loss is at least 10× B's (∞ when A diverged).", "%.3g×", 10, false, first_loss_a_over_b}, b_learns_90}},
          }},
         {"normalization", "Feature normalization",
          "When one feature is in the thousands and another below one, the loss is a long narrow valley: "
          "a learning rate small enough for the large feature is far too small for the others. "
          "Standardizing every feature to mean 0 and standard deviation 1 (fitted on the training part "
          "only) makes the valley round.",
-         R"([{"cmd":"lab.set","data":{"kind":"wine","validation_ratio":0.3},"train":{"lr":{"lr":0.01},"epochs":40}}])",
+         R"([{"cmd":"lab.set","data":{"kind":"wine","validation_ratio":0.3},"train":{"model":{"output":"softmax","loss":"categorical_cross_entropy"},"lr":{"lr":0.03},"epochs":40}}])",
          {
-             {"[]", "The wine data is loaded without preprocessing. Press ▶.",
-              "Training fails or gets nowhere: the proline feature (hundreds to thousands) dominates every step.",
+             {"[]", "toolbar.start", "The wine data is loaded without preprocessing. Press ▶.",
+              "The validation accuracy stays near 40%, what always guessing the largest class gives: the proline feature (hundreds to thousands) dominates every step.",
               R"([{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  return a && app.lab.data_config.preprocessing == Preprocessing::none &&
-                         (a->status() == Status::diverged || last(a).validation_metric < 0.8);
-              }},
-             {"[]", "Set the preprocessing to standardize and press ▶.",
+              [](const AppState& app) { return ended(app, 0) && app.lab.data_config.preprocessing == Preprocessing::none; },
+              {{"The validation accuracy is at most 50%.", "%.1f%%", 50, true, accuracy_a}}},
+             {"[]", "lab.normalize", "Set Normalize to standardize and press ▶.",
               "With the same learning rate, the validation accuracy now climbs above 90%.",
               R"([{"cmd":"lab.set","data":{"preprocessing":"standardize"}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  return finished_normally(a) && app.lab.data_config.preprocessing != Preprocessing::none &&
-                         last(a).validation_metric >= 0.9;
-              }},
+              [](const AppState& app) { return finished_normally(ended(app, 0)) && app.lab.data_config.preprocessing != Preprocessing::none; },
+              {{"The validation accuracy is at least 90%.", "%.1f%%", 90, false, accuracy_a}}},
          }},
         {"validation_split", "Training and validation data",
          "The training loss says how well the network fits the points it has seen; only data it has "
@@ -315,36 +488,31 @@ const std::vector<Lesson>& lesson_catalogue() {
          "large enough to be a fair estimate.",
          "[" OVERFIT_SETUP "]",
          {
-             {"[]", "Press ▶ and compare the training and validation accuracy at the end.",
-              "Training accuracy reaches nearly 100%, validation accuracy stays clearly lower: the gap is over-fitting.",
+             {"[]", "toolbar.start", "Press ▶ and compare the training and validation accuracy at the end.",
+              "In the Accuracy plot the training curve climbs to nearly 100%, while the validation curve stays clearly lower: the gap is over-fitting.",
               R"([{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer* a = ended(app, 0);
-                  return finished_normally(a) && last(a).train_metric - last(a).validation_metric >= 0.1;
-              }},
-             {"[]", "Set the validation fraction to 0.05 and press ▶.",
-              "Only 6 points are held out: the validation accuracy can only move in jumps of about 17%, too coarse to trust.",
-              R"([{"cmd":"lab.set","data":{"validation_ratio":0.05}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  return finished_normally(ended(app, 0)) && app.lab.data && app.lab.data->info.validation_size <= 10;
-              }},
+              [](const AppState& app) { return finished_normally(ended(app, 0)); },
+              {{"Training accuracy ends at least 10 points above validation accuracy.", "%.1f", 10, false, accuracy_gap_a}}},
+             {"[]", "lab.validation_share", "Set the validation share to 0.1, its smallest, and press ▶.",
+              "Only 12 points are held out: the validation accuracy curve moves in jumps of about 8 points, too coarse to trust.",
+              R"([{"cmd":"lab.set","data":{"validation_ratio":0.1}},{"cmd":"lab.start"}])",
+              [](const AppState& app) { return finished_normally(ended(app, 0)) && app.lab.data_config.validation_ratio <= 0.15; },
+              {{"One validation point moves the validation accuracy by at least 5 points.", "%.1f", 5, false, validation_granularity}}},
          }},
         {"accuracy_cost", "Accuracy vs training cost",
          "A bigger network can draw more complicated boundaries, but every extra unit costs arithmetic on "
          "every example, every epoch. On an easy problem a small network is already nearly perfect, and a "
          "big one pays many times more for a gain too small to matter: the best settings are those on "
          "the Pareto front of accuracy against cost.",
-         "[" R"({"cmd":"lab.set","data":{"kind":"moons","size":300},"train":)" SMALL_NET "}," AND_B_ALIKE(SMALL_NET) "]",
+         AB(R"({"kind":"moons","size":300,"noise":0.05})", SMALL_NET),
          {
-             {"[]", "Compare A / B is on; both runs have one hidden layer of 8 units. Give run B three hidden layers of 64 units each and press ▶.",
+             {"[]", "lab.layers.add", "Compare A / B is on; both runs have one hidden layer of 8 units. Give run B three hidden layers of 64 units each and press ▶.",
               "The status lines: both validation accuracies are about the same, but B's training cost (in FLOPs) is hundreds of times A's.",
               R"([{"cmd":"lab.set","run":1,"train":{"model":{"hidden":[{"units":64,"activation":"tanh"},{"units":64,"activation":"tanh"},{"units":64,"activation":"tanh"}]}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) {
-                  const Trainer *a = ended(app, 0), *b = ended(app, 1);
-                  return finished_normally(a) && finished_normally(b) && b->flops() >= 50 * a->flops() &&
-                         last(a).validation_metric >= 0.9 &&
-                         last(b).validation_metric - last(a).validation_metric <= 0.03;
-              }},
+              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).model.hidden.size() > config(app, 0).model.hidden.size(); },
+              {{"B's training cost is at least 50× A's.", "%.3g×", 50, false, flops_b_over_a},
+               {"The two validation accuracies differ by at most 3 points.", "%.1f", 3, true, accuracy_difference},
+               both_learn_90}},
          }},
         {"grid_vs_random", "Grid search vs random search",
          "Grid search tries every combination of a few values per hyperparameter; random search draws "
@@ -353,13 +521,11 @@ const std::vector<Lesson>& lesson_catalogue() {
          "it far better (Bergstra & Bengio, 2012).",
          R"([{"cmd":"arena.set","objective":"branin","strategies":["grid","random"],"trials":16,"repeats":1},{"cmd":"arena.view","tab":"landscape"}])",
          {
-             {"[]", "Grid and random search are set up with 16 trials each on the Branin function. Press ▶ Start race.",
+             {"[]", "arena.start", "Grid and random search are set up with 16 trials each on the Branin function. Press ▶ Start race.",
               "In the \"Where they looked\" view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x1.",
               R"([{"cmd":"arena.start"}])",
-              [](const AppState& app) {
-                  const Racer *grid = finished_racer(app, "grid"), *random = finished_racer(app, "random");
-                  return grid && random && distinct_first_values(*random) > distinct_first_values(*grid);
-              }},
+              [](const AppState& app) { return finished_racer(app, "grid") && finished_racer(app, "random"); },
+              {{"Random search tries at least 3× as many values of x1 as grid search.", "%.3g×", 3, false, random_distinct_over_grid}}},
          }},
         {"bayes_step", "Bayesian optimization step by step",
          "Bayesian optimization fits a Gaussian-process surrogate model to the trials so far: its mean is "
@@ -369,28 +535,18 @@ const std::vector<Lesson>& lesson_catalogue() {
          "and exploration (where the model is unsure).",
          R"([{"cmd":"arena.set","objective":"forrester","strategies":["bo_ei"],"trials":15,"repeats":1,"xi":0.01},{"cmd":"arena.view","tab":"bayes"}])",
          {
-             {R"([{"cmd":"arena.start"},{"cmd":"arena.pause"}])",
+             {R"([{"cmd":"arena.start"},{"cmd":"arena.pause"}])", "arena.step",
               "BO (EI) is ready on the 1-D Forrester function, paused. Press Step one round six times: the first five trials are spread evenly, the sixth is the model's choice.",
               "In the Bayesian optimization view, the band (mean ± 2σ) is narrow at the trials and wide between them; the red line marks the highest point of the acquisition curve, the next trial.",
               "[" SIX_ROUNDS "]",
-              [](const AppState& app) {
-                  const Racer* bo = racer_of(app, "bo_ei");
-                  return bo && !app.arena.racing && model_trials(bo->runner->study()) >= 1;
-              }},
-             {"[" R"({"cmd":"arena.start"},)" SIX_ROUNDS "]",
+              [](const AppState& app) { return racer_of(app, "bo_ei") && !app.arena.racing; },
+              {{"At least 1 trial was chosen by the model.", "%.0f", 1, false, model_trials_bo}}},
+             {"[" R"({"cmd":"arena.start"},)" SIX_ROUNDS "]", "arena.xi",
               "Drag the ξ slider above the plots to 0.5, then press Step one round.",
               "A larger ξ demands more improvement: the acquisition peak leaves the trials behind and the next trial lands in a gap the model knows little about.",
               R"([{"cmd":"arena.set","xi":0.5},)" ROUND "]",
-              [](const AppState& app) {
-                  const Racer* bo = racer_of(app, "bo_ei");
-                  if (!bo || app.arena.setup.xi < 0.3) return false;
-                  const tune::Study& study = bo->runner->study();
-                  const int n = int(study.trials().size()) - 1;
-                  const auto first = std::find_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.source == "ei"; });
-                  // The trial after raising ξ explores: farther from earlier trials than the first model-guided one.
-                  return model_trials(study) >= 2 && study.trial(n).finished() &&
-                         gap_to_earlier(study, n) > 2 * gap_to_earlier(study, int(first - study.trials().begin()));
-              }},
+              [](const AppState& app) { return racer_of(app, "bo_ei") && app.arena.setup.xi >= 0.3; },
+              {{"The new trial lies at least 2× farther from the earlier trials than the first model-chosen trial did.", "%.3g×", 2, false, exploration_gap_ratio}}},
          }},
         {"hyperband", "Hyperband: stop the weak trials early",
          "Most configurations are bad, and a few epochs are often enough to tell. Successive halving "
@@ -399,16 +555,12 @@ const std::vector<Lesson>& lesson_catalogue() {
          "hopeless trials are the point: an early-stopping rule for the whole search.",
          R"([{"cmd":"lab.set","data":{"kind":"spiral","size":300},"train":{"optimizer":{"kind":"adam"}}},{"cmd":"arena.set","objective":"lab","strategies":["random","hyperband"],"trials":9,"epochs":9,"repeats":1},{"cmd":"arena.view","tab":"trials"}])",
          {
-             {"[]", "Random search and Hyperband each get 9 trials of at most 9 epochs on the lab's spiral. Press ▶ Start race.",
+             {"[]", "arena.start", "Random search and Hyperband each get 9 trials of at most 9 epochs on the lab's spiral. Press ▶ Start race.",
               "Each progress bar counts the epochs trained: random trains every trial for all 9, Hyperband far fewer. In the Trials view, pick Hyperband: most of its trials are \"pruned\", stopped after 1 or 3 epochs.",
               R"([{"cmd":"arena.start"}])",
-              [](const AppState& app) {
-                  const Racer *random = finished_racer(app, "random"), *hyperband = finished_racer(app, "hyperband");
-                  if (!random || !hyperband) return false;
-                  const tune::Study& hb = hyperband->runner->study();
-                  return trials_with(hb, tune::TrialStatus::Pruned) > trials_with(hb, tune::TrialStatus::Complete) &&
-                         2 * epochs_trained(hb) < epochs_trained(random->runner->study());
-              }},
+              [](const AppState& app) { return finished_racer(app, "random") && finished_racer(app, "hyperband"); },
+              {{"Random search trains at least 2× the epochs Hyperband trains.", "%.3g×", 2, false, epochs_random_over_hyperband},
+               {"At least half of Hyperband's trials are pruned.", "%.0f%%", 50, false, pruned_share_hyperband}}},
          }},
         {"challenge_spiral", "Challenge: the spiral at 90%, within 100 epochs",
          "Goal: reach a validation accuracy of 90% (or more) on the spiral (500 points, noise 0.05, validation "
@@ -417,7 +569,7 @@ const std::vector<Lesson>& lesson_catalogue() {
          "the data set and its split stay as they are.",
          R"([{"cmd":"lab.set","data":{"kind":"spiral","size":500,"noise":0.05,"validation_ratio":0.3},"train":{"epochs":100}}])",
          {
-             {"[]", "Find settings that reach the goal and press ▶.",
+             {"[]", "toolbar.start", "Find settings that reach the goal and press ▶.",
               "The run's final validation accuracy, in the status line under the progress bar.",
               R"([{"cmd":"lab.set","train":{"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"he"},"optimizer":{"kind":"adam"},"lr":{"lr":0.01},"batch":{"size":5}}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
@@ -425,8 +577,9 @@ const std::vector<Lesson>& lesson_catalogue() {
                   const DataConfig& d = app.lab.data_config;
                   // The budget and the data are part of the goal: more epochs or an easier split would not count.
                   return finished_normally(a) && d.kind == DatasetKind::spiral && d.size == 500 && d.noise >= 0.05 &&
-                         d.validation_ratio >= 0.3 && a->epoch() <= 100 && last(a).validation_metric >= 0.9;
-              }},
+                         d.validation_ratio >= 0.3 && a->epoch() <= 100;
+              },
+              {{"The validation accuracy is at least 90%.", "%.1f%%", 90, false, accuracy_a}}},
          },
          true},
         {"challenge_arena", "Challenge: the spiral at 95%, within 20 trials",
@@ -437,22 +590,18 @@ const std::vector<Lesson>& lesson_catalogue() {
          "[" R"({"cmd":"lab.set","data":{"kind":"spiral","size":500,"noise":0.02,"validation_ratio":0.3},"train":)" CHALLENGE_NET "},"
          R"({"cmd":"arena.set","objective":"lab","metric":"val_accuracy","trials":20,"epochs":50,"repeats":1}])",
          {
-             {"[]", "Hint: tune the learning rate (0.001 to 0.1, log), the batch size (4 to 32, log), the units per layer (16 to 64) and the hidden layers (2 to 3) with random search, then press ▶ Start race.",
+             {"[]", "arena.start", "Hint: tune the learning rate (0.001 to 0.1, log), the batch size (4 to 32, log), the units per layer (16 to 64) and the hidden layers (2 to 3) with random search, then press ▶ Start race.",
               "Each strategy's progress bar shows its best validation accuracy so far.",
               R"([{"cmd":"arena.set","params":{"lr":{"tuned":true,"low":0.001,"high":0.1,"log":true},"batch":{"tuned":true,"low":4,"high":32,"log":true},"units":{"tuned":true,"low":16,"high":64,"log":false},"layers":{"tuned":true,"low":2,"high":3,"log":false}},"strategies":["random"]},{"cmd":"arena.start"}])",
               [](const AppState& app) {
                   const ArenaState& arena = app.arena;
                   const DataConfig& d = app.lab.data_config;
                   // The budget, the score and the data are part of the goal.
-                  if (arena.racers.empty() || !race_finished(arena) || arena.raced.objective != "lab" ||
-                      arena.raced.metric != "val_accuracy" || arena.raced.trials > 20 || arena.raced.epochs > 50 ||
-                      d.kind != DatasetKind::spiral || d.size != 500 || d.noise < 0.02 || d.validation_ratio < 0.3)
-                      return false;
-                  return std::any_of(arena.racers.begin(), arena.racers.end(), [](const Racer& r) {
-                      const tune::Trial* best = r.runner->study().best();
-                      return best && 1 - *best->value >= 0.95;
-                  });
-              }},
+                  return !arena.racers.empty() && race_finished(arena) && arena.raced.objective == "lab" &&
+                         arena.raced.metric == "val_accuracy" && arena.raced.trials <= 20 && arena.raced.epochs <= 50 &&
+                         d.kind == DatasetKind::spiral && d.size == 500 && d.noise >= 0.02 && d.validation_ratio >= 0.3;
+              },
+              {{"The best validation accuracy of the race is at least 95%.", "%.1f%%", 95, false, best_race_accuracy}}},
          },
          true},
     };

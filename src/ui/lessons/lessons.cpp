@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "core/settings_json.h"
@@ -35,15 +36,26 @@ Page page_of(const Lesson& lesson) {
     return std::string(lesson.setup).find("\"arena.") != std::string::npos ? Page::arena : Page::lab;
 }
 
-// Every step starts from the lab's and the arena's defaults (both runs, no comparison, fastest speed), so a step
-// can be set up again at any time and earlier experiments never leak into it. The data folder is
-// the platform's and stays as it is.
+// The lessons' own starting point, every field named, so a lesson shows the same runs whatever the
+// lab's defaults become: a small tanh network with plain SGD on the 2-D spiral. A lesson's setup
+// changes only what its concept needs.
+constexpr const char* kBaseData =
+    R"({"kind":"spiral","size":500,"noise":0.05,"seed":1,"validation_ratio":0.5,"preprocessing":"none",)"
+    R"("extra":{"x_squared":false,"y_squared":false,"x_times_y":false,"sin_x":false,"sin_y":false}})";
+constexpr const char* kBaseTrain =
+    R"({"model":{"hidden":[{"units":8,"activation":"tanh","dropout":0},{"units":8,"activation":"tanh","dropout":0}],)"
+    R"("output":"sigmoid","loss":"binary_cross_entropy","init":"xavier","init_scale":0.1},)"
+    R"("optimizer":{"kind":"sgd","momentum":0.9,"rho":0.9,"beta1":0.9,"beta2":0.999,"epsilon":1e-08,"weight_decay":0.01},)"
+    R"("lr":{"kind":"constant","lr":0.03,"power":2,"step_epochs":10,"gamma":0.5,"warmup_epochs":0},)"
+    R"("batch":{"size":10,"growth":1},"epochs":100,"l1":0,"l2":0,"patience":0,"seed":1})";
+
+// Every step starts from the lessons' base set-up and the arena's defaults (both runs alike, no
+// comparison), so a step can be set up again at any time and earlier experiments never leak into
+// it. The data folder is the platform's and stays as it is; the speed stays the learner's.
 json::Value reset_app(AppState& app) {
-    json::Value data = to_json(DataConfig{});
-    std::erase_if(data.as_object(), [](const auto& field) { return field.first == "data_dir"; });
-    json::Value run_b = json::Object{{"cmd", "lab.set"}, {"run", 1}, {"train", to_json(TrainConfig{})}};
-    json::Value run_a = json::Object{{"cmd", "lab.set"}, {"compare", false}, {"speed", 5}, {"view", "curves"},
-                                     {"data", std::move(data)}, {"train", to_json(TrainConfig{})}};
+    const json::Value data = json::parse(kBaseData).value, train = json::parse(kBaseTrain).value;
+    json::Value run_b = json::Object{{"cmd", "lab.set"}, {"run", 1}, {"train", train}};
+    json::Value run_a = json::Object{{"cmd", "lab.set"}, {"compare", false}, {"view", "curves"}, {"data", data}, {"train", train}};
     // The arena's default set-up too (this also stops a race), for lessons that race strategies.
     json::Value arena = arena_setup_to_json(ArenaSetup{});
     arena["cmd"] = "arena.set";
@@ -57,6 +69,12 @@ json::Value reset_app(AppState& app) {
     app.arena.round = 0;
     app.arena.bayes_cache = {};
     return json::Object{{"ok", true}};
+}
+
+void close_lesson(LessonState& state) {
+    if (const Lesson* lesson = open_lesson(state); lesson && controls::highlighted() == lesson->steps[size_t(state.step)].control)
+        controls::clear_highlight();
+    state.open = -1;
 }
 
 void open(LessonState& state, int index) {
@@ -74,7 +92,11 @@ json::Value set_up_step(AppState& app) {
     if (!answer.find("error")) answer = run_commands(app, lesson->setup);
     if (!answer.find("error")) answer = run_commands(app, lesson->steps[size_t(app.lessons.step)].setup);
     app.page_requested = page_of(*lesson);
+    // A/B lessons ask for a change to run B: its settings are the ones on the panels.
+    app.lab.editing = app.lab.compare ? 1 : 0;
     app.lessons.set_up = !answer.find("error");
+    // Point at the control the instruction names: framed and scrolled into view until it is used.
+    if (app.lessons.set_up) controls::highlight(lesson->steps[size_t(app.lessons.step)].control);
     return answer;
 }
 
@@ -86,13 +108,22 @@ json::Value show_me(AppState& app) {
     return run_commands(app, lesson->steps[size_t(app.lessons.step)].action);
 }
 
-// A step's check, once passed, stays passed: the learner may go on experimenting afterwards.
+// A step passes when the learner did what it asks and every contrast figure holds; once passed it
+// stays passed: the learner may go on experimenting afterwards.
+bool step_passes(const AppState& app, const LessonStep& step) {
+    return step.check(app) && std::all_of(step.contrasts.begin(), step.contrasts.end(),
+                                          [&](const Contrast& c) { return c.holds(c.measure(app)); });
+}
+
 void update_progress(AppState& app) {
     LessonState& state = app.lessons;
     const Lesson* lesson = open_lesson(state);
     if (!lesson) return;
     const size_t step = size_t(state.step);
-    if (state.set_up && !state.passed[step] && lesson->steps[step].check(app)) state.passed[step] = true;
+    if (state.set_up && !state.passed[step] && step_passes(app, lesson->steps[step])) {
+        state.passed[step] = true;
+        if (controls::highlighted() == lesson->steps[step].control) controls::clear_highlight();
+    }
     if (std::all_of(state.passed.begin(), state.passed.end(), [](bool p) { return p; }))
         state.completed.insert(lesson->id);
 }
@@ -108,6 +139,42 @@ bool next_step(LessonState& state) {
 // ------------------------------------------------------------------------------------- drawing
 
 const ImVec4 kDoneColour(0.15f, 0.55f, 0.25f, 1.0f);
+const ImVec4 kMissedColour(0.75f, 0.30f, 0.05f, 1.0f);
+
+// A figure in its contrast's format; a diverged run's infinite loss reads "∞".
+std::string format_figure(const Contrast& contrast, double value) {
+    if (std::isinf(value)) return value > 0 ? "∞" : "−∞";
+    char text[64];
+    std::snprintf(text, sizeof text, contrast.format, value);
+    return text;
+}
+
+// "measured 0.12× (goal ≤ 0.50×)", or "" before the runs have ended.
+std::string measured_text(const Translator& tr, const Contrast& contrast, double value) {
+    if (std::isnan(value)) return {};
+    char text[160];
+    std::snprintf(text, sizeof text, tr(contrast.at_most ? "measured %s (goal ≤ %s)" : "measured %s (goal ≥ %s)"),
+                  format_figure(contrast, value).c_str(), format_figure(contrast, contrast.threshold).c_str());
+    return text;
+}
+
+// The step's figures: each claim, and once the runs have ended what was measured, green when it
+// holds. What the learner reads here is what the tests check.
+void draw_contrasts(const AppState& app, const LessonStep& step) {
+    const Translator& tr = app.tr;
+    for (const Contrast& contrast : step.contrasts) {
+        const double value = app.lessons.set_up ? contrast.measure(app) : NAN;
+        std::string line = std::string("• ") + tr(contrast.claim);
+        if (const std::string measured = measured_text(tr, contrast, value); !measured.empty()) {
+            line += std::string(" — ") + measured + (contrast.holds(value) ? " ✓" : "");
+            ImGui::PushStyleColor(ImGuiCol_Text, contrast.holds(value) ? kDoneColour : kMissedColour);
+            wrapped_text(line);
+            ImGui::PopStyleColor();
+        } else {
+            wrapped_text(line, 0, true);
+        }
+    }
+}
 
 // The current step: what to do, what to watch, the helpers and the way on. Shared by the page and
 // the card so both say the same thing.
@@ -117,6 +184,7 @@ void draw_step_controls(AppState& app, const Lesson& lesson) {
     const LessonStep& step = lesson.steps[size_t(state.step)];
     wrapped_text(tr(step.instruction));
     wrapped_text(std::string(tr("Watch:")) + " " + tr(step.observe), 0, true);
+    draw_contrasts(app, step);
     if (!state.set_up) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.45f, 0.05f, 1));
         wrapped_text(tr("Press “Set it up for me” first: the step counts from there."));
@@ -237,7 +305,7 @@ json::Value lesson_list(AppState& app, const hook::Request&) {
         json::Array steps;
         for (const LessonStep& step : lesson.steps)
             steps.push_back(json::Object{{"instruction", tr(step.instruction)}, {"observe", tr(step.observe)},
-                                         {"action", json::parse(step.action).value}});
+                                         {"control", step.control}, {"action", json::parse(step.action).value}});
         out.push_back(json::Object{{"id", lesson.id}, {"title", tr(lesson.title)}, {"intro", tr(lesson.intro)},
                                    {"challenge", lesson.challenge}, {"page", name(page_of(lesson))},
                                    {"steps", std::move(steps)}});
@@ -268,25 +336,38 @@ json::Value lesson_status(AppState& app, const hook::Request&) {
     json::Array checks;
     for (bool passed : state.passed) checks.push_back(passed);
     const LessonStep& step = lesson.steps[size_t(state.step)];
+    json::Array contrasts;
+    for (const Contrast& contrast : step.contrasts) {
+        const double value = contrast.measure(app);
+        contrasts.push_back(json::Object{{"claim", app.tr(contrast.claim)}, {"value", value}, {"infinite", std::isinf(value)},
+                                         {"threshold", contrast.threshold}, {"at_most", contrast.at_most},
+                                         {"holds", contrast.holds(value)}, {"shown", measured_text(app.tr, contrast, value)}});
+    }
     return json::Object{{"id", lesson.id}, {"step", state.step}, {"steps", int(lesson.steps.size())}, {"set_up", state.set_up},
                         {"done", state.completed.count(lesson.id) > 0}, {"checks", std::move(checks)},
-                        {"instruction", app.tr(step.instruction)}, {"observe", app.tr(step.observe)}};
+                        {"instruction", app.tr(step.instruction)}, {"observe", app.tr(step.observe)},
+                        {"control", step.control}, {"highlighted", controls::highlighted() == step.control},
+                        {"contrasts", std::move(contrasts)}};
 }
 
 // Commands (all answer {"error": …} and change nothing when refused):
-//   lesson.list                  {lessons: [{id, title, intro, challenge, page, steps: [{instruction, observe, action}]}]}
+//   lesson.list                  {lessons: [{id, title, intro, challenge, page, steps: [{instruction, observe, control, action}]}]}
 //                                in the current language; `action` is the instruction as hook commands
 //   lesson.open {id}             opens a lesson at its first step (progress starts over); a step's
 //                                check counts only once lesson.setup (the button) has set it up
 //   lesson.setup                 applies the current step's setup and shows its page
 //   lesson.show_me               does what the current step's instruction says
-//   lesson.status                {id, step, steps, set_up, done, checks: [passed per step], instruction, observe}
+//   lesson.status                {id, step, steps, set_up, done, checks: [passed per step], instruction, observe,
+//                                control (the name of the control the step asks for), highlighted (it is
+//                                framed now: from set-up until the learner uses it), contrasts: [{claim,
+//                                value (null until measured, or when infinite), infinite, threshold, at_most,
+//                                holds, shown (the "measured …" text the card shows)}]}
 //   lesson.next                  goes to the next step (whether or not this one passed)
 //   lesson.close                 closes the lesson (its card disappears)
 constexpr hook::Command kCommands[] = {
     {"lesson.list", lesson_list},
     {"lesson.open", lesson_open},
-    {"lesson.close", [](AppState& app, const hook::Request&) { app.lessons.open = -1; return hook::ok(); }},
+    {"lesson.close", [](AppState& app, const hook::Request&) { close_lesson(app.lessons); return hook::ok(); }},
     {"lesson.setup", [](AppState& app, const hook::Request&) { require_lesson(app); return set_up_step(app); }},
     {"lesson.show_me", [](AppState& app, const hook::Request&) { require_lesson(app); return show_me(app); }},
     {"lesson.next", lesson_next},

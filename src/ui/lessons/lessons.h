@@ -20,19 +20,39 @@ struct AppState;
 // every frame while the step is open, so it only reads the app's state.
 using LessonCheck = bool (*)(const AppState& app);
 
+// The step's concept as a number measured on the runs (or the race) the learner just made, with
+// the threshold the lesson promises: "B reaches 90% validation accuracy in at most half the epochs
+// A needs" is the figure epochs(B) / epochs(A) with threshold 0.5, at most. The card shows the
+// figure beside its claim, the step passes only when every figure holds, and the tests read it.
+struct Contrast {
+    const char* claim;   // English key: what the number shows, threshold included
+    const char* format;  // printf format of the figure and the threshold ("%.2f", "%.0f%%", "%.3g×")
+    double threshold;
+    bool at_most;        // holds when figure <= threshold; else when figure >= threshold
+    // NaN until the step's runs (or race) have ended; +infinity is a figure (a diverged run's loss).
+    double (*measure)(const AppState& app);
+
+    bool holds(double figure) const { return at_most ? figure <= threshold : figure >= threshold; }
+};
+
 struct LessonStep {
     const char* setup;        // JSON array of hook commands applied after the lesson's own setup
+    const char* control;      // the control the instruction names ("lab.lr", controls.h): highlighted
+                              // and scrolled into view while the step is open
     const char* instruction;  // English key: the one thing to do ("Set the learning rate to 3 …")
-    const char* observe;      // English key: the one thing to watch
+    const char* observe;      // English key: the one thing to watch, in terms of what is on screen
     const char* action;       // JSON array of hook commands doing what the instruction says
-    LessonCheck check;
+    LessonCheck check;        // the learner did what the instruction says and the runs have ended
+    std::vector<Contrast> contrasts;  // and these figures hold: the step passes
 };
 
 struct Lesson {
     const char* id;
     const char* title;  // English keys, translated by tr()
     const char* intro;
-    const char* setup;  // JSON array of hook commands shared by every step (data, network, …)
+    // JSON array of hook commands shared by every step (data, network, …). Every step starts from the
+    // lessons' own base set-up (lessons.cpp), so a lesson never depends on the lab's defaults.
+    const char* setup;
     std::vector<LessonStep> steps;
     bool challenge = false;  // a goal within a budget, without step-by-step instructions
 };
