@@ -8,7 +8,6 @@
 
 #include <cerrno>
 #include <cfloat>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
@@ -25,6 +24,7 @@
 #endif
 
 #include "app/persistence.h"
+#include "core/stopwatch.h"
 #include "ui/app.h"
 #include "ui/widgets/fonts.h"
 #include "ui/widgets/touch.h"
@@ -51,7 +51,7 @@ struct Platform {
     std::string screenshot_path;  // desktop --screenshot F.ppm: save the last frame before quitting
     int exit_code = 0;            // 1 when the screenshot could not be written
     std::vector<std::string> commands;  // desktop --command JSON: test-hook requests run before the first frame
-    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    tunelab::Stopwatch since_start;
     std::deque<SDL_Event> pending;  // events held for a later frame (feed_events)
     Pointer pointer;
     tunelab::ui::AppState app;
@@ -72,7 +72,7 @@ double milliseconds_since_start(const Platform& platform) {
     (void)platform;
     return emscripten_get_now();  // performance.now(): milliseconds since the page's navigation
 #else
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - platform.start).count();
+    return platform.since_start.elapsed_ms();
 #endif
 }
 
@@ -233,7 +233,7 @@ void feed_events(Platform& platform) {
 
 void frame(void* user_data) {
     Platform& platform = *static_cast<Platform*>(user_data);
-    auto frame_start = std::chrono::steady_clock::now();
+    const tunelab::Stopwatch frame_watch;
 
     feed_events(platform);
     serve_file_requests(platform);
@@ -269,13 +269,12 @@ void frame(void* user_data) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    auto ms_since_start = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count(); };
-    const double work_ms = tunelab::ui::work_in_frame(platform.app, ms_since_start());
+    const double work_ms = tunelab::ui::work_in_frame(platform.app, frame_watch.elapsed_ms());
 
     tunelab::ui::FrameStats& stats = platform.app.stats;
     stats.fps = io.Framerate;
     const bool first_frame = stats.frames == 0;
-    stats.record(ms_since_start(), work_ms);
+    stats.record(frame_watch.elapsed_ms(), work_ms);
     if (first_frame) {
         stats.first_frame_ms = milliseconds_since_start(platform);
 #ifdef __EMSCRIPTEN__

@@ -1,7 +1,6 @@
 #include "core/trainer.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <sstream>
@@ -9,6 +8,7 @@
 #include "core/kernels.h"
 #include "core/regularization.h"
 #include "core/schedule.h"
+#include "core/stopwatch.h"
 #include "core/validate.h"
 
 namespace tunelab {
@@ -105,7 +105,7 @@ void Trainer::start_epoch() {
 
 void Trainer::step() {
     if (finished()) return;
-    const auto started = std::chrono::steady_clock::now();
+    const Stopwatch watch;
     if (batch_ == 0) start_epoch();
     status_ = Status::running;
 
@@ -153,7 +153,7 @@ void Trainer::step() {
     ++batch_;
     const bool epoch_ends = batch_ == batches_in_epoch();
     if (epoch_ends) finish_epoch();
-    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    seconds_ += watch.elapsed_seconds();
     if (epoch_ends) history_.back().seconds = seconds_;  // includes the validation pass
 }
 

@@ -1,10 +1,11 @@
 #include "tune/runner.h"
 
 #include <algorithm>
-#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include "core/stopwatch.h"
 
 namespace tunelab::tune {
 
@@ -53,14 +54,13 @@ RunEvent StudyRunner::step() {
             finished_ = true;
             return RunEvent::Finished;
         }
-        auto begin = std::chrono::steady_clock::now();
-        auto seconds_since = [](auto t) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count(); };
+        Stopwatch watch;
         const bool prepared = sampler_->prepare(study_);
-        preparing_seconds_ += seconds_since(begin);
+        preparing_seconds_ += watch.elapsed_seconds();
         if (prepared) return RunEvent::Prepared;
-        begin = std::chrono::steady_clock::now();
+        watch.restart();
         Proposal proposal = sampler_->ask(study_);
-        const double seconds = seconds_since(begin) + std::exchange(preparing_seconds_, 0.0);
+        const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
         if (proposal.resume < 0 && study_.next_number() >= budget_) {
             finished_ = true;
             return RunEvent::Finished;

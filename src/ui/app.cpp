@@ -3,10 +3,10 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 
 #include "ui/widgets/controls.h"
+#include "core/stopwatch.h"
 #include "ui/widgets/fonts.h"
 
 namespace tunelab::ui {
@@ -122,7 +122,7 @@ double work_in_frame(AppState& app, double frame_ms) {
     // refreshed a picture, or waited on the browser's WebGL, simply trains less.
     constexpr double kFrameTargetMs = 10.0;
     const double budget = std::clamp(kFrameTargetMs - frame_ms, 1.0, 8.0);
-    const auto start = std::chrono::steady_clock::now();
+    const Stopwatch watch;
     if (app.page == Page::lab) {
         app.lab.frame_budget_ms = budget;
         advance_runs(app.lab);
@@ -130,7 +130,7 @@ double work_in_frame(AppState& app, double frame_ms) {
         app.arena.frame_budget_ms = budget;
         advance_race(app.arena);
     }
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return watch.elapsed_ms();
 }
 
 // ---------------------------------------------------------------------------------------- hook

@@ -2,7 +2,6 @@
 #include "ui/arena/arena.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +10,7 @@
 #include "core/validate.h"
 #include "tune/hyperband.h"
 #include "tune/mlp_objective.h"
+#include "tune/scheduler.h"
 #include "tune/strategy.h"
 #include "tune/tunable.h"
 #include "ui/app.h"
@@ -56,16 +56,6 @@ void apply_acquisition_settings(ArenaState& arena) {
     }
 }
 
-// The one race loop. Racers advance round-robin by single steps (one epoch, one test-function
-// evaluation, or a part of a sampler's proposal) so that a slow strategy cannot starve the others; a
-// round ends when every racer has finished one more evaluation. A step runs only if its racer's
-// expected cost for that kind of step still fits in `budget_ms` (the frame's first step always
-// runs); after one round, if asked, it stops anyway.
-struct SliceClock {
-    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-    double elapsed_ms() const { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); }
-};
-
 void log_progress(Racer& racer) {
     const tune::Study& study = racer.runner->study();
     const tune::Trial* best = study.best();
@@ -73,31 +63,32 @@ void log_progress(Racer& racer) {
     racer.best_log.push_back(best ? *best->value : NAN);
 }
 
-// One step of `racer` if its expected cost for that kind of step still fits in `budget_ms` (a
-// slice's first step always runs, so work goes on however slow a step is); false when out of time.
-bool step_in_budget(Racer& racer, const SliceClock& clock, double budget_ms, bool& any_step) {
-    double& expected = racer.step_ms[racer.runner->running() < 0 ? 0 : 1];
-    if (any_step && clock.elapsed_ms() + expected > budget_ms) return false;
-    const double before = clock.elapsed_ms();
-    if (racer.runner->step() == tune::RunEvent::Told) {
-        racer.told++;
-        log_progress(racer);
-    }
-    const double spent = clock.elapsed_ms() - before;
-    // Recent peaks, slowly forgotten: a sampler's steps alternate between costly (fitting a GP) and
-    // cheap ones, and a frame is spoiled by underestimating, not overestimating.
-    expected = std::max(spent, 0.9 * expected);
-    any_step = true;
+// One step of `racer` if its expected cost for that kind of step (a sampler's or a training step)
+// still fits in the slice; false when out of time.
+bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
+    tune::PeakCost& cost = racer.step_cost[racer.runner->running() < 0 ? 0 : 1];
+    if (!slice.fits(cost.expected_ms())) return false;
+    const double spent = slice.run([&] {
+        if (racer.runner->step() == tune::RunEvent::Told) {
+            racer.told++;
+            log_progress(racer);
+        }
+    });
+    cost.record(spent);
     return true;
 }
 
-// A paced race (setup.pace > 0) begins a round only when a round's worth of time has accrued;
-// a round once begun runs to its end at full speed. Stepping one round ignores the pace.
+// The one race loop. Racers advance round-robin by single steps (one epoch, one test-function
+// evaluation, or a part of a sampler's proposal) so that a slow strategy cannot starve the others; a
+// round ends when every racer has finished one more evaluation. Steps run while they fit in
+// `budget_ms`; after one round, if asked, it stops anyway. A paced race (setup.pace > 0) begins a
+// round only when a round's worth of time has accrued; a round once begun runs to its end at full
+// speed. Stepping one round ignores the pace.
 void advance(ArenaState& arena, double budget_ms, bool one_round) {
     apply_acquisition_settings(arena);  // a ξ/κ changed through the hook counts from the next trial too
     const bool paced = !one_round && arena.setup.pace > 0;
-    const SliceClock clock;
-    bool any_step = false, out_of_time = false;
+    tune::FrameSlice slice(budget_ms);
+    bool out_of_time = false;
     while (!out_of_time) {
         if (paced && !arena.round_begun) {
             if (arena.round_credit < 1) break;
@@ -107,7 +98,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
         bool stepped = false;
         for (Racer& racer : arena.racers) {
             if (!behind(racer, arena.round)) continue;
-            out_of_time = !step_in_budget(racer, clock, budget_ms, any_step);
+            out_of_time = !step_in_budget(racer, slice);
             if (out_of_time) break;
             stepped = true;
         }
@@ -118,7 +109,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
             if (one_round) break;
         }
     }
-    arena.last_slice_ms = clock.elapsed_ms();
+    arena.last_slice_ms = slice.elapsed_ms();
     if (race_finished(arena)) arena.racing = false;
 }
 
@@ -126,9 +117,8 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
 void advance_landscape(ArenaState& arena, double budget_ms) {
     if (!arena.landscape) return;
     Racer& grid = arena.landscape->racer;
-    const SliceClock clock;
-    bool any_step = false;
-    while (!grid.runner->finished() && step_in_budget(grid, clock, budget_ms, any_step)) {}
+    tune::FrameSlice slice(budget_ms);
+    while (!grid.runner->finished() && step_in_budget(grid, slice)) {}
 }
 
 // ------------------------------------------------------------------------------------ controls

@@ -22,6 +22,7 @@
 #include "core/settings.h"
 #include "tune/bayes.h"
 #include "tune/runner.h"
+#include "tune/scheduler.h"
 #include "ui/hook.h"
 #include "ui/i18n.h"
 #include "ui/widgets/plot.h"
@@ -94,7 +95,7 @@ struct Racer {
     int repeat = 0;
     std::unique_ptr<tune::StudyRunner> runner;
     int told = 0;          // evaluations finished (Hyperband counts each rung)
-    double step_ms[2] = {0, 0};  // expected cost of its next sampler step and training step
+    tune::PeakCost step_cost[2];  // expected cost of its next sampler step and training step
     // After each evaluation it finished: the epochs it had trained in all and its best value so far
     // (the progress plot against training cost; Hyperband's promotions make trial order no clock).
     std::vector<double> epochs_log, best_log;

@@ -1,7 +1,6 @@
 #include "ui/lab/lab.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "core/records_json.h"
 #include "core/settings_json.h"
 #include "core/validate.h"
+#include "tune/scheduler.h"
 #include "ui/app.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
@@ -305,26 +305,20 @@ void advance_runs(LabState& lab) {
     }
     constexpr int kBatchesPerFrame[] = {1, 3, 10, 30, 1 << 30};
     const int batch_cap = kBatchesPerFrame[std::clamp(lab.speed, 1, 5) - 1];
-    const auto start = std::chrono::steady_clock::now();
-    auto elapsed_ms = [&] {
-        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    };
+    tune::FrameSlice slice(lab.frame_budget_ms);
     // Step while the next step is expected to fit. Its cost is foretold in FLOPs by the trainers
     // (an epoch's last step also runs the validation pass) and priced at the time per FLOP learned
     // from the steps so far, so a large network takes fewer steps per frame instead of overrunning
-    // it. The first step always runs, so even a network whose single step exceeds the budget makes
-    // progress.
+    // it.
     for (int batches = 0; batches < batch_cap; ++batches) {
         double flops = 0;
         for_each_active_run(lab, [&](LabRun& run) { flops += run.trainer->next_step_flops(); });
         if (flops == 0) break;  // every run finished
-        if (batches > 0 && elapsed_ms() + lab.ms_per_flop * flops > lab.frame_budget_ms) break;
-        const double before = elapsed_ms();
-        for_each_active_run(lab, [&](LabRun& run) { run.trainer->step(); });
-        const double spent = elapsed_ms() - before;
-        lab.ms_per_flop = lab.ms_per_flop == 0 ? spent / flops : 0.8 * lab.ms_per_flop + 0.2 * spent / flops;
+        if (!slice.fits(lab.step_cost.expected_ms(flops))) break;
+        const double spent = slice.run([&] { for_each_active_run(lab, [](LabRun& run) { run.trainer->step(); }); });
+        lab.step_cost.record(spent, flops);
     }
-    lab.last_slice_ms = elapsed_ms();
+    lab.last_slice_ms = slice.elapsed_ms();
     if (all_finished(lab)) lab.playing = false;
 }
 

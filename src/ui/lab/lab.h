@@ -17,6 +17,7 @@
 #include "core/settings.h"
 #include "core/surfaces.h"
 #include "core/trainer.h"
+#include "tune/scheduler.h"
 #include "ui/hook.h"
 #include "ui/i18n.h"
 #include "ui/lab/model_pictures.h"
@@ -71,7 +72,7 @@ struct LabState {
     int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
     double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame
-    double ms_per_flop = 0.0;      // running average of what training costs here, per counted FLOP
+    tune::RateCost step_cost;      // what training costs here, per counted FLOP
 
     std::optional<Ghost> ghost;
     bool log_loss = true;  // loss curves on a log axis

@@ -5,13 +5,13 @@
 
 #include <algorithm>
 #include <bit>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <vector>
 
 #include "core/schedule.h"
+#include "core/stopwatch.h"
 #include "core/validate.h"
 #include "ui/lab/lab.h"
 #include "ui/lab/lab_view_common.h"
@@ -60,9 +60,9 @@ void refresh(PictureCache& cache, PictureStamp& stamp, const Trainer& trainer, l
         return;
     }
     if (cache.next == &stamp) cache.next = nullptr;
-    const auto start = std::chrono::steady_clock::now();
+    const Stopwatch watch;
     compute();
-    const double cost = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double cost = watch.elapsed_seconds();
     stamp = {&trainer, key, checksum, now, cost};
     cache.refresh_frame = frame;
 }
