@@ -23,10 +23,12 @@
 #include <SDL_opengl.h>
 #endif
 
+#include "app/gl_texture.h"
 #include "app/persistence.h"
 #include "core/stopwatch.h"
 #include "ui/app.h"
 #include "ui/widgets/fonts.h"
+#include "ui/widgets/plot.h"
 #include "ui/widgets/touch.h"
 
 namespace {
@@ -331,6 +333,7 @@ bool create_window(Platform& platform) {
     tunelab::ui::load_fonts(platform.pixel_scale);
     ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
     ImGui_ImplOpenGL3_Init(glsl_version);
+    tunelab::plot::set_texture_upload(tunelab::app::upload_gl_texture);
     return true;
 }
 

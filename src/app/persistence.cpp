@@ -3,13 +3,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #endif
+
+#include "core/files.h"
+#include "core/limits.h"
 
 namespace tunelab::app {
 namespace {
@@ -41,6 +42,15 @@ EM_JS(int, js_stage_text, (int source), {
 EM_JS(void, js_take_text, (char* out, int size), {
     stringToUTF8(Module.tunelabStagedText, out, size);
     Module.tunelabStagedText = "";
+});
+// A saved session that could not be restored is kept under another key, so the next save (of the
+// defaults) does not overwrite what the learner had.
+EM_JS(void, js_keep_aside, (), {
+    try {
+        window.localStorage.setItem("tunelab.session.bad", window.localStorage.getItem("tunelab.session") || "");
+    } catch (e) {
+        console.warn("TuneLab: cannot keep the refused session aside: " + e.message);
+    }
 });
 EM_JS(void, js_publish, (const char* hash, const char* document), {
     const wanted = "#" + UTF8ToString(hash);
@@ -83,19 +93,20 @@ std::filesystem::path session_file() {
     return dir / "tunelab" / "session.json";
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
+// Atomic (core/files.h): a crash or a full disk mid-write never leaves half a session behind.
 bool write_file(const std::filesystem::path& path, const std::string& text) {
     std::error_code ignored;
     std::filesystem::create_directories(path.parent_path(), ignored);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    return bool(out);
+    return write_file_atomic(path.string(), text).empty();
+}
+
+// The refused session moves aside (session.json.bad), so the next save does not overwrite it.
+std::string keep_aside(const std::filesystem::path& path) {
+    std::filesystem::path aside = path;
+    aside += ".bad";
+    std::error_code error;
+    std::filesystem::rename(path, aside, error);
+    return error ? "it could not be kept aside (" + error.message() + ")" : "it was kept as " + aside.string();
 }
 #endif
 
@@ -126,11 +137,21 @@ void restore_session(ui::AppState& app) {
         if (!ui::open_shared_hash(app, hash)) warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
         return;
     }
-#else
-    const std::string saved = std::filesystem::exists(session_file()) ? read_file(session_file()) : std::string();
-#endif
-    if (!saved.empty() && !ui::restore_saved_session(app, saved))
+    if (!saved.empty() && !ui::restore_saved_session(app, saved)) {
+        js_keep_aside();
+        app.session.notice_detail += "; it was kept in this browser's storage as tunelab.session.bad";
         warn("TuneLab: the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
+    }
+#else
+    const std::filesystem::path file = session_file();
+    if (!std::filesystem::exists(file)) return;
+    FileText saved = read_file(file.string(), limits::kMaxJsonBytes, "a saved session");
+    if (!ui::restore_saved_session(app, saved.text.value_or(""))) {  // an unreadable file is refused too
+        if (!saved.text) app.session.notice_detail = saved.error;
+        app.session.notice_detail += "; " + keep_aside(file);
+        warn("the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
+    }
+#endif
 }
 
 void sync_session(ui::AppState& app) {

@@ -48,6 +48,7 @@ struct Arguments {
     uint64_t seed = 1;
     double noise = 0;
     bool json = false, timings = false, pareto = false;
+    bool check_only = false;  // check_study: stop before the first trial
     tune::SamplerOptions options;
 };
 
@@ -225,6 +226,7 @@ int run_one(const Arguments& a) {
     tune::SamplerOptions options = a.options;
     options.max_epochs = objective->max_epochs();
     std::unique_ptr<tune::Sampler> sampler = tune::make_sampler(a.sampler, options);
+    if (a.check_only) return 0;
     tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed);
     tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
     while (runner.run_trial() != tune::RunEvent::Finished)
@@ -257,16 +259,16 @@ int run(Arguments a) {
     return 0;
 }
 
-}  // namespace
-
-int run_study(const std::vector<std::string>& args) {
+int study(const std::vector<std::string>& args, bool check_only) {
     for (const std::string& a : args)
         if (is_help(a)) {
             std::fputs(kUsage, stdout);
             return 0;
         }
     try {
-        return run(parse(args));
+        Arguments parsed = parse(args);
+        parsed.check_only = check_only;
+        return run(parsed);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "tunelab-cli study: %s\n%s", e.what(), kUsage);
         return 2;
@@ -278,5 +280,10 @@ int run_study(const std::vector<std::string>& args) {
         return 1;
     }
 }
+
+}  // namespace
+
+int run_study(const std::vector<std::string>& args) { return study(args, false); }
+int check_study(const std::vector<std::string>& args) { return study(args, true); }
 
 }  // namespace tunelab::cli

@@ -393,9 +393,7 @@ int refuse(const std::string& message) {
     return 2;
 }
 
-}  // namespace
-
-int run_train(const std::vector<std::string>& args) {
+int train(const std::vector<std::string>& args, bool run) {
     Arguments a;
     if (std::string error = parse_arguments(args, a); !error.empty()) return refuse(error);
     if (a.help) {
@@ -416,6 +414,7 @@ int run_train(const std::vector<std::string>& args) {
     if (a.loss) a.train.model.loss = *a.loss;
     std::vector<Issue> issues = validate(a.train, prepared.data->info);
     if (!issues.empty()) return refuse(describe(issues));
+    if (!run) return 0;
 
     Trainer trainer(a.train, std::move(*prepared.data));
     json::Value initial_weights = fingerprint(trainer.model().parameters());
@@ -427,5 +426,10 @@ int run_train(const std::vector<std::string>& args) {
     }
     return 0;
 }
+
+}  // namespace
+
+int run_train(const std::vector<std::string>& args) { return train(args, true); }
+int check_train(const std::vector<std::string>& args) { return train(args, false); }
 
 }  // namespace tunelab::cli

@@ -127,6 +127,7 @@ void Trainer::step() {
     forward(model_, batch_x_.data(), n, work_, has_dropout_ ? &dropout_rng_ : nullptr);
     const double loss = batch_loss(model_, work_, batch_y_.data(), n);
     flops_ += flops_per_sample_ * n;
+    if (epoch_ == 0) first_epoch_losses_.push_back(loss);
     if (!std::isfinite(loss)) {
         diverge("loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"), epoch_ + 1);
         return;

@@ -71,6 +71,9 @@ public:
     int batches_in_epoch() const;
     int diverged_epoch() const { return diverged_epoch_; }       // 1-based; 0 if it did not
     const std::vector<EpochRecord>& history() const { return history_; }
+    // Each mini-batch loss of the first epoch, the last one non-finite if the loss blew up there:
+    // a run that diverges before its first epoch record still shows how its loss climbed.
+    const std::vector<double>& first_epoch_losses() const { return first_epoch_losses_; }
     double flops() const { return flops_; }
     // What the next step() will cost, in the same units: its mini-batch forward and backward, plus
     // the validation pass when it ends an epoch (several times a plain step for small batches), so
@@ -125,6 +128,7 @@ private:
     std::vector<double> layer_gradient_norm_sums_;  // per layer, like gradient_norm_sum_
     MetricSums train_metric_;
     std::vector<EpochRecord> history_;
+    std::vector<double> first_epoch_losses_;
 };
 
 }  // namespace tunelab

@@ -29,6 +29,10 @@ constexpr const char* kIssuePatterns[] = {
     "has %s hidden layers; allowed: 0 to 8",
     "has %s classes; classification needs at least 2",
     "must be between %s and %s",
+    "must be a whole number from %s to %s",
+    "has %s entries; the limit is %s",
+    "a network of %s weights needs %s to train; the limit is %s weights",
+    "%s epochs × %s training samples are %s samples to train on; the limit is %s",
     "%s rows with missing values left out",
 };
 
@@ -75,7 +79,7 @@ std::string Translator::issue(const std::string& message) const {
     std::vector<std::string> parts;
     for (const char* pattern : kIssuePatterns) {
         if (!match(pattern, message, parts)) continue;
-        // Fill the translated pattern's holes in order (every pattern has at most two).
+        // Fill the translated pattern's holes in order.
         std::string out = (*this)(pattern);
         for (const std::string& part : parts) out.replace(out.find("%s"), 2, part);
         return out;

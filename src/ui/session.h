@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "ui/hook.h"
 #include "ui/i18n.h"
@@ -56,7 +57,7 @@ struct DecodedHash {
 // Accepts the text with or without the leading '#'. Refuses unknown versions, non-base64url
 // characters, hashes over kMaxHashLength characters and text that is not a JSON object.
 DecodedHash decode_hash(std::string_view hash);
-inline constexpr size_t kMaxHashLength = 256 * 1024;
+inline constexpr size_t kMaxHashLength = limits::kMaxLinkLength;  // core/limits.h
 
 // Opens a shared link at start-up: applies the hash, or loads the defaults and raises the notice.
 // An empty hash changes nothing. Returns true when the hash was applied.

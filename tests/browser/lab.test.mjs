@@ -2,8 +2,8 @@
 // too-large learning rate is explained and fixed in one click, and every view is populated.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats }
-  from "./harness.mjs";
+import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats,
+         clickControl, tapControl, phone } from "./harness.mjs";
 
 const shared = useBrowserAndServer();
 
@@ -36,7 +36,8 @@ async function measureFrames(page, ms) {
 test("an A2-sized network trains live: loss falls while the page keeps its frame rate", async () => {
   const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
-  const set = await call(page, { cmd: "lab.set", ...A2 });
+  // The frame budget is what this measures: the fastest speed, not the paced default.
+  const set = await call(page, { cmd: "lab.set", speed: 5, ...A2 });
   assert.equal(set.ok, true, JSON.stringify(set));
   assert.equal(set.data_info.classes, 10);
   await waitForFrames(page, 20);
@@ -75,7 +76,7 @@ test("a too-large learning rate says so in words and is fixed in one click, in b
   const { page, context, problems } = await openPage(shared.browser, shared.server);
   await waitUntilReady(page);
   // Regression with a linear output and MSE: nothing saturates, so a step size of 3 blows up.
-  await call(page, { cmd: "lab.set", data: { kind: "plane" },
+  await call(page, { cmd: "lab.set", data: { kind: "plane" }, speed: 5,
                      train: { optimizer: { kind: "sgd" }, lr: { kind: "constant", lr: 3 }, epochs: 50 } });
   await call(page, { cmd: "lab.start" });
   await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "lab.status" }).runs[0].status === "diverged",
@@ -131,6 +132,104 @@ test("the lab's views are populated during a real run, on a desktop and a phone 
     const shot = await screenshot(page, `${name}.png`);
     const ink = inkStats(shot.png);
     assert.ok(ink.colours > 200, `${name}: too few colours for live plots: ${JSON.stringify(ink)}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+const labStatus = (page) => call(page, { cmd: "lab.status" });
+const finished = (page, timeout = 60000) => page.waitForFunction(
+  () => window.Module.tunelab.call({ cmd: "lab.status" }).runs.every((r) => ["finished", "diverged", "stopped_early"].includes(r.status)),
+  null, { timeout, polling: 100 });
+
+test("the first screen learns: ▶ pressed with the mouse trains the default run at a watchable pace to ≥ 90 %, said in words", async () => {
+  for (const [language, words] of [["en", /validation accuracy \d+\.\d% — very good/], ["zh", /验证准确率 \d+\.\d%——很好/]]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    assert.equal((await labStatus(page)).speed, 4, "the default speed is the paced one");
+    await clickControl(page, "toolbar.start");
+    const start = Date.now();
+    assert.equal((await labStatus(page)).playing, true);
+    await finished(page);
+    const seconds = (Date.now() - start) / 1000;
+    const run = (await labStatus(page)).runs[0];
+    const accuracy = run.history.at(-1).validation_metric;
+    console.log(`  ${language}: default run ${(100 * accuracy).toFixed(1)}% in ${seconds.toFixed(1)} s: ${run.status_text}`);
+    assert.ok(accuracy >= 0.9, `default run ends at ${accuracy}`);
+    assert.match(run.status_text, words);
+    // Paced: 100 epochs at 15 per second take about 7 s, not the 0.02 s of "fastest".
+    assert.ok(seconds >= 4 && seconds <= 40, `the default run took ${seconds} s`);
+    await waitForFrames(page, 3);
+    await screenshot(page, `lab-default-finished-${language}.png`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("turning compare off with the mouse makes the panels edit run A again, in both languages", async () => {
+  for (const language of ["en", "zh"]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await clickControl(page, "toolbar.compare");
+    assert.equal((await labStatus(page)).compare, true);
+    await clickControl(page, "lab.edit.B");
+    assert.equal((await labStatus(page)).editing, 1);
+    assert.match((await labStatus(page)).differences, language === "en" ? /optimizer\.kind adam \| sgd/ : /A 与 B 的不同之处/);
+    await clickControl(page, "toolbar.compare");
+    let status = await labStatus(page);
+    assert.equal(status.compare, false);
+    assert.equal(status.editing, 0);
+    // An edit now reaches run A, the one shown, and not the hidden run B.
+    await clickControl(page, "lab.layers.add");
+    status = await labStatus(page);
+    assert.equal(status.runs[0].config.model.hidden.length, 3);
+    await clickControl(page, "toolbar.compare");
+    status = await labStatus(page);
+    assert.equal(status.runs[1].config.model.hidden.length, 2);
+    assert.equal(status.editing, 1, "back in compare mode, the learner's choice of B is remembered");
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("a learning rate that thrashes at chance is named, and its remedy is pressed with the mouse", async () => {
+  for (const [language, warning] of [["en", /Not learning — .*guessing \(50%\).*too large/], ["zh", /没有在学习——.*（50%）.*学习率多半太大了/]]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await call(page, { cmd: "lab.set", speed: 5, train: { optimizer: { kind: "sgd" }, lr: { lr: 3 }, epochs: 30 } });
+    await clickControl(page, "toolbar.start");
+    await finished(page);
+    const run = (await labStatus(page)).runs[0];
+    assert.equal(run.status, "finished");
+    assert.match(run.thrashing_text, warning);
+    await waitForFrames(page, 3);
+    await screenshot(page, `lab-thrashing-${language}.png`);
+    await clickControl(page, "lab.smaller_lr.A");
+    const after = await labStatus(page);
+    assert.equal(after.runs[0].config.lr.lr, 0.3);
+    assert.equal(after.playing, true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("on a phone a tap on ▶ trains, a tap on the points toggle hides them, and the speed slider goes to its slowest", async () => {
+  for (const language of ["zh", "en"]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server, phone);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await tapControl(page, "toolbar.start");
+    assert.equal((await labStatus(page)).playing, true);
+    await finished(page);
+    await tapControl(page, "lab.show_points.A");
+    assert.equal((await labStatus(page)).show_points, false);
+    await tapControl(page, "toolbar.speed", { at: [0.02, 0.5] });
+    assert.equal((await labStatus(page)).speed, 1);
+    await waitForFrames(page, 3);
+    await screenshot(page, `lab-phone-finished-${language}.png`);
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -151,3 +151,15 @@ TEST_CASE("D13: BO models at most the best kMaxGpObservations observations") {
     REQUIRE(model);
     CHECK(model->gp().size() == limits::kMaxGpObservations);
 }
+
+TEST_CASE("nothing lost: a study file cut short anywhere is refused with where it ends, never half-loaded") {
+    const std::string text = saved_study().dump(1);
+    for (size_t cut = 0; cut < text.size(); cut += 7) {
+        INFO(cut);
+        json::ParseResult parsed = json::parse(std::string_view(text).substr(0, cut));
+        REQUIRE_FALSE(parsed.ok());  // a JSON document cut short is never a whole document
+        CHECK(parsed.line >= 1);
+        CHECK(!parsed.error.empty());
+    }
+    CHECK(Study::from_json(parse(text)).trials().size() == 2);
+}

@@ -4,6 +4,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/random.h"
 #include "ui/lab/lab_view_math.h"
 
 using namespace tunelab;
@@ -52,6 +53,29 @@ TEST_CASE("over-fitting: found through noise, not raised by it") {
     auto spike = u_shape(60, 60, 0.0, 0.0);
     spike[57].validation_loss *= 3.0;
     CHECK(overfitting_epoch(spike) == 0);
+}
+
+TEST_CASE("over-fitting: a flat but noisy validation loss is not a rise, however small the loss") {
+    // Validation noise of 10% of a small loss, around a level that never rises, while training
+    // loss keeps falling: a noisy low point is then 5% below the later average by chance alone.
+    Rng rng(7);
+    int alarms = 0;
+    for (int trial = 0; trial < 20; ++trial) {
+        std::vector<double> train, validation;
+        for (int e = 1; e <= 100; ++e) {
+            train.push_back(0.1 / (1.0 + e / 50.0));
+            validation.push_back(0.1 + rng.normal(0.0, 0.01));
+        }
+        alarms += overfitting_epoch(history(train, validation)) != 0;
+    }
+    CHECK(alarms == 0);
+    // The same noise over a real, sustained rise is still found.
+    std::vector<double> train, validation;
+    for (int e = 1; e <= 100; ++e) {
+        train.push_back(0.1 / (1.0 + e / 50.0));
+        validation.push_back(0.1 + 0.002 * std::max(0, e - 40) + rng.normal(0.0, 0.01));
+    }
+    CHECK(std::abs(overfitting_epoch(history(train, validation)) - 40) <= 8);
 }
 
 TEST_CASE("over-fitting: needs enough epochs after the turn and a falling training loss") {
@@ -117,4 +141,22 @@ TEST_CASE("grid pictures: bigger networks get coarser grids, within limits") {
     CHECK(grid_resolution(34000.0, 1.5e7, 16, 40) == 21);   // 2-64-128-64-1: about 450 cells
     CHECK(grid_resolution(1e9, 1.5e7, 16, 40) == 16);       // never below the floor
     CHECK(grid_resolution(0.0, 1.5e7, 8, 16) == 16);
+}
+
+TEST_CASE("optimizer paths: each optimizer's own rate on each surface descends without diverging") {
+    const Surface surfaces[] = {Surface::bowl, Surface::rosenbrock};
+    for (Surface s : surfaces)
+        for (int k = 0; k < 7; ++k) {
+            OptimizerConfig c;
+            c.kind = static_cast<OptimizerKind>(k);
+            const Point2 start = {-1.5f, 0.8f};
+            const std::vector<Point2> path = optimizer_path(s, c, static_cast<float>(path_learning_rate(s, c.kind)), start, 500);
+            CAPTURE(static_cast<int>(s));
+            CAPTURE(k);
+            CHECK(path.size() == 501);  // a diverging trail stops early
+            CHECK(surface_value(s, path.back()) < 0.5f * surface_value(s, start));
+        }
+    // The lab's network rate, 0.01, is what made three of them blow up on Rosenbrock before.
+    OptimizerConfig sgd;
+    CHECK(optimizer_path(Surface::rosenbrock, sgd, 0.01f, {-1.5f, 0.8f}, 500).size() < 501);
 }

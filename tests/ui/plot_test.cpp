@@ -273,3 +273,14 @@ TEST_CASE("plot: colormaps hit their published end points and clamp") {
     CHECK(palette(palette_size).r == palette(0).r);
     CHECK(palette(-1).r == palette(palette_size - 1).r);
 }
+
+TEST_CASE("plot ticks: a count axis never labels fractions") {
+    Ticks t;
+    integer_ticks({0.0, 3.0}, 10, t);  // linear ticks would step by 0.5 here
+    REQUIRE(t.count == 4);
+    for (int i = 0; i < t.count; ++i) CHECK(t.items[i].value == static_cast<double>(i));
+    integer_ticks({0.0, 100.0}, 6, t);  // a coarse step stays as it was
+    CHECK(t.step == 20.0);
+    integer_ticks({0.2, 0.8}, 6, t);  // no whole number inside: no tick rather than "0.5"
+    CHECK(t.count == 0);
+}

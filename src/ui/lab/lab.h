@@ -20,6 +20,7 @@
 #include "tune/scheduler.h"
 #include "ui/hook.h"
 #include "ui/i18n.h"
+#include "ui/lab/lab_run_math.h"
 #include "ui/lab/model_pictures.h"
 
 namespace tunelab::ui {
@@ -57,6 +58,7 @@ struct OptimizerPathsView {
     Point2 start = {-1.5f, 0.8f};
     int steps = 60;
     std::array<bool, 7> shown = {true, true, true, false, true, true, false};  // by OptimizerKind
+    std::array<double, 3> lr_scale = {1.0, 1.0, 1.0};  // by Surface: times path_learning_rate()
 };
 
 struct LabState {
@@ -66,16 +68,20 @@ struct LabState {
 
     std::array<LabRun, 2> runs;  // runs[0] always; runs[1] only when comparing
     bool compare = false;        // train runs[1] beside runs[0], on the same data and seed
-    int editing = 0;             // which run the settings panels edit
+    int editing = 0;             // which run the settings edit while comparing: read edited_run()
 
     bool playing = false;
-    int speed = 5;                 // 1 = one mini-batch per frame … 5 = as many as the frame budget allows
+    int speed = kDefaultSpeed;     // an index into kPaces, 1-based: 1 = 2 batches/s … 5 = fastest
+    double pace_credit = 0;        // batches_due()'s carry between frames
+    double last_advance = -1;      // steady-clock seconds of the last playing frame; -1 after a pause
+    std::array<EtaMeter, 2> eta;   // per run
     double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame
     tune::RateCost step_cost;      // what training costs here, per counted FLOP
 
     std::optional<Ghost> ghost;
     bool log_loss = true;  // loss curves on a log axis
+    bool show_points = true;  // the data points over the decision boundary (off: see the regions)
     ViewTab view = ViewTab::curves;
     int drawn_view = -1;     // the tab drawn last (-1: none yet): a different `view` was chosen from outside
     OptimizerPathsView paths;
@@ -92,6 +98,10 @@ struct LabState {
     LabState();
 };
 
+// The run the settings panels edit: run A unless comparing, whatever way compare was turned off
+// (checkbox, hook, lesson, link), so an edit never goes to a run that is not shown.
+inline int edited_run(const LabState& lab) { return lab.compare ? lab.editing : 0; }
+
 // ---- lab.cpp
 void draw_lab(LabState& lab, const Translator& tr);
 // Re-prepares the data after data_config changed, and re-validates both runs; drops trainers.
@@ -107,7 +117,7 @@ json::Value lab_status_json(const LabState& lab, const Translator& tr);
 // The test hook's lab commands ({"cmd":"lab.set", ...}); see lab.cpp for the list.
 std::span<const hook::Command> lab_commands();
 
-// ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[lab.editing].config and
+// ---- lab_settings.cpp: each panel edits lab.data_config or lab.runs[edited_run(lab)].config and
 // returns true when it changed something (the lab then re-prepares the data or restarts the runs).
 bool draw_data_panel(LabState& lab, const Translator& tr);
 bool draw_network_panel(LabState& lab, const Translator& tr);

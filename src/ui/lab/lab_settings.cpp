@@ -8,6 +8,7 @@
 
 #include "core/csv.h"
 #include "core/dataset.h"
+#include "core/limits.h"
 #include "core/schedule.h"
 #include "ui/lab/lab.h"
 #include "ui/widgets/colormap.h"
@@ -167,6 +168,9 @@ bool draw_dataset_picker(LabState& lab, const Translator& tr) {
             if (controls::named("lab.real_data." + std::string(name(kind)), ImGui::Selectable(dataset_label(tr, kind), c.kind == kind)) && c.kind != kind) {
                 c.kind = kind;
                 c.extra = {};  // extra features exist only for 2-D points
+                // Digits' pixels run 0–16: raw, they saturate the first layer's units. Scaled to
+                // 0–1 (fitted on the training part) they start in the range a network learns in.
+                if (kind == DatasetKind::digits) c.preprocessing = Preprocessing::min_max;
                 changed = true;
             }
         }
@@ -189,6 +193,8 @@ bool draw_csv_loader(LabState& lab, const Translator& tr) {
     if (ImGui::Button(tr.label("Load CSV").c_str())) lab.csv_path_requested = true;
 #endif
     tooltip(tr("Your own data: a header line, numeric feature columns and one target column."));
+    ImGui::TextDisabled(tr("At most %s, %d columns, %d classes."), limits::describe_bytes(double(limits::kMaxCsvBytes)).c_str(),
+                        limits::kMaxColumns, limits::kMaxClasses);
     if (c.kind != DatasetKind::csv || c.csv_text.empty()) return false;
 
     ImGui::Text("%s: %s", tr("File"), lab.csv_name.c_str());
@@ -296,14 +302,14 @@ constexpr std::initializer_list<Activation> kActivations = {Activation::relu, Ac
 }  // namespace
 
 bool draw_network_panel(LabState& lab, const Translator& tr) {
-    LabRun& run = lab.runs[size_t(lab.editing)];
+    LabRun& run = lab.runs[size_t(edited_run(lab))];
     ModelConfig& m = run.config.model;
     ImGui::PushID("network");
     bool changed = false;
 
-    ImGui::Text("%s: %d", tr("Hidden layers"), int(m.hidden.size()));
+    ImGui::Text("%s: %d / %d", tr("Hidden layers"), int(m.hidden.size()), limits::kMaxHiddenLayers);  // the limit shown
     ImGui::SameLine();
-    ImGui::BeginDisabled(m.hidden.size() >= 8);
+    ImGui::BeginDisabled(m.hidden.size() >= size_t(limits::kMaxHiddenLayers));
     if (controls::named("lab.layers.add", ImGui::SmallButton("+"))) {
         m.hidden.push_back(m.hidden.empty() ? LayerConfig{} : m.hidden.back());
         changed = true;
@@ -322,7 +328,10 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
     if (ImGui::BeginTable("##layers", 4, ImGuiTableFlags_SizingStretchProp)) {
         const float digit = ImGui::CalcTextSize("0").x;
         ImGui::TableSetupColumn(tr("Layer"), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn(tr("Units"), ImGuiTableColumnFlags_WidthFixed, digit * 6);
+        // The largest width a layer may have, next to where it is typed (core/limits.h).
+        const std::string units_header = std::string(tr("Units")) + " ≤" + std::to_string(limits::kMaxUnits);
+        ImGui::TableSetupColumn(units_header.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                std::max(digit * 6, ImGui::CalcTextSize(units_header.c_str()).x));
         ImGui::TableSetupColumn(tr("Activation"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(tr("Dropout"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
@@ -488,7 +497,7 @@ bool draw_batch_settings(TrainConfig& c, const LabState& lab, const std::vector<
 }  // namespace
 
 bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
-    LabRun& run = lab.runs[size_t(lab.editing)];
+    LabRun& run = lab.runs[size_t(edited_run(lab))];
     TrainConfig& c = run.config;
     ImGui::PushID("hyper");
     const float width = ImGui::GetContentRegionAvail().x * 0.55f;

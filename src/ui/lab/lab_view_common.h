@@ -21,6 +21,10 @@ int active_runs(const LabState& lab, ShownRun out[2]);
 // Whether any active run has a trainer.
 bool any_started(const LabState& lab);
 
+// A run's colour (A blue, B orange), the same in every view and on the edited-run band; within a
+// plot its training series is solid and its validation series dashed.
+ImU32 run_color(int run, float alpha = 1.0f);
+
 // The class colours of the boundary view, shared by points and regions: classes spread over the
 // orange–white–blue map (two classes: orange and blue, as in TensorFlow Playground).
 ImU32 class_color(int cls, int classes);
@@ -36,7 +40,10 @@ const ModelPictures& model_pictures(LabState& lab, int index, unsigned parts);
 // ---- The views that live in their own files.
 // The network: layers of nodes, links by weight, a small activation map per hidden unit.
 void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size);
-// Optimizers stepping on a 2-D loss surface with the current learning rate.
+// Handwritten digits as images: samples framed by the network's answer, the most-confused pairs,
+// the first layer's weights as 8×8 tiles (`details`: all three; else the samples alone).
+void draw_digits_view(LabState& lab, const Translator& tr, bool details);
+// Optimizers stepping on a 2-D loss surface, each with its own learning rate.
 void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size);
 
 }  // namespace tunelab::ui

@@ -27,14 +27,42 @@ int overfitting_epoch(std::span<const EpochRecord> history) {
     const int best = static_cast<int>(std::min_element(smooth.begin(), smooth.end()) - smooth.begin());
     if (n - 1 - best < sustain) return 0;
 
+    // The noise: how far single validation losses stray from the smoothed curve.
+    double noise = 0.0;
+    for (int i = 0; i < n; ++i) noise += (history[i].validation_loss - smooth[i]) * (history[i].validation_loss - smooth[i]);
+    noise = std::sqrt(noise / n);
+
     double validation_tail = 0.0, train_tail = 0.0;
     for (int i = n - sustain; i < n; ++i) {
         validation_tail += history[i].validation_loss / sustain;
         train_tail += history[i].train_loss / sustain;
     }
-    const bool validation_rose = validation_tail >= smooth[best] * 1.05;
+    // Risen clearly: by 5% of the lowest value and by three standard errors of the tail's mean
+    // (a noisy minimum of a small loss is 5% below any later average by chance alone), and a
+    // trend after the turn, not a drift inside the noise: a least-squares line through the
+    // validation losses from the lowest epoch on climbs by more than three of its standard errors.
+    const bool risen = validation_tail >= smooth[best] * 1.05 && validation_tail - smooth[best] >= 3.0 * noise / std::sqrt(sustain);
+    const int m = n - best;
+    double mean_t = 0.0, mean_v = 0.0;
+    for (int i = best; i < n; ++i) {
+        mean_t += double(i) / m;
+        mean_v += history[i].validation_loss / m;
+    }
+    double stt = 0.0, stv = 0.0;
+    for (int i = best; i < n; ++i) {
+        stt += (i - mean_t) * (i - mean_t);
+        stv += (i - mean_t) * (history[i].validation_loss - mean_v);
+    }
+    const double slope = stv / stt;
+    double residuals = 0.0;
+    for (int i = best; i < n; ++i) {
+        const double r = history[i].validation_loss - (mean_v + slope * (i - mean_t));
+        residuals += r * r;
+    }
+    const double slope_error = std::sqrt(residuals / std::max(m - 2, 1) / stt);
+    const bool trend = slope > 3.0 * slope_error;
     const bool train_fell = train_tail < history[best].train_loss;
-    return validation_rose && train_fell ? history[best].epoch : 0;
+    return risen && trend && train_fell ? history[best].epoch : 0;
 }
 
 Grid boundary_grid(const Eigen::MatrixXf& train_points, const Eigen::MatrixXf& validation_points,
@@ -72,6 +100,16 @@ double parameter_checksum(std::span<const float> parameters) {
     double sum = 0.0;
     for (size_t i = 0; i < parameters.size(); ++i) sum += parameters[i] * static_cast<double>(1 + i % 13);
     return sum;
+}
+
+double path_learning_rate(Surface surface, OptimizerKind kind, double scale) {
+    // By surface, then optimizer: SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW.
+    static constexpr double kRates[3][7] = {
+        {0.05, 0.02, 0.02, 0.5, 0.05, 0.1, 0.1},          // long bowl
+        {0.002, 0.0002, 0.0002, 0.3, 0.02, 0.1, 0.1},     // Rosenbrock
+        {0.05, 0.01, 0.01, 0.3, 0.05, 0.05, 0.05},        // saddle
+    };
+    return kRates[std::clamp(static_cast<int>(surface), 0, 2)][std::clamp(static_cast<int>(kind), 0, 6)] * scale;
 }
 
 }  // namespace tunelab::ui

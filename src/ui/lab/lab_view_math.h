@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 #include <span>
 
+#include "core/surfaces.h"
 #include "core/trainer.h"
 
 namespace tunelab::ui {
@@ -13,7 +14,10 @@ namespace tunelab::ui {
 // Noise in the validation loss must not raise the alarm, so the rule works on a smoothed curve:
 // the epoch of the lowest smoothed validation loss counts when, after it,
 //  - at least `sustain` = max(5, n/10) epochs followed,
-//  - the last `sustain` validation losses average at least 5% above that lowest value, and
+//  - the last `sustain` validation losses average at least 5% above that lowest value, and by
+//    more than the validation loss's own noise could explain,
+//  - the validation losses from that epoch on rise as a trend (a fitted line's slope exceeds
+//    three of its standard errors), and
 //  - the training loss kept falling (its average over those epochs is below its value then).
 // Only the finite prefix of the history is read: a diverged run is not an over-fitting one.
 int overfitting_epoch(std::span<const EpochRecord> history);
@@ -39,5 +43,11 @@ int view_columns(float width, float font);
 // A number that changes whenever the parameters do: caches of grid predictions compare it to
 // decide whether the picture is stale.
 double parameter_checksum(std::span<const float> parameters);
+
+// The optimizer-paths view's own learning rate for each optimizer on each surface, times the
+// learner's `scale`: one rate cannot suit both plain SGD and Adam (on Rosenbrock's steep walls SGD
+// needs 0.002, Adam 0.1), and the lab's rate is a network's, not a toy surface's. Chosen so none
+// diverges in the view's 500 steps at scale 1, and each makes visible progress in 60.
+double path_learning_rate(Surface surface, OptimizerKind kind, double scale = 1.0);
 
 }  // namespace tunelab::ui

@@ -27,6 +27,9 @@ constexpr double kRefreshSeconds = 0.2;  // pictures follow training five times 
 // Floating-point operations one refresh of a grid picture may cost (a few milliseconds): big
 // networks get coarser grids rather than slower frames.
 constexpr double kGridFlops = 8e6;
+// The boundary is drawn as a bilinear texture of this many samples a side: at 100 or more it
+// reads as the smooth function it is (issue #10); beyond 128 no screen shows a difference.
+constexpr int kBoundaryMinResolution = 100, kBoundaryMaxResolution = 128;
 
 // ------------------------------------------------------------------------------------ caching
 
@@ -69,7 +72,7 @@ void refresh(PictureCache& cache, PictureStamp& stamp, const Trainer& trainer, l
 
 void compute_boundary(const Trainer& t, ModelPictures& p) {
     const PreparedData& data = t.data();
-    const int resolution = grid_resolution(t.model().forward_flops_per_sample(), kGridFlops, 16, 40);
+    const int resolution = grid_resolution(t.model().forward_flops_per_sample(), kGridFlops, kBoundaryMinResolution, kBoundaryMaxResolution);
     p.grid = boundary_grid(data.train_points, data.validation_points, resolution);
     p.outputs = t.predict_grid(p.grid);
 }
@@ -94,7 +97,8 @@ void compute_histograms(const Trainer& t, int layer, ModelPictures& p) {
 
 void compute_validation(const Trainer& t, ModelPictures& p) {
     if (t.data().info.task == Task::classification) p.confusion = t.confusion_matrix(true);
-    else p.validation_outputs = t.predict(t.data().validation.x);
+    // Per sample too for classes: the digits view shows each image with what the network answered.
+    p.validation_outputs = t.predict(t.data().validation.x);
 }
 
 // The finite part of a series as plot Values: one double field of every EpochRecord.
@@ -108,11 +112,6 @@ plot::Values epochs(int n) {
     static std::vector<double> numbers;
     while (static_cast<int>(numbers.size()) < n) numbers.push_back(static_cast<double>(numbers.size() + 1));
     return plot::Values(numbers.data(), n);
-}
-
-// Run colours: one hue pair per run (train, validation), so A and B never share a colour.
-ImU32 run_color(int run, bool validation, float alpha = 1.0f) {
-    return plot::series_color(2 * run + (validation ? 1 : 0), alpha);
 }
 
 // "train" alone, or "A · train" when two runs share the plot.
@@ -138,6 +137,32 @@ struct CurvePlot {
     bool mark_events = false;  // over-fitting and divergence markers (on the loss plot)
 };
 
+// The first epoch batch by batch, at fractional epochs, until two epoch records make a curve: a
+// run that blows up in its first epoch shows the climb instead of an empty plot.
+void draw_first_epoch_losses(const Trainer& t, const char* label, ImU32 color) {
+    const std::vector<double>& losses = t.first_epoch_losses();
+    static std::vector<double> xs;
+    xs.clear();
+    const double batches = t.epoch() == 0 ? t.batches_in_epoch() : static_cast<double>(losses.size());
+    for (size_t k = 0; k < losses.size(); ++k) xs.push_back((static_cast<double>(k) + 1.0) / std::max(batches, 1.0));
+    plot::line(label, xs, losses, plot::faded(color, 0.7f), {1.5f});
+}
+
+// The loss axis's top when a run blew up: a hundred times the run's first loss, so the climb
+// shows on a readable scale and what goes beyond is marked at the edge (NaN: automatic).
+double diverged_loss_ceiling(const LabState& lab) {
+    ShownRun runs[2];
+    const int n = active_runs(lab, runs);
+    double ceiling = plot::nan;
+    for (int i = 0; i < n; ++i) {
+        const Trainer* t = runs[i].trainer;
+        if (!t || t->status() != Status::diverged || t->first_epoch_losses().empty()) continue;
+        const double first = t->first_epoch_losses().front();
+        if (std::isfinite(first) && first > 0) ceiling = std::isnan(ceiling) ? 100 * first : std::max(ceiling, 100 * first);
+    }
+    return ceiling;
+}
+
 void draw_curve_plot(const LabState& lab, const Translator& tr, const CurvePlot& cp, float height) {
     ShownRun runs[2];
     const int n = active_runs(lab, runs);
@@ -145,20 +170,22 @@ void draw_curve_plot(const LabState& lab, const Translator& tr, const CurvePlot&
     char buf[64];
     if (lab.ghost) {
         char ghost_buf[64];
-        const plot::LineStyle thin{1.5f};  // faint and thin: behind the live run
+        // Grey, thin: behind the live runs and no run's colour.
+        const ImU32 grey = IM_COL32(128, 128, 128, 150);
         const auto& h = lab.ghost->history;
         std::snprintf(ghost_buf, sizeof ghost_buf, "%s (%s)", tr("pinned"), lab.ghost->label.c_str());
-        plot::line(ghost_buf, epochs(static_cast<int>(h.size())), column(h, cp.train), run_color(0, false, 0.4f), thin);
-        plot::line("##ghost validation", epochs(static_cast<int>(h.size())), column(h, cp.validation), run_color(0, true, 0.4f), thin);
+        plot::line(ghost_buf, epochs(static_cast<int>(h.size())), column(h, cp.train), grey, {1.5f});
+        plot::line("##ghost validation", epochs(static_cast<int>(h.size())), column(h, cp.validation), grey, {1.5f, true});
     }
     for (int i = 0; i < n; ++i) {
         if (!runs[i].trainer) continue;
         const auto& h = runs[i].trainer->history();
         const plot::Values xs = epochs(static_cast<int>(h.size()));
-        plot::line(series_name(runs[i], n, tr("train"), buf), xs, column(h, cp.train), run_color(runs[i].index, false));
-        plot::line(series_name(runs[i], n, tr("validation"), buf), xs, column(h, cp.validation), run_color(runs[i].index, true));
+        if (cp.mark_events && h.size() < 2) draw_first_epoch_losses(*runs[i].trainer, series_name(runs[i], n, tr("train, per batch"), buf), run_color(runs[i].index));
+        plot::line(series_name(runs[i], n, tr("train"), buf), xs, column(h, cp.train), run_color(runs[i].index));
+        plot::line(series_name(runs[i], n, tr("validation"), buf), xs, column(h, cp.validation), run_color(runs[i].index), {2.0f, true});
         if (!cp.mark_events) continue;
-        if (int e = overfitting_epoch(h)) plot::vline(e, run_color(runs[i].index, true), series_name(runs[i], n, tr("over-fitting"), buf));
+        if (int e = overfitting_epoch(h)) plot::vline(e, run_color(runs[i].index), series_name(runs[i], n, tr("over-fitting"), buf));
         if (int e = runs[i].trainer->diverged_epoch()) plot::vline(e, plot::series_color(2), series_name(runs[i], n, tr("diverged"), buf));
     }
     plot::end();
@@ -181,13 +208,14 @@ void draw_learning_rate_plot(const LabState& lab, const Translator& tr, float he
     }
     plot::Options opt;
     opt.x.label = tr("epoch");
+    opt.x.integer = true;
     opt.y.label = tr("learning rate");
     opt.y.min = 0.0;
     opt.y.max = highest > 0.0 ? highest * 1.15 : plot::nan;  // a constant rate is not a point
     if (!plot::begin("##learning_rate", ImVec2(-1, height), opt)) return;
     char buf[64];
     for (int i = 0; i < n; ++i) {
-        const ImU32 color = plot::series_color(2 * runs[i].index + 4);
+        const ImU32 color = run_color(runs[i].index);
         plot::line(series_name(runs[i], n, tr("schedule"), buf), times[i], planned[i], plot::faded(color, 0.3f), {6.0f});
         if (!runs[i].trainer) continue;
         const auto& h = runs[i].trainer->history();
@@ -212,8 +240,10 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
         ImGui::Checkbox(tr.label("log scale").c_str(), &lab.log_loss);
         CurvePlot loss{"##loss", {}, &EpochRecord::train_loss, &EpochRecord::validation_loss, true};
         loss.options.x.label = tr("epoch");
+        loss.options.x.integer = true;
         loss.options.y.label = tr("loss");
         loss.options.y.log = lab.log_loss;
+        loss.options.y.max = diverged_loss_ceiling(lab);
         draw_curve_plot(lab, tr, loss, height_or(plots, 0.42f, 12.0f * font));
 
         view_title(regression ? tr("R²") : tr("Accuracy"),
@@ -221,6 +251,7 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
                               : tr("The share of samples whose class the network gets right, on the training batches and on the validation data. A wide gap between the two is over-fitting."));
         CurvePlot metric{"##metric", {}, &EpochRecord::train_metric, &EpochRecord::validation_metric};
         metric.options.x.label = tr("epoch");
+        metric.options.x.integer = true;
         metric.options.y.label = regression ? tr("R²") : tr("accuracy");
         metric.options.y.min = regression ? -1.0 : 0.0;
         metric.options.y.max = 1.0;
@@ -253,7 +284,7 @@ plot::Range target_range(const PreparedData& data) {
 // Training points filled, validation points as rings, dark-outlined so they stand out on a
 // region of their own colour. The points are the raw 2-D ones, or (other data) the first two
 // model inputs.
-void draw_points(const PreparedData& data, const Translator& tr) {
+void draw_points(const PreparedData& data, const Translator& tr, float size = 0.0f) {
     const bool planar = data.info.planar;
     const Eigen::MatrixXf& train = planar ? data.train_points : data.train.x;
     const Eigen::MatrixXf& validation = planar ? data.validation_points : data.validation.x;
@@ -265,6 +296,7 @@ void draw_points(const PreparedData& data, const Translator& tr) {
         point_colors(data.info, y, target, colors);
         plot::MarkerStyle style;
         style.shape = shape;
+        style.size = size;
         style.outline = outline;
         style.colors = colors;
         const plot::Values xs(x.data(), static_cast<int>(x.cols()), static_cast<int>(x.rows() * sizeof(float)));
@@ -295,10 +327,11 @@ void draw_data_plot(const PreparedData& data, const Translator& tr, float side) 
     }
 }
 
-// The model's output over the plane (2-D data), points on top. Classes: the probability of the
-// second class (two classes) or the predicted class; regression: the predicted value. The colour
-// scale is wider than the values so regions stay lighter than the points on them.
-void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, const Translator& tr, float side) {
+// The model's output over the plane (2-D data), smooth, with the line where the decision flips,
+// points on top (small, or hidden to see the regions). Classes: the probability of the second
+// class (two classes) or the predicted class; regression: the predicted value. The colour scale
+// is a little wider than the values, so regions stay a shade lighter than the points on them.
+void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, const Translator& tr, float side, bool show_points) {
     const PreparedData& data = t.data();
     const DataInfo& info = data.info;
     const int cells = pic.grid.resolution * pic.grid.resolution;
@@ -310,8 +343,8 @@ void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, c
     if (info.task == Task::regression || pic.outputs.rows() == 1) {
         for (int i = 0; i < cells; ++i) values[i] = pic.outputs(0, i);
         const plot::Range r = info.task == Task::regression ? target_range(data) : plot::Range{0.0, 1.0};
-        hs.min = r.min - 0.5 * (r.max - r.min);
-        hs.max = r.max + 0.5 * (r.max - r.min);
+        hs.min = r.min - 0.2 * (r.max - r.min);
+        hs.max = r.max + 0.2 * (r.max - r.min);
     } else {
         for (int i = 0; i < cells; ++i) {
             Eigen::Index best = 0;
@@ -319,9 +352,10 @@ void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, c
             values[i] = static_cast<float>(best);
         }
         const double k = info.classes - 1;
-        hs.min = -0.5 * k;
-        hs.max = 1.5 * k;
+        hs.min = -0.2 * k;
+        hs.max = 1.2 * k;
     }
+    hs.smooth = true;
     // Samples sit on the grid's points: cells are centred on them.
     const Grid& g = pic.grid;
     const double hx = 0.5 * (g.x_max - g.x_min) / (g.resolution - 1), hy = 0.5 * (g.y_max - g.y_min) / (g.resolution - 1);
@@ -329,8 +363,16 @@ void draw_boundary(const Trainer& t, const ModelPictures& pic, const char* id, c
     const char* what = info.task == Task::regression ? tr("prediction")
                        : pic.outputs.rows() == 1    ? tr("probability of class 1")
                                                     : tr("predicted class");
-    plot::heatmap(what, values, g.resolution, g.resolution, {g.x_min - hx, g.x_max + hx}, {g.y_min - hy, g.y_max + hy}, hs);
-    draw_points(data, tr);
+    const plot::Range gx = {g.x_min - hx, g.x_max + hx}, gy = {g.y_min - hy, g.y_max + hy};
+    plot::heatmap(what, values, g.resolution, g.resolution, gx, gy, hs);
+    // Where the decision flips: p = 0.5 for two classes, between neighbouring class numbers for more.
+    const ImU32 ink = IM_COL32(30, 30, 30, 220);
+    if (info.task == Task::classification && pic.outputs.rows() == 1)
+        plot::contour(tr("decision boundary (p = 0.5)"), values, g.resolution, g.resolution, gx, gy, 0.5, ink, 2.0f);
+    else if (info.task == Task::classification)
+        for (int k = 0; k + 1 < info.classes; ++k)
+            plot::contour(tr("decision boundary"), values, g.resolution, g.resolution, gx, gy, k + 0.5, ink, 2.0f);
+    if (show_points) draw_points(data, tr, 0.2f * ImGui::GetFontSize());
     plot::end();
 }
 
@@ -417,8 +459,11 @@ void draw_picture(LabState& lab, const Translator& tr, const Picture& p, int run
     if (run_count > 1) std::snprintf(title, sizeof title, "%s · %s", p.run->run->name.c_str(), name);
     else std::snprintf(title, sizeof title, "%s", name);
     view_title(title, help);
-    if (p.map && info.planar) draw_boundary(t, pic, "##boundary", tr, side);
-    else if (p.map) draw_fitted_curve(t, "##curve", tr, side);
+    if (p.map && info.planar) {
+        ImGui::SameLine();
+        controls::named(p.run->index == 0 ? "lab.show_points.A" : "lab.show_points.B", ImGui::Checkbox(tr.label("points").c_str(), &lab.show_points));
+        draw_boundary(t, pic, "##boundary", tr, side, lab.show_points);
+    } else if (p.map) draw_fitted_curve(t, "##curve", tr, side);
     else if (info.task == Task::classification) draw_confusion(t, pic, "##confusion", tr, side);
     else draw_predicted_vs_true(t, pic, "##predicted", tr, side);
 }
@@ -429,8 +474,12 @@ void draw_predictions(LabState& lab, const Translator& tr, ImVec2 size, bool det
     if (!lab.data) return;
     const float width = ImGui::GetContentRegionAvail().x;
     const float title = ImGui::GetFrameHeightWithSpacing();
-    if (!any_started(lab)) {
+    if (!any_started(lab) && lab.data_config.kind != DatasetKind::digits) {
         draw_data_plot(*lab.data, tr, std::min(width, size.y > 0 ? size.y - 2 * title : width));
+        return;
+    }
+    if (lab.data_config.kind == DatasetKind::digits) {
+        draw_digits_view(lab, tr, details);
         return;
     }
     ShownRun runs[2];
@@ -492,13 +541,14 @@ void draw_histogram_plot(LabState& lab, const Translator& tr, const char* id, Hi
     plot::Options opt;
     opt.x.label = x_label;
     opt.y.label = tr("count");
+    opt.y.integer = true;
     if (!plot::begin(id, ImVec2(width, height), opt)) return;
     for (int i = 0; i < n; ++i) {
         if (!runs[i].trainer) continue;
         const Histogram& h = model_pictures(lab, runs[i].index, kHistogramPictures).*which;
         static std::vector<float> counts;
         counts.assign(h.counts.begin(), h.counts.end());
-        plot::bars(n > 1 ? runs[i].run->name.c_str() : "##bars", counts, {h.min, h.max}, run_color(runs[i].index, false));
+        plot::bars(n > 1 ? runs[i].run->name.c_str() : "##bars", counts, {h.min, h.max}, run_color(runs[i].index));
     }
     plot::end();
 }
@@ -526,6 +576,7 @@ void draw_norm_plots(const LabState& lab, const Translator& tr, float width, flo
     const int n = active_runs(lab, runs);
     plot::Options opt;
     opt.x.label = tr("epoch");
+    opt.x.integer = true;
     opt.y.log = true;
     ImGui::BeginGroup();
     view_title(tr("Gradient norm per layer"), tr("How large each layer's gradient is, per epoch. It shoots up before a run diverges; a layer whose gradient is far smaller than the others barely learns (vanishing gradients, dead ReLUs)."));
@@ -622,6 +673,8 @@ int active_runs(const LabState& lab, ShownRun out[2]) {
 bool any_started(const LabState& lab) {
     return lab.runs[0].trainer || (lab.compare && lab.runs[1].trainer);
 }
+
+ImU32 run_color(int run, float alpha) { return plot::series_color(run, alpha); }
 
 ImU32 class_color(int cls, int classes) {
     return plot::to_u32(plot::diverging(classes > 1 ? static_cast<float>(cls) / (classes - 1) : 0.5f));

@@ -130,7 +130,7 @@ void draw_caption(ImDrawList* dl, const Column& c, const char* what, const char*
 
 void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size) {
     if (!lab.data) return;
-    const LabRun& run = lab.runs[lab.compare ? lab.editing : 0];
+    const LabRun& run = lab.runs[edited_run(lab)];
     const DataInfo& info = lab.data->info;
     char title[96];
     if (lab.compare) std::snprintf(title, sizeof title, "%s · %s", run.name.c_str(), tr("Network"));
@@ -181,7 +181,7 @@ void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size) {
     }
 
     // Captions and nodes.
-    const ModelPictures* pic = t ? &model_pictures(lab, lab.compare ? lab.editing : 0, kUnitMapPictures) : nullptr;
+    const ModelPictures* pic = t ? &model_pictures(lab, edited_run(lab), kUnitMapPictures) : nullptr;
     int maps = 0;
     for (int c = 0; c < columns; ++c) {
         const Column& col = cols[c];

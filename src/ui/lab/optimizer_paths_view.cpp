@@ -1,5 +1,5 @@
-// Optimizers racing on a toy 2-D loss surface: each steps from the same start point with the
-// learning rate of the run being edited, and leaves a trail. Why momentum crosses the long bowl
+// Optimizers racing on a toy 2-D loss surface: each steps from the same start point with its own
+// learning rate for that surface (times the learner's scale), and leaves a trail. Why momentum crosses the long bowl
 // faster than SGD, why Adam takes even steps whatever the slope, how a saddle is escaped.
 #include <imgui.h>
 
@@ -11,11 +11,14 @@
 
 #include "ui/lab/lab_view_common.h"
 #include "ui/lab/lab_view_math.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {
 
-constexpr int kSurfaceResolution = 48;
+constexpr int kSurfaceResolution = 96;  // drawn smooth, with height lines
+constexpr int kContourLevels = 8;
 constexpr std::array<const char*, 7> kOptimizerNames = {"SGD", "Momentum", "Nesterov", "Adagrad",
                                                         "RMSprop", "Adam", "AdamW"};
 
@@ -54,7 +57,7 @@ const std::vector<float>& surface_heights(Surface s, const SurfaceFrame& f) {
     return heights;
 }
 
-void draw_controls(LabState& lab, const Translator& tr, float lr, const std::array<std::vector<Point2>, 7>& paths) {
+void draw_controls(LabState& lab, const Translator& tr, const std::array<std::vector<Point2>, 7>& paths) {
     OptimizerPathsView& v = lab.paths;
     const char* surfaces[] = {tr("Long bowl  x² + 10y²"), tr("Rosenbrock valley"), tr("Saddle  x² − y²")};
     int surface = static_cast<int>(v.surface);
@@ -65,7 +68,11 @@ void draw_controls(LabState& lab, const Translator& tr, float lr, const std::arr
     }
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 14.0f * ImGui::GetFontSize()));
     ImGui::SliderInt(tr.label("Steps").c_str(), &v.steps, 5, 500);
-    ImGui::Text("%s %.4g", tr("Learning rate (from the settings):"), lr);
+    double& scale = v.lr_scale[static_cast<size_t>(v.surface)];
+    const double lo = 0.1, hi = 10.0;
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 14.0f * ImGui::GetFontSize()));
+    controls::named("lab.paths.lr_scale", ImGui::SliderScalar(tr.label("Learning rates ×").c_str(), ImGuiDataType_Double, &scale, &lo, &hi, "%.2g", ImGuiSliderFlags_Logarithmic));
+    tooltip(tr("Each optimizer has its own learning rate on each surface (shown next to it): one rate cannot suit plain SGD and Adam alike. This scales them all; raise it to watch them overshoot."));
     // The checkboxes are the legend: a colour swatch, the name, and the height where the trail ended.
     for (size_t k = 0; k < kOptimizerNames.size(); ++k) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -78,36 +85,44 @@ void draw_controls(LabState& lab, const Translator& tr, float lr, const std::arr
         if (!shown) continue;
         ImGui::SameLine();
         const std::vector<Point2>& path = paths[k];
-        if (static_cast<int>(path.size()) <= v.steps) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", tr("diverged"));
-        else ImGui::TextDisabled("→ %.3g", surface_value(v.surface, path.back()));
+        const double lr = path_learning_rate(v.surface, static_cast<OptimizerKind>(k), scale);
+        if (static_cast<int>(path.size()) <= v.steps) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "lr %.2g %s", lr, tr("diverged"));
+        else ImGui::TextDisabled("lr %.2g → %.3g", lr, surface_value(v.surface, path.back()));
     }
 }
 
-// The surface with the trails; dragging on it moves the common start point.
+// The surface with the trails, on axes, with height lines and a colour bar; clicking or dragging
+// on it moves the common start point.
 void draw_surface(LabState& lab, const Translator& tr, const std::array<std::vector<Point2>, 7>& paths, float width) {
     OptimizerPathsView& v = lab.paths;
     const SurfaceFrame f = surface_frame(v.surface);
-    const float height = width * static_cast<float>((f.y.max - f.y.min) / (f.x.max - f.x.min));
-    // A sparkline frame: no margins, so the item rectangle (less plot's 1-pixel pad) is exactly
-    // the data area and a mouse position converts to a point without asking the plot.
     plot::Options opt;
-    opt.sparkline = true;
-    opt.hover = false;
+    opt.x.label = "x";
+    opt.y.label = "y";
     opt.x.min = f.x.min;
     opt.x.max = f.x.max;
     opt.y.min = f.y.min;
     opt.y.max = f.y.max;
+    opt.equal_aspect = true;
+    opt.colorbar = true;
+    opt.legend = false;
+    opt.hover = false;  // the tooltip below says the height and what a click does
+    const float height = width * static_cast<float>((f.y.max - f.y.min) / (f.x.max - f.x.min)) + 3.0f * ImGui::GetFontSize();
     if (!plot::begin("##surface", ImVec2(width, height), opt)) return;
-    const ImVec2 lo(ImGui::GetItemRectMin().x + 1, ImGui::GetItemRectMin().y + 1);
-    const ImVec2 hi(ImGui::GetItemRectMax().x - 1, ImGui::GetItemRectMax().y - 1);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const Point2 under = {static_cast<float>(f.x.min + (mouse.x - lo.x) / (hi.x - lo.x) * (f.x.max - f.x.min)),
-                          static_cast<float>(f.y.max - (mouse.y - lo.y) / (hi.y - lo.y) * (f.y.max - f.y.min))};
-    const bool hovered = ImGui::IsItemHovered();
-    if (ImGui::IsItemActive()) v.start = under;
+    controls::name_item("lab.paths.surface_plot");
+    double mx = 0, my = 0;
+    const bool over = plot::mouse_data(mx, my);
+    const Point2 under = {static_cast<float>(mx), static_cast<float>(my)};
+    if (ImGui::IsItemActive() && over) v.start = under;
 
+    const std::vector<float>& heights = surface_heights(v.surface, f);
     plot::HeatmapStyle hs;
-    plot::heatmap("##height", surface_heights(v.surface, f), kSurfaceResolution, kSurfaceResolution, f.x, f.y, hs);
+    hs.smooth = true;
+    plot::heatmap(tr("log10(1 + height)"), heights, kSurfaceResolution, kSurfaceResolution, f.x, f.y, hs);
+    const auto [lowest, highest] = std::minmax_element(heights.begin(), heights.end());
+    for (int level = 1; level <= kContourLevels; ++level)
+        plot::contour("##height line", heights, kSurfaceResolution, kSurfaceResolution, f.x, f.y,
+                      *lowest + (*highest - *lowest) * level / (kContourLevels + 1), IM_COL32(255, 255, 255, 110), 1.0f);
     plot::MarkerStyle special;
     special.shape = v.surface == Surface::saddle ? plot::Marker::cross : plot::Marker::star;
     special.outline = IM_COL32(40, 40, 40, 255);
@@ -127,7 +142,7 @@ void draw_surface(LabState& lab, const Translator& tr, const std::array<std::vec
     start.outline = IM_COL32_WHITE;
     plot::point("##start", v.start[0], v.start[1], IM_COL32(30, 30, 30, 255), start);
     plot::end();
-    if (hovered)
+    if (over)
         ImGui::SetTooltip("(%.2f, %.2f) %s %.4g\n%s", under[0], under[1], tr("height"), surface_value(v.surface, under), tr("Click or drag to start the optimizers here."));
 }
 
@@ -135,8 +150,8 @@ void draw_surface(LabState& lab, const Translator& tr, const std::array<std::vec
 
 void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size) {
     OptimizerPathsView& v = lab.paths;
-    const LabRun& run = lab.runs[std::clamp(lab.editing, 0, 1)];
-    const float lr = static_cast<float>(run.config.lr.lr);
+    const LabRun& run = lab.runs[size_t(edited_run(lab))];
+    const double scale = v.lr_scale[static_cast<size_t>(v.surface)];
     v.steps = std::clamp(v.steps, 1, 500);
     // Every optimizer shares the run's settings (momentum, betas, …) and differs only in kind.
     std::array<std::vector<Point2>, 7> paths;
@@ -144,13 +159,13 @@ void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size)
         if (!v.shown[k]) continue;
         OptimizerConfig config = run.config.optimizer;
         config.kind = static_cast<OptimizerKind>(k);
-        paths[k] = optimizer_path(v.surface, config, lr, v.start, v.steps);
+        paths[k] = optimizer_path(v.surface, config, static_cast<float>(path_learning_rate(v.surface, config.kind, scale)), v.start, v.steps);
     }
 
-    view_title(tr("Optimizer paths"), tr("Each optimizer starts at the ring and takes the same number of steps downhill with the current learning rate; the star marks the minimum. In the long bowl plain SGD zig-zags across the steep direction while momentum builds up speed along the flat one; Adam and RMSprop scale each direction's step by its own gradient size."));
+    view_title(tr("Optimizer paths"), tr("Each optimizer starts at the ring and takes the same number of steps downhill with its own learning rate for this surface; the star marks the minimum. In the long bowl plain SGD zig-zags across the steep direction while momentum builds up speed along the flat one; Adam and RMSprop scale each direction's step by its own gradient size."));
     const float width = ImGui::GetContentRegionAvail().x;
     if (view_columns(width, ImGui::GetFontSize()) < 2) {
-        draw_controls(lab, tr, lr, paths);
+        draw_controls(lab, tr, paths);
         draw_surface(lab, tr, paths, width);
         return;
     }
@@ -164,7 +179,7 @@ void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size)
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    draw_controls(lab, tr, lr, paths);
+    draw_controls(lab, tr, paths);
     ImGui::EndGroup();
 }
 

@@ -4,6 +4,18 @@ namespace tunelab::ui {
 namespace {
 
 constexpr TranslationEntry kEntries[] = {
+    {"Validation images", "验证集图像"},
+    {"Handwritten digits are 8×8 images. Each is framed green when the network names it right and red when it does not, with its answer below; before training, the images alone.", "手写数字是 8×8 的图像。网络认对的加绿框，认错的加红框，下面写着它的回答；训练开始前只显示图像本身。"},
+    {"Most confused", "最常混淆"},
+    {"The pairs of digits the network mixes up most often on the validation images: which shapes look alike to it.", "网络在验证图像上最常混淆的数字对：在它看来哪些形状长得像。"},
+    {"No mistakes on the validation images.", "验证图像上没有认错的。"},
+    {"%d taken for %d: %d times", "%d 被认成 %d：%d 次"},
+    {"First-layer weights", "第一层权重"},
+    {"Each tile is one unit of the first hidden layer: its 64 weights laid out as the image they multiply (blue positive, orange negative). Trained units show strokes and blobs, the parts of digits they look for.", "每个小块是第一隐藏层的一个单元：它的 64 个权重按所乘的图像排开（蓝为正，橙为负）。训练后的单元会呈现笔画和斑块，也就是它们在数字里寻找的部分。"},
+    {"decision boundary (p = 0.5)", "决策边界（p = 0.5）"},
+    {"decision boundary", "决策边界"},
+    {"points", "数据点"},
+    {"train, per batch", "训练（逐批次）"},
     // Tabs
     {"Training", "训练"},
     {"Predictions", "预测"},
@@ -106,14 +118,16 @@ constexpr TranslationEntry kEntries[] = {
     {"to node", "到节点"},
 
     // Optimizer paths
-    {"Each optimizer starts at the ring and takes the same number of steps downhill with the current learning rate; the star marks the minimum. In the long bowl plain SGD zig-zags across the steep direction while momentum builds up speed along the flat one; Adam and RMSprop scale each direction's step by its own gradient size.",
-     "每个优化器都从圆环处出发，用当前学习率向下走相同的步数；星号标出最低点。在狭长的碗形曲面上，普通 SGD 在陡峭方向来回振荡，而动量法沿平缓方向不断加速；Adam 和 RMSprop 按每个方向自身梯度的大小调整步长。"},
+    {"Each optimizer starts at the ring and takes the same number of steps downhill with its own learning rate for this surface; the star marks the minimum. In the long bowl plain SGD zig-zags across the steep direction while momentum builds up speed along the flat one; Adam and RMSprop scale each direction's step by its own gradient size.",
+     "每个优化器都从圆环处出发，用它在这个曲面上自己的学习率向下走相同的步数；星号标出最低点。在狭长的碗形曲面上，普通 SGD 在陡峭方向来回振荡，而动量法沿平缓方向不断加速；Adam 和 RMSprop 按每个方向自身梯度的大小调整步长。"},
     {"Long bowl  x² + 10y²", "狭长碗形  x² + 10y²"},
     {"Rosenbrock valley", "Rosenbrock 山谷"},
     {"Saddle  x² − y²", "鞍形  x² − y²"},
     {"Surface", "曲面"},
     {"Steps", "步数"},
-    {"Learning rate (from the settings):", "学习率（来自设置）："},
+    {"Learning rates ×", "学习率 ×"},
+    {"Each optimizer has its own learning rate on each surface (shown next to it): one rate cannot suit plain SGD and Adam alike. This scales them all; raise it to watch them overshoot.", "每个优化器在每个曲面上都有自己的学习率（写在它旁边）：同一个学习率不可能同时适合普通 SGD 和 Adam。这里把它们一起放大或缩小；调大可以看到它们冲过头。"},
+    {"log10(1 + height)", "log10(1 + 高度)"},
     {"height", "高度"},
     {"Click or drag to start the optimizers here.", "点击或拖动，让优化器从这里出发。"},
 };

@@ -48,12 +48,6 @@ double loss_b_over_a(const AppState& app) {
     return final_train_loss(b) / last(a).train_loss;
 }
 
-double loss_a_over_b(const AppState& app) {
-    const Trainer *a = ended(app, 0), *b = ended(app, 1);
-    if (!a || !finished_normally(b)) return kNotYet;
-    return final_train_loss(a) / last(b).train_loss;
-}
-
 // Run i's final validation metric (accuracy or R²) in percent, or its R² as it is.
 double validation_accuracy(const AppState& app, int i) {
     const Trainer* t = ended(app, i);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <numbers>
+#include <vector>
 
 namespace tunelab::plot {
 
@@ -14,7 +15,6 @@ namespace {
 
 constexpr int kMaxLegend = 16;
 constexpr int kMaxHover = 16;
-constexpr int kGrid = 8;  // legend placement: data points counted per cell of an 8×8 grid
 constexpr int kMaxBins = 256;
 
 enum class Swatch { line, dashed, marker, box };
@@ -49,7 +49,7 @@ struct AxisLayout {
 enum class Side { below, left, right };
 
 // Keys of the state a plot keeps between frames in the window's ImGuiStorage.
-enum Key { kXMin, kXMax, kYMin, kYMax, kTight, kBarMin, kBarMax, kKeyCount };
+enum Key { kXMin, kXMax, kYMin, kYMax, kTight, kBarMin, kBarMax, kLegendHeight, kKeyCount };
 
 // The plot between begin() and end(). Like ImGui's current window it is reset by every begin();
 // nothing in it outlives the frame (what must, goes to ImGuiStorage).
@@ -71,7 +71,7 @@ struct Frame {
     int legend_count = 0;
     HoverEntry hover[kMaxHover];
     int hover_count = 0;
-    float occupancy[kGrid][kGrid] = {};
+    float legend_top = 0.0f;  // where the band reserved for the legend (above the data) starts
     bool has_bar = false;  // a heatmap left its colour scale for the colour bar
     Colormap bar_map = Colormap::viridis;
     Range bar_range;
@@ -79,6 +79,15 @@ struct Frame {
 
 Frame g;
 bool g_active = false;
+TextureUpload g_upload = nullptr;
+
+// The texture of each smooth heatmap, by plot id and label: re-uploaded only when its pixels change.
+struct HeatmapTexture {
+    ImTextureID id = nullptr;
+    unsigned long long checksum = 0;
+};
+ImGuiStorage g_texture_ids;  // key -> index + 1 into g_textures
+ImVector<HeatmapTexture> g_textures;
 
 const char* label_end(const char* label) {
     const char* hash = std::strstr(label, "##");
@@ -96,13 +105,28 @@ void extend(double x, double y) {
     g.seen_y.add(y, g.y.scale);
 }
 
-// Counts a drawn point in the legend-placement grid.
-void occupy(ImVec2 p) {
-    if (!finite(p)) return;  // NaN must not reach the int conversions below
-    const float w = g.area_max.x - g.area_min.x, h = g.area_max.y - g.area_min.y;
-    const int cx = static_cast<int>((p.x - g.area_min.x) / w * kGrid);
-    const int cy = static_cast<int>((p.y - g.area_min.y) / h * kGrid);
-    if (cx >= 0 && cx < kGrid && cy >= 0 && cy < kGrid) g.occupancy[cy][cx] += 1.0f;
+bool inside(ImVec2 p) {
+    return p.x >= g.area_min.x - 0.5f && p.x <= g.area_max.x + 0.5f && p.y >= g.area_min.y - 0.5f &&
+           p.y <= g.area_max.y + 0.5f;
+}
+
+// A finite value beyond the axis limits: a triangle at the nearest edge, pointing out towards it.
+void mark_off_axis(ImVec2 p, ImU32 color) {
+    if (!finite(p)) return;
+    const float r = 0.38f * g.font;
+    const ImVec2 c(std::clamp(p.x, g.area_min.x + r, g.area_max.x - r), std::clamp(p.y, g.area_min.y + r, g.area_max.y - r));
+    ImVec2 dir(0.0f, 0.0f);
+    if (p.y < g.area_min.y - 0.5f) dir.y = -1.0f;
+    else if (p.y > g.area_max.y + 0.5f) dir.y = 1.0f;
+    else if (p.x < g.area_min.x - 0.5f) dir.x = -1.0f;
+    else if (p.x > g.area_max.x + 0.5f) dir.x = 1.0f;
+    if (dir.x == 0.0f && dir.y == 0.0f) return;  // on the plot
+    const ImVec2 tip(c.x + dir.x * r, c.y + dir.y * r);
+    const ImVec2 side(-dir.y * r, dir.x * r);  // across the direction
+    const ImVec2 b0(c.x - dir.x * r * 0.6f + side.x, c.y - dir.y * r * 0.6f + side.y);
+    const ImVec2 b1(c.x - dir.x * r * 0.6f - side.x, c.y - dir.y * r * 0.6f - side.y);
+    g.dl->AddTriangleFilled(tip, b0, b1, color | IM_COL32_A_MASK);
+    g.dl->AddTriangle(tip, b0, b1, ImGui::GetColorU32(ImGuiCol_WindowBg), 1.0f);
 }
 
 // Copies the shown part of `label`, cut if too long at a UTF-8 character boundary.
@@ -186,6 +210,8 @@ void layout_ticks(AxisLayout& ax, float length, bool vertical) {
             const int stride = std::max(1, (n + budget - 1) / budget);
             for (int i = 0; i < n; ++i)
                 if (i >= ax.range.min && i <= ax.range.max) ax.ticks.add(i, i % stride == 0);
+        } else if (ax.opt->integer && ax.scale == Scale::linear) {
+            integer_ticks(ax.range, budget, ax.ticks);
         } else {
             axis_ticks(ax.range, ax.scale, budget, ax.ticks);
         }
@@ -407,54 +433,21 @@ void across(bool vertical, double value, ImU32 color, const char* text, const Li
 
 // --- Legend, colour bar, tooltip (drawn by end()) --------------------------------------------
 
-ImVec2 legend_origin(ImVec2 size) {
-    const float m = 0.4f * g.font;
-    const ImVec2 left_top(g.area_min.x + m, g.area_min.y + m);
-    const ImVec2 right_bottom(g.area_max.x - m - size.x, g.area_max.y - m - size.y);
-    const ImVec2 corners[4] = {
-        {right_bottom.x, left_top.y}, left_top, right_bottom, {left_top.x, right_bottom.y}};
-    Corner order[4] = {Corner::top_right, Corner::top_left, Corner::bottom_right,
-                       Corner::bottom_left};
-    if (g.opt.legend_corner != Corner::automatic) {
-        for (int i = 0; i < 4; ++i)
-            if (order[i] == g.opt.legend_corner) return corners[i];
-    }
-    // The corner whose rectangle covers the fewest drawn points (first in `order` on ties).
-    const float cw = (g.area_max.x - g.area_min.x) / kGrid,
-                ch = (g.area_max.y - g.area_min.y) / kGrid;
-    int best = 0;
-    float best_cost = 0.0f;
-    for (int i = 0; i < 4; ++i) {
-        float cost = 0.0f;
-        for (int gy = 0; gy < kGrid; ++gy)
-            for (int gx = 0; gx < kGrid; ++gx) {
-                const float x0 = g.area_min.x + gx * cw, y0 = g.area_min.y + gy * ch;
-                const bool overlaps = x0 < corners[i].x + size.x && x0 + cw > corners[i].x &&
-                                      y0 < corners[i].y + size.y && y0 + ch > corners[i].y;
-                if (overlaps) cost += g.occupancy[gy][gx];
-            }
-        if (i == 0 || cost < best_cost) {
-            best = i;
-            best_cost = cost;
-        }
-    }
-    return corners[best];
-}
-
-void draw_legend() {
-    const float pad = 0.35f * g.font, swatch = 1.4f * g.font, row = g.font + 2.0f;
-    float text_w = 0.0f;
-    for (int i = 0; i < g.legend_count; ++i)
-        text_w = std::max(text_w, ImGui::CalcTextSize(g.legend[i].label).x);
-    const ImVec2 size(2 * pad + swatch + pad + text_w, 2 * pad + g.legend_count * row - 2.0f);
-    const ImVec2 o = legend_origin(size);
-    g.dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y),
-                        ImGui::GetColorU32(ImGuiCol_WindowBg, 0.85f), 3.0f);
-    g.dl->AddRect(o, ImVec2(o.x + size.x, o.y + size.y), ImGui::GetColorU32(ImGuiCol_Border), 3.0f);
+// The legend in the band above the data area, entries side by side and wrapped into rows at the
+// plot's right edge (a phone-width plot gets more rows). Returns the height it needs, which
+// begin() reserves from the next frame on, so the legend never covers data.
+float draw_legend() {
+    const float pad = 0.35f * g.font, swatch = 1.4f * g.font, row = g.font + 2.0f, gap = 1.0f * g.font;
+    const float left = g.area_min.x, right = g.outer_max.x;
+    float x = left, y = g.legend_top;
     for (int i = 0; i < g.legend_count; ++i) {
         const LegendEntry& e = g.legend[i];
-        const float y = o.y + pad + i * row, mid = y + 0.5f * g.font;
-        const float x0 = o.x + pad, x1 = x0 + swatch;
+        const float width = swatch + pad + ImGui::CalcTextSize(e.label).x;
+        if (x > left && x + width > right) {
+            x = left;
+            y += row;
+        }
+        const float mid = y + 0.5f * g.font, x0 = x, x1 = x0 + swatch;
         switch (e.swatch) {
         case Swatch::line:
             g.dl->AddLine(ImVec2(x0, mid), ImVec2(x1, mid), e.color, 2.0f);
@@ -471,7 +464,9 @@ void draw_legend() {
             break;
         }
         g.dl->AddText(ImVec2(x1 + pad, y), ImGui::GetColorU32(ImGuiCol_Text), e.label);
+        x += width + gap;
     }
+    return y + row - g.legend_top + pad;
 }
 
 void draw_colorbar() {
@@ -516,6 +511,16 @@ void draw_tooltip() {
 
 // --- Public API ------------------------------------------------------------------------------
 
+void set_texture_upload(TextureUpload upload) { g_upload = upload; }
+
+bool mouse_data(double& x, double& y) {
+    IM_ASSERT(g_active);
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    x = g.x.map.to_value(m.x);
+    y = g.y.map.to_value(m.y);
+    return ImGui::IsItemHovered() && inside(m) && std::isfinite(x) && std::isfinite(y);
+}
+
 ImU32 to_u32(Rgb c, float alpha) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
 }
@@ -542,7 +547,7 @@ bool begin(const char* id, ImVec2 size, const Options& opt) {
     if (size.y <= 0.0f)
         size.y = spark ? 2.5f * g.font : std::clamp(size.x * 0.62f, 8.0f * g.font, 22.0f * g.font);
 
-    static const char* const kKeyNames[kKeyCount] = {"x0", "x1", "y0", "y1", "tight", "b0", "b1"};
+    static const char* const kKeyNames[kKeyCount] = {"x0", "x1", "y0", "y1", "tight", "b0", "b1", "legend"};
     ImGui::PushID(id);
     for (int k = 0; k < kKeyCount; ++k) g.keys[k] = ImGui::GetID(kKeyNames[k]);
     ImGui::PopID();
@@ -567,8 +572,10 @@ bool begin(const char* id, ImVec2 size, const Options& opt) {
     // Margins: what sits outside the data area, measured with the current font.
     const float pad = spark ? 1.0f : std::round(0.35f * g.font);
     float top = pad, bottom = pad, left = pad, right = pad;
+    const float legend_height = spark || !options.legend ? 0.0f : storage->GetFloat(g.keys[kLegendHeight], 0.0f);
     if (!spark) {
         if (options.title) top += g.font + pad;
+        top += legend_height;
         top += options.y.label ? g.font + pad : 0.5f * g.font;  // y label, or half a tick label
         bottom += g.font + 5.0f + (options.x.label ? g.font + pad : 0.0f);
         right += 0.5f * g.font;
@@ -615,6 +622,8 @@ bool begin(const char* id, ImVec2 size, const Options& opt) {
             centred(options.title, y);
             y += g.font + pad;
         }
+        g.legend_top = y;
+        y += legend_height;
         // The y label sits above the axis, horizontal: ImGui cannot rotate text, and a learner
         // reads it first there anyway.
         if (options.y.label) g.dl->AddText(ImVec2(g.outer_min.x + pad, y), text, options.y.label);
@@ -640,14 +649,15 @@ void end() {
         if (!g.snapped)
             g.dl->AddLine(ImVec2(g.area_min.x, g.mouse.y), ImVec2(g.area_max.x, g.mouse.y), hair);
     }
-    if (g.opt.legend && !g.opt.sparkline && g.legend_count > 0) draw_legend();
     g.dl->PopClipRect();
+    const float legend_height = g.opt.legend && !g.opt.sparkline && g.legend_count > 0 ? draw_legend() : 0.0f;
     if (g.opt.colorbar && g.has_bar && !g.opt.sparkline) draw_colorbar();
     if (g.mouse_in) draw_tooltip();
 
     store_extents(g.seen_x, kXMin, kXMax);
     store_extents(g.seen_y, kYMin, kYMax);
     ImGui::GetStateStorage()->SetBool(g.keys[kTight], g.tight);
+    ImGui::GetStateStorage()->SetFloat(g.keys[kLegendHeight], legend_height);
     if (g.has_bar) store_extents(Extents{g.bar_range.min, g.bar_range.max}, kBarMin, kBarMax);
     g_active = false;
 }
@@ -657,10 +667,10 @@ void line(const char* label, Values xs, Values ys, ImU32 color, const LineStyle&
     const int n = std::min(xs.size(), ys.size());
     for (int i = 0; i < n; ++i) {
         extend(xs[i], ys[i]);
-        occupy(pixel(xs[i], ys[i]));
     }
     auto at = [&](int i) { return pixel(xs[i], ys[i]); };
     stroke(n, at, color, style);
+    for (int i = 0; i < n; ++i) mark_off_axis(at(i), color);
     add_legend(label, color, style.dashed ? Swatch::dashed : Swatch::line);
     const int i = hover_index(label, xs, n);
     if (i < 0) return;
@@ -682,8 +692,6 @@ void band(const char* label, Values xs, Values lo, Values hi, ImU32 color) {
     for (int i = 0; i < n; ++i) {
         extend(xs[i], lo[i]);
         extend(xs[i], hi[i]);
-        occupy(pixel(xs[i], lo[i]));
-        occupy(pixel(xs[i], hi[i]));
         if (i == 0) continue;
         const ImVec2 a_lo = pixel(xs[i - 1], lo[i - 1]), a_hi = pixel(xs[i - 1], hi[i - 1]);
         const ImVec2 b_lo = pixel(xs[i], lo[i]), b_hi = pixel(xs[i], hi[i]);
@@ -707,7 +715,10 @@ void scatter(const char* label, Values xs, Values ys, ImU32 color, const MarkerS
         extend(xs[i], ys[i]);
         const ImVec2 p = pixel(xs[i], ys[i]);
         if (!finite(p)) continue;
-        occupy(p);
+        if (!inside(p)) {
+            mark_off_axis(p, per_point ? style.colors[i] : color);
+            continue;
+        }
         draw_marker(p, style.shape, r, per_point ? style.colors[i] : color, style.outline);
         const float d2 =
             (p.x - g.mouse.x) * (p.x - g.mouse.x) + (p.y - g.mouse.y) * (p.y - g.mouse.y);
@@ -756,7 +767,37 @@ void heatmap(const char* label, Values values, int rows, int cols, Range x, Rang
         return pixel(from_axis(tx + c * dx, g.x.scale), from_axis(ty + r * dy, g.y.scale));
     };
     char buf[32];
-    for (int r = 0; r < rows; ++r) {
+    if (style.smooth && g_upload && !style.cell_format) {
+        static std::vector<unsigned char> rgba;
+        rgba.resize(static_cast<size_t>(rows) * cols * 4);
+        unsigned long long checksum = 1469598103934665603ull;  // FNV-1a over the pixels
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < cols; ++c) {
+                const ImU32 u = to_u32(shade(values[r * cols + c]));
+                unsigned char* px = &rgba[(static_cast<size_t>(rows - 1 - r) * cols + c) * 4];  // row 0 on top
+                for (int k = 0; k < 4; ++k) {
+                    px[k] = static_cast<unsigned char>(u >> (8 * k));
+                    checksum = (checksum ^ px[k]) * 1099511628211ull;
+                }
+            }
+        ImGui::PushID(static_cast<int>(g.keys[kXMin]));  // this plot's own
+        const ImGuiID key = ImGui::GetID(label ? label : "##heatmap");
+        ImGui::PopID();
+        int slot = g_texture_ids.GetInt(key, 0) - 1;
+        if (slot < 0) {
+            g_textures.push_back({});
+            slot = g_textures.Size - 1;
+            g_texture_ids.SetInt(key, slot + 1);
+        }
+        HeatmapTexture& tex = g_textures[slot];
+        if (!tex.id || tex.checksum != checksum) {
+            tex.id = g_upload(tex.id, cols, rows, rgba.data());
+            tex.checksum = checksum;
+        }
+        // Texel centres on the cells' centres: the image spans the cells' outer edges.
+        g.dl->AddImage(tex.id, corner(rows, 0), corner(0, cols), ImVec2(0, 0), ImVec2(1, 1));
+    }
+    for (int r = 0; r < rows && !(style.smooth && g_upload && !style.cell_format); ++r) {
         for (int c = 0; c < cols; ++c) {
             // Cell edges from the same formula on both sides, so neighbours meet without gaps.
             const ImVec2 a = corner(r, c), b = corner(r + 1, c + 1);
@@ -783,6 +824,47 @@ void heatmap(const char* label, Values values, int rows, int cols, Range x, Rang
     const int c = static_cast<int>(fc), r = static_cast<int>(fr);
     const double v = values[r * cols + c];
     add_hover(label, to_u32(shade(v)), "%.4g", v);
+}
+
+void contour(const char* label, Values values, int rows, int cols, Range x, Range y, double level,
+             ImU32 color, float thickness) {
+    IM_ASSERT(g_active);
+    if (rows < 2 || cols < 2 || values.size() < rows * cols) return;
+    // Cell centres in axis coordinates, as heatmap() lays the cells out.
+    const double tx = to_axis(x.min, g.x.scale), dx = (to_axis(x.max, g.x.scale) - tx) / cols;
+    const double ty = to_axis(y.min, g.y.scale), dy = (to_axis(y.max, g.y.scale) - ty) / rows;
+    auto at = [&](double r, double c) {
+        return pixel(from_axis(tx + (c + 0.5) * dx, g.x.scale), from_axis(ty + (r + 0.5) * dy, g.y.scale));
+    };
+    // Where the level crosses the edge from corner a to corner b (values va, vb on either side).
+    auto cross = [&](double ra, double ca, double va, double rb, double cb, double vb) {
+        const double t = (level - va) / (vb - va);
+        return at(ra + t * (rb - ra), ca + t * (cb - ca));
+    };
+    for (int r = 0; r + 1 < rows; ++r)
+        for (int c = 0; c + 1 < cols; ++c) {
+            // Corners counter-clockwise from the bottom left; NaN corners leave the square out.
+            const double v[4] = {values[r * cols + c], values[r * cols + c + 1], values[(r + 1) * cols + c + 1],
+                                 values[(r + 1) * cols + c]};
+            const int rr[4] = {r, r, r + 1, r + 1}, cc[4] = {c, c + 1, c + 1, c};
+            if (!(std::isfinite(v[0]) && std::isfinite(v[1]) && std::isfinite(v[2]) && std::isfinite(v[3]))) continue;
+            ImVec2 points[4];
+            int n = 0;
+            for (int e = 0; e < 4; ++e) {
+                const int f = (e + 1) % 4;
+                if ((v[e] < level) != (v[f] < level)) points[n++] = cross(rr[e], cc[e], v[e], rr[f], cc[f], v[f]);
+            }
+            // Two crossings: one segment; four (a saddle square): two, paired by the square's mean.
+            if (n == 2) g.dl->AddLine(points[0], points[1], color, thickness);
+            if (n == 4) {
+                const bool centre_above = (v[0] + v[1] + v[2] + v[3]) / 4 >= level;
+                const bool first_above = v[0] >= level;
+                const int shift = centre_above == first_above ? 0 : 1;  // 0: corners 1 and 3 cut off
+                g.dl->AddLine(points[shift], points[(shift + 1) % 4], color, thickness);
+                g.dl->AddLine(points[(shift + 2) % 4], points[(shift + 3) % 4], color, thickness);
+            }
+        }
+    add_legend(label, color, Swatch::line);
 }
 
 void histogram(const char* label, Values samples, int bins, ImU32 color) {
@@ -832,11 +914,9 @@ void bars(const char* label, Values heights, Range x, ImU32 color, bool horizont
         if (horizontal) {
             g.dl->AddRectFilled(ImVec2(v_lo, a_lo), ImVec2(v_hi, a_hi), fill);
             g.dl->AddLine(ImVec2(tip, a_lo), ImVec2(tip, a_hi), color, 1.5f);
-            occupy(ImVec2(tip, 0.5f * (a0 + a1)));
         } else {
             g.dl->AddRectFilled(ImVec2(a_lo, v_lo), ImVec2(a_hi, v_hi), fill);
             g.dl->AddLine(ImVec2(a_lo, tip), ImVec2(a_hi, tip), color, 1.5f);
-            occupy(ImVec2(0.5f * (a0 + a1), tip));
         }
         if (g.mouse_in && mouse_across >= a_lo && mouse_across < a_hi) hovered = i;
     }

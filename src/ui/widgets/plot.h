@@ -45,7 +45,8 @@
 // Call end() only when begin() returned true (the plot was visible). Data are passed as Values:
 // any contiguous range of float or double (std::span, std::vector, std::array), or a pointer,
 // count and stride. NaN, ±Inf and (on log axes) non-positive values are skipped: a diverged run
-// still shows its finite part. A label that starts with "##" (or is null) stays out of the
+// still shows its finite part. Finite values beyond fixed axis limits are marked by a small
+// triangle at the edge, pointing the way to them, so nothing leaves the plot unseen. A label that starts with "##" (or is null) stays out of the
 // legend and the tooltip; text after "##" is hidden, as in ImGui ("train##ghost").
 //
 // Automatic limits follow the data drawn in the previous frame (kept in the window's
@@ -69,15 +70,13 @@ struct Axis {
     // Names for the integer positions 0..category_count-1, shown instead of numbers.
     const char* const* categories = nullptr;
     int category_count = 0;
+    bool integer = false;  // a count (epochs, trials): ticks on whole numbers only
 };
-
-enum class Corner { automatic, top_left, top_right, bottom_left, bottom_right };
 
 struct Options {
     const char* title = nullptr;
     Axis x, y;
-    bool legend = true;
-    Corner legend_corner = Corner::automatic;  // automatic: the corner covering the least data
+    bool legend = true;  // in a band above the data, never over it; wraps into rows when narrow
     bool equal_aspect = false;  // one unit as long on x as on y (2-D maps; linear axes only)
     bool colorbar = false;      // room at the right for the colour bar of the heatmap drawn
     bool sparkline = false;     // no frame, ticks, labels or legend: a small inline preview
@@ -105,7 +104,17 @@ struct HeatmapStyle {
     double min = nan;  // colour scale limits; NaN = the data's finite min / max
     double max = nan;
     const char* cell_format = nullptr;  // e.g. "%.0f": write each value in its cell if it fits
+    // Blend between the values (a texture with bilinear filtering, set up by the platform through
+    // set_texture_upload) instead of flat cells: a decision boundary or a loss surface sampled on
+    // a grid looks like the smooth function it is. Cells when no upload is installed (tests).
+    bool smooth = false;
 };
+
+// Uploads `width` × `height` RGBA8 pixels (row 0 at the top) into the texture `existing` (null:
+// a new one) with bilinear filtering and clamped edges, and returns it. The ui layer cannot call
+// OpenGL: the platform (src/app) installs its implementation at start-up, desktop GL3 or WebGL2.
+using TextureUpload = ImTextureID (*)(ImTextureID existing, int width, int height, const unsigned char* rgba);
+void set_texture_upload(TextureUpload upload);
 
 // Colours: a series colour from the qualitative palette, any Rgb, or a colour made fainter
 // (ghost runs, bands under their mean line).
@@ -115,6 +124,9 @@ ImU32 faded(ImU32 color, float alpha_scale);
 
 bool begin(const char* id, ImVec2 size = ImVec2(0, 0), const Options& opt = {});
 void end();
+// Between begin() and end(): the data coordinates under the mouse, and whether it is over the
+// data area (a view that lets the learner click or drag on its plot).
+bool mouse_data(double& x, double& y);
 
 // ys against xs, broken at unusable points.
 void line(const char* label, Values xs, Values ys, ImU32 color, const LineStyle& style = {});
@@ -128,6 +140,11 @@ void point(const char* label, double x, double y, ImU32 color, const MarkerStyle
 // axis coordinates, so on a log axis the grid is log-spaced. Feeds the colour bar.
 void heatmap(const char* label, Values values, int rows, int cols, Range x, Range y,
              const HeatmapStyle& style = {});
+// Lines where the values (laid out as for heatmap(), each value at its cell's centre) cross
+// `level`, by marching squares with linear interpolation: the 0.5 contour of a classifier's
+// probability, the height lines of a loss surface.
+void contour(const char* label, Values values, int rows, int cols, Range x, Range y, double level,
+             ImU32 color, float thickness = 1.5f);
 // Counts of samples in `bins` equal bins over their finite range (at most 256 bins).
 void histogram(const char* label, Values samples, int bins, ImU32 color);
 // Precomputed bin heights, equal bins over `x`. Horizontal: the bins run up the y axis over `x`

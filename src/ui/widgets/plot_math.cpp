@@ -121,6 +121,15 @@ void linear_ticks(Range range, int max_labels, Ticks& out) {
     }
 }
 
+void integer_ticks(Range range, int max_labels, Ticks& out) {
+    linear_ticks(range, max_labels, out);
+    if (out.step >= 1.0) return;
+    // A step below 1 would label "0.5 epochs": only the whole numbers in the range, each labelled.
+    out.count = 0;
+    out.step = 1.0;
+    for (double v = std::ceil(range.min); v <= range.max && out.count < Ticks::capacity; v += 1.0) out.add(v == 0.0 ? 0.0 : v, true);
+}
+
 void log_ticks(Range range, int max_labels, Ticks& out) {
     if (!(range.min > 0.0) || !(range.max > range.min) || !std::isfinite(range.max)) {
         linear_ticks(range, max_labels, out);
