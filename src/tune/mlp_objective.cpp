@@ -129,6 +129,12 @@ MlpObjective MlpObjective::with_space(Space space) const {
     return out;
 }
 
+MlpObjective MlpObjective::with_common_seed(uint64_t seed) const {
+    MlpObjective out = *this;
+    out.common_seed_ = seed;
+    return out;
+}
+
 TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const {
     NetworkTrial trial{base_, base_.model.hidden.empty() ? LayerConfig{} : base_.model.hidden.front(),
                        int(base_.model.hidden.size()), false, data_.info.train_size, epochs_};
@@ -151,7 +157,7 @@ int MlpObjective::trial_epochs(const Values& params) const {
 }
 
 std::unique_ptr<Evaluation> MlpObjective::start(const Values& params, uint64_t seed) const {
-    return std::make_unique<MlpEvaluation>(config_for(params, seed), data_, score_);
+    return std::make_unique<MlpEvaluation>(config_for(params, common_seed_.value_or(seed)), data_, score_);
 }
 
 }  // namespace tunelab::tune

@@ -30,6 +30,11 @@ public:
     // The same data, base settings, score and epochs over another space: a slice of this objective
     // with the parameters `space` leaves out at their base values (the arena's true landscape).
     MlpObjective with_space(Space space) const;
+    // Every trial trains from `seed` (same initial weights, same batch order) instead of its own:
+    // common random numbers. Trials then differ only by their settings, so the landscape a search
+    // sees is smooth instead of a checkerboard of seed luck; repeating over seeds shows the luck.
+    MlpObjective with_common_seed(uint64_t seed) const;
+    std::optional<uint64_t> common_seed() const { return common_seed_; }
 
     static Space default_space();
     // The data a bundled set's objective trains on (standardized, read from `data_dir`).
@@ -49,6 +54,7 @@ private:
     Space space_;
     PreparedData data_;
     TrainConfig base_;
+    std::optional<uint64_t> common_seed_;
 };
 
 }  // namespace tunelab::tune

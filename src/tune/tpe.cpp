@@ -82,7 +82,7 @@ private:
 Proposal TpeSampler::ask(const Study& study) {
     Observations obs = observations(study);
     Rng rng = study.rng_for(study.next_number());
-    int startup = options_.initial_points > 0 ? options_.initial_points : 10;
+    int startup = options_.initial_points > 0 ? options_.initial_points : TpeOptions::kDefaultInitialPoints;
     if (int(obs.size()) < startup) {
         Proposal p = RandomSampler().ask(study);
         p.source = "init";

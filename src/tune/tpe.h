@@ -8,7 +8,8 @@
 namespace tunelab::tune {
 
 struct TpeOptions {
-    int initial_points = 0;  // random trials before the first model; 0: 10
+    static constexpr int kDefaultInitialPoints = 10;  // Hyperopt's and Optuna's default
+    int initial_points = 0;  // random trials before the first model; 0: kDefaultInitialPoints
     double gamma = 0.25;     // fraction of observations counted as good (at most 25 of them)
     int candidates = 24;     // draws from l(x) per proposal (Hyperopt's and Optuna's default)
 };

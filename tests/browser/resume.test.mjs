@@ -9,7 +9,7 @@ import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, scr
 const shared = useBrowserAndServer();
 
 const RACE = { cmd: "arena.set", objective: "branin", strategies: ["grid", "random", "bo_ei", "tpe", "hyperband"],
-               trials: 40, seed: 3 };
+               trials: 40, seed: 3, repeats: 1, pace: 0 };
 
 const arenaStatus = (page) => call(page, { cmd: "arena.status" });
 const finishedTrials = (racer) => racer.trials.filter((t) => t.status !== "running");
@@ -96,7 +96,7 @@ test("a reload mid-race keeps every finished trial, offers to resume, and ends a
 
 test("a shared link opened in a fresh browser races to the same trials", async () => {
   const setup = { cmd: "arena.set", objective: "forrester", strategies: ["random", "bo_ucb", "tpe"], trials: 15,
-                  seed: 11, kappa: 3 };
+                  seed: 11, kappa: 3, repeats: 1, pace: 0 };
   const sender = await openPage(shared.browser, shared.server);
   await waitUntilReady(sender.page);
   await call(sender.page, { cmd: "show", page: "arena" });

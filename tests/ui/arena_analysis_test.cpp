@@ -33,4 +33,5 @@ TEST_CASE("arena: importance pools a strategy's seeds and ranks the parameter th
     REQUIRE(shares.size() == 2);
     CHECK(shares[0] > 0.5);
     CHECK(shares[1] < 0.1 * shares[0]);
+    CHECK(shares[0] + shares[1] == doctest::Approx(1));  // shares of the importance: 100 % in all
 }

@@ -66,7 +66,8 @@ TEST_CASE("arena: the lab's true landscape is the real objective trained on a gr
         CAPTURE(n);
         REQUIRE(grid.trial(n).params[0] == doctest::Approx(x));
         REQUIRE(grid.trial(n).params[1] == doctest::Approx(y));
-        auto evaluation = separate.start({x, y}, tune::StudyRunner::trial_seed(grid, n));
+        // Every cell trains from the race's first seed, as that seed's trials did (common random numbers).
+        auto evaluation = separate.start({x, y}, uint64_t(app.arena.raced.seed));
         double value = 0;
         for (int epoch = 0; epoch < 2; ++epoch) value = evaluation->step().value;
         REQUIRE(values[size_t(n)].is_number());

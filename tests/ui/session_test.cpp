@@ -293,7 +293,7 @@ TEST_CASE("session: a race saved mid-way and restored in a fresh app ends exactl
 TEST_CASE("session: a 6-racer, 30-trial race keeps the saved session small") {
     TestApp t;
     command(t.app, parse(R"({"cmd":"arena.set","objective":"hartmann6","strategies":["grid","random","sobol","bo_ei","tpe","hyperband"],
-                             "trials":30})"));
+                             "trials":30,"repeats":1})"));
     command(t.app, parse(R"({"cmd":"arena.start"})"));
     race_to_end(t.app);
     const size_t size = saved_session_to_json(t.app).dump().size();

@@ -50,7 +50,7 @@ TEST_CASE("tunable table: every setting tuned by the arena becomes the table's p
         setup.objective = kNetworkObjective;
         for (TunedParam& p : setup.params) p.tuned = p.name == t.name;
         setup.epochs = 10;
-        auto objective = make_race_objective(setup, data, TrainConfig{});
+        auto objective = make_race_objectives(setup, data, TrainConfig{}).front();
         const tune::Space space = objective->space();
         REQUIRE(space.size() == 1);
         const tune::Param& p = space.params()[0];

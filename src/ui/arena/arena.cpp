@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/validate.h"
+#include "tune/hyperband.h"
 #include "tune/mlp_objective.h"
 #include "tune/scheduler.h"
 #include "tune/strategy.h"
@@ -36,6 +37,10 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     return tune::make_strategy_sampler(strategy, options);
 }
 
+double wall_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
 
 // ξ/κ apply to the running BO samplers at once: the next proposal and the views use them.
@@ -51,15 +56,24 @@ void apply_acquisition_settings(ArenaState& arena) {
     }
 }
 
+void log_progress(Racer& racer) {
+    const tune::Study& study = racer.runner->study();
+    const tune::Trial* best = study.best();
+    racer.epochs_log.push_back(epochs_trained(study));
+    racer.best_log.push_back(best ? *best->value : NAN);
+}
+
 // One step of `racer` if its expected cost for that kind of step (a sampler's or a training step)
 // still fits in the slice; false when out of time.
 bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
     tune::PeakCost& cost = racer.step_cost[racer.runner->running() < 0 ? 0 : 1];
     if (!slice.fits(cost.expected_ms())) return false;
     const double spent = slice.run([&] {
-        if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
+        if (racer.runner->step() == tune::RunEvent::Told) {
+            racer.told++;
+            log_progress(racer);
+        }
     });
-    racer.seconds += spent / 1000;
     cost.record(spent);
     return true;
 }
@@ -67,12 +81,20 @@ bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
 // The one race loop. Racers advance round-robin by single steps (one epoch, one test-function
 // evaluation, or a part of a sampler's proposal) so that a slow strategy cannot starve the others; a
 // round ends when every racer has finished one more evaluation. Steps run while they fit in
-// `budget_ms`; after one round, if asked, it stops anyway.
+// `budget_ms`; after one round, if asked, it stops anyway. A paced race (setup.pace > 0) begins a
+// round only when a round's worth of time has accrued; a round once begun runs to its end at full
+// speed. Stepping one round ignores the pace.
 void advance(ArenaState& arena, double budget_ms, bool one_round) {
     apply_acquisition_settings(arena);  // a ξ/κ changed through the hook counts from the next trial too
+    const bool paced = !one_round && arena.setup.pace > 0;
     tune::FrameSlice slice(budget_ms);
     bool out_of_time = false;
     while (!out_of_time) {
+        if (paced && !arena.round_begun) {
+            if (arena.round_credit < 1) break;
+            arena.round_credit -= 1;
+        }
+        arena.round_begun = true;
         bool stepped = false;
         for (Racer& racer : arena.racers) {
             if (!behind(racer, arena.round)) continue;
@@ -83,6 +105,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
         if (!stepped && !out_of_time) {  // nobody behind: the round is complete
             if (race_finished(arena)) break;
             arena.round++;
+            arena.round_begun = false;
             if (one_round) break;
         }
     }
@@ -115,8 +138,10 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
     // Training cost in epochs: what Hyperband saves by stopping weak trials early.
     if (is_network(arena.raced))
         std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · %d epochs"), epochs_trained(study));
+    // From the wall time spent racing (frames share it with drawing; a paced race waits between
+    // rounds), and only while racing: a paused race has no time left to estimate.
     if (!racer.runner->finished() && done > 0 && arena.racing) {
-        const double eta = racer.seconds / done * (budget - done);
+        const double eta = arena.racing_seconds / done * (budget - done);
         const size_t used = std::strlen(overlay);
         std::snprintf(overlay + used, sizeof overlay - used, tr(" · ETA %.0f s"), std::ceil(eta));
     }
@@ -127,6 +152,29 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
     }
     ImGui::SameLine(label_width);
     progress_bar(fraction, ImVec2(-1, 0), overlay);
+}
+
+std::string pace_text(double pace, const Translator& tr) {
+    if (pace <= 0) return tr("fastest");
+    char text[64];
+    std::snprintf(text, sizeof text, tr("%g rounds per second"), pace);
+    return text;
+}
+
+// The pace applies at once, racing or not: it decides when trials happen, never which.
+void draw_pace_combo(ArenaState& arena, const Translator& tr) {
+    const std::vector<double>& paces = arena_paces();
+    std::vector<std::string> texts, names;
+    for (const double pace : paces) {
+        texts.push_back(pace_text(pace, tr));
+        names.push_back(pace > 0 ? json::format_number(pace) : "fastest");  // arena.pace.4, arena.pace.fastest
+    }
+    std::vector<const char*> labels;
+    for (const std::string& t : texts) labels.push_back(t.c_str());
+    int current = int(std::find(paces.begin(), paces.end(), arena.setup.pace) - paces.begin());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (named_combo(tr.label("Pace").c_str(), current, labels, names, "arena.pace")) arena.setup.pace = paces[size_t(current)];
+    tooltip(tr("How many rounds the race runs per second, so you can watch where each strategy looks. At the fastest pace it runs as many as the frames allow; the trials are the same at any pace."));
 }
 
 void draw_race_controls(AppState& app) {
@@ -152,9 +200,13 @@ void draw_race_controls(AppState& app) {
     }
     tooltip(tr("Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go."));
     ImGui::EndDisabled();
+    same_line_if_fits(ImGui::GetFontSize() * 16);
+    draw_pace_combo(arena, tr);
     if (!arena.racers.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled(tr("Round %d"), arena.round);
+        // Rounds completed, like the bars' trials: "Round 12" used to show while the 13th ran.
+        ImGui::TextDisabled(tr("Rounds done: %d"), arena.round);
+        tooltip(tr("In a round every strategy finishes one more evaluation: a trial, or for Hyperband a trial or a promotion to a longer training."));
     }
     if (!arena.error.empty()) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", arena.error.c_str());
     if (!arena.issues.empty()) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", tr("A set-up field is refused (marked in red): fix it to race."));
@@ -224,6 +276,11 @@ json::Value status_json(const AppState& app) {
                         {"racers", std::move(racers)},
                         {"interrupted", interruption_json(arena)},
                         {"landscape", landscape_json(arena)},
+                        {"view", json::Object{{"tab", std::string(name(arena.view))},
+                                              {"x", arena.dim_x},
+                                              {"y", arena.dim_y},
+                                              {"progress_x", arena.progress_by_epochs ? "epochs" : "trials"},
+                                              {"table", arena.table_racer}}},
                         {"summary", race_summary(arena, app.tr)}};
 }
 
@@ -239,17 +296,21 @@ bool race_finished(const ArenaState& arena) {
     return std::all_of(arena.racers.begin(), arena.racers.end(), [](const Racer& r) { return r.runner->finished(); });
 }
 
-std::shared_ptr<const tune::Objective> make_race_objective(const ArenaSetup& s, const std::optional<PreparedData>& lab_data,
-                                                           const TrainConfig& lab_run) {
-    if (!is_network(s)) return tune::make_objective(s.objective, s.noise);
+std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const ArenaSetup& s,
+                                                                         const std::optional<PreparedData>& lab_data,
+                                                                         const TrainConfig& lab_run) {
+    if (!is_network(s)) return std::vector(size_t(s.repeats), tune::make_objective(s.objective, s.noise));
     if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
     const bool accuracy = s.metric == "val_accuracy";
     if (accuracy && lab_data->info.task != Task::classification)
         throw std::invalid_argument("Validation accuracy needs a classification data set: score by the validation loss.");
     // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
-    return std::make_shared<tune::MlpObjective>(*lab_data, lab_run, "lab",
-                                                accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss,
-                                                s.epochs, lab_space(s));
+    const tune::MlpObjective network(*lab_data, lab_run, "lab",
+                                     accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss, s.epochs,
+                                     lab_space(s));
+    std::vector<std::shared_ptr<const tune::Objective>> out;
+    for (int r = 0; r < s.repeats; ++r) out.push_back(std::make_shared<tune::MlpObjective>(network.with_common_seed(uint64_t(s.seed + r))));
+    return out;
 }
 
 Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, tune::Study study,
@@ -260,7 +321,25 @@ Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, t
     std::unique_ptr<tune::Sampler> sampler = make_race_sampler(strategy, s, objective->max_epochs());
     racer.runner = std::make_unique<tune::StudyRunner>(std::move(study), std::move(sampler), std::move(objective), s.trials);
     racer.told = tune::StudyRunner::evaluations_told(racer.runner->study());
+    // A restored study's log, replayed in trial order (exact but for Hyperband's promotions, whose
+    // epochs count at their trial's place).
+    const tune::Study& restored = racer.runner->study();
+    double epochs = 0, best = NAN;
+    for (const tune::Trial& t : restored.trials()) {
+        if (t.status == tune::TrialStatus::Running) continue;
+        epochs += double(t.intermediate.size());
+        if (t.status == tune::TrialStatus::Complete && t.value && (std::isnan(best) || restored.better(*t.value, best))) best = *t.value;
+        racer.epochs_log.push_back(epochs);
+        racer.best_log.push_back(best);
+    }
     return racer;
+}
+
+int hyperband_bracket_size(const ArenaSetup& s) {
+    const bool hyperband = std::find(s.strategies.begin(), s.strategies.end(), "hyperband") != s.strategies.end();
+    if (!hyperband || !is_network(s)) return 0;
+    const tune::HyperbandOptions options{s.epochs, tune::SamplerOptions{}.eta};  // as make_race_sampler builds it
+    return tune::bracket_rungs(tune::max_bracket(options), options).front().configs;
 }
 
 void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const tune::Objective> objective,
@@ -277,11 +356,14 @@ void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const
     arena.dim_y = arena.objective->space().size() > 1 ? 1 : 0;
     arena.table_racer = 0;
     arena.bayes_racer = -1;
+    arena.round_begun = false;
+    arena.racing_seconds = 0;
 }
 
 void resume_race(ArenaState& arena) {
     arena.racing = !arena.racers.empty() && !race_finished(arena);
     if (arena.racing) arena.interrupted.reset();
+    arena.round_credit = 1;  // the next round begins at once
 }
 
 bool start_race(AppState& app) {
@@ -292,20 +374,22 @@ bool start_race(AppState& app) {
         arena.error = app.tr("A set-up field is refused (marked in red): fix it to race.");
         return false;
     }
-    std::shared_ptr<const tune::Objective> objective;
+    std::vector<std::shared_ptr<const tune::Objective>> objectives;
     std::vector<Racer> racers;
     try {
-        objective = make_race_objective(arena.setup, app.lab.data, app.lab.runs[0].config);
+        objectives = make_race_objectives(arena.setup, app.lab.data, app.lab.runs[0].config);
         for (const std::string& strategy : arena.setup.strategies)
-            for (int r = 0; r < arena.setup.repeats; ++r)
+            for (int r = 0; r < arena.setup.repeats; ++r) {
+                const auto& objective = objectives[size_t(r)];
                 racers.push_back(make_racer(arena.setup, strategy, r,
                                             tune::Study(objective->space(), objective->direction(), uint64_t(arena.setup.seed + r)),
                                             objective));
+            }
     } catch (const std::exception& e) {
         arena.error = app.tr(e.what());  // the reasons the learner can cause are translated
         return false;
     }
-    show_race(arena, arena.setup, std::move(objective), std::move(racers));
+    show_race(arena, arena.setup, objectives.front(), std::move(racers));
     arena.raced_data = app.lab.data_config;
     arena.raced_run = app.lab.runs[0].config;
     resume_race(arena);
@@ -321,7 +405,7 @@ std::string load_trial(AppState& app, int racer_index, int number) {
     if (!mlp || !app.lab.data) return "only trials of the lab objective can be loaded into the lab";
     if (number < 0 || number >= int(runner.study().trials().size())) return "no such trial";
     LabRun& run = app.lab.runs[0];
-    run.config = mlp->config_for(runner.study().trial(number).params, app.lab.runs[0].config.seed);
+    run.config = mlp->config_for(runner.study().trial(number).params, mlp->common_seed().value_or(run.config.seed));
     run.issues = validate(run.config, app.lab.data->info);
     reset_runs(app.lab);
     app.page_requested = Page::lab;
@@ -335,6 +419,14 @@ bool advance_round(ArenaState& arena) {
 }
 
 void advance_race(ArenaState& arena) {
+    const double now = wall_seconds();
+    const double elapsed = arena.last_tick_s < 0 ? 0 : now - arena.last_tick_s;
+    arena.last_tick_s = now;
+    if (arena.racing) {
+        arena.racing_seconds += elapsed;
+        // At most one round banked: after a slow frame or a pause the race does not rush ahead.
+        if (arena.setup.pace > 0) arena.round_credit = std::min(1.0, arena.round_credit + elapsed * arena.setup.pace);
+    }
     arena.last_slice_ms = 0;
     forget_stale_landscape(arena);
     const bool computing = arena.landscape && !arena.landscape->racer.runner->finished();
@@ -515,7 +607,8 @@ json::Value arena_view(AppState& app, const hook::Request& request) {
 //   arena.status                      {racing, round, finished, setup, racers:[{strategy, repeat, finished,
 //                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
 //                                     interrupted: {round, restored_trials} or null, landscape (see
-//                                     arena.landscape_status), summary}
+//                                     arena.landscape_status), view: {tab, x, y, progress_x: trials |
+//                                     epochs, table: the trial table's racer}, summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume

@@ -10,6 +10,7 @@
 // summary and the trials-to-target table (tested in tests/ui/arena_summary_test.cpp).
 #include <imgui.h>
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <span>
@@ -43,13 +44,26 @@ struct ArenaSetup {
     std::string objective = "branin";  // kNetworkObjective (the lab's network and data) or a test function
     std::vector<TunedParam> params;    // the lab objective's candidates (tune/tunable.h), in its order
     int trials = 30;                   // per strategy
-    int epochs = 10;                   // per trial (lab objective; Hyperband's full length)
+    // Per trial (lab objective; Hyperband's full length). 20: in 10 epochs the lab's first network
+    // has barely started on the spiral (validation loss ≈ 0.6 for any setting, nothing to find); in
+    // 20 the settings matter, and BO ends better than random search on each of the default seeds.
+    int epochs = 20;
     std::string metric = "val_loss";   // lab objective's score: "val_loss" or "val_accuracy" (as 1 − accuracy, minimized)
     int seed = 1;
-    int repeats = 1;                   // the race is run with seeds seed, seed+1, …
+    // The race is run with seeds seed, seed+1, …: one seed cannot tell luck from a better strategy,
+    // so the default shows a band over three.
+    int repeats = kDefaultRepeats;
     std::vector<std::string> strategies = {"grid", "random", "bo_ei"};
     double xi = 0.01, kappa = 2.0;     // acquisition settings of the BO strategies
     double noise = 0;                  // test functions: N(0, noise²) added to each evaluation
+    // How fast the race is shown, in rounds per second (0: as fast as the frames allow). It changes
+    // when trials happen, never which: a paced race gives the same trials as a fast one.
+    double pace = kDefaultPace;
+
+    static constexpr int kDefaultRepeats = 3;
+    // Four rounds a second: a 30-trial race on a test function lasts about 8 s, slow enough to watch
+    // where each strategy looks (unpaced it ended two frames after Start).
+    static constexpr double kDefaultPace = 4;
 
     ArenaSetup();
 };
@@ -63,6 +77,8 @@ bool is_network(const ArenaSetup& setup);
 const std::vector<std::string>& arena_strategy_names();
 // Objectives: "lab" and the test functions.
 const std::vector<std::string>& arena_objective_names();
+// The paces a race can run at, in rounds per second (0: fastest), as the pace combo offers them.
+const std::vector<double>& arena_paces();
 // What the lab objective scores: "val_loss", "val_accuracy".
 const std::vector<std::string>& arena_metric_names();
 
@@ -79,8 +95,10 @@ struct Racer {
     int repeat = 0;
     std::unique_ptr<tune::StudyRunner> runner;
     int told = 0;          // evaluations finished (Hyperband counts each rung)
-    double seconds = 0;    // CPU time spent on it, for the ETA
     tune::PeakCost step_cost[2];  // expected cost of its next sampler step and training step
+    // After each evaluation it finished: the epochs it had trained in all and its best value so far
+    // (the progress plot against training cost; Hyperband's promotions make trial order no clock).
+    std::vector<double> epochs_log, best_log;
 };
 
 enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis };
@@ -88,6 +106,7 @@ enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis }
 }  // namespace tunelab::ui
 
 namespace tunelab {
+// Their names in the hook (arena.view {tab}) and in the tabs' control names (arena.view.progress).
 template <>
 inline constexpr std::array<std::string_view, 6> enum_names<ui::ArenaView> = {"progress", "landscape", "bayes",
                                                                               "trials",   "hyperband", "analysis"};
@@ -144,6 +163,12 @@ struct ArenaState {
     std::vector<Racer> racers;                          // strategy-major: strategies × repeats
     bool racing = false;
     int round = 0;                 // rounds completed: every racer has finished this many evaluations
+    // Pacing (setup.pace): rounds that may begin (up to one banked), whether the current round has
+    // begun, and the clock the credit accrues by. Racing time is wall time spent racing, for the ETA.
+    double round_credit = 1;
+    bool round_begun = false;
+    double last_tick_s = -1;
+    double racing_seconds = 0;
     std::string error;             // why the last start failed, if it did
     double frame_budget_ms = 6.0;  // CPU time per frame the race may use (set by the app each frame)
     double last_slice_ms = 0;
@@ -151,6 +176,9 @@ struct ArenaState {
     ArenaView view = ArenaView::progress;
     bool view_requested = false;  // the hook chose `view`: select its tab on the next frame
     int dim_x = 0, dim_y = 1;  // the two hyperparameters the 2-D views show
+    // The progress plot's x axis: trials, or epochs trained (the cost Hyperband saves: at equal
+    // trials its first bracket may never finish, at equal epochs the comparison is fair).
+    bool progress_by_epochs = false;
     int bayes_racer = -1;      // which BO racer the BO views show (-1: the first)
     BayesViewCache bayes_cache;
     int table_racer = 0;       // the trial table's racer
@@ -165,10 +193,14 @@ std::span<const hook::Command> arena_commands();
 
 // ---- arena.cpp
 bool start_race(AppState& app);  // builds the racers from the setup; false (and arena.error) if refused
-// What start_race builds, shared with a restored race (arena_resume.cpp) so both race alike. The
-// objective throws std::invalid_argument when it cannot be built (no lab data).
-std::shared_ptr<const tune::Objective> make_race_objective(const ArenaSetup& setup, const std::optional<PreparedData>& lab_data,
-                                                           const TrainConfig& lab_run);
+// What start_race builds, shared with a restored race (arena_resume.cpp) so both race alike: the
+// objective of each repeat. The lab's network trains every trial of repeat r from seed + r (common
+// random numbers: within a repeat, every strategy sees one landscape, smooth in the settings, and
+// the repeats show how much the seed moves it). Throws std::invalid_argument when it cannot be
+// built (no lab data).
+std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const ArenaSetup& setup,
+                                                                         const std::optional<PreparedData>& lab_data,
+                                                                         const TrainConfig& lab_run);
 Racer make_racer(const ArenaSetup& setup, const std::string& strategy, int repeat, tune::Study study,
                  std::shared_ptr<const tune::Objective> objective);
 // Shows `racers` as the arena's race (paused, at round 0), its views reset to their defaults.
@@ -179,6 +211,9 @@ bool advance_round(ArenaState& arena);  // exactly one more round (or to the end
 // Races for about arena.frame_budget_ms (the app calls it once a frame, after drawing and rendering).
 void advance_race(ArenaState& arena);
 bool race_finished(const ArenaState& arena);
+// Configurations Hyperband's first bracket starts with in this set-up (0 without Hyperband or
+// without epochs to stop early at): with fewer trials per strategy it never finishes a bracket.
+int hyperband_bracket_size(const ArenaSetup& setup);
 int epochs_trained(const tune::Study& study);  // over all its trials: a race's training cost
 // The true landscape (lab objective): grid points along one axis of the race's space for k per
 // continuous axis (a categorical: its choices; an integer: at most its count).
@@ -217,15 +252,31 @@ std::string race_summary(const ArenaState& arena, const Translator& tr);  // sum
 // ---- arena_summary.cpp: the generated summary, from plain numbers (tested without a race)
 struct StrategyResult {
     std::string label;                // "BO (EI)"
-    std::vector<double> best_so_far;  // per trial (mean over seeds when repeated)
+    std::vector<double> best_so_far;  // per finished trial (mean over seeds when repeated)
     int distinct_values = -1;         // distinct values it tried of the first tuned parameter
+    std::vector<double> finals;       // each seed's best value so far (NaN: nothing finished), in seed order
+    // A model-based strategy (BO, TPE): how many spread-out trials it starts with before modelling
+    // (0: not model-based), and the share of its later trials that landed among the best quarter of
+    // all the race's trials on the same seed (NaN when unknown): why such a strategy wins.
+    int model_start = 0;
+    double good_share = NAN;
 };
+// One strategy against another over the seeds, paired seed by seed (every strategy of a seed faces
+// the same landscape): `gap`, the mean over seeds of how much better `a` ended than `b`; `spread`,
+// how much that difference varies between seeds (its range). `a` is told apart from `b` only when
+// the gap exceeds the spread (then `a` was better on every seed). NaN with fewer than two seeds.
+struct Comparison {
+    double gap = NAN, spread = NAN;
+    bool separated = false;
+};
+Comparison compare(const StrategyResult& a, const StrategyResult& b, tune::Direction direction);
 // Trials (1-based) until best_so_far first reaches `target`, or -1 if it never does.
 int trials_to_reach(const std::vector<double>& best_so_far, double target, tune::Direction direction);
 // The value every strategy is measured against: the best anyone found, give or take 10% of it or 5% of
 // the way to the median first trial (whichever is smaller), so "reached" means "got close to the best".
 double summary_target(const std::vector<StrategyResult>& results, tune::Direction direction);
-// "BO (EI) reached 0.41 in 14 trials, random in 41, grid never (30 trials). …"
+// "BO (EI) reached 0.41 in 14 trials, random in 41, grid never (30 trials). …", then whether the
+// best strategy is told apart from the others over the seeds, and why a model-based winner won.
 std::string summary_text(const std::vector<StrategyResult>& results, tune::Direction direction,
                          const std::string& first_param, const Translator& tr);
 
@@ -235,6 +286,8 @@ std::vector<const Racer*> racers_of(const ArenaState& arena, const std::string& 
 // choices at 0, 1, … (`names` keeps the choice names alive while the plot is drawn).
 plot::Range param_range(const tune::Space& space, int dim);
 void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names);
+// The same for a 2-D map of points, with a margin so points on the range's edge are drawn whole.
+void set_map_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names);
 // The colour scale of scores (the low 70% of the values, so the best region is not washed out).
 plot::Range score_scale(std::vector<double> values);
 std::vector<ImU32> score_colors(const std::vector<double>& values, plot::Range scale);
@@ -242,6 +295,10 @@ std::vector<ImU32> score_colors(const std::vector<double>& values, plot::Range s
 float tile_width(int count, float min_width);
 void next_tile(int index, float width);
 const char* status_label(tune::TrialStatus status, const Translator& tr);  // "pruned" → 剪枝（提前停止）
+// What the race's values are: "validation loss", "validation error (1 − accuracy)" or "objective".
+const char* score_label(const ArenaState& arena, const Translator& tr);
+// The race's values stay positive and span decades (the network's losses, Branin's): a log axis reads best.
+bool log_scores(const ArenaState& arena);
 // Each raced strategy's best-so-far (mean over seeds), the numbers behind the summary.
 std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Translator& tr);
 

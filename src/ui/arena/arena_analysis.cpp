@@ -23,12 +23,6 @@ const ImU32 kStopped = IM_COL32(150, 150, 150, 200);
 const ImU32 kStoppedMark = IM_COL32(90, 90, 90, 255);
 const ImU32 kFront = IM_COL32(220, 40, 40, 255);
 
-const char* value_label(const ArenaState& arena, const Translator& tr) {
-    return is_network(arena.raced) ? tr("validation loss") : tr("objective");
-}
-
-// Values of these objectives stay positive and span decades: a log axis reads best.
-bool log_values(const ArenaState& arena) { return is_network(arena.raced) || arena.objective->known_optimum().value_or(-1) > 0; }
 
 // "lr=0.0123 batch=32": a trial's parameters as a learner reads them.
 std::string describe_params(const tune::Space& space, const tune::Values& params) {
@@ -60,8 +54,8 @@ void draw_bracket(const ArenaState& arena, const tune::Study& study, const tune:
     opt.x.max = v.rungs.back().epochs + 0.5;
     opt.x.categories = names.data();
     opt.x.category_count = int(names.size());
-    opt.y.label = value_label(arena, tr);
-    opt.y.log = log_values(arena);
+    opt.y.label = score_label(arena, tr);
+    opt.y.log = log_scores(arena);
     opt.legend = false;
     if (!plot::begin("##bracket", ImVec2(width, 250), opt)) return;
     for (size_t i = 0; i < v.rungs.size(); ++i) {
@@ -117,7 +111,7 @@ void refresh_importance(ArenaState& arena, int max_fits) {
 void draw_importance(ArenaState& arena, const Translator& tr) {
     const tune::Space& space = arena.racers.front().runner->study().space();
     ImGui::TextUnformatted(tr("Hyperparameter importance"));
-    const char* help = tr("How much of the score's variation each hyperparameter explains, estimated from a Gaussian-process model fitted to the finished trials. Tune the important ones first; a short bar means that setting hardly mattered here.");
+    const char* help = tr("Each hyperparameter's share of the score's variation that single hyperparameters explain (the shares sum to 100 %), estimated from a Gaussian-process model fitted to the finished trials. Tune the important ones first; a short bar means that setting hardly mattered here.");
     tooltip(help);
     if (space.size() < 2) {
         ImGui::TextDisabled("%s", tr("With one hyperparameter there is nothing to compare: tune two or more."));
@@ -142,7 +136,7 @@ void draw_importance(ArenaState& arena, const Translator& tr) {
         } else {
             plot::Options opt;
             opt.title = arena_strategy_label(c.strategy, tr);
-            opt.x.label = tr("share of the variation");
+            opt.x.label = tr("share of the importance");
             opt.x.min = 0;
             opt.x.max = 1;
             opt.y.min = -0.5;
@@ -184,7 +178,7 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
     for (const tune::Trial* t : trials) values.push_back(*t->value);
     const std::vector<ImU32> colors = score_colors(values, score_scale(values));
     const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
-    const plot::Scale value_scale = log_values(arena) && *lowest > 0 ? plot::Scale::log : plot::Scale::linear;
+    const plot::Scale value_scale = log_scores(arena) && *lowest > 0 ? plot::Scale::log : plot::Scale::linear;
     const plot::AxisMap value_axis({*lowest, *highest > *lowest ? *highest : *lowest + 1}, value_scale, 0, 1);
     std::vector<plot::AxisMap> param_axes;
     for (size_t j = 0; j < space.size(); ++j)
@@ -240,7 +234,8 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
 // ------------------------------------------------------------------------------------- Pareto
 
 void draw_pareto(const ArenaState& arena, const Translator& tr) {
-    ImGui::TextUnformatted(tr("Pareto front: accuracy against training cost"));
+    // The title names what is plotted: the race's score, not always accuracy.
+    ImGui::Text(tr("Pareto front: %s against training cost"), score_label(arena, tr));
     const char* help = tr("Each point is a finished trial: how much computation its training took and how good it got. The red trials are the Pareto front: no other trial is both cheaper and better. Pick from them the trade-off you can afford.");
     tooltip(help);
     if (!is_network(arena.raced)) {
@@ -258,8 +253,8 @@ void draw_pareto(const ArenaState& arena, const Translator& tr) {
     plot::Options opt;
     opt.x.label = tr("training cost (FLOPs)");
     opt.x.log = true;
-    opt.y.label = value_label(arena, tr);
-    opt.y.log = true;
+    opt.y.label = score_label(arena, tr);
+    opt.y.log = log_scores(arena);
     if (!plot::begin("##pareto", ImVec2(-1, 320), opt)) return;
     std::vector<double> front_x, front_y;
     for (const CostPoint& p : points)
@@ -304,7 +299,15 @@ std::vector<double> pooled_importance(const std::vector<const tune::Study*>& stu
     if (int(observations.size()) < importance_min_trials(merged.space())) return {};
     Rng rng(kImportanceSeed);
     const tune::Surrogate model(merged.space(), observations, rng, {});
-    return tune::variance_importance(model, rng);
+    // Each parameter's main effect as a share of all main effects, so the shares sum to 100 %. As
+    // shares of the total variance (interactions left out) their estimates summed to 116 % on a race
+    // of the lab's network: Monte-Carlo error, which a learner reads as a bug.
+    std::vector<double> shares = tune::variance_importance(model, rng);
+    double total = 0;
+    for (double share : shares) total += share;
+    if (total > 0)
+        for (double& share : shares) share /= total;
+    return shares;
 }
 
 std::vector<CostPoint> cost_points(const ArenaState& arena) {

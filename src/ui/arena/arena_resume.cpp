@@ -97,9 +97,9 @@ std::vector<Issue> restore_race(AppState& app, const json::Value& race) {
     std::optional<PreparedData> lab_data;
     if (is_network(raced)) lab_data = read_raced_lab(race.find("lab"), app.lab.data_config.data_dir, data, run, issues);
     if (!issues.empty()) return issues;
-    std::shared_ptr<const tune::Objective> objective;
+    std::vector<std::shared_ptr<const tune::Objective>> objectives;
     try {
-        objective = make_race_objective(raced, lab_data, run);
+        objectives = make_race_objectives(raced, lab_data, run);
     } catch (const std::invalid_argument& e) {
         return {{"race.setup.objective", e.what()}};
     }
@@ -107,7 +107,7 @@ std::vector<Issue> restore_race(AppState& app, const json::Value& race) {
     for (size_t i = 0; i < count; ++i) {
         const int repeat = int(i % size_t(raced.repeats));
         std::optional<Racer> racer = read_racer(saved_racers->as_array()[i], raced, raced.strategies[i / size_t(raced.repeats)],
-                                                repeat, objective, "race.racers[" + std::to_string(i) + "]", issues);
+                                                repeat, objectives[size_t(repeat)], "race.racers[" + std::to_string(i) + "]", issues);
         if (racer) racers.push_back(std::move(*racer));
     }
     if (!issues.empty()) return issues;
@@ -117,7 +117,7 @@ std::vector<Issue> restore_race(AppState& app, const json::Value& race) {
     for (Racer& racer : racers)
         if (racer.runner->running() < 0 && racer.runner->study().next_number() >= raced.trials) racer.runner->step();
     ArenaState& arena = app.arena;
-    show_race(arena, raced, std::move(objective), std::move(racers));
+    show_race(arena, raced, objectives.front(), std::move(racers));
     arena.raced_data = std::move(data);
     arena.raced_run = std::move(run);
     // The race loop's invariant: every unfinished racer has finished `round` or `round + 1`

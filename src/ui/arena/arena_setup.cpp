@@ -99,6 +99,11 @@ const std::vector<std::string>& arena_objective_names() {
     return names;
 }
 
+const std::vector<double>& arena_paces() {
+    static const std::vector<double> paces = {0.5, 1, 2, ArenaSetup::kDefaultPace, 10, 0};
+    return paces;
+}
+
 const std::vector<std::string>& arena_metric_names() {
     static const std::vector<std::string> names = {"val_loss", "val_accuracy"};
     return names;
@@ -124,6 +129,11 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         if (p.name == "epochs" && p.tuned && p.high > s.epochs)
             issues.push_back({field + ".high", "must be at most the epochs per trial (" + std::to_string(s.epochs) + ")"});
     }
+    if (std::find(arena_paces().begin(), arena_paces().end(), s.pace) == arena_paces().end()) {
+        std::string offered;
+        for (const double pace : arena_paces()) offered += (offered.empty() ? "" : ", ") + json::format_number(pace);
+        issues.push_back({"pace", "must be one of " + offered + " rounds per second (0: fastest)"});
+    }
     if (s.strategies.empty()) issues.push_back({"strategies", "choose at least one strategy"});
     for (size_t i = 0; i < s.strategies.size(); ++i) {
         const auto& names = arena_strategy_names();
@@ -144,7 +154,7 @@ json::Value arena_setup_to_json(const ArenaSetup& s) {
                         {"epochs", s.epochs},       {"metric", s.metric},          {"seed", s.seed},
                         {"repeats", s.repeats},
                         {"strategies", std::move(strategies)}, {"xi", s.xi},      {"kappa", s.kappa},
-                        {"noise", s.noise}};
+                        {"noise", s.noise},         {"pace", s.pace}};
 }
 
 std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& document) {
@@ -152,7 +162,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     ArenaSetup s = setup;
     std::vector<Issue> issues;
     static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "metric", "seed", "repeats",
-                                        "strategies", "xi", "kappa", "noise"};
+                                        "strategies", "xi", "kappa", "noise", "pace"};
     for (const auto& member : document.as_object())
         if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return member.first == k; }))
             issues.push_back({member.first, "unknown setting"});
@@ -172,6 +182,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     read_number(document, "xi", s.xi, 0, 10, false, issues);
     read_number(document, "kappa", s.kappa, 0, 10, false, issues);
     read_number(document, "noise", s.noise, 0, 100, false, issues);
+    read_number(document, "pace", s.pace, 0, 1000, false, issues);
     if (const json::Value* v = document.find("strategies")) {
         if (!v->is_array()) {
             issues.push_back({"strategies", "must be a list of strategy names"});
@@ -295,6 +306,15 @@ void draw_setup_panel(AppState& app) {
             tooltip(tr(tune::find_strategy(name)->help));
         }
         field_issues(issues, "strategies", tr);
+        if (const int bracket = hyperband_bracket_size(s); bracket > s.trials) {
+            char warning[256];
+            std::snprintf(warning, sizeof warning,
+                          tr("Hyperband's first bracket needs %d trials, more than %d: it would never finish one. Give it more trials, or compare at equal epochs."),
+                          bracket, s.trials);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.40f, 0.0f, 1));
+            wrapped_text(warning);
+            ImGui::PopStyleColor();
+        }
         const double zero = 0, xi_max = 1, kappa_max = 5;
         ImGui::SliderScalar("ξ", ImGuiDataType_Double, &s.xi, &zero, &xi_max, "%.3f");
         tooltip(tr("ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more."));

@@ -12,7 +12,85 @@ namespace {
 bool reaches(double value, double target, tune::Direction direction) {
     return std::isfinite(value) && (direction == tune::Direction::Minimize ? value <= target : value >= target);
 }
+double mean_of(const std::vector<double>& values) {
+    double sum = 0;
+    for (double v : values) sum += v;
+    return values.empty() ? NAN : sum / double(values.size());
+}
+
+// Is the best strategy (by its mean final value) told apart from each of the others over the
+// seeds, and if it is a model-based one, why it won.
+std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direction direction, const Translator& tr) {
+    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    const StrategyResult* winner = nullptr;
+    for (const StrategyResult& r : results) {
+        const double m = mean_of(r.finals);
+        if (std::isfinite(m) && (!winner || sign * m < sign * mean_of(winner->finals))) winner = &r;
+    }
+    if (!winner || results.size() < 2) return {};
+    char text[512];
+    if (winner->finals.size() < 2) {
+        return tr(" With one seed this race cannot tell luck from a better strategy: repeat over more seeds.");
+    }
+    std::string out, apart, unclear;
+    const StrategyResult* closest = nullptr;  // the undecided rival with the smallest gap
+    Comparison closest_c;
+    for (const StrategyResult& r : results) {
+        if (&r == winner) continue;
+        const Comparison c = compare(*winner, r, direction);
+        if (!std::isfinite(c.gap)) continue;
+        if (c.separated) {
+            apart += (apart.empty() ? "" : tr(", ")) + r.label;
+        } else if (!closest || c.gap < closest_c.gap) {
+            closest = &r;
+            closest_c = c;
+        }
+    }
+    if (!apart.empty()) {
+        std::snprintf(text, sizeof text, tr(" Over %d seeds %s ended better than %s on every seed, by more than the gap varies between seeds."),
+                      int(winner->finals.size()), winner->label.c_str(), apart.c_str());
+        out += text;
+    }
+    if (closest) {
+        std::snprintf(text, sizeof text,
+                      tr(" %s and %s differ by %.3g on average, but that gap varies by %.3g between seeds: this race cannot tell them apart; repeat over more seeds."),
+                      winner->label.c_str(), closest->label.c_str(), closest_c.gap, closest_c.spread);
+        out += text;
+    }
+    // Why a model-based strategy wins: it spends its later trials where the good ones are.
+    if (!apart.empty() && winner->model_start > 0 && std::isfinite(winner->good_share)) {
+        const StrategyResult* other = nullptr;
+        for (const StrategyResult& r : results)
+            if (&r != winner && r.model_start == 0 && std::isfinite(r.good_share) && (!other || r.good_share > other->good_share)) other = &r;
+        std::snprintf(text, sizeof text,
+                      tr(" Why: after %d spread-out first trials, %s models the score from the trials so far and tries where that model expects improvement, so %.0f%% of its later trials landed among the best quarter of all trials"),
+                      winner->model_start, winner->label.c_str(), 100 * winner->good_share);
+        out += text;
+        if (other) {
+            std::snprintf(text, sizeof text, tr(", against %.0f%% for %s."), 100 * other->good_share, other->label.c_str());
+            out += text;
+        } else {
+            out += tr(".");
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+Comparison compare(const StrategyResult& a, const StrategyResult& b, tune::Direction direction) {
+    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    std::vector<double> differences;  // how much better a ended than b, seed by seed
+    for (size_t i = 0; i < a.finals.size() && i < b.finals.size(); ++i)
+        if (std::isfinite(a.finals[i]) && std::isfinite(b.finals[i])) differences.push_back(sign * (b.finals[i] - a.finals[i]));
+    Comparison c;
+    if (differences.size() < 2) return c;
+    const auto [lo, hi] = std::minmax_element(differences.begin(), differences.end());
+    c.gap = mean_of(differences);
+    c.spread = *hi - *lo;
+    c.separated = c.gap > c.spread;  // then even the worst seed's difference is above zero
+    return c;
+}
 
 int trials_to_reach(const std::vector<double>& best_so_far, double target, tune::Direction direction) {
     for (size_t i = 0; i < best_so_far.size(); ++i)
@@ -62,7 +140,7 @@ std::string summary_text(const std::vector<StrategyResult>& results, tune::Direc
                       r.distinct_values, first_param.c_str(), int(r.best_so_far.size()));
         out += text;
     }
-    return out;
+    return out + verdict_text(results, direction, tr);
 }
 
 }  // namespace tunelab::ui

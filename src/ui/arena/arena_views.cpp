@@ -9,8 +9,10 @@
 
 #include "tune/cmaes.h"
 #include "tune/insight.h"
+#include "tune/tpe.h"
 #include "ui/app.h"
 #include "ui/arena/arena.h"
+#include "ui/widgets/controls.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/widgets.h"
 
@@ -45,6 +47,19 @@ void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::ve
     }
 }
 
+// A 2-D map's axis with room beyond the range for the markers of points on its edge (a grid's
+// corners, a BO proposal at a bound): without it they were cut in half by the plot's frame.
+void set_map_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names) {
+    set_param_axis(axis, space, dim, names);
+    if (space.params()[size_t(dim)].kind == tune::ParamKind::Categorical) return;  // points sit mid-cell
+    constexpr double kMargin = 0.03;  // of the axis's length: a marker's radius on a 300-px plot
+    auto to_axis = [&](double v) { return axis.log ? std::log(v) : v; };
+    auto from_axis = [&](double a) { return axis.log ? std::exp(a) : a; };
+    const double lo = to_axis(axis.min), hi = to_axis(axis.max), pad = kMargin * (hi - lo);
+    axis.min = from_axis(lo - pad);
+    axis.max = from_axis(hi + pad);
+}
+
 // Branin reaches 300: the colour scale keeps the low 70% of the values so its minima stay visible.
 plot::Range score_scale(std::vector<double> values) {
     std::erase_if(values, [](double v) { return !std::isfinite(v); });
@@ -70,6 +85,17 @@ void next_tile(int index, float width) {
         ImGui::SameLine();
 }
 
+const char* score_label(const ArenaState& arena, const Translator& tr) {
+    if (!is_network(arena.raced)) return tr("objective");
+    return arena.raced.metric == "val_accuracy" ? tr("validation error (1 − accuracy)") : tr("validation loss");
+}
+
+bool log_scores(const ArenaState& arena) {
+    // A validation error can be 0, which a log axis cannot show.
+    if (is_network(arena.raced)) return arena.raced.metric != "val_accuracy";
+    return arena.objective->known_optimum().value_or(-1) > 0;
+}
+
 const char* status_label(tune::TrialStatus status, const Translator& tr) {
     switch (status) {
         case tune::TrialStatus::Running: return tr("running");
@@ -88,6 +114,14 @@ constexpr int kCurveResolution = 200;
 
 const tune::Space& race_space(const ArenaState& arena) { return arena.racers.front().runner->study().space(); }
 
+// Best so far per trial, without the trial still running at the end: the summary's "in 14 trials"
+// counts what the bars count.
+std::vector<double> finished_best_so_far(const tune::Study& study) {
+    std::vector<double> curve = study.best_so_far();
+    while (!curve.empty() && study.trial(int(curve.size()) - 1).status == tune::TrialStatus::Running) curve.pop_back();
+    return curve;
+}
+
 // Mean, lowest and highest best-so-far over a strategy's repeats, trial by trial (one repeat: all three
 // are its own curve). NaN until every repeat has a finished trial.
 struct Spread {
@@ -98,7 +132,7 @@ Spread best_so_far_spread(const std::vector<const Racer*>& racers) {
     size_t n = SIZE_MAX;
     std::vector<std::vector<double>> curves;
     for (const Racer* r : racers) {
-        curves.push_back(r->runner->study().best_so_far());
+        curves.push_back(finished_best_so_far(r->runner->study()));
         n = std::min(n, curves.back().size());
     }
     if (curves.empty()) return s;
@@ -138,17 +172,17 @@ Points sampled_points(const tune::Study& study, int dim_x, int dim_y) {
 void draw_dimension_pickers(ArenaState& arena, const Translator& tr) {
     const tune::Space& space = race_space(arena);
     if (space.size() < 2) return;
-    auto picker = [&](const char* label, int& dim) {
+    std::vector<std::string> names;
+    std::vector<const char*> labels;
+    for (const tune::Param& p : space.params()) names.push_back(p.name);
+    for (const std::string& n : names) labels.push_back(n.c_str());
+    auto picker = [&](const char* label, int& dim, const char* control) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        if (ImGui::BeginCombo(label, space.params()[size_t(dim)].name.c_str())) {
-            for (int i = 0; i < int(space.size()); ++i)
-                if (ImGui::Selectable(space.params()[size_t(i)].name.c_str(), i == dim)) dim = i;
-            ImGui::EndCombo();
-        }
+        named_combo(label, dim, labels, names, control);  // arena.x.lr, arena.y.batch
     };
-    picker(tr.label("x axis").c_str(), arena.dim_x);
+    picker(tr.label("x axis").c_str(), arena.dim_x, "arena.x");
     ImGui::SameLine();
-    picker(tr.label("y axis").c_str(), arena.dim_y);
+    picker(tr.label("y axis").c_str(), arena.dim_y, "arena.y");
 }
 
 // ------------------------------------------------------------------------------------ progress
@@ -189,25 +223,72 @@ void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult
     ImGui::EndTable();
 }
 
-void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 size) {
+// Best so far against epochs trained (mean, lowest and highest over the repeats), at every point
+// where one of them finished an evaluation; each repeat holds its last value between its own points.
+Spread cost_spread(const std::vector<const Racer*>& racers) {
+    std::vector<double> xs;
+    for (const Racer* r : racers) xs.insert(xs.end(), r->epochs_log.begin(), r->epochs_log.end());
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    Spread s;
+    for (const double x : xs) {
+        double sum = 0, lo = INFINITY, hi = -INFINITY;
+        bool all = true;
+        for (const Racer* r : racers) {
+            const auto at = std::upper_bound(r->epochs_log.begin(), r->epochs_log.end(), x);
+            const double v = at == r->epochs_log.begin() ? NAN : r->best_log[size_t(at - r->epochs_log.begin() - 1)];
+            if (!std::isfinite(v)) all = false;
+            sum += v, lo = std::min(lo, v), hi = std::max(hi, v);
+        }
+        if (!all) continue;
+        s.trial.push_back(x);
+        s.mean.push_back(sum / double(racers.size()));
+        s.lo.push_back(lo);
+        s.hi.push_back(hi);
+    }
+    return s;
+}
+
+void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
     const tune::Objective& objective = *arena.objective;
     const std::vector<StrategyResult> results = strategy_results(arena, tr);
+    const bool network = objective.max_epochs() > 1;  // else an epoch is a trial
+    if (network) {
+        const char* axes[] = {tr("trials"), tr("epochs trained (training cost)")};
+        static const std::string kAxisNames[] = {"trials", "epochs"};
+        int axis = arena.progress_by_epochs ? 1 : 0;
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize(axes[1]).x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x);
+        if (named_combo(tr.label("x axis").c_str(), axis, axes, kAxisNames, "arena.progress_x")) arena.progress_by_epochs = axis == 1;
+        tooltip(tr("Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is judged fairly only at equal epochs."));
+    } else {
+        arena.progress_by_epochs = false;
+    }
+    const int bracket = hyperband_bracket_size(arena.raced);
+    if (bracket > arena.raced.trials) {
+        char warning[512];
+        std::snprintf(warning, sizeof warning,
+                      tr("Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs."),
+                      bracket, arena.raced.trials, bracket);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.40f, 0.0f, 1));
+        wrapped_text(warning);
+        ImGui::PopStyleColor();
+    }
     // Room under the plot for the target table: a header, a line per strategy and the notes.
     const float line = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
     const float table_height = line * float(results.size() + 1) + ImGui::GetTextLineHeightWithSpacing() * 3;
     plot::Options opt;
     opt.title = tr("Best value so far (lower is better)");
-    opt.x.label = tr("trial");
-    const bool network = objective.name().rfind("mlp:", 0) == 0;
-    opt.y.label = network ? tr("validation loss") : tr("objective");
+    opt.x.label = arena.progress_by_epochs ? tr("epochs trained") : tr("trial");
+    opt.y.label = score_label(arena, tr);
     // Early trials are often 100× worse than late ones: a log axis keeps the end of the race readable
     // (only for objectives that stay positive).
-    opt.y.log = network || objective.known_optimum().value_or(-1) > 0;
-    if (plot::begin("##best", ImVec2(size.x, std::max(220.0f, size.y - table_height)), opt)) {
+    opt.y.log = log_scores(arena);
+    const float height = std::max(220.0f, ImGui::GetContentRegionAvail().y - table_height);
+    if (plot::begin("##best", ImVec2(size.x, height), opt)) {
         for (size_t i = 0; i < arena.raced.strategies.size(); ++i) {
             const std::string& strategy = arena.raced.strategies[i];
             const auto racers = racers_of(arena, strategy);
-            const Spread s = best_so_far_spread(racers);
+            const Spread s = arena.progress_by_epochs ? cost_spread(racers) : best_so_far_spread(racers);
             const ImU32 color = plot::series_color(int(i));
             if (racers.size() > 1) plot::band("##spread", s.trial, s.lo, s.hi, plot::faded(color, 0.2f));
             plot::line(arena_strategy_label(strategy, tr), s.trial, s.mean, color, {.step = true});
@@ -215,7 +296,7 @@ void draw_progress_view(const ArenaState& arena, const Translator& tr, ImVec2 si
         if (auto optimum = objective.known_optimum()) plot::hline(*optimum, IM_COL32(90, 90, 90, 255), tr("true minimum"));
         plot::end();
     }
-    tooltip(tr("Each line is the best value a strategy has found after each trial. Steeper and lower is better."));
+    tooltip(tr("Each line is the best value a strategy has found so far. Steeper and lower is better."));
     if (arena.raced.repeats > 1) ImGui::TextDisabled(tr("Lines: mean over %d seeds; bands: best to worst seed."), arena.raced.repeats);
     draw_target_table(arena, results, tr);
 }
@@ -252,7 +333,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     if (arena.landscape) {
         ImGui::TextDisabled(tr("Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: diverged)."),
                             arena.landscape->cols, arena.landscape->rows, x, y);
-        tooltip(tr("Each training starts from its own random seed, as the race's trials do: neighbouring cells differ by luck too, not only by their settings. That noise is part of what a search has to cope with."));
+        tooltip(tr("Every training starts from the race's first seed, as that seed's trials did (same initial weights, same batch order): neighbouring cells differ only by their settings. Other seeds give other landscapes; the race's repeats show how much."));
         return;
     }
     wrapped_text(tr("The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on a grid (each cell is one training)."), 0, true);
@@ -261,7 +342,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     char label[128];
     std::snprintf(label, sizeof label, tr("Compute the true landscape (%d×%d trainings)"), cols, rows);
     ImGui::BeginDisabled(arena.dim_x == arena.dim_y);
-    if (ImGui::Button(label)) {
+    if (controls::named("arena.landscape.compute", ImGui::Button(label))) {
         const std::string refused = start_landscape(arena, k);
         if (!refused.empty()) arena.error = tr(refused.c_str());
     }
@@ -292,6 +373,23 @@ void draw_search_distribution(const tune::CmaEsState& s, const tune::Space& spac
                 {.shape = plot::Marker::cross});
 }
 
+// Strategies that sample like Random at first draw the very same points, from the same seed: say
+// why before the learner takes it for a bug.
+void draw_same_points_note(const ArenaState& arena, const Translator& tr) {
+    const auto& raced = arena.raced.strategies;
+    auto racing = [&](const char* name) { return std::find(raced.begin(), raced.end(), name) != raced.end(); };
+    if (!racing("random")) return;
+    char note[512];
+    if (racing("tpe")) {
+        std::snprintf(note, sizeof note,
+                      tr("TPE's first %d trials are random ones, drawn from the same seed as Random's, so both start at the same points; after them TPE samples where its good trials are dense."),
+                      tune::TpeOptions::kDefaultInitialPoints);
+        wrapped_text(note, 0, true);
+    }
+    if (racing("hyperband") && arena.objective->max_epochs() <= 1)
+        wrapped_text(tr("On a test function every trial is one evaluation, so Hyperband has nothing to stop early: it draws its configurations like Random, from the same seed, and tries the same points."), 0, true);
+}
+
 // Each strategy's sampled points coloured by score, over the true landscape where it is known (a
 // test function) or computed (the lab's network, on request).
 void draw_landscape_view(ArenaState& arena, const Translator& tr) {
@@ -299,6 +397,7 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
     auto* test = dynamic_cast<const tune::TestObjective*>(arena.objective.get());
     std::vector<const char*> x_names, y_names;
     const int count = int(arena.raced.strategies.size());
+    draw_same_points_note(arena, tr);
     if (space.size() >= 2) {
         draw_dimension_pickers(arena, tr);
         const int dx = arena.dim_x, dy = arena.dim_y;
@@ -329,8 +428,8 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
             const Points p = sampled_points(racer.runner->study(), dx, dy);
             plot::Options opt;
             opt.title = arena_strategy_label(racer.strategy, tr);
-            set_param_axis(opt.x, space, dx, x_names);
-            set_param_axis(opt.y, space, dy, y_names);
+            set_map_axis(opt.x, space, dx, x_names);
+            set_map_axis(opt.y, space, dy, y_names);
             opt.colorbar = i == count - 1;
             opt.legend = false;
             next_tile(i, width);
@@ -461,8 +560,8 @@ void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, co
     for (int i = 0; i < 3; ++i) {
         plot::Options opt;
         opt.title = maps[i].title;
-        set_param_axis(opt.x, space, slice.dim_x, x_names);
-        set_param_axis(opt.y, space, slice.dim_y, y_names);
+        set_map_axis(opt.x, space, slice.dim_x, x_names);
+        set_map_axis(opt.y, space, slice.dim_y, y_names);
         opt.colorbar = true;
         opt.legend = false;
         next_tile(i, width);
@@ -529,14 +628,14 @@ void draw_trials_view(AppState& app, const Translator& tr) {
     ArenaState& arena = app.arena;
     arena.table_racer = std::clamp(arena.table_racer, 0, int(arena.racers.size()) - 1);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo(tr.label("Strategy").c_str(), arena_strategy_label(arena.racers[size_t(arena.table_racer)].strategy, tr))) {
-        for (int i = 0; i < int(arena.racers.size()); ++i) {
-            char label[96];
-            std::snprintf(label, sizeof label, "%s #%d", arena_strategy_label(arena.racers[size_t(i)].strategy, tr), arena.racers[size_t(i)].repeat + 1);
-            if (ImGui::Selectable(label, i == arena.table_racer)) arena.table_racer = i;
-        }
-        ImGui::EndCombo();
+    std::vector<std::string> texts, names;  // "BO (EI) #2"; arena.table.bo_ei.1
+    for (const Racer& r : arena.racers) {
+        texts.push_back(std::string(arena_strategy_label(r.strategy, tr)) + " #" + std::to_string(r.repeat + 1));
+        names.push_back(r.strategy + "." + std::to_string(r.repeat));
     }
+    std::vector<const char*> labels;
+    for (const std::string& t : texts) labels.push_back(t.c_str());
+    named_combo(tr.label("Strategy").c_str(), arena.table_racer, labels, names, "arena.table");
     const bool loadable = is_network(arena.raced);
     if (loadable) {
         ImGui::SameLine();
@@ -594,6 +693,23 @@ void draw_trials_view(AppState& app, const Translator& tr) {
 std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Translator& tr) {
     std::vector<StrategyResult> results;
     const tune::Space& space = race_space(arena);
+    // Each seed's best quarter: the 25th percentile of every finished trial of that seed, all
+    // strategies pooled (in the minimizing view).
+    std::vector<double> good_below(size_t(arena.raced.repeats), NAN);
+    for (int seed = 0; seed < arena.raced.repeats; ++seed) {
+        std::vector<double> losses;
+        for (const Racer& r : arena.racers)
+            if (r.repeat == seed)
+                for (const tune::Trial& t : r.runner->study().trials())
+                    if (t.status == tune::TrialStatus::Complete && t.value) losses.push_back(r.runner->study().loss(*t.value));
+        if (losses.size() < 4) continue;
+        std::nth_element(losses.begin(), losses.begin() + long(losses.size() / 4), losses.end());
+        good_below[size_t(seed)] = losses[losses.size() / 4];
+    }
+    int model_start = 0;  // trials before the first model of any model-based racer: shares count after them
+    for (const Racer& r : arena.racers)
+        if (auto* bayes = dynamic_cast<tune::BayesSampler*>(&r.runner->sampler())) model_start = std::max(model_start, bayes->initial_points(space));
+        else if (r.strategy == "tpe") model_start = std::max(model_start, tune::TpeOptions::kDefaultInitialPoints);  // the race's TPE
     for (const std::string& strategy : arena.raced.strategies) {
         const auto racers = racers_of(arena, strategy);
         StrategyResult r;
@@ -601,6 +717,19 @@ std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Tran
         r.best_so_far = best_so_far_spread(racers).mean;
         // Only where the contrast teaches something: grid's few values against random's many.
         if (space.size() >= 2 && (strategy == "grid" || strategy == "random")) r.distinct_values = tune::histogram(racers.front()->runner->study(), 0, 10).distinct;
+        int later = 0, good = 0;
+        for (const Racer* racer : racers) {
+            const tune::Study& study = racer->runner->study();
+            const std::vector<double> curve = finished_best_so_far(study);
+            r.finals.push_back(curve.empty() ? NAN : curve.back());
+            for (const tune::Trial& t : study.trials()) {
+                if (t.number < model_start || t.status != tune::TrialStatus::Complete || !t.value) continue;
+                ++later;
+                good += study.loss(*t.value) <= good_below[size_t(racer->repeat)];
+            }
+        }
+        if (later > 0) r.good_share = double(good) / later;
+        if (strategy.rfind("bo_", 0) == 0 || strategy == "tpe") r.model_start = model_start;
         results.push_back(std::move(r));
     }
     return results;
@@ -625,6 +754,7 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
     auto tab = [&](const char* english, ArenaView view) {
         const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
         const bool open = ImGui::BeginTabItem(tr.label(english).c_str(), nullptr, flags);
+        controls::name_item("arena.view." + std::string(name(view)));  // arena.view.progress
         if (open && !arena.view_requested) arena.view = view;
         return open;
     };

@@ -1,0 +1,130 @@
+// Races of the search arena run natively, as the app's frame loop and its buttons run them: the
+// pace, the counters the learner reads, and what the default lab race can tell apart over its seeds.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cmath>
+#include <string>
+#include <thread>
+
+#include "ui/app.h"
+
+using namespace tunelab;
+using namespace tunelab::ui;
+
+namespace {
+json::Value call(AppState& app, json::Value request) { return handle_command(app, request); }
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+const StrategyResult& result_of(const std::vector<StrategyResult>& results, const std::string& label) {
+    for (const StrategyResult& r : results)
+        if (r.label == label) return r;
+    FAIL("no result for " << label);
+    return results.front();
+}
+}  // namespace
+
+TEST_CASE("arena: a paced race begins a round only when its time has come, and races the same trials as a fast one") {
+    AppState app;
+    call(app, json::Object{{"cmd", "set_language"}, {"language", "en"}});
+    CHECK(app.arena.setup.pace == ArenaSetup::kDefaultPace);  // a learner can watch the default race
+    // Only the paces the combo offers: another is refused with its field, and nothing changes.
+    const json::Value refused = call(app, json::Object{{"cmd", "arena.set"}, {"pace", 3}, {"trials", 8}});
+    REQUIRE(refused.find("issues"));
+    CHECK(refused.find("issues")->as_array()[0].find("field")->as_string() == "pace");
+    CHECK(app.arena.setup.trials == 30);
+    REQUIRE(call(app, json::Object{{"cmd", "arena.set"}, {"objective", "branin"}, {"strategies", json::Array{"random", "bo_ei"}},
+                                   {"trials", 8}, {"repeats", 1}, {"pace", 2}})
+                .find("ok"));
+    REQUIRE(call(app, json::Object{{"cmd", "arena.start"}}).find("ok"));
+    const auto start = std::chrono::steady_clock::now();
+    // Branin evaluates in microseconds: unpaced, the whole race would end in the first frame.
+    while (seconds_since(start) < 0.3) advance_race(app.arena);
+    CHECK(app.arena.round == 1);  // the first round at once, the second only after half a second
+    while (app.arena.round < 3 && seconds_since(start) < 10) advance_race(app.arena);
+    CHECK(app.arena.round == 3);
+    CHECK(seconds_since(start) >= 1.0);  // rounds 2 and 3 waited half a second each
+
+    AppState fast;
+    REQUIRE(call(fast, json::Object{{"cmd", "arena.set"}, {"objective", "branin"}, {"strategies", json::Array{"random", "bo_ei"}},
+                                    {"trials", 8}, {"repeats", 1}, {"pace", 0}})
+                .find("ok"));
+    REQUIRE(call(fast, json::Object{{"cmd", "arena.start"}}).find("ok"));
+    advance_race(fast.arena);
+    CHECK(race_finished(fast.arena));  // "fastest" still is
+    for (size_t i = 0; i < app.arena.racers.size(); ++i)
+        for (int n = 0; n < 3; ++n)
+            CHECK(app.arena.racers[i].runner->study().trial(n).params == fast.arena.racers[i].runner->study().trial(n).params);
+}
+
+TEST_CASE("arena: the summary and the progress log count finished trials, not the one still training") {
+    AppState app;
+    call(app, json::Object{{"cmd", "set_language"}, {"language", "en"}});
+    REQUIRE(call(app, json::Object{{"cmd", "lab.set"}, {"data", json::Object{{"kind", "moons"}, {"size", 120}}}}).find("ok"));
+    REQUIRE(call(app, json::Object{{"cmd", "arena.set"}, {"objective", "lab"}, {"strategies", json::Array{"random"}},
+                                   {"trials", 4}, {"epochs", 3}, {"repeats", 1}, {"pace", 0}})
+                .find("ok"));
+    REQUIRE(call(app, json::Object{{"cmd", "arena.start"}}).find("ok"));
+    REQUIRE(call(app, json::Object{{"cmd", "arena.round"}}).find("racers"));
+    REQUIRE(call(app, json::Object{{"cmd", "arena.resume"}}).find("ok"));
+    const Racer& racer = app.arena.racers.front();
+    while (racer.runner->running() < 0 || racer.runner->study().trial(racer.runner->running()).intermediate.empty()) {
+        app.arena.frame_budget_ms = 0;  // one step a frame
+        advance_race(app.arena);
+    }
+    REQUIRE(racer.runner->study().trials().size() == 2);  // trial 1 is training
+    const std::vector<StrategyResult> results = strategy_results(app.arena, app.tr);
+    CHECK(results.front().best_so_far.size() == 1);
+    CHECK(race_summary(app.arena, app.tr).find("in 1 trials") != std::string::npos);
+    // The log against training cost holds one point per finished evaluation: 3 epochs in all so far.
+    CHECK(racer.epochs_log == std::vector<double>{3});
+    CHECK(racer.best_log.front() == *racer.runner->study().trial(0).value);
+}
+
+TEST_CASE("arena: Hyperband's first bracket size is what its sampler starts with") {
+    ArenaSetup setup;
+    setup.objective = "lab";
+    setup.strategies = {"random", "hyperband"};
+    setup.epochs = 27;  // η = 3: 27 configurations for 1 epoch, 9 for 3, 3 for 9, 1 for 27
+    CHECK(hyperband_bracket_size(setup) == 27);
+    setup.epochs = 9;
+    CHECK(hyperband_bracket_size(setup) == 9);
+    setup.strategies = {"random"};
+    CHECK(hyperband_bracket_size(setup) == 0);
+    setup.strategies = {"hyperband"};
+    setup.objective = "branin";  // one evaluation a trial: nothing to stop early
+    CHECK(hyperband_bracket_size(setup) == 0);
+}
+
+// The default lab race (the lab's default network and data; the arena's default set-up with the lab
+// objective): each repeat trains every trial from its own seed, so within a seed all strategies face
+// one landscape and are compared seed by seed. The summary must say what the seeds support.
+TEST_CASE("arena: the default lab race tells BO from random beyond the seed spread, or its summary says it cannot") {
+    AppState app;
+    call(app, json::Object{{"cmd", "set_language"}, {"language", "en"}});
+    REQUIRE(call(app, json::Object{{"cmd", "arena.set"}, {"objective", "lab"}}).find("ok"));
+    const ArenaSetup& setup = app.arena.setup;
+    REQUIRE(setup.repeats >= 3);
+    REQUIRE(call(app, json::Object{{"cmd", "arena.start"}}).find("ok"));
+    while (!call(app, json::Object{{"cmd", "arena.round"}}).find("error")) {}
+    const std::vector<StrategyResult> results = strategy_results(app.arena, app.tr);
+    const StrategyResult& bo = result_of(results, "BO (EI)");
+    const StrategyResult& random = result_of(results, "Random");
+    const Comparison c = compare(bo, random, tune::Direction::Minimize);
+    const std::string summary = race_summary(app.arena, app.tr);
+    for (const StrategyResult& r : results)
+        MESSAGE(r.label << ": best per seed " << r.finals[0] << ", " << r.finals[1] << ", " << r.finals[2]
+                        << "; later trials in the best quarter " << r.good_share);
+    MESSAGE("BO (EI) better than Random by " << c.gap << " on average; the gap varies by " << c.spread << " over seeds");
+    MESSAGE(summary);
+    REQUIRE(std::isfinite(c.gap));
+    if (c.separated) {
+        CHECK(summary.find("BO (EI) ended better than") != std::string::npos);
+        CHECK(summary.find("Why:") != std::string::npos);
+    } else {
+        CHECK(summary.find("cannot tell them apart; repeat over more seeds") != std::string::npos);
+    }
+}
