@@ -36,6 +36,7 @@ void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::ve
     const tune::Param& p = space.params()[size_t(dim)];
     axis.label = p.name.c_str();
     axis.log = p.log;
+    axis.integer = p.kind == tune::ParamKind::Int;  // layers, units, batch: no ticks between whole numbers
     const plot::Range r = param_range(space, dim);
     axis.min = r.min;
     axis.max = r.max;
@@ -279,6 +280,7 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
     plot::Options opt;
     opt.title = tr("Best value so far (lower is better)");
     opt.x.label = arena.progress_by_epochs ? tr("epochs trained") : tr("trial");
+    opt.x.integer = true;  // trials and epochs are counts
     opt.y.label = score_label(arena, tr);
     // Early trials are often 100× worse than late ones: a log axis keeps the end of the race readable
     // (only for objectives that stay positive).
@@ -473,6 +475,7 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
             plot::Options opt;
             opt.title = title;
             set_param_axis(opt.x, space, d, x_names);
+            opt.y.integer = true;  // counts of trials
             opt.legend = false;
             next_tile(i, width);
             ImGui::PushID(d * 100 + i);
