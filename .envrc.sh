@@ -1,2 +1,0 @@
-export TUNELAB_DEPS_DIR=/work/main/.deps
-export CCACHE_BASEDIR=/work CCACHE_DIR=/work/.ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache
