@@ -10,7 +10,7 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_CONFIG_HOME=${CONFIG}
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "the app exited with '${code}':\n${err}")
 endif()
-if(NOT err MATCHES "saved session was refused \\(not valid JSON: .*; it was kept as [^ ]*session\\.json\\.bad\\)")
+if(NOT err MATCHES "saved session was refused \\((session: )?not valid JSON: .*; it was kept as [^ ]*session\\.json\\.bad\\)")
   message(FATAL_ERROR "no refusal naming the kept file on stderr:\n${err}")
 endif()
 file(READ "${CONFIG}/tunelab/session.json.bad" kept)
