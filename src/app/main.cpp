@@ -201,7 +201,7 @@ std::vector<SDL_Event> through_touch(const SDL_Event& event) {
 }
 
 // Lets this frame's events through, in order, until one would change a mouse button or key that
-// already changed in this frame, or move the mouse after a press in this frame: that event and all
+// already changed in this frame, or move the mouse after a press or release in this frame: that event and all
 // after it wait for the next frame. So each press and release is seen by ImGui in a frame of its
 // own, at the place it happened, however low the frame rate (item "lost clicks").
 void feed_events(Platform& platform) {
@@ -217,16 +217,16 @@ void feed_events(Platform& platform) {
         }
     }
     std::set<int> changed;  // buttons (negative) and keys (scancodes) pressed or released this frame
-    bool pressed = false;
+    bool clicked = false;   // a button was pressed or released this frame
     while (!platform.pending.empty()) {
         const SDL_Event& event = platform.pending.front();
         if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
             if (!changed.insert(-int(event.button.button)).second) break;
-            pressed = pressed || event.type == SDL_MOUSEBUTTONDOWN;
+            clicked = true;
         } else if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
             if (!event.key.repeat && !changed.insert(int(event.key.keysym.scancode)).second) break;
-        } else if (event.type == SDL_MOUSEMOTION && pressed) {
-            break;
+        } else if (event.type == SDL_MOUSEMOTION && clicked) {
+            break;  // a button acts where it went down or up: a move after it waits a frame
         }
         apply_event(platform, event);
         platform.pending.pop_front();
@@ -261,7 +261,8 @@ void frame(void* user_data) {
     ImGui::NewFrame();
     tunelab::ui::draw_app(platform.app);
     ImGui::Render();
-    // After drawing, which advances the race: a trial told in this frame is saved before the next.
+    // The race and training advance after rendering (work_in_frame below), so a trial told in one
+    // frame's slice is saved here, at the next frame: a reload loses at most the trial in progress.
     tunelab::app::sync_session(platform.app);  // URL hash, saved session, exports
 
     int width = 0, height = 0;
@@ -337,6 +338,20 @@ bool create_window(Platform& platform) {
     return true;
 }
 
+// The browser's preferred language (navigator.language), or the desktop's locale ($LC_ALL,
+// $LC_MESSAGES, $LANG, the first one set, as the C library reads them).
+std::string system_locale() {
+#ifdef __EMSCRIPTEN__
+    char locale[64] = "";
+    EM_ASM({ stringToUTF8(navigator.language || "", $0, $1); }, locale, int(sizeof locale));
+    return locale;
+#else
+    for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"})
+        if (const char* value = std::getenv(variable); value && *value) return value;
+    return "";
+#endif
+}
+
 }  // namespace
 
 // One JSON request through ui::handle_command, answered as JSON text.
@@ -360,7 +375,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* tunelab_call(const char* request_tex
 int main(int argc, char** argv) {
     static Platform platform;  // lives as long as the browser's main loop, which outlives main()
     platform.app.lab.data_config.data_dir = TUNELAB_DATA_DIR;
-    tunelab::app::restore_session(platform.app);  // shared link or saved session; the options below win
+    // A first visit speaks the system's language; a link or a saved session brings its own.
+    platform.app.tr.language = tunelab::ui::language_for_locale(system_locale());
+    platform.app.first_run = !tunelab::app::restore_session(platform.app);  // the options below win
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--frames" && i + 1 < argc) {

@@ -128,29 +128,32 @@ RaceMark g_last_race_mark;
 
 }  // namespace
 
-void restore_session(ui::AppState& app) {
+bool restore_session(ui::AppState& app) {
 #ifdef __EMSCRIPTEN__
     js_watch_hash();
     const std::string hash = read_text(0);
     const std::string saved = read_text(1);
     if (!hash.empty() && hash != "#" && !ui::link_matches_saved(hash, saved)) {
         if (!ui::open_shared_hash(app, hash)) warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
-        return;
+        return true;
     }
-    if (!saved.empty() && !ui::restore_saved_session(app, saved)) {
+    if (saved.empty()) return false;
+    if (!ui::restore_saved_session(app, saved)) {
         js_keep_aside();
         app.session.notice_detail += "; it was kept in this browser's storage as tunelab.session.bad";
         warn("TuneLab: the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
     }
+    return true;
 #else
     const std::filesystem::path file = session_file();
-    if (!std::filesystem::exists(file)) return;
+    if (!std::filesystem::exists(file)) return false;
     FileText saved = read_file(file.string(), limits::kMaxJsonBytes, "a saved session");
     if (!ui::restore_saved_session(app, saved.text.value_or(""))) {  // an unreadable file is refused too
         if (!saved.text) app.session.notice_detail = saved.error;
         app.session.notice_detail += "; " + keep_aside(file);
         warn("the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
     }
+    return true;
 #endif
 }
 
@@ -171,7 +174,8 @@ void sync_session(ui::AppState& app) {
 #endif
     session.copy_link_requested = false;
     // Settings are saved every few frames; the race as soon as a trial is told or it pauses, so that
-    // a reload mid-race loses no finished trial (called after the frame's race slice, see main.cpp).
+    // a reload mid-race loses no finished trial (called each frame before its race slice, so a trial
+    // told in one frame is saved in the next; see main.cpp).
     const RaceMark mark = race_mark(app.arena);
     if (app.stats.frames % kSyncEveryFrames != 0 && mark == g_last_race_mark) return;
     g_last_race_mark = mark;

@@ -11,8 +11,8 @@ namespace tunelab::app {
 // At start-up: a shared link (URL hash) wins over the saved session, unless it is the page's own
 // address reloaded (ui::link_matches_saved); a refused one loads the
 // defaults and raises the notice (and a console warning). Call before the command line is applied,
-// so that its options win.
-void restore_session(ui::AppState& app);
+// so that its options win. Returns false on a first visit: no link and nothing saved.
+bool restore_session(ui::AppState& app);
 
 // Once per frame, after the frame is drawn: serves export and copy requests, writes a changed session
 // to the URL hash and to storage every few frames, and the race at once when a trial was told.

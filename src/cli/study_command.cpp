@@ -20,8 +20,8 @@ namespace {
 
 const char* kUsage =
     "usage: tunelab-cli study --objective NAME --sampler NAME [options]\n"
-    "  --objective branin|hartmann6|rosenbrock|forrester|mlp:<dataset>\n"
-    "  --sampler   grid|random|sobol|halton|bayes|tpe|hyperband\n"
+    "  --objective branin|hartmann6|rosenbrock|forrester|mlp:<dataset>, or a benchmark (ackley5, levy4, ...)\n"
+    "  --sampler   grid|random|sobol|halton|bayes|tpe|cmaes|hyperband\n"
     "  --trials N          trials to run (default 30)\n"
     "  --seed S            study seed (default 1)\n"
     "  --acq ei|pi|ucb|hedge   Bayesian acquisition (default ei); --xi X, --kappa K\n"
@@ -29,13 +29,14 @@ const char* kUsage =
     "  --grid-order shuffled|ordered   grid visiting order (default shuffled)\n"
     "  --source random|bayes   where Hyperband gets configurations (bayes: BOHB)\n"
     "  --eta N             Hyperband: keep 1/N at each rung (default 3)\n"
+    "  --cmaes full|sep    CMA-ES covariance: full (default) or diagonal; --restarts: IPOP restarts\n"
     "  --noise SIGMA       test functions: add Gaussian noise to every evaluation\n"
     "  --data-dir DIR      mlp:<dataset>: folder of the bundled data sets (default assets/data)\n"
     "  --space FILE        JSON search space (array of parameters) instead of the default\n"
     "  --resume FILE       continue a study saved with --save (same objective)\n"
     "  --save FILE         save the study as JSON (tunelab-cli export turns it into a script)\n"
     "  --trials-csv FILE   write its trials as CSV (formerly --csv)\n"
-    "  --json              print {trials, best_value, best_params} as JSON\n"
+    "  --json              print {space, optimum, trials, best_value, best_params} as JSON\n"
     "  --timings           with --json: each trial's sampler time in milliseconds\n"
     "  --pareto            also report the Pareto front of value against cost (FLOPs)\n"
     "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
@@ -99,6 +100,11 @@ Arguments parse(const std::vector<std::string>& given) {
             a.options.shuffle_grid = order == "shuffled";
         } else if (flag == "--source") a.options.hyperband_source = value();
         else if (flag == "--eta") a.options.eta = to_count(flag, value(), 2);
+        else if (flag == "--cmaes") {
+            const std::string& kind = value();
+            if (kind != "full" && kind != "sep") throw UsageError("--cmaes is full or sep, not " + limits::quote(kind));
+            a.options.cmaes_separable = kind == "sep";
+        } else if (flag == "--restarts") a.options.cmaes_restarts = true;
         else if (flag == "--noise") a.noise = to_number(flag, value());
         else if (flag == "--space") a.space_file = value();
         else if (flag == "--resume") a.resume_file = value();
@@ -157,8 +163,10 @@ std::string describe(const tune::Study& study, const tune::Trial& t) {
     return line;
 }
 
-json::Value report(const tune::Study& study, bool timings, bool pareto) {
+json::Value report(const tune::Study& study, const tune::Objective& objective, bool timings, bool pareto) {
     json::Value out = json::Object{};
+    out["space"] = tune::space_to_json(study.space());
+    if (auto optimum = objective.known_optimum()) out["optimum"] = *optimum;
     json::Array trials;
     for (const tune::Trial& t : study.trials()) {
         json::Value v = json::Object{};
@@ -166,6 +174,7 @@ json::Value report(const tune::Study& study, bool timings, bool pareto) {
         v["params"] = tune::params_to_json(study.space(), t.params);
         v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
         v["status"] = tune::to_string(t.status);
+        v["source"] = t.source;
         if (timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
         trials.push_back(std::move(v));
     }
@@ -236,7 +245,7 @@ int run_one(const Arguments& a) {
         }
     const tune::Study& done = runner.study();
     if (a.json) {
-        std::printf("%s\n", report(done, a.timings, a.pareto).dump().c_str());
+        std::printf("%s\n", report(done, *objective, a.timings, a.pareto).dump().c_str());
     } else if (const tune::Trial* best = done.best()) {
         std::printf("best: %s\n", describe(done, *best).c_str());
     } else {

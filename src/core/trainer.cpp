@@ -129,7 +129,8 @@ void Trainer::step() {
     flops_ += flops_per_sample_ * n;
     if (epoch_ == 0) first_epoch_losses_.push_back(loss);
     if (!std::isfinite(loss)) {
-        diverge("loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"), epoch_ + 1);
+        diverge(std::isnan(loss) ? Divergence::loss_nan : Divergence::loss_infinite,
+                "loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"), epoch_ + 1);
         return;
     }
     backward(model_, batch_x_.data(), batch_y_.data(), n, work_);
@@ -215,11 +216,12 @@ void Trainer::finish_epoch() {
     ++epoch_;
 
     if (!(largest < exploded_weight)) {  // also catches NaN
-        diverge("weights exploded (largest |w| = " + number(largest) + ")", record.epoch);
+        diverge(Divergence::weights_exploded, "weights exploded (largest |w| = " + number(largest) + ")", record.epoch);
         return;
     }
     if (data_.info.validation_size > 0 && !std::isfinite(record.validation_loss)) {
-        diverge("validation loss became " + number(record.validation_loss), record.epoch);
+        diverge(std::isnan(record.validation_loss) ? Divergence::loss_nan : Divergence::loss_infinite,
+                "validation loss became " + number(record.validation_loss), record.epoch);
         return;
     }
     if (config_.patience > 0 && data_.info.validation_size > 0) {
@@ -237,8 +239,9 @@ void Trainer::finish_epoch() {
     if (epoch_ == config_.epochs) status_ = Status::finished;
 }
 
-void Trainer::diverge(const std::string& why, int epoch) {
+void Trainer::diverge(Divergence cause, const std::string& why, int epoch) {
     status_ = Status::diverged;
+    divergence_ = cause;
     diverged_epoch_ = epoch;
     message_ = why + " at epoch " + std::to_string(diverged_epoch_);
 }

@@ -22,6 +22,12 @@ template <>
 inline constexpr std::array<std::string_view, 5> enum_names<Status> = {
     "ready", "running", "finished", "diverged", "stopped_early"};
 
+// Why a run diverged, for a message in the learner's language (message() is core's English).
+enum class Divergence { none, loss_nan, loss_infinite, weights_exploded };
+template <>
+inline constexpr std::array<std::string_view, 4> enum_names<Divergence> = {"none", "loss_nan", "loss_infinite",
+                                                                           "weights_exploded"};
+
 struct EpochRecord {
     int epoch = 0;                  // 1-based
     double train_loss = 0;          // mean of the epoch's mini-batch losses (dropout on), no penalty
@@ -70,6 +76,7 @@ public:
     int batch_in_epoch() const { return batch_; }               // batches done in the current epoch
     int batches_in_epoch() const;
     int diverged_epoch() const { return diverged_epoch_; }       // 1-based; 0 if it did not
+    Divergence divergence() const { return divergence_; }         // none unless it diverged
     const std::vector<EpochRecord>& history() const { return history_; }
     // Each mini-batch loss of the first epoch, the last one non-finite if the loss blew up there:
     // a run that diverges before its first epoch record still shows how its loss climbed.
@@ -101,7 +108,7 @@ public:
 private:
     void start_epoch();
     void finish_epoch();
-    void diverge(const std::string& why, int epoch);
+    void diverge(Divergence cause, const std::string& why, int epoch);
     void evaluate(const Dataset& part, double& loss, double& metric);
     Eigen::MatrixXf layer_values(int layer, const Eigen::MatrixXf& inputs) const;
 
@@ -120,6 +127,7 @@ private:
     Status status_ = Status::ready;
     std::string message_;
     int epoch_ = 0, batch_ = 0, batch_size_ = 0, diverged_epoch_ = 0;
+    Divergence divergence_ = Divergence::none;
     int best_epoch_ = 0;
     double best_validation_loss_ = 0;
     double flops_ = 0, seconds_ = 0, flops_per_sample_ = 0;  // the last: of one forward pass

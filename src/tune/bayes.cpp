@@ -13,6 +13,9 @@ namespace tunelab::tune {
 namespace {
 
 constexpr uint64_t kFitPurpose = 11, kAcquisitionPurpose = 12;
+// A fitted noise variance below this (in standardized units) counts as none, and two points this
+// close in every unit coordinate as the same.
+constexpr double kNegligibleNoise = 1e-4, kSamePoint = 1e-3;
 
 Eigen::MatrixXd to_matrix(const std::vector<std::vector<double>>& rows, size_t cols) {
     Eigen::MatrixXd m(Eigen::Index(rows.size()), Eigen::Index(cols));
@@ -20,6 +23,11 @@ Eigen::MatrixXd to_matrix(const std::vector<std::vector<double>>& rows, size_t c
         for (size_t j = 0; j < cols; ++j) m(Eigen::Index(i), Eigen::Index(j)) = rows[i][j];
     return m;
 }
+
+// A step beyond a face of the unit cube mirrored back inside it (once is enough for short steps).
+// Clamping instead would put every such step exactly on the face, where the GP's variance is
+// largest (nothing is observed beyond it): a point of mass the acquisition then often prefers.
+double reflect(double x) { return std::clamp(x < 0 ? -x : x > 1 ? 2 - x : x, 0.0, 1.0); }
 
 size_t feature_count(const Space& space) {
     size_t n = 0;
@@ -30,20 +38,29 @@ size_t feature_count(const Space& space) {
 }  // namespace
 
 Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, const GaussianProcess::FitOptions& fit,
-                     const Eigen::VectorXd* warm_start)
+                     const Eigen::VectorXd* warm_start, bool warp_outputs)
     : space_(space) {
     continuous_ = std::all_of(space.params().begin(), space.params().end(),
                               [](const Param& p) { return p.kind == ParamKind::Float && p.parent.empty(); });
     std::vector<std::vector<double>> unit;
     for (const Values& v : obs.params) unit.push_back(space.encode(v));
-    Eigen::VectorXd y = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), Eigen::Index(obs.size()));
-    gp_.fit(features(to_matrix(unit, space.size())), y, rng, fit, warm_start);
-    best_loss_ = y.minCoeff();
+    const Eigen::VectorXd loss = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), Eigen::Index(obs.size()));
+    if (warp_outputs) warp_ = PowerTransform::fit(loss);
+    const Eigen::VectorXd y = loss.unaryExpr([&](double v) { return warp_(v); });
+    y_mean_ = y.mean();
+    const double var = y.size() > 1 ? (y.array() - y_mean_).square().sum() / double(y.size() - 1) : 0.0;
+    y_scale_ = var > 1e-24 ? std::sqrt(var) : 1.0;
+    const Eigen::VectorXd z = (y.array() - y_mean_) / y_scale_;
+    gp_.fit(features(to_matrix(unit, space.size())), z, rng, fit, warm_start);
+    Eigen::VectorXd mean, stddev;
+    posterior(to_matrix(unit, space.size()), mean, stddev);
+    incumbent_ = mean.minCoeff();
     // The best few observations seed the acquisition search: the optimum is often near them.
     std::vector<size_t> order(obs.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return obs.loss[a] < obs.loss[b]; });
     for (size_t i = 0; i < std::min<size_t>(5, order.size()); ++i) incumbents_.push_back(unit[order[i]]);
+    observed_ = std::move(unit);
 }
 
 Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
@@ -67,22 +84,53 @@ Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
     return f;
 }
 
-void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
+void Surrogate::posterior(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
     gp_.predict(features(unit), mean, stddev);
+}
+
+double Surrogate::to_loss(double z) const { return warp_.inverse(z * y_scale_ + y_mean_); }
+
+void Surrogate::band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper) const {
+    Eigen::VectorXd mean, stddev;
+    posterior(unit, mean, stddev);
+    lower = (mean - k * stddev).unaryExpr([&](double z) { return to_loss(z); });
+    upper = (mean + k * stddev).unaryExpr([&](double z) { return to_loss(z); });
+}
+
+void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
+    Eigen::VectorXd lower, upper;
+    posterior(unit, mean, stddev);
+    band(unit, 1, lower, upper);
+    mean = mean.unaryExpr([&](double z) { return to_loss(z); });
+    stddev = (upper - lower) / 2;
+}
+
+double Surrogate::noise_stddev() const {
+    const double noise = std::sqrt(gp_.noise_variance()) * gp_.y_scale();
+    return (to_loss(incumbent_ + noise) - to_loss(incumbent_ - noise)) / 2;
 }
 
 Eigen::VectorXd Surrogate::acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const {
     Eigen::VectorXd mean, stddev;
-    predict(unit, mean, stddev);
-    return acquisition(mean, stddev, acq);
+    posterior(unit, mean, stddev);
+    Eigen::VectorXd a = acquisition(mean, stddev, acq);
+    // Trying an observed point again teaches nothing when the objective has no noise to average
+    // out; yet EI stays positive there (the model keeps a floor of noise), and when the model
+    // thinks nothing else can beat the incumbent it would propose the incumbent itself, trial
+    // after trial.
+    if (gp_.noise_variance() < kNegligibleNoise)
+        for (Eigen::Index r = 0; r < unit.rows(); ++r)
+            for (const std::vector<double>& seen : observed_)
+                if ((unit.row(r) - Eigen::Map<const Eigen::RowVectorXd>(seen.data(), unit.cols())).cwiseAbs().maxCoeff() < kSamePoint)
+                    a(r) = std::min(a(r), 0.0);
+    return a;
 }
 
 Eigen::VectorXd Surrogate::acquisition(const Eigen::VectorXd& mean, const Eigen::VectorXd& stddev,
                                        const Acquisition& acq) const {
     // In the GP's standardized units, so ξ and κ mean the same whatever the loss's scale.
-    const double m0 = gp_.y_mean(), s = gp_.y_scale(), best = (best_loss_ - m0) / s;
     Eigen::VectorXd a(mean.size());
-    for (Eigen::Index i = 0; i < a.size(); ++i) a(i) = acq((mean(i) - m0) / s, stddev(i) / s, best);
+    for (Eigen::Index i = 0; i < a.size(); ++i) a(i) = acq(mean(i), stddev(i), incumbent_);
     return a;
 }
 
@@ -98,7 +146,7 @@ std::vector<double> Surrogate::maximize(const Acquisition& acq, Rng& rng, int ca
     for (const auto& incumbent : incumbents_)
         for (int i = 0; i < 16; ++i) {
             std::vector<double> u = incumbent;
-            for (double& x : u) x = std::clamp(x + 0.05 * rng.normal(), 0.0, 1.0);
+            for (double& x : u) x = reflect(x + 0.05 * rng.normal());
             points.push_back(std::move(u));
         }
     Eigen::VectorXd score = acquisition(to_matrix(points, d), acq);
@@ -163,7 +211,8 @@ const Surrogate* BayesSampler::model(const Study& study) {
         std::optional<Eigen::VectorXd> warm;
         for (const Trial& t : study.trials())
             if (!t.sampler_state.empty()) warm = Eigen::Map<const Eigen::VectorXd>(t.sampler_state.data(), Eigen::Index(t.sampler_state.size()));
-        cached_ = std::make_unique<Surrogate>(study.space(), obs, rng, options_.fit, warm ? &*warm : nullptr);
+        cached_ = std::make_unique<Surrogate>(study.space(), obs, rng, options_.fit, warm ? &*warm : nullptr,
+                                              options_.warp_outputs);
         cached_for_ = key;
     }
     return cached_.get();
@@ -190,8 +239,8 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
                 Eigen::VectorXd mean, stddev;
                 Eigen::MatrixXd u = Eigen::Map<const Eigen::RowVectorXd>(study.space().encode(t.params).data(),
                                                                          Eigen::Index(study.space().size()));
-                model.predict(u, mean, stddev);
-                gain[size_t(j)] -= (mean(0) - model.gp().y_mean()) / model.gp().y_scale();
+                model.posterior(u, mean, stddev);
+                gain[size_t(j)] -= mean(0);
             }
     const double eta = 1.0, top = *std::max_element(gain.begin(), gain.end());
     std::vector<double> weight(3);
@@ -234,17 +283,11 @@ Proposal BayesSampler::ask(const Study& study) {
     return p;
 }
 
-void BayesSampler::draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
-                        std::vector<double>& stddev, std::vector<double>& acquisition) const {
-    Eigen::VectorXd m, sd;
-    model.predict(unit, m, sd);
+Acquisition BayesSampler::view_acquisition() const {
     // A hedge has no single surface: draw its first member, EI.
     Acquisition acq = options_.acquisition;
     if (acq.kind == AcquisitionKind::Hedge) acq.kind = AcquisitionKind::ExpectedImprovement;
-    Eigen::VectorXd a = model.acquisition(m, sd, acq);
-    mean.assign(m.begin(), m.end());
-    stddev.assign(sd.begin(), sd.end());
-    acquisition.assign(a.begin(), a.end());
+    return acq;
 }
 
 SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Values& anchor, int resolution) {
@@ -266,7 +309,13 @@ SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Va
     }
     const Surrogate* m = model(study);
     if (!m) return view;
-    draw(*m, grid, view.mean, view.stddev, view.acquisition);
+    Eigen::VectorXd mean, stddev;
+    m->predict(grid, mean, stddev);
+    const Eigen::VectorXd a = m->acquisition(grid, view_acquisition());
+    view.mean.assign(mean.begin(), mean.end());
+    view.stddev.assign(stddev.begin(), stddev.end());
+    view.acquisition.assign(a.begin(), a.end());
+    view.noise_stddev = m->noise_stddev();
     view.next = next_proposal(study, *m).params;
     return view;
 }
@@ -283,12 +332,15 @@ CurveView BayesSampler::curve(const Study& study, int dim, int resolution) {
     }
     const Surrogate* m = model(study);
     if (!m) return view;
-    std::vector<double> stddev;
-    draw(*m, line, view.mean, stddev, view.acquisition);
-    for (int i = 0; i < resolution; ++i) {
-        view.lower.push_back(view.mean[size_t(i)] - 2 * stddev[size_t(i)]);
-        view.upper.push_back(view.mean[size_t(i)] + 2 * stddev[size_t(i)]);
-    }
+    Eigen::VectorXd mean, stddev, lower, upper;
+    m->predict(line, mean, stddev);
+    m->band(line, 2, lower, upper);
+    const Eigen::VectorXd a = m->acquisition(line, view_acquisition());
+    view.mean.assign(mean.begin(), mean.end());
+    view.lower.assign(lower.begin(), lower.end());
+    view.upper.assign(upper.begin(), upper.end());
+    view.acquisition.assign(a.begin(), a.end());
+    view.noise_stddev = m->noise_stddev();
     view.next = next_proposal(study, *m).params;
     return view;
 }

@@ -7,31 +7,56 @@
 
 #include "tune/gp.h"
 #include "tune/sampler.h"
+#include "tune/warping.h"
 
 namespace tunelab::tune {
+
+// Where the GP has seen nothing, it expects a loss one standard deviation above the observed
+// mean instead of the average one. With an average prior mean, EI's maximum follows the
+// posterior σ, which is largest on the box's faces (nothing is observed beyond them): on the
+// benchmark suite (tools/bench-search) half of all proposals went there. With this one EI explores
+// only where σ can beat the incumbent, not merely where it is largest. Chosen on that suite: 2
+// cut the faces a little more but let the model give up exploring too early (Branin@30 0.06).
+constexpr double kPriorMeanAboveObserved = 1.0;
 
 struct BayesOptions {
     int initial_points = 0;  // quasi-random points before the first model; 0: max(5, 2d)
     Acquisition acquisition;
     int candidates = 384;    // quasi-random candidates per proposal before local refinement
-    GaussianProcess::FitOptions fit;
+    bool warp_outputs = true;  // model a power transform of the losses (warping.h)
+    GaussianProcess::FitOptions fit{.prior = {.mean = kPriorMeanAboveObserved}};
 };
 
 // The GP on a space's features: each float/int parameter is one coordinate in [0, 1] (log
 // parameters in log space), each categorical is one-hot, an inactive parameter sits mid-range.
+// With `warp_outputs` the GP models the power-transformed losses (warping.h).
 class Surrogate {
 public:
     Surrogate(const Space& space, const Observations& observations, Rng& rng,
-              const GaussianProcess::FitOptions& fit, const Eigen::VectorXd* warm_start = nullptr);
+              const GaussianProcess::FitOptions& fit, const Eigen::VectorXd* warm_start = nullptr,
+              bool warp_outputs = true);
 
     const Space& space() const { return space_; }
     const GaussianProcess& gp() const { return gp_; }
-    double best_loss() const { return best_loss_; }
+    const PowerTransform& warping() const { return warp_; }
+    // The incumbent EI and PI try to beat, in the GP's standardized units: the lowest posterior
+    // mean at an observed point, not the lowest observation, so that a lucky draw of a noisy
+    // objective is not taken for the bar (the "plug-in" incumbent, Picheny et al. 2013).
+    double incumbent() const { return incumbent_; }
 
-    // Posterior of the loss at points given as unit coordinates (one row each, see space.h).
+    // Posterior at points given as unit coordinates (one row each, see space.h), in the loss's
+    // units: the median (the mean mapped back through the warping) and half the width of the ±1σ
+    // band mapped back, the standard deviation of the latent function (seed noise excluded).
     void predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const;
+    // The ±k σ band in the loss's units.
+    void band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper) const;
+    // The fitted observation noise's standard deviation in the loss's units, near the incumbent.
+    double noise_stddev() const;
+    // The posterior in the GP's standardized units (what the acquisition sees).
+    void posterior(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const;
     // Acquisition at unit points, for one concrete kind (not Hedge).
     Eigen::VectorXd acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const;
+    // ... from a posterior in the GP's standardized units.
     Eigen::VectorXd acquisition(const Eigen::VectorXd& mean, const Eigen::VectorXd& stddev, const Acquisition& acq) const;
     // The acquisition's maximizer: quasi-random candidates, then compass search around the best.
     std::vector<double> maximize(const Acquisition& acq, Rng& rng, int candidates) const;
@@ -40,12 +65,16 @@ public:
 
 private:
     Eigen::MatrixXd features(const Eigen::MatrixXd& unit) const;
+    double to_loss(double standardized) const;
 
     Space space_;
     bool continuous_;  // only unconditional floats: the features are the unit coordinates
     GaussianProcess gp_;
-    double best_loss_;
+    PowerTransform warp_;
+    double y_mean_ = 0, y_scale_ = 1;  // of the warped losses
+    double incumbent_;
     std::vector<std::vector<double>> incumbents_;  // unit points of the best observations
+    std::vector<std::vector<double>> observed_;    // unit points of every observation
 };
 
 // A 2-D slice through the space at `anchor` (other parameters held there), row-major
@@ -53,14 +82,16 @@ private:
 struct SliceView {
     int dim_x = 0, dim_y = 1, resolution = 0;
     std::vector<double> xs, ys;  // parameter values along each axis
-    std::vector<double> mean, stddev, acquisition;
+    std::vector<double> mean, stddev, acquisition;  // stddev: of the function, noise excluded
+    double noise_stddev = 0;     // the fitted observation noise (loss units), not in `stddev`
     Values next;                 // the point the sampler will ask next
 };
 
 // The 1-D teaching view: mean, a ±2σ band and the acquisition along one parameter.
 struct CurveView {
     int dim = 0;
-    std::vector<double> xs, mean, lower, upper, acquisition;
+    std::vector<double> xs, mean, lower, upper, acquisition;  // the band: of the function, noise excluded
+    double noise_stddev = 0;     // the fitted observation noise (loss units), not in the band
     Values next;
 };
 
@@ -87,8 +118,8 @@ private:
     // propose(), cached until the study or the acquisition settings change: prepare(), ask() and
     // the views' "next point" are one computation.
     const Proposal& next_proposal(const Study& study, const Surrogate& model);
-    void draw(const Surrogate& model, const Eigen::MatrixXd& unit, std::vector<double>& mean,
-              std::vector<double>& stddev, std::vector<double>& acquisition) const;
+    // The view's acquisition (a hedge draws its first member, EI) and the model's posterior.
+    Acquisition view_acquisition() const;
 
     BayesOptions options_;
     std::unique_ptr<Surrogate> cached_;

@@ -621,6 +621,15 @@ std::string sampler_block(const PythonSearch& search) {
         out += "    # Hyperband: random configurations, most stopped after a few epochs (keep 1/3 per rung).\n"
                "    pruner = optuna.pruners.HyperbandPruner(min_resource=1, max_resource=SEARCH[\"epochs\"], reduction_factor=3)\n"
                "    return optuna.samplers.RandomSampler(seed=SEED), pruner\n";
+    } else if (s == "cmaes") {
+        out += "    # CMA-ES, as TuneLab's: optuna's CmaEsSampler needs the 'cmaes' package; without it this\n"
+               "    # study runs TPE instead and says so when it starts.\n"
+               "    try:\n"
+               "        import cmaes  # noqa: F401\n"
+               "        return optuna.samplers.CmaEsSampler(seed=SEED), optuna.pruners.NopPruner()\n"
+               "    except ImportError:\n"
+               "        print(\"the 'cmaes' package is missing: TPE stands in for CMA-ES\")\n"
+               "    return optuna.samplers.TPESampler(seed=SEED), optuna.pruners.NopPruner()\n";
     } else if (s == "random") {
         out += "    return optuna.samplers.RandomSampler(seed=SEED), optuna.pruners.NopPruner()\n";
     } else {

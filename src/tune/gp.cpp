@@ -44,9 +44,10 @@ Eigen::MatrixXd inverse_from_cholesky(const Eigen::MatrixXd& l) {
 void GaussianProcess::set_data(Eigen::MatrixXd x, const Eigen::VectorXd& y) {
     x_ = std::move(x);
     const Eigen::Index n = x_.rows();
-    y_mean_ = y.mean();
-    double var = n > 1 ? (y.array() - y_mean_).square().sum() / double(n - 1) : 0.0;
+    const double centre = y.mean();
+    double var = n > 1 ? (y.array() - centre).square().sum() / double(n - 1) : 0.0;
     y_scale_ = var > 1e-24 ? std::sqrt(var) : 1.0;
+    y_mean_ = centre + prior_.mean * y_scale_;
     y_ = (y.array() - y_mean_) / y_scale_;
     sq_diff_.resize(n * (n - 1) / 2, x_.cols());
     Eigen::Index row = 0;
@@ -124,8 +125,8 @@ double GaussianProcess::log_posterior(const Eigen::VectorXd& theta, Eigen::Vecto
 
 void GaussianProcess::fit(Eigen::MatrixXd x, const Eigen::VectorXd& y, Rng& rng, const FitOptions& options,
                           const Eigen::VectorXd* warm_start) {
-    set_data(std::move(x), y);
     prior_ = options.prior;
+    set_data(std::move(x), y);
     const Eigen::Index d = x_.cols(), p = d + 2;
     const Bounds& b = options.bounds;
     Eigen::VectorXd low(p), high(p);

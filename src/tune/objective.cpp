@@ -4,6 +4,7 @@
 #include <numbers>
 #include <stdexcept>
 
+#include "tune/benchmark_functions.h"
 #include "tune/mlp_objective.h"
 
 namespace tunelab::tune {
@@ -82,6 +83,8 @@ std::optional<TestFunction> test_function(const std::string& name) {
     if (name == "hartmann6") return hartmann6();
     if (name == "rosenbrock") return rosenbrock();
     if (name == "forrester") return forrester();
+    for (const TestFunction& fn : benchmark_suite())
+        if (fn.name == name) return fn;
     return std::nullopt;
 }
 
@@ -129,7 +132,10 @@ std::shared_ptr<const Objective> make_objective(const std::string& spec, double 
             throw std::invalid_argument("unknown data set '" + dataset + "' (" + allowed_names<DatasetKind>() + ")");
         return std::make_shared<MlpObjective>(*kind, score, 20, std::move(space), data_dir);
     }
-    throw std::invalid_argument("unknown objective '" + spec + "' (branin, hartmann6, rosenbrock, forrester, mlp:<dataset>)");
+    std::string suite;
+    for (const TestFunction& fn : benchmark_suite()) suite += ", " + fn.name;
+    throw std::invalid_argument("unknown objective '" + spec + "' (branin, hartmann6, rosenbrock, forrester, mlp:<dataset>; benchmarks" +
+                                suite + ")");
 }
 
 }  // namespace tunelab::tune

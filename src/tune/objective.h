@@ -57,7 +57,8 @@ TestFunction branin();       // 2-D, three minima, f* = 0.397887
 TestFunction hartmann6();    // 6-D on [0,1]^6, f* = −3.32237
 TestFunction rosenbrock(int dims = 2);  // [−2, 2]^d, f* = 0 at (1, ..., 1)
 TestFunction forrester();    // 1-D on [0,1], the classic BO teaching curve, f* = −6.02074
-// Names accepted by `test_function`: "branin", "hartmann6", "rosenbrock", "forrester".
+// Names accepted by `test_function`: "branin", "hartmann6", "rosenbrock", "forrester", and the
+// benchmark suite's (benchmark_functions.h).
 std::optional<TestFunction> test_function(const std::string& name);
 
 // A test function as an objective; `noise` adds N(0, noise²) to every evaluation (seeded per trial)

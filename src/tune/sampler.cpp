@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "tune/bayes.h"
+#include "tune/cmaes.h"
 #include "tune/hyperband.h"
 #include "tune/sobol.h"
 #include "tune/tpe.h"
@@ -123,7 +124,7 @@ Observations best_observations(Observations all, size_t most) {
 }
 
 const std::vector<std::string>& sampler_names() {
-    static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "hyperband"};
+    static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband"};
     return names;
 }
 
@@ -138,6 +139,12 @@ std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOpti
         return std::make_unique<BayesSampler>(bayes);
     }
     if (name == "tpe") return std::make_unique<TpeSampler>(TpeOptions{options.initial_points});
+    if (name == "cmaes") {
+        CmaEsOptions cmaes;
+        cmaes.separable = options.cmaes_separable;
+        cmaes.restarts = options.cmaes_restarts;
+        return std::make_unique<CmaEsSampler>(cmaes);
+    }
     if (name == "hyperband") {
         if (options.hyperband_source != "random" && options.hyperband_source != "bayes")
             throw std::invalid_argument("Hyperband takes its configurations from random or bayes");

@@ -32,9 +32,11 @@ struct SamplerOptions {
     int max_epochs = 1;       // Hyperband: the full training length R
     int eta = 3;              // Hyperband: keep 1/η of each rung
     std::string hyperband_source = "random";  // "random" or "bayes" (BOHB)
+    bool cmaes_separable = false;  // CMA-ES: diagonal covariance (sep-CMA-ES)
+    bool cmaes_restarts = false;   // CMA-ES: IPOP restarts
 };
 
-// "grid", "random", "sobol", "halton", "bayes", "tpe", "hyperband"; throws std::invalid_argument.
+// "grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband"; throws std::invalid_argument.
 std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOptions& options);
 const std::vector<std::string>& sampler_names();
 

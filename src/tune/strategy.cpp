@@ -35,6 +35,11 @@ const std::vector<Strategy>& strategies() {
          "Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and "
          "samples where good ones are dense.",
          "tpe", std::nullopt},
+        {"cmaes", "CMA-ES",
+         "CMA-ES, an evolution strategy (Hansen): samples a generation of points from a Gaussian, moves it towards the "
+         "best of them and stretches it along the directions that paid off. Strong on narrow, tilted valleys; needs no "
+         "model of the loss.",
+         "cmaes", std::nullopt},
         {"hyperband", "Hyperband",
          "Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with "
          "more epochs) and stops the rest early.",

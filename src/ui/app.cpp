@@ -8,6 +8,7 @@
 #include "ui/widgets/controls.h"
 #include "core/stopwatch.h"
 #include "ui/widgets/fonts.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {
@@ -48,14 +49,38 @@ void draw_header(Translator& tr) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", subtitle);
     }
+    // The switch at the right of the title's line, or of the subtitle's when the title leaves no room.
+    const bool switch_fits = title_width + switch_width + 2 * style.ItemSpacing.x < available;
+    if (!switch_fits) ImGui::TextDisabled("%s", subtitle);
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - switch_width);
     draw_language_switch(tr);
-    if (!subtitle_fits) ImGui::TextDisabled("%s", subtitle);
+    if (switch_fits && !subtitle_fits) ImGui::TextDisabled("%s", subtitle);
+}
+
+// First visit: one button to the first lesson, and one to dismiss it.
+void draw_first_run_offer(AppState& app, bool same_line) {
+    const Translator& tr = app.tr;
+    const std::string start = tr.label("New here? Start with Lesson 1 →");
+    const std::string later = tr.label("Not now");
+    if (same_line) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_width(start.c_str()) - button_width(later.c_str()) -
+                                   ImGui::GetStyle().ItemSpacing.x);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.98f, 0.80f, 0.45f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(1.00f, 0.72f, 0.30f, 1));
+    const bool begin = controls::named("first_run.lesson", ImGui::Button(start.c_str()));
+    ImGui::PopStyleColor(2);
+    tooltip(tr("A two-minute lesson: what a learning rate that is too large, too small and just right does to training."));
+    ImGui::SameLine();
+    if (controls::named("first_run.dismiss", ImGui::Button(later.c_str()))) app.first_run = false;
+    if (!begin) return;
+    app.first_run = false;
+    handle_command(app, json::Object{{"cmd", "lesson.open"}, {"id", lesson_catalogue().front().id}});
+    handle_command(app, json::Object{{"cmd", "lesson.setup"}});
 }
 
 void draw_frame_readout(const AppState& app) {
     const Translator& tr = app.tr;
     ImGui::TextDisabled("%s %.1f ms · %.0f fps", tr("Frame time"), app.stats.recent_mean_ms(), app.stats.fps);
+    controls::name_item("header.frame_time");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", tr("CPU time per frame (training slice + drawing), averaged over the last 120 frames."));
 }
@@ -63,13 +88,15 @@ void draw_frame_readout(const AppState& app) {
 void draw_main_window(AppState& app) {
     Translator& tr = app.tr;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    // The lesson card (widgets.h SideCard) takes its place beside the page, never over it.
     ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::SetNextWindowSize(place_side_card(app.card, viewport->WorkPos, viewport->WorkSize));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("###TuneLab", nullptr, flags);
     draw_header(tr);
-    if (ImGui::BeginTabBar("##pages")) {
+    // Tabs keep their whole labels: on a phone the bar scrolls instead of cutting them to "Tr…".
+    if (ImGui::BeginTabBar("##pages", ImGuiTabBarFlags_FittingPolicyScroll)) {
         // The page can also be switched by the hook ({"cmd":"show","page":…}) or a lesson.
         auto tab = [&](const char* english, Page page, const char* control) {
             ImGuiTabItemFlags flags = app.page_requested == page ? ImGuiTabItemFlags_SetSelected : 0;
@@ -85,11 +112,16 @@ void draw_main_window(AppState& app) {
         tab("Lessons", Page::lessons, "tab.lessons");
         draw_session_menu(app);
         app.page_requested.reset();
-        if (ImGui::GetContentRegionAvail().x > 700) {  // on phones the readout would cover the tabs
+        // At the tab row's right on a wide screen; on a phone they would cover the tabs.
+        const bool room = ImGui::GetContentRegionAvail().x > 700;
+        const bool offer = app.first_run && app.lessons.open < 0;
+        if (room && offer) draw_first_run_offer(app, true);
+        else if (room && app.show_frame_time) {
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 230);
             draw_frame_readout(app);
         }
         ImGui::EndTabBar();
+        if (!room && offer) draw_first_run_offer(app, false);
     }
     switch (app.page) {
         case Page::lab: draw_lab(app.lab, tr); break;
@@ -112,9 +144,14 @@ void apply_style() {
     style.ItemSpacing = ImVec2(8, 7);
     style.WindowPadding = ImVec2(14, 12);
     style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.23f, 0.51f, 0.77f, 1.0f);  // progress bars in the accent blue
+    style.Colors[ImGuiCol_PopupBg].w = 1.0f;  // opaque: a menu over a plot must not show the plot through it
 }
 
 void draw_app(AppState& app) { draw_main_window(app); }
+
+Language language_for_locale(std::string_view locale) {
+    return locale.substr(0, 2) == "zh" ? Language::chinese : Language::english;
+}
 
 double work_in_frame(AppState& app, double frame_ms) {
     // A frame's CPU time aims at 10 ms, under the 12 ms that keeps a 60 Hz page smooth. Working

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <numeric>
 #include <optional>
+#include <string_view>
 
 #include "core/json.h"
 #include "ui/i18n.h"
@@ -13,6 +14,7 @@
 #include "ui/lab/lab.h"
 #include "ui/lessons/lessons.h"
 #include "ui/session.h"
+#include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 
@@ -61,9 +63,16 @@ struct AppState {
     ArenaState arena;
     LessonState lessons;
     SessionState session;  // sharing, saving, export (session.h)
+    SideCard card;         // the lesson card's place beside the page (widgets.h)
+    bool first_run = false;        // no saved session and no link: the header offers Lesson 1
+    bool show_frame_time = false;  // developer data in the header (the Share / Save / Export menu's toggle)
 };
 
 void apply_style();
+
+// The interface's language for a system locale ("zh-CN", "zh_TW.UTF-8" → Chinese; anything else,
+// or nothing, → English): a first visit follows the browser (navigator.language) or $LANG.
+Language language_for_locale(std::string_view locale);
 
 // Draws every window for this frame.
 void draw_app(AppState& app);

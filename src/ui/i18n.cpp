@@ -33,6 +33,10 @@ constexpr const char* kIssuePatterns[] = {
     "has %s entries; the limit is %s",
     "a network of %s weights needs %s to train; the limit is %s weights",
     "%s epochs × %s training samples are %s samples to train on; the limit is %s",
+    "must be one of: %s",
+    "the link is %s characters long; at most %s are read",
+    "the link's settings are not valid JSON: %s",
+    "not valid JSON: %s",
     "%s rows with missing values left out",
 };
 
@@ -85,6 +89,13 @@ std::string Translator::issue(const std::string& message) const {
         return out;
     }
     return (*this)(message.c_str());
+}
+
+std::string Translator::join(std::string_view first, std::string_view second) const {
+    std::string out(first);
+    if (language == Language::english) out += ' ';
+    out += second;
+    return out;
 }
 
 }  // namespace tunelab::ui

@@ -34,6 +34,9 @@ struct Translator {
     // A refusal of a setting (the core's and the set-ups' messages are English, with numbers in
     // them: "is 0; allowed: (0, 10]") in the current language, numbers kept.
     std::string issue(const std::string& message) const;
+    // Two phrases side by side: a space between them in English, none in Chinese, whose full-width
+    // punctuation ("观察：") already spaces them.
+    std::string join(std::string_view first, std::string_view second) const;
 };
 
 // One row of the translation table. Each area keeps its rows in its own strings_*.cpp, in the order

@@ -124,9 +124,10 @@ void apply_lab(LabState& lab, LabDocument document) {
     lab.ghost.reset();
 }
 
-void raise_notice(AppState& app, const char* headline, std::string detail) {
+void raise_notice(AppState& app, const char* headline, std::vector<Issue> issues) {
     app.session.notice = headline;
-    app.session.notice_detail = std::move(detail);
+    app.session.notice_detail = describe(issues);
+    app.session.notice_issues = std::move(issues);
     app.session.notice_open = true;
 }
 
@@ -135,7 +136,7 @@ bool apply_or_default(AppState& app, const json::Value& document, const char* he
     std::vector<Issue> issues = session_from_json(app, document);
     if (issues.empty()) return true;
     reset_to_defaults(app);
-    raise_notice(app, headline, describe(issues));
+    raise_notice(app, headline, std::move(issues));
     return false;
 }
 
@@ -344,7 +345,7 @@ bool open_shared_hash(AppState& app, std::string_view hash) {
     DecodedHash decoded = decode_hash(hash);
     if (!decoded.document) {
         reset_to_defaults(app);
-        raise_notice(app, kLinkRefused, decoded.error);
+        raise_notice(app, kLinkRefused, {{"link", decoded.error}});
         return false;
     }
     return apply_or_default(app, *decoded.document, kLinkRefused);
@@ -361,7 +362,7 @@ bool link_matches_saved(std::string_view hash, std::string_view saved) {
 bool restore_saved_session(AppState& app, std::string_view text) {
     json::ParseResult parsed = json::parse(text);
     if (!parsed.ok()) {
-        raise_notice(app, kSavedRefused, "not valid JSON: " + parsed.error);
+        raise_notice(app, kSavedRefused, {{"session", "not valid JSON: " + parsed.error}});
         return false;
     }
     // The race is rebuilt on the settings the rest of the document restores (its objective may be
@@ -378,7 +379,7 @@ bool restore_saved_session(AppState& app, std::string_view text) {
     std::vector<Issue> issues = restore_race(app, race);
     if (issues.empty()) return true;
     reset_to_defaults(app);
-    raise_notice(app, kSavedRefused, describe(issues));
+    raise_notice(app, kSavedRefused, std::move(issues));
     return false;
 }
 
@@ -427,7 +428,8 @@ void draw_notice(AppState& app) {
         wrapped_text(tr(session.notice.c_str()));
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr("Reason:"));
-        wrapped_text(session.notice_detail, 0, true);
+        // Each refusal in the learner's language; the field's path stays as the link spells it.
+        for (const Issue& issue : session.notice_issues) wrapped_text(issue.field + ": " + tr.issue(issue.message), 0, true);
         if (ImGui::Button(tr.label("OK").c_str(), ImVec2(120, 0))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -467,6 +469,8 @@ void draw_session_menu(AppState& app) {
         ImGui::Separator();
         if (controls::named("session.reset", ImGui::Selectable(tr.label("Reset everything to defaults").c_str()))) reset_to_defaults(app);
         ImGui::TextDisabled("%s", tr("Settings are saved automatically and restored when you come back."));
+        ImGui::Separator();
+        controls::named("session.frame_time", ImGui::Checkbox(tr.label("Show frame time (for developers)").c_str(), &app.show_frame_time));
         if (!app.session.last_saved_path.empty()) ImGui::TextDisabled("%s %s", tr("Last export:"), app.session.last_saved_path.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndPopup();

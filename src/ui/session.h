@@ -28,6 +28,7 @@ struct SessionState {
     // A refused shared link or saved session: shown in a popup until the learner closes it.
     std::string notice;              // English key of the headline (translated when drawn)
     std::string notice_detail;       // the technical reason (field paths), in English
+    std::vector<Issue> notice_issues;// the same, one refusal each, translated when drawn
     bool notice_open = false;
     // An export the learner asked for: the browser downloads it, the desktop writes it to a file.
     std::string download_name;

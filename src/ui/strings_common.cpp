@@ -14,6 +14,11 @@ constexpr TranslationEntry kEntries[] = {
     {"Lessons", "课程"},
     {"CPU time per frame (training slice + drawing), averaged over the last 120 frames.",
      "每帧的 CPU 时间（训练切片 + 绘制），取最近 120 帧的平均值。"},
+    {"New here? Start with Lesson 1 →", "第一次来？从第 1 课开始 →"},
+    {"Not now", "以后再说"},
+    {"A two-minute lesson: what a learning rate that is too large, too small and just right does to training.",
+     "两分钟的课：学习率太大、太小和刚好时，训练分别会怎样。"},
+    {"Show frame time (for developers)", "显示帧耗时（开发者用）"},
 };
 
 }  // namespace

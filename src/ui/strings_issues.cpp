@@ -19,6 +19,10 @@ constexpr TranslationEntry kEntries[] = {
      "%s 个轮次 × %s 个训练样本 = 要训练 %s 个样本；上限是 %s"},
     {"must be a whole number from 0 to 9007199254740991, or a string of decimal digits up to 18446744073709551615",
      "必须是 0 到 9007199254740991 之间的整数，或不超过 18446744073709551615 的十进制数字字符串"},
+    {"must be one of: %s", "必须是以下之一：%s"},
+    {"the link is %s characters long; at most %s are read", "链接长 %s 个字符，最多只读取 %s 个"},
+    {"the link's settings are not valid JSON: %s", "链接中的设置不是有效的 JSON：%s"},
+    {"not valid JSON: %s", "不是有效的 JSON：%s"},
     // Data
     {"extra features (x², y², xy, sin x, sin y) need a 2-D data set: circle, xor, blobs, spiral, moons or plane",
      "额外特征（x²、y²、xy、sin x、sin y）需要 2-D（二维）数据集：circle、xor、blobs、spiral、moons 或 plane"},
@@ -47,6 +51,15 @@ constexpr TranslationEntry kEntries[] = {
     {"must be a list", "必须是列表"},
     {"must be an object", "必须是对象"},
     {"unknown setting", "未知的设置项"},
+    // Shared links and the saved session
+    {"the link does not start with \"v1.\" (a link from another TuneLab version?)",
+     "链接不是以“v1.”开头（也许来自另一个版本的 TuneLab？）"},
+    {"the link holds characters that are not base64url: it was cut or altered", "链接含有非 base64url 字符：它被截断或改动过"},
+    {"the link's settings are not a JSON object", "链接中的设置不是 JSON 对象"},
+    {"must be 1 (this TuneLab reads version 1 sessions)", "必须是 1（此版本 TuneLab 读取第 1 版的会话）"},
+    {"must be \"zh\" or \"en\"", "必须是“zh”或“en”"},
+    {"must be \"lab\", \"arena\" or \"lessons\"", "必须是“lab”、“arena”或“lessons”"},
+    {"must be a list of at most 2 runs", "必须是最多含 2 个运行的列表"},
     // The arena's set-up
     {"must be larger than the low end", "必须大于下限"},
     {"must be above 0 on a log scale", "对数刻度下必须大于 0"},

@@ -107,6 +107,14 @@ for (const language of ["en", "zh"]) {
       await clickControl(page, `arena.objective.${objective}`);
       assert.equal((await call(page, { cmd: "arena.status" })).setup.objective, objective);
     }
+    // The race's start button, on a quick objective.
+    await clickControl(page, "arena.objective");
+    await clickControl(page, "arena.objective.branin");
+    await clickControl(page, "arena.start");
+    assert.ok((await call(page, { cmd: "arena.status" })).racers.length > 0, "a click on Start began a race");
+    await call(page, { cmd: "arena.discard" });
+    await clickControl(page, "arena.objective");
+    await clickControl(page, "arena.objective.lab");
     await clickControl(page, "arena.metric");
     await clickControl(page, "arena.metric.val_accuracy");
     assert.equal((await call(page, { cmd: "arena.status" })).setup.metric, "val_accuracy");

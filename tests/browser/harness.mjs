@@ -85,10 +85,11 @@ export function useBrowserAndServer() {
   return shared;
 }
 
-// Opens the page (with an optional URL hash, as a shared link) and records every console error, page
+// Opens the page (with an optional URL hash, as a shared link) in a browser whose language is
+// `locale` (Chinese unless told: a first visit follows navigator.language) and records every console error, page
 // error and request that leaves the server.
 export async function openPage(browser, server, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-                                                  hasTouch = false, isMobile = false, locale,
+                                                  hasTouch = false, isMobile = false, locale = "zh-CN",
                                                   initScript, hash = "" } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, locale });
   const page = await context.newPage();

@@ -210,7 +210,8 @@ test("a learning rate that thrashes at chance is named, and its remedy is presse
     await clickControl(page, "lab.smaller_lr.A");
     const after = await labStatus(page);
     assert.equal(after.runs[0].config.lr.lr, 0.3);
-    assert.equal(after.playing, true);
+    // Restarted at once (at the fastest speed it may already have finished).
+    assert.notEqual(after.runs[0].status, "not started");
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -52,6 +52,7 @@ if (check === 'bad-args') {
     [['--sampler', 'random'], /--objective is required/],
     [['--objective', 'himmelblau', '--sampler', 'random'], /unknown objective/],
     [['--objective', 'branin', '--sampler', 'bayes', '--acq', 'thompson'], /--acq/],
+    [['--objective', 'branin', '--sampler', 'cmaes', '--cmaes', 'diagonal'], /--cmaes is full or sep/],
     [['--objective', 'branin', '--sampler', 'random', '--frobnicate'], /unknown option/],
     [['--objective', 'branin', '--sampler', 'random', '--space', spaceFile], /'lr'/],
     [['--objective', 'branin', '--sampler', 'random', '--space', join(dir, 'missing.json')], /cannot read/],
@@ -62,7 +63,7 @@ if (check === 'bad-args') {
     if (!message.test(r.stderr)) fail(`${args.join(' ')}: stderr ${JSON.stringify(r.stderr)} lacks ${message}`);
   }
 } else if (check === 'same-seed') {
-  for (const sampler of ['bayes', 'tpe', 'grid']) {
+  for (const sampler of ['bayes', 'tpe', 'cmaes', 'grid']) {
     const args = ['--objective', 'branin', '--sampler', sampler, '--trials', '14', '--seed', '3'];
     const a = json(clis[0], args), b = json(clis[0], args);
     if (a.text !== b.text) fail(`${sampler}: two runs with seed 3 differ`);
@@ -71,7 +72,7 @@ if (check === 'bad-args') {
     const v = a.value;
     if (v.trials.length !== 14) fail(`${sampler}: ${v.trials.length} trials, expected 14`);
     for (const t of v.trials)
-      if (Object.keys(t).join() !== 'number,params,value,status') fail(`${sampler}: trial keys ${Object.keys(t)}`);
+      if (Object.keys(t).join() !== 'number,params,value,status,source') fail(`${sampler}: trial keys ${Object.keys(t)}`);
     const best = Math.min(...v.trials.map((t) => t.value));
     if (v.best_value !== best) fail(`${sampler}: best_value ${v.best_value} is not the minimum ${best}`);
     if (typeof v.best_params.x1 !== 'number') fail(`${sampler}: best_params ${JSON.stringify(v.best_params)}`);
@@ -80,7 +81,7 @@ if (check === 'bad-args') {
   // A log-scaled axis exercises exp/log in the decoding as well.
   writeFileSync(spaceFile, JSON.stringify([{ name: 'x1', type: 'float', low: -5, high: 10 },
                                            { name: 'x2', type: 'float', low: 0.5, high: 15, log: true }]));
-  for (const sampler of ['grid', 'random', 'sobol'])
+  for (const sampler of ['grid', 'random', 'sobol', 'cmaes'])
     for (const extra of [['--objective', 'branin'], ['--objective', 'branin', '--space', spaceFile],
                          ['--objective', 'hartmann6']]) {
       const args = [...extra, '--sampler', sampler, '--trials', '30', '--seed', '11'];

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <map>
 
 #include "core/trainer.h"
 #include "core/validate.h"
@@ -145,6 +147,14 @@ TEST_CASE("divergence: a too-large learning rate ends the run as diverged, not a
     CHECK(trainer.diverged_epoch() >= 1);
     CHECK(trainer.diverged_epoch() < 50);
     CHECK(trainer.message().find("at epoch " + std::to_string(trainer.diverged_epoch())) != std::string::npos);
+    // The reason is typed, and agrees with core's English message (which the UI no longer parses).
+    const std::map<Divergence, std::string> words = {{Divergence::loss_nan, "nan"},
+                                                     {Divergence::loss_infinite, "inf"},
+                                                     {Divergence::weights_exploded, "weights exploded"}};
+    REQUIRE(words.count(trainer.divergence()) == 1);
+    std::string message = trainer.message();
+    std::transform(message.begin(), message.end(), message.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+    CHECK(message.find(words.at(trainer.divergence())) != std::string::npos);
     const auto records = trainer.history().size();
     trainer.step();  // a finished run ignores further steps
     CHECK(trainer.history().size() == records);
@@ -153,6 +163,7 @@ TEST_CASE("divergence: a too-large learning rate ends the run as diverged, not a
     Trainer careful(t, data);
     careful.run();
     CHECK(careful.status() == Status::finished);
+    CHECK(careful.divergence() == Divergence::none);
 }
 
 TEST_CASE("early stopping: stops once validation loss has not improved for `patience` epochs") {

@@ -85,6 +85,7 @@ TEST_CASE("export_python: each TuneLab sampler maps to its Optuna counterpart") 
         {"halton", "QMCSampler(qmc_type=\"halton\""},
         {"bayes", "optuna.samplers.GPSampler(seed=SEED)"},
         {"tpe", "optuna.samplers.TPESampler(seed=SEED)"},
+        {"cmaes", "optuna.samplers.CmaEsSampler(seed=SEED)"},
         {"hyperband", "optuna.pruners.HyperbandPruner("},
     };
     for (const auto& [name, line] : expected) {

@@ -88,3 +88,46 @@ TEST_CASE("GP: fitting raises the marginal likelihood and finds the relevant inp
     CHECK(gp.log_marginal_likelihood(gp.theta()) > before);
     CHECK(gp.length_scales()(1) > 3 * gp.length_scales()(0));
 }
+
+TEST_CASE("GP: the fitted noise variance recovers the noise the data were drawn with") {
+    // y = sin(6 x₁) + x₂ + ε, ε ~ N(0, 0.1²): the noise is a tenth of the signal's spread.
+    tunelab::Rng rng(9);
+    const int n = 80;
+    Eigen::MatrixXd x(n, 2);
+    Eigen::VectorXd y(n);
+    for (int i = 0; i < n; ++i) {
+        x(i, 0) = rng.uniform(), x(i, 1) = rng.uniform();
+        y(i) = std::sin(6 * x(i, 0)) + x(i, 1) + 0.1 * rng.normal();
+    }
+    GaussianProcess gp;
+    GaussianProcess::FitOptions options;
+    options.restarts = 3, options.iterations = 60;
+    gp.fit(x, y, rng, options);
+    const double noise_sd = std::sqrt(gp.noise_variance()) * gp.y_scale();
+    CHECK(noise_sd > 0.07);
+    CHECK(noise_sd < 0.14);
+    // The same function without noise: the fitted noise is tiny.
+    for (int i = 0; i < n; ++i) y(i) = std::sin(6 * x(i, 0)) + x(i, 1);
+    gp.fit(x, y, rng, options);
+    CHECK(std::sqrt(gp.noise_variance()) * gp.y_scale() < 0.02);
+}
+
+TEST_CASE("GP: the prior mean is where predictions far from the data go back to") {
+    Eigen::MatrixXd x(3, 1);
+    x << 0.0, 0.05, 0.1;
+    Eigen::VectorXd y(3);
+    y << 1.0, 2.0, 3.0;  // mean 2, standard deviation 1
+    tunelab::Rng rng(1);
+    for (double offset : {0.0, 1.0}) {
+        GaussianProcess gp;
+        GaussianProcess::FitOptions options;
+        options.prior.mean = offset;
+        gp.fit(x, y, rng, options);
+        Eigen::MatrixXd far(1, 1);
+        far << 50.0;
+        Eigen::VectorXd mean, stddev;
+        gp.predict(far, mean, stddev);
+        CHECK(mean(0) == doctest::Approx(2.0 + offset).epsilon(1e-6));
+        CHECK(gp.y_mean() == doctest::Approx(2.0 + offset));
+    }
+}

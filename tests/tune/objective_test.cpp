@@ -4,13 +4,16 @@
 #include <set>
 #include <string>
 
+#include "tune/benchmark_functions.h"
 #include "tune/objective.h"
 #include "tune/runner.h"
 
 using namespace tunelab::tune;
 
 TEST_CASE("Test functions: the value at the published minimizer is the published minimum") {
-    for (const char* name : {"branin", "hartmann6", "rosenbrock", "forrester"}) {
+    std::vector<std::string> names = {"branin", "hartmann6", "rosenbrock", "forrester"};
+    for (const TestFunction& fn : benchmark_suite()) names.push_back(fn.name);
+    for (const std::string& name : names) {
         TestFunction fn = *test_function(name);
         INFO(name);
         CHECK(fn.f(fn.argmin) == doctest::Approx(fn.optimum).epsilon(1e-6));
@@ -24,6 +27,27 @@ TEST_CASE("Test functions: the value at the published minimizer is the published
         }
     }
     CHECK_FALSE(test_function("himmelblau"));
+}
+
+TEST_CASE("Benchmark suite: 2 to 10 dimensions, every optimum inside the box, objectives by name") {
+    size_t smallest = 99, largest = 0;
+    for (const TestFunction& fn : benchmark_suite()) {
+        INFO(fn.name);
+        Space space(fn.params);
+        smallest = std::min(smallest, space.size()), largest = std::max(largest, space.size());
+        REQUIRE(fn.argmin.size() == space.size());
+        for (size_t i = 0; i < space.size(); ++i) {
+            double u = space.encode(i, fn.argmin[i]);
+            CHECK(u > 0.01);
+            CHECK(u < 0.99);
+        }
+        CHECK(make_objective(fn.name)->known_optimum() == fn.optimum);
+    }
+    CHECK(smallest == 2);
+    CHECK(largest == 10);
+    // Rosenbrock on its wide box is the heavy-tailed member: values over six orders of magnitude.
+    TestFunction wide = *test_function("rosenbrock4wide");
+    CHECK(wide.f({10, -5, 10, -5}) > 1e6 * (wide.f({1.1, 1.2, 1.4, 2}) - wide.optimum));
 }
 
 TEST_CASE("Test functions: the true landscape on a grid is the function at the cell centres") {

@@ -151,7 +151,7 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
         ImGui::TextDisabled("#%d", racer.repeat + 1);
     }
     ImGui::SameLine(label_width);
-    ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay);
+    progress_bar(fraction, ImVec2(-1, 0), overlay);
 }
 
 std::string pace_text(double pace, const Translator& tr) {
@@ -512,7 +512,7 @@ void draw_arena(AppState& app) {
         // Phones: one scrolling column, the race first so it is visible without scrolling.
         ImGui::BeginChild("##column", ImVec2(0, 0), false);
         draw_race_controls(app);
-        draw_arena_views(app, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)));
+        draw_arena_views(app, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)), false);
         draw_setup_panel(app);
         ImGui::EndChild();
     }

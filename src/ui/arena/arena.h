@@ -244,7 +244,9 @@ void draw_setup_panel(AppState& app);
 const char* arena_strategy_label(const std::string& strategy, const Translator& tr);  // "BO (EI)"
 
 // ---- arena_views.cpp
-void draw_arena_views(AppState& app, ImVec2 size);
+// `own_scroll`: the tall views scroll inside their tab (beside the set-up); on a phone they are part
+// of the one scrolling column (a scroll area inside another traps a finger's swipe).
+void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll = true);
 std::string race_summary(const ArenaState& arena, const Translator& tr);  // summary_text of the race
 
 // ---- arena_summary.cpp: the generated summary, from plain numbers (tested without a race)

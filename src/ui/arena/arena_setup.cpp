@@ -282,13 +282,13 @@ void draw_setup_panel(AppState& app) {
     }
 
     if (ImGui::CollapsingHeader(tr.label("Budget").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-        controls::named("arena.trials", ImGui::SliderInt(tr.label("Trials per strategy").c_str(), &s.trials, 4, 100));
+        slider_int(tr.label("Trials per strategy").c_str(), s.trials, 4, 100, "arena.trials");
         if (is_network(s)) {
-            controls::named("arena.epochs", ImGui::SliderInt(tr.label("Epochs per trial").c_str(), &s.epochs, 1, 50));
+            slider_int(tr.label("Epochs per trial").c_str(), s.epochs, 1, 50, "arena.epochs");
             tooltip(tr("Each trial trains the network this long. Hyperband uses it as the full length and stops weak trials earlier."));
         }
-        controls::named("arena.seed", ImGui::SliderInt(tr.label("Seed").c_str(), &s.seed, 0, 100));
-        controls::named("arena.repeats", ImGui::SliderInt(tr.label("Repeat over seeds").c_str(), &s.repeats, 1, 5));
+        slider_int(tr.label("Seed").c_str(), s.seed, 0, 100, "arena.seed");
+        slider_int(tr.label("Repeat over seeds").c_str(), s.repeats, 1, 5, "arena.repeats");
         tooltip(tr("Runs the whole race with several seeds and shows the mean and spread: one lucky run proves little."));
     }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <numeric>
 
+#include "tune/cmaes.h"
 #include "tune/insight.h"
 #include "tune/tpe.h"
 #include "ui/app.h"
@@ -197,9 +198,11 @@ void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult
     tooltip(tr("The target is the best value any strategy found, give or take a little. Fewer trials to reach it means a more efficient search."));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##target", 3, flags)) return;
-    ImGui::TableSetupColumn(tr("Strategy"));
-    ImGui::TableSetupColumn(tr("Trials needed"));
-    ImGui::TableSetupColumn(tr("Best value"));
+    // Weights given, not fitted to the first frame's content: a table first drawn below a phone's
+    // fold (clipped, so of no measured width) kept columns one letter wide.
+    ImGui::TableSetupColumn(tr("Strategy"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("Trials needed"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(tr("Best value"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < arena.raced.strategies.size() && i < results.size(); ++i) {
         const auto racers = racers_of(arena, arena.raced.strategies[i]);
@@ -326,7 +329,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
         std::snprintf(overlay, sizeof overlay, tr("True landscape: %d / %d trainings (grey: not trained yet)"), done, total);
         if (ImGui::Button(tr.label("Cancel").c_str())) arena.landscape.reset();
         ImGui::SameLine();
-        ImGui::ProgressBar(float(done) / float(total), ImVec2(-1, 0), overlay);
+        progress_bar(float(done) / float(total), ImVec2(-1, 0), overlay);
         return;
     }
     if (arena.landscape) {
@@ -356,6 +359,20 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     ImGui::SliderInt(tr.label("Grid points per axis").c_str(), &arena.landscape_k, 3, 12);
     tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
+}
+
+// CMA-ES's search distribution over the two shown hyperparameters: its 2σ ellipse and its mean,
+// in unit coordinates mapped to the parameters' values (clipped to the box, as its samples are).
+void draw_search_distribution(const tune::CmaEsState& s, const tune::Space& space, int dx, int dy, const Translator& tr) {
+    std::vector<double> xs, ys;
+    for (const auto& u : s.ellipse(dx, dy, 2.0, 65)) {
+        xs.push_back(space.decode(size_t(dx), std::clamp(u[0], 0.0, 1.0)));
+        ys.push_back(space.decode(size_t(dy), std::clamp(u[1], 0.0, 1.0)));
+    }
+    const ImU32 color = IM_COL32(255, 140, 0, 255);
+    plot::line(tr("CMA-ES search distribution (2σ)"), xs, ys, color, {.thickness = 2.5f});
+    plot::point(tr("distribution mean"), space.decode(size_t(dx), s.mean(dx)), space.decode(size_t(dy), s.mean(dy)), color,
+                {.shape = plot::Marker::cross});
 }
 
 // Strategies that sample like Random at first draw the very same points, from the same seed: say
@@ -433,8 +450,12 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                 plot::scatter(tr("trials"), p.x, p.y, IM_COL32_WHITE, ms);
                 if (test && space.size() == test->function().argmin.size())
                     plot::point(tr("a global minimum"), test->function().argmin[size_t(dx)], test->function().argmin[size_t(dy)], IM_COL32(220, 40, 40, 255), {.shape = plot::Marker::star});
+                if (auto* cmaes = dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
+                    draw_search_distribution(cmaes->state(racer.runner->study()), space, dx, dy, tr);
                 plot::end();
             }
+            if (dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
+                tooltip(tr("The ellipse holds about six in seven of the next generation's points: the Gaussian CMA-ES samples from, projected on these two hyperparameters. It moves towards good trials and narrows as the search settles."));
             ImGui::PopID();
         }
     }
@@ -595,6 +616,12 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     }
     if (c.curve) draw_bayes_curve(arena, study, *c.curve, tr, ImGui::GetContentRegionAvail().x);
     if (c.slice) draw_bayes_slice(study, *c.slice, tr);
+    // Whether σ includes the evaluations' own noise (it does not: the GP fits that separately).
+    const double noise = c.slice ? c.slice->noise_stddev : c.curve->noise_stddev;
+    if (noise > 0 && study.best() && std::abs(noise) > 1e-6 * (1 + std::abs(*study.best()->value)))
+        ImGui::TextDisabled(tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top of it."), noise);
+    else
+        ImGui::TextDisabled("%s", tr("σ above is the function's uncertainty; the model found no noise in the evaluations."));
     if (study.space().size() > 2) ImGui::TextDisabled("%s", tr("Other hyperparameters are held at the best trial's values."));
 }
 
@@ -717,7 +744,7 @@ std::string race_summary(const ArenaState& arena, const Translator& tr) {
                         race_space(arena).params()[0].name, tr);
 }
 
-void draw_arena_views(AppState& app, ImVec2 size) {
+void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
     ArenaState& arena = app.arena;
     const Translator& tr = app.tr;
     if (arena.racers.empty()) {
@@ -738,12 +765,12 @@ void draw_arena_views(AppState& app, ImVec2 size) {
         draw_progress_view(arena, tr, ImVec2(size.x, std::max(ImGui::GetContentRegionAvail().y, 300.0f)));
         ImGui::EndTabItem();
     }
-    // The tall views scroll inside their tab.
+    // The tall views scroll inside their tab (on a phone, with the column).
     auto scrolled_tab = [&](const char* english, ArenaView view, auto draw) {
         if (!tab(english, view)) return;
-        ImGui::BeginChild("##scroll");
+        if (own_scroll) ImGui::BeginChild("##scroll");
         draw();
-        ImGui::EndChild();
+        if (own_scroll) ImGui::EndChild();
         ImGui::EndTabItem();
     };
     scrolled_tab("Where they looked", ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });

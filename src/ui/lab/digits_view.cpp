@@ -84,7 +84,8 @@ void draw_digits_view(LabState& lab, const Translator& tr, bool details) {
         const ImU32 frame = !answered ? 0 : answer == truth ? IM_COL32(40, 160, 70, 255) : IM_COL32(210, 50, 40, 255);
         ImGui::BeginGroup();
         tile(v.x.col(i).data(), pixel, false, frame);
-        if (answered) ImGui::Text(answer == truth ? "%d" : "%d≠%d", answer, truth);
+        // The network's answer; a wrong one with the true digit after it: "1 (4)".
+        if (answered) ImGui::Text(answer == truth ? "%d" : "%d (%d)", answer, truth);
         ImGui::EndGroup();
         next_tile(k, width, cell);
     }

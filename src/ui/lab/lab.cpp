@@ -149,10 +149,10 @@ std::string status_text(const LabRun& run, const LabState& lab, const Translator
             return text;
         }
         case Status::diverged: {
-            const std::string& why = trainer.message();
-            const char* format = why.rfind("weights", 0) == 0
+            const Divergence why = trainer.divergence();
+            const char* format = why == Divergence::weights_exploded
                                      ? tr("Diverged — learning rate too large: the weights exploded at epoch %d")
-                                 : why.find("NaN") != std::string::npos
+                                 : why == Divergence::loss_nan
                                      ? tr("Diverged — learning rate too large: loss became NaN at epoch %d")
                                      : tr("Diverged — learning rate too large: loss became infinite at epoch %d");
             std::snprintf(text, sizeof text, format, trainer.diverged_epoch());
@@ -190,6 +190,7 @@ void draw_progress(const LabState& lab, int index, const Translator& tr, float w
     const LabRun& run = lab.runs[size_t(index)];
     char overlay[128] = "";
     float fraction = 0;
+    std::snprintf(overlay, sizeof overlay, tr("epoch %d/%d"), 0, run.config.epochs);  // not started yet
     if (run.trainer) {
         const Trainer& trainer = *run.trainer;
         fraction = float(run_progress(trainer));
@@ -206,7 +207,7 @@ void draw_progress(const LabState& lab, int index, const Translator& tr, float w
             std::snprintf(overlay, sizeof overlay, tr("epoch %d/%d"), trainer.epoch(), epochs);
         }
     }
-    ImGui::ProgressBar(fraction, ImVec2(width, 0), overlay);
+    progress_bar(fraction, ImVec2(width, 0), overlay);
 }
 
 // The one-click remedy of a learning rate too large, next to the message that says so.
@@ -346,9 +347,11 @@ void draw_run_picker(LabState& lab, const Translator& tr) {
 void draw_settings(LabState& lab, const Translator& tr) {
     draw_run_picker(lab, tr);
     bool data_changed = false, run_changed = false;
+    // The hyperparameters come before the network: at 1280×800 the learning rate, the first knob a
+    // learner turns, is then on screen without scrolling.
     if (ImGui::CollapsingHeader(tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) data_changed = draw_data_panel(lab, tr);
-    if (ImGui::CollapsingHeader(tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_network_panel(lab, tr);
     if (ImGui::CollapsingHeader(tr.label("Hyperparameters").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_hyperparameter_panel(lab, tr);
+    if (ImGui::CollapsingHeader(tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_network_panel(lab, tr);
     // A run always shows the settings it was trained with: any change starts it over.
     if (data_changed) refresh_data(lab);
     else if (run_changed) {
@@ -463,7 +466,7 @@ void draw_lab(LabState& lab, const Translator& tr) {
     } else {
         // Phones: one scrolling column, views first so training is visible without scrolling.
         ImGui::BeginChild("##column", ImVec2(0, 0), false);
-        draw_lab_views(lab, tr, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)));
+        draw_lab_views(lab, tr, ImVec2(ImGui::GetContentRegionAvail().x, std::max(available.y * 0.7f, 420.0f)), false);
         draw_settings(lab, tr);
         ImGui::EndChild();
     }

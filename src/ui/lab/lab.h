@@ -125,6 +125,8 @@ bool draw_hyperparameter_panel(LabState& lab, const Translator& tr);
 
 // ---- lab_views.cpp: everything drawn from the runs' trainers, for the current ViewTab.
 // `size` is the area the views may fill.
-void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size);
+// `own_scroll`: the views scroll in a region of their own (beside the settings); on a phone they are
+// part of the one scrolling column (a scroll area inside another traps a finger's swipe).
+void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size, bool own_scroll = true);
 
 }  // namespace tunelab::ui

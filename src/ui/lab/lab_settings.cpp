@@ -504,7 +504,7 @@ bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
     ImGui::PushItemWidth(width);
 
     bool changed = slider_double(tr.label("Learning rate").c_str(), c.lr.lr, 1e-5f, 10.0f, "%.5g", "lab.lr", true);
-    tooltip(tr("The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. Ctrl+click to type a value."));
+    tooltip(tr("The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. The pencil beside the slider types an exact value."));
     field_issues(run.issues, "lr", tr);
     changed |= draw_batch_settings(c, lab, run.issues, tr);
     changed |= explained(tr, slider_int(tr.label("Epochs").c_str(), c.epochs, 1, 2000, "lab.epochs", "%d", ImGuiSliderFlags_Logarithmic), tr("Passes over the training data. Too few: under-fitting. Too many: the network starts memorizing the training set (over-fitting) — watch validation loss."), run.issues, "epochs");

@@ -426,7 +426,7 @@ void draw_predicted_vs_true(const Trainer& t, const ModelPictures& pic, const ch
     opt.y.label = tr("predicted value");
     opt.equal_aspect = true;
     if (!plot::begin(id, ImVec2(side, side), opt)) return;
-    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255), {1.5f});  // solid: plot's dashed stroke can loop forever on float rounding
+    plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255), {1.5f, true});
     plot::scatter(tr("validation points"), plot::Values(v.y.data(), v.samples()), plot::Values(pic.validation_outputs.data(), v.samples()), plot::series_color(1));
     plot::end();
 }
@@ -713,7 +713,7 @@ const ModelPictures& model_pictures(LabState& lab, int index, unsigned parts) {
     return p;
 }
 
-void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size) {
+void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size, bool own_scroll) {
     static const Tab kTabs[] = {
         {ViewTab::curves, "Training", draw_training_tab},
         {ViewTab::boundary, "Predictions", draw_predictions_tab},
@@ -725,8 +725,10 @@ void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size) {
     // A view chosen from outside (the test hook, the lead's controls) selects its tab once; the
     // tab the learner clicks is written back to lab.view.
     const bool external = static_cast<int>(lab.view) != lab.drawn_view;
-    ImGui::BeginChild("##lab_views", size);
-    if (ImGui::BeginTabBar("##lab_view_tabs")) {
+    if (own_scroll) ImGui::BeginChild("##lab_views", size);
+    else ImGui::BeginGroup();
+    // Tabs keep their whole labels: on a phone the bar scrolls instead of cutting them to "Tr…".
+    if (ImGui::BeginTabBar("##lab_view_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
         for (int i = 0; i < IM_ARRAYSIZE(kTabs); ++i) {
             const Tab& tab = kTabs[i];
             char label[96];
@@ -737,12 +739,13 @@ void draw_lab_views(LabState& lab, const Translator& tr, ImVec2 size) {
             if (!open) continue;
             if (!external) lab.view = tab.view;
             lab.drawn_view = static_cast<int>(tab.view);
-            tab.draw(lab, tr, ImGui::GetContentRegionAvail());
+            tab.draw(lab, tr, own_scroll ? ImGui::GetContentRegionAvail() : size);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
-    ImGui::EndChild();
+    if (own_scroll) ImGui::EndChild();
+    else ImGui::EndGroup();
 }
 
 }  // namespace tunelab::ui

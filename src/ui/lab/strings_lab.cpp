@@ -128,7 +128,7 @@ constexpr TranslationEntry kEntries[] = {
     {"categorical cross-entropy", "多类交叉熵"},
     {"What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression.", "训练要最小化的量。交叉熵重罚“自信的错误”，适合分类；均方误差适合回归。"},
     {"Learning rate", "学习率"},
-    {"The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. Ctrl+click to type a value.", "梯度下降的步长。太大：损失震荡甚至发散（NaN）；太小：进展缓慢。按住 Ctrl 单击可直接输入数值。"},
+    {"The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. The pencil beside the slider types an exact value.", "梯度下降的步长。太大：损失震荡甚至发散（NaN）；太小：进展缓慢。点滑块旁的铅笔可输入精确数值。"},
     {"Batch size", "批大小"},
     {"full batch", "全批量"},
     {"Samples per gradient step. Small batches give noisy gradients (and often better generalization) and many steps per epoch; large batches give smooth, expensive steps.", "每次梯度更新用的样本数。小批次梯度噪声大（往往泛化更好），每轮更新次数多；大批次每步平稳但计算量大。"},

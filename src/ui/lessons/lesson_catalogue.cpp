@@ -526,7 +526,10 @@ const std::vector<Lesson>& lesson_catalogue() {
          "the best guess of the objective, its uncertainty says how far to trust it. An acquisition "
          "function such as Expected Improvement (EI) turns both into a score of every point, and the "
          "point with the highest score is tried next. It balances exploitation (near the best so far) "
-         "and exploration (where the model is unsure).",
+         "and exploration (where the model is unsure). Evolution strategies such as CMA-ES (also in the "
+         "arena) model no loss at all: they move a Gaussian cloud of trials towards the good ones and "
+         "stretch it along the valley they find. They shine when trials are cheap and many, on narrow "
+         "tilted valleys and on noisy losses; with a few dozen costly trials a model-based search usually wins.",
          R"([{"cmd":"arena.set","objective":"forrester","strategies":["bo_ei"],"trials":15,"repeats":1,"xi":0.01},{"cmd":"arena.view","tab":"bayes"}])",
          {
              {R"([{"cmd":"arena.start"},{"cmd":"arena.pause"}])", "arena.step",

@@ -183,11 +183,11 @@ void draw_step_controls(AppState& app, const Lesson& lesson) {
     LessonState& state = app.lessons;
     const LessonStep& step = lesson.steps[size_t(state.step)];
     wrapped_text(tr(step.instruction));
-    wrapped_text(std::string(tr("Watch:")) + " " + tr(step.observe), 0, true);
+    wrapped_text(tr.join(tr("Watch:"), tr(step.observe)), 0, true);
     draw_contrasts(app, step);
     if (!state.set_up) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.45f, 0.05f, 1));
-        wrapped_text(tr("Press “Set it up for me” first: the step counts from there."));
+        wrapped_text(tr("Press 'Set it up for me' first: the step counts from there."));
         ImGui::PopStyleColor();
     }
     if (controls::named("lesson.set_up", ImGui::Button(tr.label("Set it up for me").c_str()))) set_up_step(app);
@@ -233,7 +233,7 @@ void draw_lesson_detail(AppState& app, const Lesson& lesson) {
     const int done = int(std::count(state.passed.begin(), state.passed.end(), true));
     char progress[64];
     std::snprintf(progress, sizeof progress, tr("%d of %d steps done"), done, int(lesson.steps.size()));
-    ImGui::ProgressBar(float(done) / float(lesson.steps.size()), ImVec2(-1, 0), progress);
+    progress_bar(float(done) / float(lesson.steps.size()), ImVec2(-1, 0), progress);
     ImGui::Separator();
     for (int i = 0; i < int(lesson.steps.size()); ++i) {
         const bool current = i == state.step;
@@ -272,19 +272,13 @@ void draw_lesson_card(AppState& app) {
     if (!lesson || app.page == Page::lessons) return;
     update_progress(app);
     const Translator& tr = app.tr;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float width = std::min(380.0f, viewport->WorkSize.x - 20);
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - 10, viewport->WorkPos.y + viewport->WorkSize.y - 10),
-                            ImGuiCond_Always, ImVec2(1, 1));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::SetNextWindowBgAlpha(0.95f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
     char title[160];
     std::snprintf(title, sizeof title, tr("%s — step %d of %d"), tr(lesson->title), app.lessons.step + 1, int(lesson->steps.size()));
-    ImGui::Begin((std::string(title) + "###lesson_card").c_str(), nullptr, flags);
-    draw_step_controls(app, *lesson);
-    if (controls::named("lesson.all", ImGui::SmallButton(tr.label("All lessons").c_str()))) app.page_requested = Page::lessons;
+    // Beside the lab or arena (or below it on a phone), never over their plots.
+    if (begin_side_card(app.card, (std::string(title) + "###lesson_card").c_str())) {
+        draw_step_controls(app, *lesson);
+        if (controls::named("lesson.all", ImGui::SmallButton(tr.label("All lessons").c_str()))) app.page_requested = Page::lessons;
+    }
     ImGui::End();
 }
 

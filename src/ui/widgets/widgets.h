@@ -41,7 +41,9 @@ inline void same_line_if_fits(float width) {
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right_edge) ImGui::SameLine();
 }
 
-// Sliders named `control` ("lab.lr", see controls.h), returning true when edited.
+// Sliders named `control` ("lab.lr", see controls.h), returning true when edited. A value can also be
+// typed, exactly (a log slider cannot be dragged onto 3): a tap on the small pencil after the slider
+// (named control + ".type"), or Ctrl+click, turns the slider into a text field; Enter confirms.
 bool slider_float(const char* label, float& value, float low, float high, const char* format, ImGuiSliderFlags flags,
                   const std::string& control);
 bool slider_int(const char* label, int& value, int low, int high, const std::string& control, const char* format = "%d",
@@ -52,6 +54,27 @@ bool slider_int(const char* label, int& value, int low, int high, const std::str
 // control + "." + name ("arena.objective.branin"). True when the learner picked another choice.
 bool named_combo(const char* label, int& current, std::span<const char* const> labels,
                  std::span<const std::string> names, const std::string& control);
+
+// A progress bar on a grey track: ImGui's own has the white of a text field, and an empty one looked
+// like a broken field.
+void progress_bar(float fraction, ImVec2 size, const char* overlay);
+
+// A card beside the page: on a wide screen a full-height panel at the right that the page makes room
+// for, on a narrow one a collapsible strip at the bottom that the page ends above. Either way it
+// covers nothing. app.cpp places it each frame (place_side_card) before the page is drawn; whoever
+// shows a card (the lesson card, the first-run card) sets `wanted` and draws between
+// begin_side_card() and ImGui::End() (always called; the card's content only when it returns true).
+struct SideCard {
+    bool wanted = false;      // a card is shown this frame (cleared by place_side_card)
+    bool was_wanted = false;  // last frame's: the page's size follows it
+    bool beside = true;     // docked at the right (wide screens) or at the bottom
+    ImVec2 pos, size;       // where it goes
+    float drawn_height = 0; // at the bottom: its height last frame
+    bool folded = false;    // at the bottom: folded to its title by the learner
+};
+// The room the page keeps for the card this frame, given the work area; returns the page's size.
+ImVec2 place_side_card(SideCard& card, ImVec2 work_pos, ImVec2 work_size);
+bool begin_side_card(SideCard& card, const char* title);
 
 // The refusals of the field just drawn ("is 0; allowed: (0, 10]"), in red under it, in the
 // learner's language.
