@@ -53,8 +53,10 @@ TEST_CASE("arena: a paced race begins a round only when its time has come, and r
                                     {"trials", 8}, {"repeats", 1}, {"pace", 0}})
                 .find("ok"));
     REQUIRE(call(fast, json::Object{{"cmd", "arena.start"}}).find("ok"));
-    advance_race(fast.arena);
-    CHECK(race_finished(fast.arena));  // "fastest" still is
+    // "Fastest" waits for no clock: only each frame's work budget bounds it (how many frames that
+    // takes depends on the machine, so it is not counted here).
+    for (int frame = 0; frame < 2000 && !race_finished(fast.arena); ++frame) advance_race(fast.arena);
+    CHECK(race_finished(fast.arena));
     for (size_t i = 0; i < app.arena.racers.size(); ++i)
         for (int n = 0; n < 3; ++n)
             CHECK(app.arena.racers[i].runner->study().trial(n).params == fast.arena.racers[i].runner->study().trial(n).params);
