@@ -761,7 +761,7 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
         if (open && !arena.view_requested) arena.view = view;
         return open;
     };
-    if (tab("Progress", ArenaView::progress)) {
+    if (tab(tr_key("Progress"), ArenaView::progress)) {
         draw_progress_view(arena, tr, ImVec2(size.x, std::max(ImGui::GetContentRegionAvail().y, 300.0f)));
         ImGui::EndTabItem();
     }
@@ -773,14 +773,14 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
         if (own_scroll) ImGui::EndChild();
         ImGui::EndTabItem();
     };
-    scrolled_tab("Where they looked", ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });
-    scrolled_tab("Bayesian optimization", ArenaView::bayes, [&] { draw_bayes_view(arena, tr); });
-    if (tab("Trials", ArenaView::trials)) {
+    scrolled_tab(tr_key("Where they looked"), ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });
+    scrolled_tab(tr_key("Bayesian optimization"), ArenaView::bayes, [&] { draw_bayes_view(arena, tr); });
+    if (tab(tr_key("Trials"), ArenaView::trials)) {
         draw_trials_view(app, tr);
         ImGui::EndTabItem();
     }
-    scrolled_tab("Hyperband brackets", ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
-    scrolled_tab("Analysis", ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
+    scrolled_tab(tr_key("Hyperband brackets"), ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
+    scrolled_tab(tr_key("Analysis"), ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
     arena.view_requested = false;
     ImGui::EndTabBar();
 }
