@@ -11,6 +11,7 @@
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
 #include "ui/app.h"
+#include "ui/arena/arena_resume.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/validate.h"
-#include "ui/arena/arena.h"
+#include "ui/arena/arena_setup.h"
 #include "ui/i18n.h"
 
 using namespace tunelab::ui;

@@ -14,6 +14,9 @@
 #include "tune/strategy.h"
 #include "tune/tunable.h"
 #include "ui/app.h"
+#include "ui/arena/arena_analysis.h"
+#include "ui/arena/arena_resume.h"
+#include "ui/arena/arena_views.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 

@@ -2,6 +2,8 @@
 // (best so far), where each strategy looked (over the true landscape, with per-dimension
 // histograms), the BO model (mean, σ, acquisition, next point; the 1-D teaching curve) and the
 // trial table. Nothing here runs trials.
+#include "ui/arena/arena_views.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,7 +13,7 @@
 #include "tune/insight.h"
 #include "tune/tpe.h"
 #include "ui/app.h"
-#include "ui/arena/arena.h"
+#include "ui/arena/arena_analysis.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/widgets.h"
