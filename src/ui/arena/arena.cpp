@@ -14,6 +14,9 @@
 #include "tune/strategy.h"
 #include "tune/tunable.h"
 #include "ui/app.h"
+#include "ui/arena/arena_analysis.h"
+#include "ui/arena/arena_resume.h"
+#include "ui/arena/arena_views.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
@@ -35,10 +38,6 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     options.acquisition.xi = s.xi;
     options.acquisition.kappa = s.kappa;
     return tune::make_strategy_sampler(strategy, options);
-}
-
-double wall_seconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
@@ -90,10 +89,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
     tune::FrameSlice slice(budget_ms);
     bool out_of_time = false;
     while (!out_of_time) {
-        if (paced && !arena.round_begun) {
-            if (arena.round_credit < 1) break;
-            arena.round_credit -= 1;
-        }
+        if (paced && !arena.round_begun && !arena.round_credit.take_one()) break;
         arena.round_begun = true;
         bool stepped = false;
         for (Racer& racer : arena.racers) {
@@ -300,10 +296,10 @@ std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const A
                                                                          const std::optional<PreparedData>& lab_data,
                                                                          const TrainConfig& lab_run) {
     if (!is_network(s)) return std::vector(size_t(s.repeats), tune::make_objective(s.objective, s.noise));
-    if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
+    if (!lab_data) throw std::invalid_argument(tr_key("the lab's data set could not be prepared"));
     const bool accuracy = s.metric == "val_accuracy";
     if (accuracy && lab_data->info.task != Task::classification)
-        throw std::invalid_argument("Validation accuracy needs a classification data set: score by the validation loss.");
+        throw std::invalid_argument(tr_key("Validation accuracy needs a classification data set: score by the validation loss."));
     // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
     const tune::MlpObjective network(*lab_data, lab_run, "lab",
                                      accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss, s.epochs,
@@ -363,7 +359,7 @@ void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const
 void resume_race(ArenaState& arena) {
     arena.racing = !arena.racers.empty() && !race_finished(arena);
     if (arena.racing) arena.interrupted.reset();
-    arena.round_credit = 1;  // the next round begins at once
+    arena.round_credit = {1};  // the next round begins at once
 }
 
 bool start_race(AppState& app) {
@@ -419,13 +415,11 @@ bool advance_round(ArenaState& arena) {
 }
 
 void advance_race(ArenaState& arena) {
-    const double now = wall_seconds();
-    const double elapsed = arena.last_tick_s < 0 ? 0 : now - arena.last_tick_s;
-    arena.last_tick_s = now;
+    const double elapsed = arena.frame_clock.tick();
     if (arena.racing) {
         arena.racing_seconds += elapsed;
         // At most one round banked: after a slow frame or a pause the race does not rush ahead.
-        if (arena.setup.pace > 0) arena.round_credit = std::min(1.0, arena.round_credit + elapsed * arena.setup.pace);
+        if (arena.setup.pace > 0) arena.round_credit.accrue(arena.setup.pace, elapsed, 1);
     }
     arena.last_slice_ms = 0;
     forget_stale_landscape(arena);
@@ -443,9 +437,9 @@ int landscape_points(const tune::Space& space, int dim, int k) {
 
 std::string start_landscape(ArenaState& arena, int k) {
     auto* mlp = dynamic_cast<const tune::MlpObjective*>(arena.objective.get());
-    if (!mlp) return "The true landscape can be computed only for the lab objective (a test function's is known).";
-    if (arena.dim_x == arena.dim_y) return "Pick two different hyperparameters for the axes.";
-    if (k < 2 || k > 20) return "The grid needs 2 to 20 points per axis.";
+    if (!mlp) return tr_key("The true landscape can be computed only for the lab objective (a test function's is known).");
+    if (arena.dim_x == arena.dim_y) return tr_key("Pick two different hyperparameters for the axes.");
+    if (k < 2 || k > 20) return tr_key("The grid needs 2 to 20 points per axis.");
     const tune::Space race = mlp->space();
     LandscapeGrid grid;
     grid.race = arena.objective;
