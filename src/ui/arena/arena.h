@@ -50,8 +50,10 @@ struct ArenaSetup {
     int epochs = 20;
     std::string metric = "val_loss";   // lab objective's score: "val_loss" or "val_accuracy" (as 1 − accuracy, minimized)
     int seed = 1;
-    // The race is run with seeds seed, seed+1, …: one seed cannot tell luck from a better strategy,
-    // so the default shows a band over three.
+    // The race is run with seeds seed, seed+1, …: one seed cannot tell luck from a better strategy.
+    // Five by default: with three, even a strategy better on every seed is not told apart (a paired
+    // t-test on 2 degrees of freedom needs its mean gap above 4.3 standard errors; BO against
+    // Random in the default lab race is 2.5); with five, 2.8 suffice.
     int repeats = kDefaultRepeats;
     std::vector<std::string> strategies = {"grid", "random", "bo_ei"};
     double xi = 0.01, kappa = 2.0;     // acquisition settings of the BO strategies
@@ -60,7 +62,7 @@ struct ArenaSetup {
     // when trials happen, never which: a paced race gives the same trials as a fast one.
     double pace = kDefaultPace;
 
-    static constexpr int kDefaultRepeats = 3;
+    static constexpr int kDefaultRepeats = 5;
     // Four rounds a second: a 30-trial race on a test function lasts about 8 s, slow enough to watch
     // where each strategy looks (unpaced it ended two frames after Start).
     static constexpr double kDefaultPace = 4;
@@ -242,6 +244,10 @@ json::Value interruption_json(const ArenaState& arena);  // {round, restored_tri
 // ---- arena_setup.cpp
 void draw_setup_panel(AppState& app);
 const char* arena_strategy_label(const std::string& strategy, const Translator& tr);  // "BO (EI)"
+// The acquisition's ξ and κ sliders, in the set-up panel and beside the BO view's maps (where moving
+// them redraws the acquisition at once), named prefix + "xi" / "kappa"; `width` 0: the panel's item
+// width, else each slider that wide, side by side.
+void draw_acquisition_sliders(ArenaSetup& s, const Translator& tr, const std::string& prefix, float width = 0);
 
 // ---- arena_views.cpp
 // `own_scroll`: the tall views scroll inside their tab (beside the set-up); on a phone they are part
@@ -261,12 +267,16 @@ struct StrategyResult {
     int model_start = 0;
     double good_share = NAN;
 };
-// One strategy against another over the seeds, paired seed by seed (every strategy of a seed faces
-// the same landscape): `gap`, the mean over seeds of how much better `a` ended than `b`; `spread`,
-// how much that difference varies between seeds (its range). `a` is told apart from `b` only when
-// the gap exceeds the spread (then `a` was better on every seed). NaN with fewer than two seeds.
+// One strategy against another over the seeds, paired seed by seed: within a seed every strategy
+// faces the same landscape (the same data, split and starting weights: common random numbers), so
+// the seed's own luck cancels in the difference. `gap`, the mean over seeds of how much better `a`
+// ended than `b`; `margin`, the half-width of that mean's 95% confidence interval (Student's t on the
+// per-seed differences: a paired t-test); `wins`, the seeds on which `a` ended better, of `seeds`.
+// `a` is told apart from `b` when the gap exceeds its margin (the interval lies above zero). NaN
+// gap and margin with fewer than two seeds.
 struct Comparison {
-    double gap = NAN, spread = NAN;
+    double gap = NAN, margin = NAN;
+    int wins = 0, seeds = 0;
     bool separated = false;
 };
 Comparison compare(const StrategyResult& a, const StrategyResult& b, tune::Direction direction);
