@@ -238,7 +238,7 @@ int run_one(const Arguments& a) {
     if (a.check_only) return 0;
     tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed);
     tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
-    while (runner.run_trial() != tune::RunEvent::Finished)
+    while (runner.run_trial() != tune::RunEvent::finished)
         if (!a.json) {
             const tune::Trial& t = runner.study().trial(runner.last_told());
             std::printf("%s\n", describe(runner.study(), t).c_str());
