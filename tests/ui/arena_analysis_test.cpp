@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "core/random.h"
-#include "ui/arena/arena.h"
+#include "ui/arena/arena_analysis.h"
 
 using namespace tunelab;
 using namespace tunelab::ui;

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "ui/app.h"
+#include "ui/arena/arena_views.h"
 
 using namespace tunelab;
 using namespace tunelab::ui;

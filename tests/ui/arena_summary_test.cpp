@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "ui/arena/arena.h"
+#include "ui/arena/arena_setup.h"
+#include "ui/arena/arena_summary.h"
 
 using namespace tunelab;
 using namespace tunelab::ui;

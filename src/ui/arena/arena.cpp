@@ -14,6 +14,9 @@
 #include "tune/strategy.h"
 #include "tune/tunable.h"
 #include "ui/app.h"
+#include "ui/arena/arena_analysis.h"
+#include "ui/arena/arena_resume.h"
+#include "ui/arena/arena_views.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
@@ -300,10 +303,10 @@ std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const A
                                                                          const std::optional<PreparedData>& lab_data,
                                                                          const TrainConfig& lab_run) {
     if (!is_network(s)) return std::vector(size_t(s.repeats), tune::make_objective(s.objective, s.noise));
-    if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
+    if (!lab_data) throw std::invalid_argument(tr_key("the lab's data set could not be prepared"));
     const bool accuracy = s.metric == "val_accuracy";
     if (accuracy && lab_data->info.task != Task::classification)
-        throw std::invalid_argument("Validation accuracy needs a classification data set: score by the validation loss.");
+        throw std::invalid_argument(tr_key("Validation accuracy needs a classification data set: score by the validation loss."));
     // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
     const tune::MlpObjective network(*lab_data, lab_run, "lab",
                                      accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss, s.epochs,
@@ -443,9 +446,9 @@ int landscape_points(const tune::Space& space, int dim, int k) {
 
 std::string start_landscape(ArenaState& arena, int k) {
     auto* mlp = dynamic_cast<const tune::MlpObjective*>(arena.objective.get());
-    if (!mlp) return "The true landscape can be computed only for the lab objective (a test function's is known).";
-    if (arena.dim_x == arena.dim_y) return "Pick two different hyperparameters for the axes.";
-    if (k < 2 || k > 20) return "The grid needs 2 to 20 points per axis.";
+    if (!mlp) return tr_key("The true landscape can be computed only for the lab objective (a test function's is known).");
+    if (arena.dim_x == arena.dim_y) return tr_key("Pick two different hyperparameters for the axes.");
+    if (k < 2 || k > 20) return tr_key("The grid needs 2 to 20 points per axis.");
     const tune::Space race = mlp->space();
     LandscapeGrid grid;
     grid.race = arena.objective;

@@ -2,6 +2,8 @@
 // were stopped at which rung), parameter importance from a GP fitted to the trials, parallel
 // coordinates of every finished trial, and the Pareto front of accuracy against training cost.
 // All drawn with the plotting module from the racers' studies; nothing here runs trials.
+#include "ui/arena/arena_analysis.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,7 +14,7 @@
 #include "tune/insight.h"
 #include "tune/mlp_objective.h"
 #include "tune/pareto.h"
-#include "ui/arena/arena.h"
+#include "ui/arena/arena_views.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {

@@ -2,6 +2,8 @@
 // raced set-up and each racer's study: samplers are pure functions of their study and a running
 // trial is replayed from its own seed (tune::StudyRunner), so a restored race goes on exactly as the
 // interrupted one would have.
+#include "ui/arena/arena_resume.h"
+
 #include <imgui.h>
 
 #include <algorithm>

@@ -1,5 +1,7 @@
 // The arena's set-up: its defaults, its JSON (for the hook and shared URLs) and the panel that edits
 // it. The panel and the JSON share `validate`, so a range refused in one is refused in the other.
+#include "ui/arena/arena_setup.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -7,7 +9,6 @@
 #include "tune/strategy.h"
 #include "tune/tunable.h"
 #include "ui/app.h"
-#include "ui/arena/arena.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 

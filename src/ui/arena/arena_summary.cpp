@@ -1,10 +1,10 @@
 // The race's generated summary: a few sentences a learner can read instead of decoding the plots.
 // Pure functions of plain numbers, so tests/ui/arena_summary_test.cpp checks them without a race.
+#include "ui/arena/arena_summary.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-#include "ui/arena/arena.h"
 
 namespace tunelab::ui {
 

@@ -2,6 +2,8 @@
 // (best so far), where each strategy looked (over the true landscape, with per-dimension
 // histograms), the BO model (mean, σ, acquisition, next point; the 1-D teaching curve) and the
 // trial table. Nothing here runs trials.
+#include "ui/arena/arena_views.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,7 +13,7 @@
 #include "tune/insight.h"
 #include "tune/tpe.h"
 #include "ui/app.h"
-#include "ui/arena/arena.h"
+#include "ui/arena/arena_analysis.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/widgets.h"
@@ -761,7 +763,7 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
         if (open && !arena.view_requested) arena.view = view;
         return open;
     };
-    if (tab("Progress", ArenaView::progress)) {
+    if (tab(tr_key("Progress"), ArenaView::progress)) {
         draw_progress_view(arena, tr, ImVec2(size.x, std::max(ImGui::GetContentRegionAvail().y, 300.0f)));
         ImGui::EndTabItem();
     }
@@ -773,14 +775,14 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
         if (own_scroll) ImGui::EndChild();
         ImGui::EndTabItem();
     };
-    scrolled_tab("Where they looked", ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });
-    scrolled_tab("Bayesian optimization", ArenaView::bayes, [&] { draw_bayes_view(arena, tr); });
-    if (tab("Trials", ArenaView::trials)) {
+    scrolled_tab(tr_key("Where they looked"), ArenaView::landscape, [&] { draw_landscape_view(arena, tr); });
+    scrolled_tab(tr_key("Bayesian optimization"), ArenaView::bayes, [&] { draw_bayes_view(arena, tr); });
+    if (tab(tr_key("Trials"), ArenaView::trials)) {
         draw_trials_view(app, tr);
         ImGui::EndTabItem();
     }
-    scrolled_tab("Hyperband brackets", ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
-    scrolled_tab("Analysis", ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
+    scrolled_tab(tr_key("Hyperband brackets"), ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
+    scrolled_tab(tr_key("Analysis"), ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
     arena.view_requested = false;
     ImGui::EndTabBar();
 }
