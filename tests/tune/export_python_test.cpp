@@ -211,6 +211,17 @@ Case make_case(std::string name, TrainConfig train) {
     return c;
 }
 
+// A case on one of the bundled data sets, read from `data_dir`.
+Case bundled_case(std::string name, TrainConfig train, DatasetKind kind, double validation_ratio, Preprocessing preprocessing,
+                  const std::string& data_dir) {
+    Case c = make_case(std::move(name), std::move(train));
+    c.data.kind = kind;
+    c.data.validation_ratio = validation_ratio;
+    c.data.preprocessing = preprocessing;
+    c.data.data_dir = data_dir;
+    return c;
+}
+
 TrainConfig network(std::vector<LayerConfig> hidden, OptimizerKind optimizer, double lr, int batch, int epochs) {
     TrainConfig c;
     c.model.hidden = std::move(hidden);
@@ -280,22 +291,10 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         c.data.extra.sin_x = c.data.extra.sin_y = true;
         cases.push_back(c);
     }
-    {
-        Case c = make_case("digits", network({{32, Activation::relu, 0}}, OptimizerKind::adam, 0.003, 32, 6));
-        c.data.kind = DatasetKind::digits;
-        c.data.validation_ratio = 0.3;
-        c.data.preprocessing = Preprocessing::min_max;
-        c.data.data_dir = data_dir;
-        cases.push_back(c);
-    }
-    {
-        Case c = make_case("diabetes", network({{16, Activation::relu, 0}}, OptimizerKind::adam, 0.05, 32, 40));
-        c.data.kind = DatasetKind::diabetes;
-        c.data.validation_ratio = 0.3;
-        c.data.preprocessing = Preprocessing::standardize;
-        c.data.data_dir = data_dir;
-        cases.push_back(c);
-    }
+    cases.push_back(bundled_case("digits", network({{32, Activation::relu, 0}}, OptimizerKind::adam, 0.003, 32, 6),
+                                 DatasetKind::digits, 0.3, Preprocessing::min_max, data_dir));
+    cases.push_back(bundled_case("diabetes", network({{16, Activation::relu, 0}}, OptimizerKind::adam, 0.05, 32, 40),
+                                 DatasetKind::diabetes, 0.3, Preprocessing::standardize, data_dir));
     {
         Case c = make_case("learner_csv", network({{8, Activation::tanh, 0}}, OptimizerKind::adam, 0.02, 16, 15));
         c.data.kind = DatasetKind::csv;
@@ -306,11 +305,8 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         cases.push_back(c);
     }
     {   // A 9-parameter study (the default space and more), one trial's parameters reproduced; BO.
-        Case c = make_case("study", network({{8, Activation::tanh, 0}}, OptimizerKind::sgd, 0.1, 32, 30));
-        c.data.kind = DatasetKind::wine;
-        c.data.validation_ratio = 0.4;
-        c.data.preprocessing = Preprocessing::standardize;
-        c.data.data_dir = data_dir;
+        Case c = bundled_case("study", network({{8, Activation::tanh, 0}}, OptimizerKind::sgd, 0.1, 32, 30), DatasetKind::wine,
+                              0.4, Preprocessing::standardize, data_dir);
         Space space({Param::real("lr", 1e-4, 1.0, true), Param::categorical("optimizer", {"sgd", "momentum", "adam"}),
                      Param::real("beta1", 0.5, 0.99).only_when("optimizer", {"adam"}), Param::integer("units", 2, 64, true),
                      Param::integer("layers", 1, 3), Param::categorical("activation", {"relu", "tanh"}),

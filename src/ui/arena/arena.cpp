@@ -40,10 +40,6 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     return tune::make_strategy_sampler(strategy, options);
 }
 
-double wall_seconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
 
 // ξ/κ apply to the running BO samplers at once: the next proposal and the views use them.
@@ -93,10 +89,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
     tune::FrameSlice slice(budget_ms);
     bool out_of_time = false;
     while (!out_of_time) {
-        if (paced && !arena.round_begun) {
-            if (arena.round_credit < 1) break;
-            arena.round_credit -= 1;
-        }
+        if (paced && !arena.round_begun && !arena.round_credit.take_one()) break;
         arena.round_begun = true;
         bool stepped = false;
         for (Racer& racer : arena.racers) {
@@ -366,7 +359,7 @@ void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const
 void resume_race(ArenaState& arena) {
     arena.racing = !arena.racers.empty() && !race_finished(arena);
     if (arena.racing) arena.interrupted.reset();
-    arena.round_credit = 1;  // the next round begins at once
+    arena.round_credit = {1};  // the next round begins at once
 }
 
 bool start_race(AppState& app) {
@@ -422,13 +415,11 @@ bool advance_round(ArenaState& arena) {
 }
 
 void advance_race(ArenaState& arena) {
-    const double now = wall_seconds();
-    const double elapsed = arena.last_tick_s < 0 ? 0 : now - arena.last_tick_s;
-    arena.last_tick_s = now;
+    const double elapsed = arena.frame_clock.tick();
     if (arena.racing) {
         arena.racing_seconds += elapsed;
         // At most one round banked: after a slow frame or a pause the race does not rush ahead.
-        if (arena.setup.pace > 0) arena.round_credit = std::min(1.0, arena.round_credit + elapsed * arena.setup.pace);
+        if (arena.setup.pace > 0) arena.round_credit.accrue(arena.setup.pace, elapsed, 1);
     }
     arena.last_slice_ms = 0;
     forget_stale_landscape(arena);

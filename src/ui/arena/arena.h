@@ -101,9 +101,9 @@ struct ArenaState {
     int round = 0;                 // rounds completed: every racer has finished this many evaluations
     // Pacing (setup.pace): rounds that may begin (up to one banked), whether the current round has
     // begun, and the clock the credit accrues by. Racing time is wall time spent racing, for the ETA.
-    double round_credit = 1;
+    tune::PaceCredit round_credit{1};
     bool round_begun = false;
-    double last_tick_s = -1;
+    tune::FrameClock frame_clock;
     double racing_seconds = 0;
     std::string error;             // why the last start failed, if it did
     double frame_budget_ms = 6.0;  // CPU time per frame the race may use (set by the app each frame)
