@@ -203,17 +203,18 @@ int BayesSampler::initial_points(const Space& space) const {
 const Surrogate* BayesSampler::model(const Study& study) {
     Observations obs = best_observations(observations(study), limits::kMaxGpObservations);
     if (int(obs.size()) < initial_points(study.space())) return nullptr;
-    // What the model (and its proposal) belongs to: the study's next trial and how many results it had.
-    const std::pair<int, size_t> key{study.next_number(), obs.size()};
-    if (!cached_ || key != cached_for_) {
+    ModelKey key{space_to_json(study.space()), study.seed(), study.next_number(), std::move(obs), {}};
+    for (const Trial& t : study.trials())
+        if (!t.sampler_state.empty()) key.warm_start = t.sampler_state;
+    if (!cached_ || !(key == cached_for_)) {
         Rng rng = study.rng_for(study.next_number(), kFitPurpose);
-        // Warm start from the hyperparameters noted with the latest model-based trial.
         std::optional<Eigen::VectorXd> warm;
-        for (const Trial& t : study.trials())
-            if (!t.sampler_state.empty()) warm = Eigen::Map<const Eigen::VectorXd>(t.sampler_state.data(), Eigen::Index(t.sampler_state.size()));
-        cached_ = std::make_unique<Surrogate>(study.space(), obs, rng, options_.fit, warm ? &*warm : nullptr,
+        if (!key.warm_start.empty())
+            warm = Eigen::Map<const Eigen::VectorXd>(key.warm_start.data(), Eigen::Index(key.warm_start.size()));
+        cached_ = std::make_unique<Surrogate>(study.space(), key.observations, rng, options_.fit, warm ? &*warm : nullptr,
                                               options_.warp_outputs);
-        cached_for_ = key;
+        cached_for_ = std::move(key);
+        ++fits_;
     }
     return cached_.get();
 }
@@ -256,21 +257,21 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
 }
 
 const Proposal& BayesSampler::next_proposal(const Study& study, const Surrogate& model) {
-    if (!proposal_ || proposal_for_ != cached_for_ || !(proposal_acquisition_ == options_.acquisition)) {
+    if (!proposal_ || proposal_for_ != fits_ || !(proposal_acquisition_ == options_.acquisition)) {
         proposal_ = propose(study, model);
         proposal_->sampler_state.assign(model.gp().theta().begin(), model.gp().theta().end());
-        proposal_for_ = cached_for_;
+        proposal_for_ = fits_;
         proposal_acquisition_ = options_.acquisition;
     }
     return *proposal_;
 }
 
 bool BayesSampler::prepare(const Study& study) {
-    const std::pair<int, size_t> fitted_for = cached_for_;
+    const int fitted = fits_;
     const Surrogate* m = model(study);
     if (!m) return false;                          // still the initial design: nothing costly to prepare
-    if (cached_for_ != fitted_for) return true;    // this call fitted the GP; the proposal comes next call
-    const bool proposed = proposal_ && proposal_for_ == cached_for_ && proposal_acquisition_ == options_.acquisition;
+    if (fits_ != fitted) return true;              // this call fitted the GP; the proposal comes next call
+    const bool proposed = proposal_ && proposal_for_ == fits_ && proposal_acquisition_ == options_.acquisition;
     if (proposed) return false;
     next_proposal(study, *m);
     return true;

@@ -47,6 +47,9 @@ void csv(const uint8_t* data, size_t size) {
     CsvError error;
     std::optional<CsvTable> table = parse_csv(text, error);
     require(table.has_value() == error.message.empty(), "parse_csv: a table or an error");
+    CsvError header_error;
+    const std::optional<std::vector<std::string>> header = parse_csv_header(text, header_error);
+    require(!table || header == table->header, "parse_csv_header: the header of the table");
     const std::string target = table ? table->header[(choice >> 1) % table->header.size()] : "t";
     CsvLoad load = load_csv(text, target, task);
     require(load.data.has_value() != load.error.has_value(), "load_csv: data or an error, not both");

@@ -129,6 +129,24 @@ TEST_CASE("Bayesian optimization: prepare() splits a proposal into fitting and m
     CHECK_FALSE(BayesSampler{BayesOptions{}}.prepare(Study(objective->space())));
 }
 
+TEST_CASE("Bayesian optimization: a sampler reused on another study of as many trials fits that study's model") {
+    // Same space, same trial count and observations count; other points and values (another seed).
+    const Study first = run("bayes", "branin", 12, 2), second = run("bayes", "branin", 12, 3);
+    REQUIRE(first.next_number() == second.next_number());
+    BayesSampler reused{BayesOptions{}};
+    const Values first_next = reused.ask(first).params;
+    CHECK(reused.ask(second).params == BayesSampler{BayesOptions{}}.ask(second).params);
+    CHECK(reused.slice(second, 0, 1, second.best()->params, 8).mean ==
+          BayesSampler{BayesOptions{}}.slice(second, 0, 1, second.best()->params, 8).mean);
+    // The same trials under another seed draw the fit and the proposal from another stream.
+    tunelab::json::Value saved = first.to_json();
+    saved["seed"] = std::to_string(first.seed() + 1);
+    const Study reseeded = Study::from_json(saved);
+    REQUIRE(reseeded.next_number() == first.next_number());
+    CHECK(reused.ask(reseeded).params == BayesSampler{BayesOptions{}}.ask(reseeded).params);
+    CHECK(reused.ask(first).params == first_next);  // and back: the first study's own proposal again
+}
+
 TEST_CASE("Importance: a relevant input and an irrelevant one are told apart") {
     // f(x1, x2) on Forrester's curve along x1 only: x2 must come out unimportant.
     Study study(Space({Param::real("x1", 0, 1), Param::real("x2", 0, 1)}));
