@@ -70,22 +70,28 @@ TEST_CASE("export_python: the search space, log scales and conditions match the 
     REQUIRE(beta1 != std::string::npos);
     CHECK(script.find("p[\"optimizer\"] = trial") < beta1);
     CHECK(has(script, "torch.optim.SGD(parameters, lr=cfg[\"lr\"], momentum=cfg[\"momentum\"])"));
-    CHECK(has(script, "optuna.samplers.TPESampler(seed=SEED)"));
-    CHECK(has(script, "optuna.create_study(direction=\"minimize\""));
+    CHECK(has(script, "optuna.samplers.TPESampler(seed=seed)"));
+    CHECK(has(script, "direction=\"minimize\", sampler=sampler, pruner=pruner)"));
     CHECK(has(script, "\"trials\": 12,\n"));
-    CHECK(has(script, "parser.add_argument(\"--trials\", type=int, default=SEARCH[\"trials\"])"));
+    CHECK(has(script, "parser.add_argument(\"--n-trials\", \"--trials\", dest=\"trials\", type=int, default=SEARCH[\"trials\"],"));
+    // Workers on a shared Optuna storage: the study is loaded when it exists, each worker seeds its
+    // sampler afresh (tests/cli/optuna_storage.py runs three of them on one SQLite file).
+    CHECK(has(script, "parser.add_argument(\"--storage\", metavar=\"URL\""));
+    CHECK(has(script, "parser.add_argument(\"--study-name\", default=\"tunelab-tpe\""));
+    CHECK(has(script, "study = create_shared_study(open_storage(args.storage) if args.storage else None"));
+    CHECK(has(script, "n_trials=args.trials, n_jobs=args.n_jobs)"));
     CHECK(has(script, "print(\"Best trial #%d"));
 }
 
 TEST_CASE("export_python: each TuneLab sampler maps to its Optuna counterpart") {
     const std::pair<const char*, const char*> expected[] = {
-        {"grid", "optuna.samplers.GridSampler(space, seed=SEED)"},
-        {"random", "optuna.samplers.RandomSampler(seed=SEED)"},
+        {"grid", "optuna.samplers.GridSampler(space, seed=seed)"},
+        {"random", "optuna.samplers.RandomSampler(seed=seed)"},
         {"sobol", "QMCSampler(qmc_type=\"sobol\""},
         {"halton", "QMCSampler(qmc_type=\"halton\""},
-        {"bayes", "optuna.samplers.GPSampler(seed=SEED)"},
-        {"tpe", "optuna.samplers.TPESampler(seed=SEED)"},
-        {"cmaes", "optuna.samplers.CmaEsSampler(seed=SEED)"},
+        {"bayes", "optuna.samplers.GPSampler(seed=seed)"},
+        {"tpe", "optuna.samplers.TPESampler(seed=seed)"},
+        {"cmaes", "optuna.samplers.CmaEsSampler(seed=seed)"},
         {"hyperband", "optuna.pruners.HyperbandPruner("},
     };
     for (const auto& [name, line] : expected) {
@@ -141,7 +147,7 @@ TEST_CASE("export_python: the arena's score, epochs per trial and tuned epochs c
     const std::string script = export_python(DataConfig{}, base, &race);
     CHECK(has(script, "\"epochs\": 30,  # per trial"));
     CHECK(has(script, "\"score\": \"validation_accuracy\","));
-    CHECK(has(script, "optuna.create_study(direction=\"maximize\""));
+    CHECK(has(script, "direction=\"maximize\", sampler=sampler, pruner=pruner)"));
     CHECK(has(script, "    return metric\n"));
     CHECK(has(script, "cfg[\"epochs\"] = min(max(1, p[\"epochs\"]), SEARCH[\"epochs\"])"));
     CHECK(has(script, "p.get(\"dropout\", dropout)"));  // the base layer's rate, as MlpObjective keeps it

@@ -378,7 +378,7 @@ TEST_CASE("session: the Python export of a race on the lab's network carries its
     auto has = [&](const std::string& part) { return script.find(part) != std::string::npos; };
     CHECK(has("\"epochs\": 5,  # per trial"));
     CHECK(has("\"score\": \"validation_accuracy\","));
-    CHECK(has("optuna.create_study(direction=\"maximize\""));
+    CHECK(has("direction=\"maximize\", sampler=sampler, pruner=pruner)"));
     CHECK(has("TuneLab's grid for a budget of 4 trials"));
     const double raced_lr = t.app.arena.raced_run.lr.lr;
     REQUIRE(raced_lr != 0.3);
