@@ -7,14 +7,14 @@
 namespace tunelab::tune {
 
 enum class AcquisitionKind {
-    ExpectedImprovement,      // E[max(0, best − ξ − f)]
-    ProbabilityOfImprovement, // P(f < best − ξ)
-    ConfidenceBound,          // −(μ − κσ): the lower confidence bound, for minimization
-    Hedge,                    // portfolio of the three above (GP-Hedge, Hoffman et al. 2011)
+    expected_improvement,        // E[max(0, best − ξ − f)]
+    probability_of_improvement,  // P(f < best − ξ)
+    confidence_bound,            // −(μ − κσ): the lower confidence bound, for minimization
+    hedge,                       // portfolio of the three above (GP-Hedge, Hoffman et al. 2011)
 };
 
 struct Acquisition {
-    AcquisitionKind kind = AcquisitionKind::ExpectedImprovement;
+    AcquisitionKind kind = AcquisitionKind::expected_improvement;
     double xi = 0.0;     // EI/PI: improvement demanded beyond the best (in standard deviations
                          // of the observed losses, the units the GP works in)
     double kappa = 2.0;  // confidence bound: how many σ of optimism

@@ -11,7 +11,12 @@
 //  - PeakCost: recent peaks, slowly forgotten, for steps of one kind whose cost swings (a sampler's
 //    steps alternate between fitting a GP and cheap ones; a frame is spoiled by underestimating,
 //    not by overestimating).
+//
+// Work shown at a chosen speed (the lab's speeds, the arena's rounds per second) is paced by
+// wall-clock time, not by frames, so what a learner watches does not depend on the frame rate:
+// FrameClock measures the time between frames, PaceCredit turns it into whole steps due.
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "core/stopwatch.h"
@@ -62,6 +67,48 @@ struct PeakCost {
 
     double expected_ms() const { return ms; }
     void record(double spent_ms) { ms = std::max(spent_ms, kDecay * ms); }
+};
+
+// The seconds between one frame's tick and the next, on the one stopwatch clock.
+class FrameClock {
+public:
+    explicit FrameClock(Clock clock = steady_ms) : clock_(clock) {}
+
+    // Seconds since the previous tick; `first_s` on the first tick, and on the first after stop().
+    double tick(double first_s = 0) {
+        const double now = clock_();
+        const double seconds = last_ms_ < 0 ? first_s : (now - last_ms_) / 1000;
+        last_ms_ = now;
+        return seconds;
+    }
+    // A pause: the time until the next tick is not counted.
+    void stop() { last_ms_ = -1; }
+
+private:
+    Clock clock_;
+    double last_ms_ = -1;
+};
+
+// Steps earned by time: `rate` steps a second accrue, fractions carried from frame to frame, and
+// spent in whole steps.
+struct PaceCredit {
+    double steps = 0;
+
+    // Adds `seconds` at `rate` steps per second, keeping at most `cap`, so a slow frame or a pause
+    // never releases a burst.
+    void accrue(double rate, double seconds, double cap) { steps = std::min(steps + rate * std::max(seconds, 0.0), cap); }
+    // The whole steps due now, taken from the credit.
+    int take_all() {
+        const double due = std::floor(steps);
+        steps -= due;
+        return int(due);
+    }
+    // One step if a whole one has accrued.
+    bool take_one() {
+        if (steps < 1) return false;
+        steps -= 1;
+        return true;
+    }
 };
 
 }  // namespace tunelab::tune

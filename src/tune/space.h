@@ -12,11 +12,11 @@
 
 namespace tunelab::tune {
 
-enum class ParamKind { Float, Int, Categorical };
+enum class ParamKind { real, integer, categorical };
 
 struct Param {
     std::string name;
-    ParamKind kind = ParamKind::Float;
+    ParamKind kind = ParamKind::real;
     double low = 0.0, high = 1.0;      // Float and Int
     bool log = false;                  // sample uniformly in log(value)
     std::vector<std::string> choices;  // Categorical

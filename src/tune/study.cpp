@@ -14,9 +14,9 @@ constexpr const char* kStatusNames[] = {"running", "complete", "pruned", "failed
 
 const char* kind_name(ParamKind kind) {
     switch (kind) {
-        case ParamKind::Float: return "float";
-        case ParamKind::Int: return "int";
-        case ParamKind::Categorical: return "categorical";
+        case ParamKind::real: return "float";
+        case ParamKind::integer: return "int";
+        case ParamKind::categorical: return "categorical";
     }
     return "float";
 }
@@ -47,7 +47,7 @@ int integer(const json::Value& object, const char* key, int low, int high) {
 // A loaded value must be one the space could have produced: samplers index choices and take logs.
 void check_value(const Space& space, size_t i, double value) {
     const Param& p = space.params()[i];
-    const bool in_range = p.kind == ParamKind::Categorical
+    const bool in_range = p.kind == ParamKind::categorical
                               ? value == std::floor(value) && value >= 0 && value < double(p.choices.size())
                               : value >= p.low && value <= p.high;
     if (!in_range) bad("parameter '" + p.name + "' = " + json::format_number(value) + " is outside its range");
@@ -104,7 +104,7 @@ Study::Study(Space space, Direction direction, uint64_t seed)
 Trial& Study::start(const Proposal& proposal) {
     if (proposal.resume >= 0) {
         Trial& t = trials_.at(size_t(proposal.resume));
-        t.status = TrialStatus::Running;
+        t.status = TrialStatus::running;
         t.budget = proposal.budget;
         t.rung = proposal.rung;
         return t;
@@ -133,18 +133,18 @@ void Study::add_cost(int number, Cost cost) {
 
 void Study::tell(int number, TrialStatus status, std::optional<double> value) {
     Trial& t = trials_.at(size_t(number));
-    if (status == TrialStatus::Pruned && !value && !t.intermediate.empty()) value = t.intermediate.back();
+    if (status == TrialStatus::pruned && !value && !t.intermediate.empty()) value = t.intermediate.back();
     t.status = status;
-    t.value = (status == TrialStatus::Complete || status == TrialStatus::Pruned) ? value : std::nullopt;
+    t.value = (status == TrialStatus::complete || status == TrialStatus::pruned) ? value : std::nullopt;
     // An infinite value could be neither ranked nor saved (JSON writes it as null, refused on load).
     if (t.value && !std::isfinite(*t.value)) t.value.reset();
-    if (t.finished() && !t.value) t.status = TrialStatus::Failed;  // nothing to rank it by
+    if (t.finished() && !t.value) t.status = TrialStatus::failed;  // nothing to rank it by
 }
 
 const Trial* Study::best() const {
     const Trial* best = nullptr;
     for (const Trial& t : trials_)
-        if (t.status == TrialStatus::Complete && (!best || better(*t.value, *best->value))) best = &t;
+        if (t.status == TrialStatus::complete && (!best || better(*t.value, *best->value))) best = &t;
     return best;
 }
 
@@ -152,7 +152,7 @@ std::vector<double> Study::best_so_far() const {
     std::vector<double> series;
     double best = NAN;
     for (const Trial& t : trials_) {
-        if (t.status == TrialStatus::Complete && (std::isnan(best) || better(*t.value, best))) best = *t.value;
+        if (t.status == TrialStatus::complete && (std::isnan(best) || better(*t.value, best))) best = *t.value;
         series.push_back(best);
     }
     return series;
@@ -175,7 +175,7 @@ json::Value space_to_json(const Space& space) {
         json::Value v = json::Object{};
         v["name"] = p.name;
         v["type"] = kind_name(p.kind);
-        if (p.kind == ParamKind::Categorical) {
+        if (p.kind == ParamKind::categorical) {
             json::Array choices(p.choices.begin(), p.choices.end());
             v["choices"] = choices;
         } else {
@@ -224,7 +224,7 @@ json::Value params_to_json(const Space& space, const Values& values) {
     json::Value out = json::Object{};
     for (size_t i = 0; i < space.size(); ++i) {
         if (!is_active(values[i])) continue;
-        if (space.params()[i].kind == ParamKind::Categorical) out[space.params()[i].name] = space.format(i, values[i]);
+        if (space.params()[i].kind == ParamKind::categorical) out[space.params()[i].name] = space.format(i, values[i]);
         else out[space.params()[i].name] = values[i];
     }
     return out;
@@ -232,7 +232,7 @@ json::Value params_to_json(const Space& space, const Values& values) {
 
 json::Value Study::to_json() const {
     json::Value out = json::Object{};
-    out["direction"] = direction_ == Direction::Maximize ? "maximize" : "minimize";
+    out["direction"] = direction_ == Direction::maximize ? "maximize" : "minimize";
     out["seed"] = std::to_string(seed_);  // a string: JSON numbers hold only 53 bits exactly
     out["space"] = space_to_json(space_);
     json::Array trials;
@@ -268,7 +268,7 @@ Study Study::from_json(const json::Value& value) {
         end != seed_text.data() + seed_text.size())
         bad("seed must be a string of decimal digits from \"0\" to \"18446744073709551615\", not " + limits::quote(seed_text));
     Study study(space_from_json(member(value, "space")),
-                direction == "maximize" ? Direction::Maximize : Direction::Minimize, seed);
+                direction == "maximize" ? Direction::maximize : Direction::minimize, seed);
     const json::Value& trials = member(value, "trials");
     if (!trials.is_array()) bad("\"trials\" must be an array");
     if (trials.as_array().size() > size_t(limits::kMaxTrials))
@@ -300,7 +300,7 @@ Study Study::from_json(const json::Value& value) {
         // Complete and pruned trials are ranked by their value; failed and diverged ones have none; a
         // running one keeps the value of the rung it was promoted from.
         const json::Value& value = member(v, "value");
-        const bool running = t.status == TrialStatus::Running;
+        const bool running = t.status == TrialStatus::running;
         if (t.finished() ? !value.is_number() : !running && !value.is_null())
             bad("trial " + std::to_string(t.number) + ": a " + text(v, "status") + " trial's \"value\" must be " +
                 (t.finished() ? "a number" : "null"));

@@ -107,9 +107,9 @@ void draw_main_window(AppState& app) {
                 ImGui::EndTabItem();
             }
         };
-        tab("Training lab", Page::lab, "tab.lab");
-        tab("Search arena", Page::arena, "tab.arena");
-        tab("Lessons", Page::lessons, "tab.lessons");
+        tab(tr_key("Training lab"), Page::lab, "tab.lab");
+        tab(tr_key("Search arena"), Page::arena, "tab.arena");
+        tab(tr_key("Lessons"), Page::lessons, "tab.lessons");
         app.page_requested.reset();  // before the menu: its reset asks for the lab page, next frame
         draw_session_menu(app);
         // At the tab row's right on a wide screen; on a phone they would cover the tabs.

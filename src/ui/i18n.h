@@ -1,7 +1,8 @@
 #pragma once
 // The interface's two languages. Every string the learner reads goes through Translator: the English
-// text is the key, the table in i18n.cpp gives the Chinese. A test checks that every tr("…") in
-// src/ui has a translation, and the build subsets the CJK font from the same sources.
+// text is the key, the strings_*.cpp tables give the Chinese. A test (tests/ui/i18n_test.cpp) checks
+// that every key in src/ui — tr("…"), tr.label("…"), tr_key("…"), adjacent literals joined — has a
+// translation, and the build subsets the CJK font from the same sources.
 #include <array>
 #include <span>
 #include <string>
@@ -38,6 +39,11 @@ struct Translator {
     // punctuation ("观察：") already spaces them.
     std::string join(std::string_view first, std::string_view second) const;
 };
+
+// Marks an English key written in one place and translated where it is shown (gettext's N_), as in
+// `throw std::invalid_argument(tr_key("…"))` caught by a panel that shows tr(e.what()): the i18n
+// test then sees the key and checks it has a Chinese entry.
+constexpr const char* tr_key(const char* english) { return english; }
 
 // One row of the translation table. Each area keeps its rows in its own strings_*.cpp, in the order
 // its panel shows them.

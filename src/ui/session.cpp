@@ -11,6 +11,7 @@
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
 #include "ui/app.h"
+#include "ui/arena/arena_resume.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
@@ -140,8 +141,8 @@ bool apply_or_default(AppState& app, const json::Value& document, const char* he
     return false;
 }
 
-constexpr const char* kLinkRefused = "This shared link could not be opened, so the default settings were loaded.";
-constexpr const char* kSavedRefused = "The saved session could not be restored, so the default settings were loaded.";
+constexpr const char* kLinkRefused = tr_key("This shared link could not be opened, so the default settings were loaded.");
+constexpr const char* kSavedRefused = tr_key("The saved session could not be restored, so the default settings were loaded.");
 
 // ----------------------------------------------------------------------------------------- exports
 
@@ -193,7 +194,7 @@ PythonExport python_export(const AppState& app) {
         const std::string& strategy = arena.raced.strategies.front();
         return {arena.raced_data, arena.raced_run,
                 {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
-                 arena.raced.metric == "val_accuracy" ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss}};
+                 arena.raced.metric == "val_accuracy" ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss}};
     }
     const TrainConfig& run = app.lab.runs[size_t(edited_run(app.lab))].config;  // the run on the panels
     return {app.lab.data_config, run, tune::default_python_search(run)};

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "core/stopwatch.h"
 #include "tune/scheduler.h"
 
@@ -85,4 +87,43 @@ TEST_CASE("frame slice with a rate cost: a large network takes fewer steps per f
     const auto [huge, huge_ms] = steps_in_frame(30e6, cost);
     CHECK(huge == 1);  // over budget alone: it still runs, once
     CHECK(huge_ms == 30);
+}
+
+TEST_CASE("frame clock: seconds between ticks, a chosen first step, and nothing counted across a stop") {
+    g_now = 1000;
+    FrameClock clock(fake_clock);
+    CHECK(clock.tick(1.0 / 60) == doctest::Approx(1.0 / 60));  // the first tick: no previous frame
+    g_now = 1250;
+    CHECK(clock.tick() == doctest::Approx(0.25));
+    g_now = 1260;
+    CHECK(clock.tick() == doctest::Approx(0.01));
+    clock.stop();
+    g_now = 9000;  // a long pause
+    CHECK(clock.tick() == 0);
+    g_now = 9100;
+    CHECK(clock.tick() == doctest::Approx(0.1));
+}
+
+TEST_CASE("pace credit: whole steps by time, fractions carried, capped after a stall") {
+    PaceCredit credit;
+    int steps = 0;
+    for (int frame = 0; frame < 60; ++frame) {  // 20 steps a second at 60 frames a second
+        credit.accrue(20, 1.0 / 60, 5);
+        steps += credit.take_all();
+    }
+    CHECK(std::abs(steps - 20) <= 1);
+    credit.accrue(20, 10, 5);  // a ten-second stall releases only the cap
+    CHECK(credit.take_all() == 5);
+    CHECK(credit.steps < 1);
+    credit.accrue(20, -1, 5);  // a clock that went back adds nothing
+    CHECK(credit.take_all() == 0);
+
+    PaceCredit rounds;
+    CHECK_FALSE(rounds.take_one());
+    rounds.accrue(4, 0.2, 1);  // 0.8 of a round
+    CHECK_FALSE(rounds.take_one());
+    rounds.accrue(4, 0.2, 1);  // capped at one round banked
+    CHECK(rounds.steps == 1);
+    CHECK(rounds.take_one());
+    CHECK_FALSE(rounds.take_one());
 }

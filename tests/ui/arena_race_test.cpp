@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "ui/app.h"
+#include "ui/arena/arena_views.h"
 
 using namespace tunelab;
 using namespace tunelab::ui;
@@ -116,7 +117,7 @@ TEST_CASE("arena: the default lab race tells BO from random search seed by seed,
     const std::vector<StrategyResult> results = strategy_results(app.arena, app.tr);
     const StrategyResult& bo = result_of(results, "BO (EI)");
     const StrategyResult& random = result_of(results, "Random");
-    const Comparison c = compare(bo, random, tune::Direction::Minimize);
+    const Comparison c = compare(bo, random, tune::Direction::minimize);
     const std::string summary = race_summary(app.arena, app.tr);
     for (const StrategyResult& r : results) {
         std::string finals;

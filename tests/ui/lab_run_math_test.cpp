@@ -168,7 +168,7 @@ TEST_CASE("lab A/B: the line that says what differs, and a ghost cleared with it
 }
 
 TEST_CASE("lab pacing: speeds are wall-clock rates, capped after a stall") {
-    double credit = 0;
+    tune::PaceCredit credit;
     int batches = 0;
     for (int frame = 0; frame < 60; ++frame) batches += batches_due(kDefaultSpeed, 25, 1.0 / 60, credit);
     CHECK(std::abs(batches - 15 * 25) <= 1);  // 15 epochs of 25 batches in one second
@@ -176,10 +176,10 @@ TEST_CASE("lab pacing: speeds are wall-clock rates, capped after a stall") {
     CHECK(100.0 / kPaces[kDefaultSpeed - 1].epochs_per_second >= 5.0);
     CHECK(100.0 / kPaces[kDefaultSpeed - 1].epochs_per_second <= 10.0);
     // A five-second stall releases at most a quarter of a second's worth.
-    credit = 0;
+    credit = {};
     CHECK(batches_due(kDefaultSpeed, 25, 5.0, credit) <= 15 * 25 / 4 + 1);
     // The slowest speed: 2 batches a second, whatever the frame rate.
-    credit = 0;
+    credit = {};
     batches = 0;
     for (int frame = 0; frame < 240; ++frame) batches += batches_due(1, 25, 1.0 / 120, credit);
     CHECK(batches == 4);

@@ -14,6 +14,9 @@
 #include "tune/strategy.h"
 #include "tune/tunable.h"
 #include "ui/app.h"
+#include "ui/arena/arena_analysis.h"
+#include "ui/arena/arena_resume.h"
+#include "ui/arena/arena_views.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
@@ -35,10 +38,6 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     options.acquisition.xi = s.xi;
     options.acquisition.kappa = s.kappa;
     return tune::make_strategy_sampler(strategy, options);
-}
-
-double wall_seconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
@@ -69,7 +68,7 @@ bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
     tune::PeakCost& cost = racer.step_cost[racer.runner->running() < 0 ? 0 : 1];
     if (!slice.fits(cost.expected_ms())) return false;
     const double spent = slice.run([&] {
-        if (racer.runner->step() == tune::RunEvent::Told) {
+        if (racer.runner->step() == tune::RunEvent::told) {
             racer.told++;
             log_progress(racer);
         }
@@ -90,10 +89,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
     tune::FrameSlice slice(budget_ms);
     bool out_of_time = false;
     while (!out_of_time) {
-        if (paced && !arena.round_begun) {
-            if (arena.round_credit < 1) break;
-            arena.round_credit -= 1;
-        }
+        if (paced && !arena.round_begun && !arena.round_credit.take_one()) break;
         arena.round_begun = true;
         bool stepped = false;
         for (Racer& racer : arena.racers) {
@@ -125,7 +121,7 @@ void advance_landscape(ArenaState& arena, double budget_ms) {
 
 void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Translator& tr, float label_width) {
     const tune::Study& study = racer.runner->study();
-    const int done = int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::Running; }));
+    const int done = int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::running; }));
     const int budget = racer.runner->budget();
     const float fraction = racer.runner->finished() ? 1.0f : std::min(1.0f, float(done) / float(std::max(budget, 1)));
     char overlay[256];
@@ -300,13 +296,13 @@ std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const A
                                                                          const std::optional<PreparedData>& lab_data,
                                                                          const TrainConfig& lab_run) {
     if (!is_network(s)) return std::vector(size_t(s.repeats), tune::make_objective(s.objective, s.noise));
-    if (!lab_data) throw std::invalid_argument("the lab's data set could not be prepared");
+    if (!lab_data) throw std::invalid_argument(tr_key("the lab's data set could not be prepared"));
     const bool accuracy = s.metric == "val_accuracy";
     if (accuracy && lab_data->info.task != Task::classification)
-        throw std::invalid_argument("Validation accuracy needs a classification data set: score by the validation loss.");
+        throw std::invalid_argument(tr_key("Validation accuracy needs a classification data set: score by the validation loss."));
     // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
     const tune::MlpObjective network(*lab_data, lab_run, "lab",
-                                     accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss, s.epochs,
+                                     accuracy ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss, s.epochs,
                                      lab_space(s));
     std::vector<std::shared_ptr<const tune::Objective>> out;
     for (int r = 0; r < s.repeats; ++r) out.push_back(std::make_shared<tune::MlpObjective>(network.with_common_seed(uint64_t(s.seed + r))));
@@ -326,9 +322,9 @@ Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, t
     const tune::Study& restored = racer.runner->study();
     double epochs = 0, best = NAN;
     for (const tune::Trial& t : restored.trials()) {
-        if (t.status == tune::TrialStatus::Running) continue;
+        if (t.status == tune::TrialStatus::running) continue;
         epochs += double(t.intermediate.size());
-        if (t.status == tune::TrialStatus::Complete && t.value && (std::isnan(best) || restored.better(*t.value, best))) best = *t.value;
+        if (t.status == tune::TrialStatus::complete && t.value && (std::isnan(best) || restored.better(*t.value, best))) best = *t.value;
         racer.epochs_log.push_back(epochs);
         racer.best_log.push_back(best);
     }
@@ -363,7 +359,7 @@ void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const
 void resume_race(ArenaState& arena) {
     arena.racing = !arena.racers.empty() && !race_finished(arena);
     if (arena.racing) arena.interrupted.reset();
-    arena.round_credit = 1;  // the next round begins at once
+    arena.round_credit = {1};  // the next round begins at once
 }
 
 bool start_race(AppState& app) {
@@ -419,13 +415,11 @@ bool advance_round(ArenaState& arena) {
 }
 
 void advance_race(ArenaState& arena) {
-    const double now = wall_seconds();
-    const double elapsed = arena.last_tick_s < 0 ? 0 : now - arena.last_tick_s;
-    arena.last_tick_s = now;
+    const double elapsed = arena.frame_clock.tick();
     if (arena.racing) {
         arena.racing_seconds += elapsed;
         // At most one round banked: after a slow frame or a pause the race does not rush ahead.
-        if (arena.setup.pace > 0) arena.round_credit = std::min(1.0, arena.round_credit + elapsed * arena.setup.pace);
+        if (arena.setup.pace > 0) arena.round_credit.accrue(arena.setup.pace, elapsed, 1);
     }
     arena.last_slice_ms = 0;
     forget_stale_landscape(arena);
@@ -436,16 +430,16 @@ void advance_race(ArenaState& arena) {
 
 int landscape_points(const tune::Space& space, int dim, int k) {
     const tune::Param& p = space.params()[size_t(dim)];
-    if (p.kind == tune::ParamKind::Categorical) return int(p.choices.size());
-    if (p.kind == tune::ParamKind::Int) return int(std::min<double>(k, p.high - p.low + 1));
+    if (p.kind == tune::ParamKind::categorical) return int(p.choices.size());
+    if (p.kind == tune::ParamKind::integer) return int(std::min<double>(k, p.high - p.low + 1));
     return k;
 }
 
 std::string start_landscape(ArenaState& arena, int k) {
     auto* mlp = dynamic_cast<const tune::MlpObjective*>(arena.objective.get());
-    if (!mlp) return "The true landscape can be computed only for the lab objective (a test function's is known).";
-    if (arena.dim_x == arena.dim_y) return "Pick two different hyperparameters for the axes.";
-    if (k < 2 || k > 20) return "The grid needs 2 to 20 points per axis.";
+    if (!mlp) return tr_key("The true landscape can be computed only for the lab objective (a test function's is known).");
+    if (arena.dim_x == arena.dim_y) return tr_key("Pick two different hyperparameters for the axes.");
+    if (k < 2 || k > 20) return tr_key("The grid needs 2 to 20 points per axis.");
     const tune::Space race = mlp->space();
     LandscapeGrid grid;
     grid.race = arena.objective;
@@ -475,13 +469,13 @@ void forget_stale_landscape(ArenaState& arena) {
 std::vector<double> landscape_values(const LandscapeGrid& grid) {
     std::vector<double> values(size_t(grid.cols * grid.rows), NAN);
     for (const tune::Trial& t : grid.racer.runner->study().trials())
-        if (t.status == tune::TrialStatus::Complete && t.value && t.number < int(values.size())) values[size_t(t.number)] = *t.value;
+        if (t.status == tune::TrialStatus::complete && t.value && t.number < int(values.size())) values[size_t(t.number)] = *t.value;
     return values;
 }
 
 int landscape_done(const LandscapeGrid& grid) {
     const auto& trials = grid.racer.runner->study().trials();
-    return int(std::count_if(trials.begin(), trials.end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::Running; }));
+    return int(std::count_if(trials.begin(), trials.end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::running; }));
 }
 
 void draw_arena(AppState& app) {

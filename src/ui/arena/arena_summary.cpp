@@ -1,16 +1,16 @@
 // The race's generated summary: a few sentences a learner can read instead of decoding the plots.
 // Pure functions of plain numbers, so tests/ui/arena_summary_test.cpp checks them without a race.
+#include "ui/arena/arena_summary.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-#include "ui/arena/arena.h"
 
 namespace tunelab::ui {
 
 namespace {
 bool reaches(double value, double target, tune::Direction direction) {
-    return std::isfinite(value) && (direction == tune::Direction::Minimize ? value <= target : value >= target);
+    return std::isfinite(value) && (direction == tune::Direction::minimize ? value <= target : value >= target);
 }
 double mean_of(const std::vector<double>& values) {
     double sum = 0;
@@ -29,7 +29,7 @@ double t_critical_95(int df) {
 // The best strategy (by its mean final value) against each of the others, seed by seed, and if it
 // is told apart from one and is model-based, why it won.
 std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direction direction, const Translator& tr) {
-    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    const double sign = direction == tune::Direction::minimize ? 1 : -1;
     const StrategyResult* winner = nullptr;
     for (const StrategyResult& r : results) {
         const double m = mean_of(r.finals);
@@ -82,7 +82,7 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
 }  // namespace
 
 Comparison compare(const StrategyResult& a, const StrategyResult& b, tune::Direction direction) {
-    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    const double sign = direction == tune::Direction::minimize ? 1 : -1;
     std::vector<double> differences;  // how much better a ended than b, seed by seed
     for (size_t i = 0; i < a.finals.size() && i < b.finals.size(); ++i)
         if (std::isfinite(a.finals[i]) && std::isfinite(b.finals[i])) differences.push_back(sign * (b.finals[i] - a.finals[i]));
@@ -106,7 +106,7 @@ int trials_to_reach(const std::vector<double>& best_so_far, double target, tune:
 }
 
 double summary_target(const std::vector<StrategyResult>& results, tune::Direction direction) {
-    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    const double sign = direction == tune::Direction::minimize ? 1 : -1;
     double best = INFINITY;  // in the minimizing view
     std::vector<double> firsts;
     for (const StrategyResult& r : results) {

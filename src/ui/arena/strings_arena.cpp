@@ -30,6 +30,7 @@ constexpr TranslationEntry kEntries[] = {
     {" · best accuracy %.1f%%", " · 最佳准确率 %.1f%%"},
     {" · %d epochs", " · 共 %d 轮"},
     {"Validation accuracy needs a classification data set: score by the validation loss.", "验证准确率只适用于分类数据集：请改用验证损失评分。"},
+    {"the lab's data set could not be prepared", "实验室的数据集无法准备"},
     // Set-up panel (arena_setup.cpp)
     {"Objective", "目标"},
     {"Validation loss", "验证损失"},

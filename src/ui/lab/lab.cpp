@@ -10,6 +10,7 @@
 #include "core/csv.h"
 #include "core/records_json.h"
 #include "core/settings_json.h"
+#include "core/stopwatch.h"
 #include "core/validate.h"
 #include "ui/lab/lab_view_common.h"
 #include "tune/scheduler.h"
@@ -87,10 +88,6 @@ void validate_runs(LabState& lab) {
 }
 
 // ----------------------------------------------------------------------------- status and controls
-
-double steady_seconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
 
 // "very good", "barely better than guessing (50 %)": a score in words, relative to guessing.
 std::string quality_words(double score, const PreparedData& data, const Translator& tr) {
@@ -424,7 +421,7 @@ void load_csv_text(LabState& lab, std::string file_name, std::string text) {
 void advance_runs(LabState& lab) {
     lab.last_slice_ms = 0;
     if (!lab.playing) {
-        lab.last_advance = -1;  // a paused run starts its pace and its ETA afresh
+        lab.frame_clock.stop();  // a paused run starts its pace and its ETA afresh
         for (EtaMeter& meter : lab.eta) meter.reset();
         return;
     }
@@ -432,10 +429,8 @@ void advance_runs(LabState& lab) {
         lab.playing = false;
         return;
     }
-    const double now = steady_seconds();
     // A frame's worth (1/60 s) on the first playing frame, so ▶ shows a step at once.
-    const double since = lab.last_advance < 0 ? 1.0 / 60 : std::min(now - lab.last_advance, 0.25);
-    lab.last_advance = now;
+    const double since = std::min(lab.frame_clock.tick(1.0 / 60), 0.25);
     const int batch_cap = batches_due(lab.speed, lab.runs[0].trainer->batches_in_epoch(), since, lab.pace_credit);
     tune::FrameSlice slice(lab.frame_budget_ms);
     // Step while the next step is expected to fit. Its cost is foretold in FLOPs by the trainers
@@ -452,7 +447,7 @@ void advance_runs(LabState& lab) {
     }
     lab.last_slice_ms = slice.elapsed_ms();
     for (int i = 0; i < active_run_count(lab); ++i)
-        lab.eta[size_t(i)].update(now, run_progress(*lab.runs[size_t(i)].trainer));
+        lab.eta[size_t(i)].update(steady_ms() / 1000, run_progress(*lab.runs[size_t(i)].trainer));
     if (all_finished(lab)) lab.playing = false;
 }
 
@@ -460,7 +455,7 @@ void reset_runs(LabState& lab) {
     for (LabRun& run : lab.runs) run.trainer.reset();
     lab.playing = false;
     lab.last_slice_ms = 0;
-    lab.pace_credit = 0;
+    lab.pace_credit = {};
 }
 
 void draw_lab(LabState& lab, const Translator& tr) {

@@ -72,8 +72,8 @@ struct LabState {
 
     bool playing = false;
     int speed = kDefaultSpeed;     // an index into kPaces, 1-based: 1 = 2 batches/s … 5 = fastest
-    double pace_credit = 0;        // batches_due()'s carry between frames
-    double last_advance = -1;      // steady-clock seconds of the last playing frame; -1 after a pause
+    tune::PaceCredit pace_credit;  // batches_due()'s carry between frames
+    tune::FrameClock frame_clock;  // time between playing frames; stopped on a pause
     std::array<EtaMeter, 2> eta;   // per run
     double frame_budget_ms = 6.0;  // CPU time per frame that training may use (set by the app each frame)
     double last_slice_ms = 0.0;    // training time spent in the last frame

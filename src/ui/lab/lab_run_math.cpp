@@ -53,17 +53,15 @@ bool thrashing(std::span<const EpochRecord> history, double chance) {
     return jumpy && near_guessing;
 }
 
-int batches_due(int speed, int batches_per_epoch, double seconds, double& credit) {
+int batches_due(int speed, int batches_per_epoch, double seconds, tune::PaceCredit& credit) {
     const Pace& pace = kPaces[std::clamp(speed, 1, kSpeedCount) - 1];
     const double rate = pace.batches_per_second + pace.epochs_per_second * std::max(batches_per_epoch, 1);
     if (rate <= 0) {
-        credit = 0;
+        credit = {};
         return 1 << 30;
     }
-    credit = std::min(credit + rate * std::max(seconds, 0.0), std::max(1.0, 0.25 * rate));
-    const int due = int(std::floor(credit));
-    credit -= due;
-    return due;
+    credit.accrue(rate, seconds, std::max(1.0, 0.25 * rate));
+    return credit.take_all();
 }
 
 double run_progress(const Trainer& trainer) {

@@ -9,6 +9,7 @@
 #include "core/dataset.h"
 #include "core/settings.h"
 #include "core/trainer.h"
+#include "tune/scheduler.h"
 
 namespace tunelab::ui {
 
@@ -56,7 +57,7 @@ constexpr int kDefaultSpeed = 4;
 // Mini-batches a run may take now, `seconds` after the previous call, at `speed` (1-based) with
 // `batches_per_epoch`. `credit` carries the fractions between frames and is capped at a quarter of
 // a second's worth, so a slow frame or a pause never releases a burst. No cap at "fastest".
-int batches_due(int speed, int batches_per_epoch, double seconds, double& credit);
+int batches_due(int speed, int batches_per_epoch, double seconds, tune::PaceCredit& credit);
 
 // -------------------------------------------------------------------------- progress and ETA
 

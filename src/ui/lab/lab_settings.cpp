@@ -198,11 +198,11 @@ bool draw_csv_loader(LabState& lab, const Translator& tr) {
     if (c.kind != DatasetKind::csv || c.csv_text.empty()) return false;
 
     ImGui::Text("%s: %s", tr("File"), lab.csv_name.c_str());
-    CsvError error;
-    if (auto table = parse_csv(c.csv_text, error)) {
+    CsvError error;  // the whole file's refusal is the data's issue, shown below the panel
+    if (auto header = parse_csv_header(c.csv_text, error)) {  // every frame: the header line only
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##target", c.target_column.empty() ? tr("Target column…") : c.target_column.c_str())) {
-            for (const std::string& column : table->header) {
+            for (const std::string& column : *header) {
                 if (ImGui::Selectable(column.c_str(), column == c.target_column)) {
                     changed = column != c.target_column;
                     c.target_column = column;

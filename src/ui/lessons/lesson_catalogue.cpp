@@ -221,8 +221,11 @@ double validation_granularity(const AppState& app) {
     R"({"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"he"},)" \
     R"("optimizer":{"kind":"adam"},"lr":{"kind":"cosine"}})"
 
-// Four ReLU layers started from Gaussian weights of sigma 1: signals grow layer by layer.
-#define DEEP_RELU R"("hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}])"
+// Four ReLU layers of 32 units.
+#define DEEP_RELU                                                                       \
+    R"("hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},)" \
+    R"({"units":32,"activation":"relu"},{"units":32,"activation":"relu"}])"
+// Those layers started from Gaussian weights of sigma 1: signals grow layer by layer.
 #define DEEP_GAUSSIAN R"({"model":{)" DEEP_RELU R"(,"init":"gaussian","init_scale":1},"lr":{"lr":0.03},"epochs":40})"
 
 // Distinct values a racer tried of the search space's first parameter.
@@ -294,7 +297,7 @@ double pruned_share_hyperband(const AppState& app) {
     const Racer* hyperband = finished_racer(app, "hyperband");
     if (!hyperband) return kNotYet;
     const tune::Study& hb = hyperband->runner->study();
-    return 100.0 * trials_with(hb, tune::TrialStatus::Pruned) / std::max<size_t>(hb.trials().size(), 1);
+    return 100.0 * trials_with(hb, tune::TrialStatus::pruned) / std::max<size_t>(hb.trials().size(), 1);
 }
 
 // The best validation accuracy any racer reached, in percent.
