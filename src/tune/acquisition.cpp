@@ -26,23 +26,8 @@ double Acquisition::operator()(double mean, double stddev, double best) const {
     return 0;
 }
 
-const char* to_string(AcquisitionKind kind) {
-    switch (kind) {
-        case AcquisitionKind::expected_improvement: return "ei";
-        case AcquisitionKind::probability_of_improvement: return "pi";
-        case AcquisitionKind::confidence_bound: return "ucb";
-        case AcquisitionKind::hedge: return "hedge";
-    }
-    return "ei";
-}
-
-bool acquisition_from_string(const std::string& name, AcquisitionKind& kind) {
-    if (name == "ei") kind = AcquisitionKind::expected_improvement;
-    else if (name == "pi") kind = AcquisitionKind::probability_of_improvement;
-    else if (name == "ucb" || name == "lcb") kind = AcquisitionKind::confidence_bound;
-    else if (name == "hedge") kind = AcquisitionKind::hedge;
-    else return false;
-    return true;
+std::optional<AcquisitionKind> parse_acquisition(std::string_view name) {
+    return name == "lcb" ? AcquisitionKind::confidence_bound : parse_enum<AcquisitionKind>(name);
 }
 
 }  // namespace tunelab::tune

@@ -224,7 +224,7 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
     Rng rng = study.rng_for(study.next_number(), kAcquisitionPurpose);
     if (acq.kind != AcquisitionKind::hedge) {
         Proposal p{study.space().decode(model.maximize(acq, rng, options_.candidates))};
-        p.source = to_string(acq.kind);
+        p.source = tunelab::name(acq.kind);
         return p;
     }
     // GP-Hedge: each member nominates its maximizer; one is chosen with probability ∝ exp(η g),
@@ -236,7 +236,7 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
     std::vector<double> gain(3, 0.0);
     for (const Trial& t : study.trials())
         for (int j = 0; j < 3; ++j)
-            if (t.source == to_string(members[j])) {
+            if (t.source == tunelab::name(members[j])) {
                 Eigen::VectorXd mean, stddev;
                 Eigen::MatrixXd u = Eigen::Map<const Eigen::RowVectorXd>(study.space().encode(t.params).data(),
                                                                          Eigen::Index(study.space().size()));
@@ -252,7 +252,7 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
     Acquisition member = acq;
     member.kind = members[chosen];
     Proposal p{study.space().decode(model.maximize(member, rng, options_.candidates))};
-    p.source = to_string(member.kind);
+    p.source = tunelab::name(member.kind);
     return p;
 }
 

@@ -10,17 +10,6 @@ namespace tunelab::tune {
 
 namespace {
 
-constexpr const char* kStatusNames[] = {"running", "complete", "pruned", "failed", "diverged"};
-
-const char* kind_name(ParamKind kind) {
-    switch (kind) {
-        case ParamKind::real: return "float";
-        case ParamKind::integer: return "int";
-        case ParamKind::categorical: return "categorical";
-    }
-    return "float";
-}
-
 [[noreturn]] void bad(const std::string& what) { throw std::invalid_argument("study JSON: " + what); }
 
 const json::Value& member(const json::Value& object, const char* key) {
@@ -89,14 +78,6 @@ std::vector<std::string> strings(const json::Value& array) {
 }
 
 }  // namespace
-
-const char* to_string(TrialStatus status) { return kStatusNames[int(status)]; }
-
-std::optional<TrialStatus> status_from_string(const std::string& name) {
-    for (int i = 0; i < int(std::size(kStatusNames)); ++i)
-        if (name == kStatusNames[i]) return TrialStatus(i);
-    return std::nullopt;
-}
 
 Study::Study(Space space, Direction direction, uint64_t seed)
     : space_(std::move(space)), direction_(direction), seed_(seed) {}
@@ -174,7 +155,7 @@ json::Value space_to_json(const Space& space) {
     for (const Param& p : space.params()) {
         json::Value v = json::Object{};
         v["name"] = p.name;
-        v["type"] = kind_name(p.kind);
+        v["type"] = name(p.kind);
         if (p.kind == ParamKind::categorical) {
             json::Array choices(p.choices.begin(), p.choices.end());
             v["choices"] = choices;
@@ -232,7 +213,7 @@ json::Value params_to_json(const Space& space, const Values& values) {
 
 json::Value Study::to_json() const {
     json::Value out = json::Object{};
-    out["direction"] = direction_ == Direction::maximize ? "maximize" : "minimize";
+    out["direction"] = name(direction_);
     out["seed"] = std::to_string(seed_);  // a string: JSON numbers hold only 53 bits exactly
     out["space"] = space_to_json(space_);
     json::Array trials;
@@ -240,7 +221,7 @@ json::Value Study::to_json() const {
         json::Value v = json::Object{};
         v["number"] = t.number;
         v["params"] = params_to_json(space_, t.params);
-        v["status"] = to_string(t.status);
+        v["status"] = name(t.status);
         v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
         v["intermediate"] = numbers(t.intermediate);
         v["seconds"] = t.cost.seconds;
@@ -258,8 +239,8 @@ json::Value Study::to_json() const {
 
 Study Study::from_json(const json::Value& value) {
     if (!value.is_object()) bad("expected an object");
-    const std::string& direction = text(value, "direction");
-    if (direction != "minimize" && direction != "maximize") bad("direction is minimize or maximize");
+    const std::optional<Direction> direction = parse_enum<Direction>(text(value, "direction"));
+    if (!direction) bad("direction is minimize or maximize");
     // Digits only: stoull would take "-1" as 2⁶⁴ − 1, " +7" as 7 and "12abc" as 12.
     const std::string& seed_text = text(value, "seed");
     uint64_t seed = 0;
@@ -268,7 +249,7 @@ Study Study::from_json(const json::Value& value) {
         end != seed_text.data() + seed_text.size())
         bad("seed must be a string of decimal digits from \"0\" to \"18446744073709551615\", not " + limits::quote(seed_text));
     Study study(space_from_json(member(value, "space")),
-                direction == "maximize" ? Direction::maximize : Direction::minimize, seed);
+                *direction, seed);
     const json::Value& trials = member(value, "trials");
     if (!trials.is_array()) bad("\"trials\" must be an array");
     if (trials.as_array().size() > size_t(limits::kMaxTrials))
@@ -294,7 +275,7 @@ Study Study::from_json(const json::Value& value) {
             if (study.space_.active(i, t.params) != is_active(t.params[i]))
                 bad("trial " + std::to_string(t.number) + ": parameter '" + study.space_.params()[i].name +
                     (is_active(t.params[i]) ? "' is set although its condition does not hold" : "' is missing"));
-        auto status = status_from_string(text(v, "status"));
+        auto status = parse_enum<TrialStatus>(text(v, "status"));
         if (!status) bad("unknown trial status '" + text(v, "status") + "'");
         t.status = *status;
         // Complete and pruned trials are ranked by their value; failed and diverged ones have none; a
@@ -324,7 +305,7 @@ std::string Study::to_csv() const {
     for (const Param& p : space_.params()) csv.append(",").append(p.name);
     csv += ",epochs_trained,seconds,flops,rung\n";  // not "epochs": a tuned epochs is a parameter column
     for (const Trial& t : trials_) {
-        csv.append(std::to_string(t.number)).append(",").append(to_string(t.status)).append(",");
+        csv.append(std::to_string(t.number)).append(",").append(name(t.status)).append(",");
         if (t.value) csv += json::format_number(*t.value);
         for (size_t i = 0; i < space_.size(); ++i) {
             csv += ',';

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/enums.h"
 #include "core/json.h"
 #include "core/random.h"
 #include "tune/space.h"
@@ -22,8 +23,19 @@ enum class TrialStatus {
     failed,    // the objective could not evaluate it
     diverged,  // training blew up (NaN or exploding loss)
 };
-const char* to_string(TrialStatus status);
-std::optional<TrialStatus> status_from_string(const std::string& name);
+
+}  // namespace tunelab::tune
+
+namespace tunelab {
+// As a saved study (Study::to_json) and the CLI's tables spell them.
+template <>
+inline constexpr std::array<std::string_view, 2> enum_names<tune::Direction> = {"minimize", "maximize"};
+template <>
+inline constexpr std::array<std::string_view, 5> enum_names<tune::TrialStatus> = {"running", "complete", "pruned", "failed",
+                                                                                 "diverged"};
+}  // namespace tunelab
+
+namespace tunelab::tune {
 
 // What a trial cost: wall time of the objective, and floating-point operations the trainer counted.
 struct Cost {

@@ -35,10 +35,7 @@ TEST_CASE("Acquisition: EI equals E[max(0, best − ξ − f)] for f ~ N(μ, σ�
 }
 
 TEST_CASE("Acquisition: names parse and unknown names are refused") {
-    AcquisitionKind kind{};
-    CHECK(acquisition_from_string("pi", kind));
-    CHECK(kind == AcquisitionKind::probability_of_improvement);
-    CHECK(acquisition_from_string("lcb", kind));
-    CHECK(kind == AcquisitionKind::confidence_bound);
-    CHECK_FALSE(acquisition_from_string("thompson", kind));
+    CHECK(parse_acquisition("pi") == AcquisitionKind::probability_of_improvement);
+    CHECK(parse_acquisition("lcb") == AcquisitionKind::confidence_bound);
+    CHECK_FALSE(parse_acquisition("thompson"));
 }

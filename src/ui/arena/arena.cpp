@@ -231,7 +231,7 @@ json::Value racer_json(const Racer& racer) {
         trials.push_back(json::Object{{"number", t.number},
                                       {"params", tune::params_to_json(study.space(), t.params)},
                                       {"value", number_or_null(t.value)},
-                                      {"status", tune::to_string(t.status)}});
+                                      {"status", name(t.status)}});
     json::Array best_so_far;
     for (double v : study.best_so_far()) best_so_far.push_back(number_or_null(v));
     const tune::Trial* best = study.best();
