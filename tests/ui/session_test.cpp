@@ -195,7 +195,7 @@ std::string saved_mid_race(AppState& app, int rounds, int extra_steps, size_t st
     for (int i = 0; i < rounds; ++i) REQUIRE(advance_round(app.arena));
     Racer& racer = app.arena.racers.at(stepped);
     for (int i = 0; i < extra_steps; ++i)
-        if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
+        if (racer.runner->step() == tune::RunEvent::told) racer.told++;
     return saved_session_to_json(app).dump();
 }
 
@@ -231,7 +231,7 @@ void check_resume_matches(const std::string& setup, int rounds, int extra_steps,
     CHECK(after.app.arena.interrupted->round == rounds);
     int finished = 0;
     for (const Racer& racer : before.app.arena.racers)
-        for (const tune::Trial& t : racer.runner->study().trials()) finished += t.status != tune::TrialStatus::Running;
+        for (const tune::Trial& t : racer.runner->study().trials()) finished += t.status != tune::TrialStatus::running;
     CHECK(after.app.arena.interrupted->restored_trials == finished);
     CHECK(command(after.app, parse(R"({"cmd":"arena.status"})"))["interrupted"]["restored_trials"] == json::Value(finished));
 
@@ -355,7 +355,7 @@ TEST_CASE("session: the Python export of a race on the lab's network carries its
     auto has = [&](const std::string& part) { return script.find(part) != std::string::npos; };
     CHECK(has("\"epochs\": 5,  # per trial"));
     CHECK(has("\"score\": \"validation_accuracy\","));
-    CHECK(has("optuna.create_study(direction=\"maximize\""));
+    CHECK(has("direction=\"maximize\", sampler=sampler, pruner=pruner)"));
     CHECK(has("TuneLab's grid for a budget of 4 trials"));
     const double raced_lr = t.app.arena.raced_run.lr.lr;
     REQUIRE(raced_lr != 0.3);
