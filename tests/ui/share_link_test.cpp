@@ -46,7 +46,7 @@ TEST_CASE("share link: every tunable setting of a run goes by its name in the ta
             }
         }
         if (setting.choices.empty()) {
-            const double value = setting.kind == tune::ParamKind::Int ? setting.high : setting.high * 0.75;
+            const double value = setting.kind == tune::ParamKind::integer ? setting.high : setting.high * 0.75;
             setting.apply(trial, value, "");
             expected = json::format_number(value);
         }
