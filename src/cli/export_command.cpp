@@ -12,6 +12,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/optuna_storage.h"
 #include "core/files.h"
 #include "core/json.h"
 #include "core/limits.h"
@@ -32,6 +33,9 @@ const char* kUsage =
     "  --python FILE     the PyTorch + Optuna script (the default, to standard output: -)\n"
     "  --csv FILE        the trials as CSV (one block per strategy for a session's race)\n"
     "  --json FILE       the studies as JSON\n"
+    "  --optuna-storage URL  the studies into an Optuna storage (sqlite:///race.db, postgresql://...,\n"
+    "                    mysql://..., or a journal file's path), for optuna-dashboard; needs Python's optuna\n"
+    "  --optuna-study NAME   the study's name there (default tunelab; several studies: NAME-strategy)\n"
     "  --data-dir DIR    a study of mlp:<dataset>: folder of the bundled data sets (default assets/data)\n"
     "  -h, --help        this help\n"
     "A CSV data set saved in a session is written beside the script (OUT.csv next to OUT.py).\n";
@@ -41,7 +45,7 @@ struct UsageError : std::runtime_error {
 };
 
 struct Arguments {
-    std::string from, python, csv, json, data_dir = "assets/data";
+    std::string from, python, csv, json, optuna_storage, optuna_study = "tunelab", data_dir = "assets/data";
 };
 
 Arguments parse(const std::vector<std::string>& given) {
@@ -55,11 +59,13 @@ Arguments parse(const std::vector<std::string>& given) {
         else if (flag == "--python") a.python = value;
         else if (flag == "--csv") a.csv = value;
         else if (flag == "--json") a.json = value;
+        else if (flag == "--optuna-storage") a.optuna_storage = value;
+        else if (flag == "--optuna-study") a.optuna_study = value;
         else if (flag == "--data-dir") a.data_dir = value;
         else throw UsageError("unknown option '" + flag + "'");
     }
     if (a.from.empty()) throw UsageError("--from FILE is required");
-    if (a.python.empty() && a.csv.empty() && a.json.empty()) a.python = "-";
+    if (a.python.empty() && a.csv.empty() && a.json.empty() && a.optuna_storage.empty()) a.python = "-";
     return a;
 }
 
@@ -115,7 +121,7 @@ Source from_study(const json::Value& doc, const Arguments& a) {
     s.run.seed = study.seed();
     s.search = tune::PythonSearch{study.space(), tune::python_sampler(strategy), std::max(1, study.next_number()),
                                   mlp.max_epochs(),
-                                  spec.ends_with(":error") ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss};
+                                  spec.ends_with(":error") ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss};
     return s;
 }
 
@@ -150,8 +156,8 @@ Source from_session(const json::Value& doc) {
     s.search = tune::PythonSearch{s.studies.front().second.space(), tune::python_sampler(s.studies.front().first),
                                   int(member(setup, "trials", "race.setup").as_number()),
                                   int(member(setup, "epochs", "race.setup").as_number()),
-                                  metric.is_string() && metric.as_string() == "val_accuracy" ? tune::MlpScore::ValidationError
-                                                                                             : tune::MlpScore::ValidationLoss};
+                                  metric.is_string() && metric.as_string() == "val_accuracy" ? tune::MlpScore::validation_error
+                                                                                             : tune::MlpScore::validation_loss};
     return s;
 }
 
@@ -179,7 +185,7 @@ int run(const Arguments& a) {
         }
         write(a.python, tune::export_python(*s.data, s.run, s.search ? &*s.search : nullptr, csv_name));
     }
-    if (!a.csv.empty() || !a.json.empty()) {
+    if (!a.csv.empty() || !a.json.empty() || !a.optuna_storage.empty()) {
         if (s.studies.empty()) throw std::invalid_argument(a.from + " holds no trials (no race was saved with it)");
         std::string csv;
         json::Array studies;
@@ -189,6 +195,7 @@ int run(const Arguments& a) {
         }
         if (!a.csv.empty()) write(a.csv, csv);
         if (!a.json.empty()) write(a.json, json::Value(studies).dump(2) + "\n");
+        if (!a.optuna_storage.empty()) write_optuna_storage(s.studies, a.optuna_storage, a.optuna_study);
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/optuna_storage.h"
 #include "core/files.h"
 #include "core/json.h"
 #include "core/limits.h"
@@ -36,6 +37,9 @@ const char* kUsage =
     "  --resume FILE       continue a study saved with --save (same objective)\n"
     "  --save FILE         save the study as JSON (tunelab-cli export turns it into a script)\n"
     "  --trials-csv FILE   write its trials as CSV (formerly --csv)\n"
+    "  --optuna-storage URL  also write the study into an Optuna storage (sqlite:///race.db,\n"
+    "                    postgresql://..., mysql://..., or a journal file's path); needs Python's optuna\n"
+    "  --optuna-study NAME the study's name there (default tunelab-SAMPLER)\n"
     "  --json              print {space, optimum, trials, best_value, best_params} as JSON\n"
     "  --timings           with --json: each trial's sampler time in milliseconds\n"
     "  --pareto            also report the Pareto front of value against cost (FLOPs)\n"
@@ -44,7 +48,8 @@ const char* kUsage =
     "Options take their value as the next argument or after '=' (--trials=20).\n";
 
 struct Arguments {
-    std::string objective, sampler, space_file, resume_file, save_file, csv_file, data_dir = "assets/data";
+    std::string objective, sampler, space_file, resume_file, save_file, csv_file, optuna_storage, optuna_study,
+        data_dir = "assets/data";
     int trials = 30, seeds = 1;
     uint64_t seed = 1;
     double noise = 0;
@@ -89,8 +94,9 @@ Arguments parse(const std::vector<std::string>& given) {
         else if (flag == "--trials") a.trials = to_count(flag, value(), 1, limits::kMaxTrials);
         else if (flag == "--seed") a.seed = uint64_t(to_count(flag, value(), 0));
         else if (flag == "--acq") {
-            if (!tune::acquisition_from_string(value(), a.options.acquisition.kind))
-                throw UsageError("--acq is ei, pi, ucb or hedge, not '" + args[i] + "'");
+            const std::optional<tune::AcquisitionKind> kind = tune::parse_acquisition(value());
+            if (!kind) throw UsageError("--acq is ei, pi, ucb or hedge, not '" + args[i] + "'");
+            a.options.acquisition.kind = *kind;
         } else if (flag == "--xi") a.options.acquisition.xi = to_number(flag, value());
         else if (flag == "--kappa") a.options.acquisition.kappa = to_number(flag, value());
         else if (flag == "--initial") a.options.initial_points = to_count(flag, value(), 1);
@@ -110,6 +116,8 @@ Arguments parse(const std::vector<std::string>& given) {
         else if (flag == "--resume") a.resume_file = value();
         else if (flag == "--save") a.save_file = value();
         else if (flag == "--trials-csv") a.csv_file = value();
+        else if (flag == "--optuna-storage") a.optuna_storage = value();
+        else if (flag == "--optuna-study") a.optuna_study = value();
         else if (flag == "--csv") {  // the old name, kept working: train's --csv is an input file
             a.csv_file = value();
             std::fputs("tunelab-cli study: --csv is now --trials-csv (train --csv reads a data file)\n", stderr);
@@ -123,8 +131,11 @@ Arguments parse(const std::vector<std::string>& given) {
     if (a.objective.empty()) throw UsageError("--objective is required");
     if (a.sampler.empty()) throw UsageError("--sampler is required");
     if (a.noise < 0) throw UsageError("--noise must be at least 0");
-    if (a.seeds > 1 && (!a.json || !a.resume_file.empty() || !a.save_file.empty() || !a.csv_file.empty()))
-        throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save or --trials-csv");
+    if (a.seeds > 1 && (!a.json || !a.resume_file.empty() || !a.save_file.empty() || !a.csv_file.empty() ||
+                        !a.optuna_storage.empty()))
+        throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save, --trials-csv or "
+                         "--optuna-storage");
+    if (a.optuna_study.empty()) a.optuna_study = "tunelab-" + a.sampler;
     a.options.budget = a.trials;
     return a;
 }
@@ -155,7 +166,7 @@ auto from_document(const char* flag, const std::string& path, const json::Value&
 }
 
 std::string describe(const tune::Study& study, const tune::Trial& t) {
-    std::string line = "trial " + std::to_string(t.number) + "  " + tune::to_string(t.status);
+    std::string line = "trial " + std::to_string(t.number) + "  " + std::string(name(t.status));
     if (t.value) line += "  value " + json::format_number(*t.value);
     for (size_t i = 0; i < study.space().size(); ++i)
         if (tune::is_active(t.params[i])) line += "  " + study.space().params()[i].name + "=" + study.space().format(i, t.params[i]);
@@ -173,7 +184,7 @@ json::Value report(const tune::Study& study, const tune::Objective& objective, b
         v["number"] = t.number;
         v["params"] = tune::params_to_json(study.space(), t.params);
         v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
-        v["status"] = tune::to_string(t.status);
+        v["status"] = name(t.status);
         v["source"] = t.source;
         if (timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
         trials.push_back(std::move(v));
@@ -238,7 +249,7 @@ int run_one(const Arguments& a) {
     if (a.check_only) return 0;
     tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed);
     tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
-    while (runner.run_trial() != tune::RunEvent::Finished)
+    while (runner.run_trial() != tune::RunEvent::finished)
         if (!a.json) {
             const tune::Trial& t = runner.study().trial(runner.last_told());
             std::printf("%s\n", describe(runner.study(), t).c_str());
@@ -259,6 +270,7 @@ int run_one(const Arguments& a) {
     }
     if (!a.save_file.empty()) write_file(a.save_file, saved_study(a, done).dump(1) + "\n");
     if (!a.csv_file.empty()) write_file(a.csv_file, done.to_csv());
+    if (!a.optuna_storage.empty()) write_optuna_storage({{a.sampler, done}}, a.optuna_storage, a.optuna_study);
     return 0;
 }
 

@@ -27,7 +27,7 @@ std::vector<std::string> CsvDialect::notes() const {
 std::string CsvError::describe() const {
     std::string where;
     if (line > 0) where = "line " + std::to_string(line);
-    if (column > 0) where += ", column " + std::to_string(column);
+    if (column > 0) where += (where.empty() ? "column " : ", column ") + std::to_string(column);
     return where.empty() ? message : where + ": " + message;
 }
 
@@ -251,6 +251,23 @@ std::optional<CsvTable> parse_csv(std::string_view text, CsvError& error) {
         return std::nullopt;
     }
     return table;
+}
+
+std::optional<std::vector<std::string>> parse_csv_header(std::string_view text, CsvError& error) {
+    size_t end = 0;  // past the first line with a cell on it
+    while (end < text.size()) {
+        const size_t line_end = std::min(text.find('\n', end), text.size());
+        const std::string_view line = text.substr(end, line_end - end);
+        end = line_end + 1;
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) break;
+    }
+    std::string_view head = text.substr(0, std::min(end, text.size()));
+    CsvDialect dialect;
+    if (!read_dialect(head, dialect, error)) return std::nullopt;
+    Lines lines(head, dialect.separator);
+    std::vector<std::string> header;
+    if (!read_header(lines, header, error)) return std::nullopt;
+    return header;
 }
 
 // The refusal of a missing value: where the first is, and how many rows have one (a second pass

@@ -51,6 +51,10 @@ struct CsvLoad {
 // Splits text into cells; refuses empty files, ragged rows and unterminated quotes.
 std::optional<CsvTable> parse_csv(std::string_view text, CsvError& error);
 
+// The header's column names alone, in the same dialect (byte-order mark, separator): for the lab's
+// target picker, drawn every frame, so only the text up to the first non-blank line is read.
+std::optional<std::vector<std::string>> parse_csv_header(std::string_view text, CsvError& error);
+
 // Converts a parsed table into samples: the target column by header name, every other column a
 // numeric feature (but a pandas index column, dropped). Classification needs at least 2 distinct
 // labels, and labels that look like measurements (many distinct numbers) are refused with the

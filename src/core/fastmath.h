@@ -52,10 +52,10 @@ inline float tanh_approx(float x) {
 // log x for x > 0: x = 2ᵏ·m with m in [√½, √2), log m = 2·atanh(f/(2 + f)) with f = m − 1, by its
 // series to s⁹ (|s| ≤ 0.172; error < 2 ulps). NaN and +∞ give NaN (a diverged run stays one).
 inline float log_approx(float x) {
-    constexpr uint32_t sqrt_half = 0x3f3504f3;  // the bits of √½: m's exponent is taken from there
-    const uint32_t shifted = reinterpret_bits<uint32_t>(x) - sqrt_half;
+    constexpr uint32_t kSqrtHalf = 0x3f3504f3;  // the bits of √½: m's exponent is taken from there
+    const uint32_t shifted = reinterpret_bits<uint32_t>(x) - kSqrtHalf;
     const auto k = static_cast<float>(static_cast<int32_t>(shifted) >> 23);
-    const float m = reinterpret_bits<float>((shifted & 0x007fffffu) + sqrt_half);
+    const float m = reinterpret_bits<float>((shifted & 0x007fffffu) + kSqrtHalf);
     const float f = m - 1.0f;
     const float s = f / (2.0f + f);
     const float s2 = s * s;

@@ -21,11 +21,11 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
 
 // The order of the SIMD version's lanes, so every build produces the same bits.
 float dot(const float* x, const float* y, int m) {
-    float lane[dot_lanes] = {};
+    float lane[kDotLanes] = {};
     int i = 0;
-    for (; i + dot_lanes <= m; i += dot_lanes)
-        for (int l = 0; l < dot_lanes; ++l) lane[l] += x[i + l] * y[i + l];
-    for (int width = dot_lanes / 2; width >= 1; width /= 2)  // halves added pairwise
+    for (; i + kDotLanes <= m; i += kDotLanes)
+        for (int l = 0; l < kDotLanes; ++l) lane[l] += x[i + l] * y[i + l];
+    for (int width = kDotLanes / 2; width >= 1; width /= 2)  // halves added pairwise
         for (int l = 0; l < width; ++l) lane[l] = lane[l] + lane[l + width];
     float sum = lane[0];
     for (; i < m; ++i) sum += x[i] * y[i];
@@ -47,7 +47,7 @@ typedef float V16 __attribute__((vector_size(64)));
 #endif
 
 template <typename V>
-constexpr int lanes = sizeof(V) / sizeof(float);
+constexpr int kLanes = sizeof(V) / sizeof(float);
 
 // Vectors are loaded and stored at any float's address (rows start anywhere) through `At<V>`, a
 // type that may alias float. (Not through helper functions: passing a vector wider than the
@@ -64,7 +64,7 @@ using At = typename Unaligned<sizeof(V)>::type;
 template <typename V, int Cols, int Vecs>
 [[gnu::always_inline]] inline void multiply_block(float* c, const float* a, int m, int k, const float* s,
                                                   int sp, int sc, int col, int row, const float* bias) {
-    constexpr int L = lanes<V>;
+    constexpr int L = kLanes<V>;
     V acc[Cols][Vecs];
     for (int j = 0; j < Cols; ++j)
         for (int v = 0; v < Vecs; ++v) acc[j][v] = bias ? *reinterpret_cast<const At<V>*>(bias + row + L * v) : V{};
@@ -83,7 +83,7 @@ template <typename V, int Cols, int Vecs>
 template <typename V, int Cols>
 [[gnu::always_inline]] inline void multiply_columns(float* c, const float* a, int m, int k, const float* s,
                                                     int sp, int sc, int col, const float* bias) {
-    constexpr int L = lanes<V>;
+    constexpr int L = kLanes<V>;
     int row = 0;
     for (; row + 4 * L <= m; row += 4 * L) multiply_block<V, Cols, 4>(c, a, m, k, s, sp, sc, col, row, bias);
     for (; row + L <= m; row += L) multiply_block<V, Cols, 1>(c, a, m, k, s, sp, sc, col, row, bias);
@@ -101,19 +101,19 @@ template <typename V>
 [[gnu::always_inline]] inline void multiply_simd(float* c, const float* a, int m, int k, const float* s, int sp,
                                                  int sc, int n, const float* bias) {
     int col = 0;
-    if constexpr (lanes<V> == 16)  // AVX-512's 32 registers hold four columns' sums (16) and A's rows (4)
+    if constexpr (kLanes<V> == 16)  // AVX-512's 32 registers hold four columns' sums (16) and A's rows (4)
         for (; col + 4 <= n; col += 4) multiply_columns<V, 4>(c, a, m, k, s, sp, sc, col, bias);
     for (; col + 2 <= n; col += 2) multiply_columns<V, 2>(c, a, m, k, s, sp, sc, col, bias);
     for (; col < n; ++col) multiply_columns<V, 1>(c, a, m, k, s, sp, sc, col, bias);
 }
 
-static_assert(dot_lanes % lanes<V4> == 0, "dot's lanes are whole vectors of four");
+static_assert(kDotLanes % kLanes<V4> == 0, "dot's lanes are whole vectors of four");
 
 [[gnu::always_inline]] inline float dot_simd(const float* x, const float* y, int m) {
-    constexpr int Vecs = dot_lanes / lanes<V4>;
+    constexpr int Vecs = kDotLanes / kLanes<V4>;
     V4 acc[Vecs] = {};
     int i = 0;
-    for (; i + dot_lanes <= m; i += dot_lanes)
+    for (; i + kDotLanes <= m; i += kDotLanes)
         for (int v = 0; v < Vecs; ++v) 
             acc[v] += *reinterpret_cast<const At<V4>*>(x + i + 4 * v) * *reinterpret_cast<const At<V4>*>(y + i + 4 * v);
     for (int width = Vecs / 2; width >= 1; width /= 2)  // halves added pairwise, as scalar::dot

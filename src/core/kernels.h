@@ -21,9 +21,9 @@ namespace tunelab::kernels {
 void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n,
               const float* bias = nullptr);
 
-// Σ x·y over m entries, summed in `dot_lanes` interleaved lanes (lane l takes entries l, l + 16,
+// Σ x·y over m entries, summed in `kDotLanes` interleaved lanes (lane l takes entries l, l + 16,
 // …), then the upper half of the lanes added to the lower until one is left, then the tail.
-inline constexpr int dot_lanes = 16;
+inline constexpr int kDotLanes = 16;
 float dot(const float* x, const float* y, int m);
 
 namespace scalar {

@@ -31,7 +31,7 @@ double reflect(double x) { return std::clamp(x < 0 ? -x : x > 1 ? 2 - x : x, 0.0
 
 size_t feature_count(const Space& space) {
     size_t n = 0;
-    for (const Param& p : space.params()) n += p.kind == ParamKind::Categorical ? p.choices.size() : 1;
+    for (const Param& p : space.params()) n += p.kind == ParamKind::categorical ? p.choices.size() : 1;
     return n;
 }
 
@@ -41,7 +41,7 @@ Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, cons
                      const Eigen::VectorXd* warm_start, bool warp_outputs)
     : space_(space) {
     continuous_ = std::all_of(space.params().begin(), space.params().end(),
-                              [](const Param& p) { return p.kind == ParamKind::Float && p.parent.empty(); });
+                              [](const Param& p) { return p.kind == ParamKind::real && p.parent.empty(); });
     std::vector<std::vector<double>> unit;
     for (const Values& v : obs.params) unit.push_back(space.encode(v));
     const Eigen::VectorXd loss = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), Eigen::Index(obs.size()));
@@ -73,7 +73,7 @@ Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
         Eigen::Index col = 0;
         for (size_t i = 0; i < space_.size(); ++i) {
             const Param& p = space_.params()[i];
-            if (p.kind != ParamKind::Categorical) {
+            if (p.kind != ParamKind::categorical) {
                 f(r, col++) = space_.encode(i, values[i]);  // ints land on their rounded value
                 continue;
             }
@@ -189,7 +189,7 @@ std::vector<double> Surrogate::length_scales() const {
     std::vector<double> out;
     Eigen::Index col = 0;
     for (const Param& p : space_.params()) {
-        Eigen::Index width = p.kind == ParamKind::Categorical ? Eigen::Index(p.choices.size()) : 1;
+        Eigen::Index width = p.kind == ParamKind::categorical ? Eigen::Index(p.choices.size()) : 1;
         out.push_back(ls.segment(col, width).minCoeff());
         col += width;
     }
@@ -203,17 +203,18 @@ int BayesSampler::initial_points(const Space& space) const {
 const Surrogate* BayesSampler::model(const Study& study) {
     Observations obs = best_observations(observations(study), limits::kMaxGpObservations);
     if (int(obs.size()) < initial_points(study.space())) return nullptr;
-    // What the model (and its proposal) belongs to: the study's next trial and how many results it had.
-    const std::pair<int, size_t> key{study.next_number(), obs.size()};
-    if (!cached_ || key != cached_for_) {
+    ModelKey key{space_to_json(study.space()), study.seed(), study.next_number(), std::move(obs), {}};
+    for (const Trial& t : study.trials())
+        if (!t.sampler_state.empty()) key.warm_start = t.sampler_state;
+    if (!cached_ || !(key == cached_for_)) {
         Rng rng = study.rng_for(study.next_number(), kFitPurpose);
-        // Warm start from the hyperparameters noted with the latest model-based trial.
         std::optional<Eigen::VectorXd> warm;
-        for (const Trial& t : study.trials())
-            if (!t.sampler_state.empty()) warm = Eigen::Map<const Eigen::VectorXd>(t.sampler_state.data(), Eigen::Index(t.sampler_state.size()));
-        cached_ = std::make_unique<Surrogate>(study.space(), obs, rng, options_.fit, warm ? &*warm : nullptr,
+        if (!key.warm_start.empty())
+            warm = Eigen::Map<const Eigen::VectorXd>(key.warm_start.data(), Eigen::Index(key.warm_start.size()));
+        cached_ = std::make_unique<Surrogate>(study.space(), key.observations, rng, options_.fit, warm ? &*warm : nullptr,
                                               options_.warp_outputs);
-        cached_for_ = key;
+        cached_for_ = std::move(key);
+        ++fits_;
     }
     return cached_.get();
 }
@@ -221,21 +222,21 @@ const Surrogate* BayesSampler::model(const Study& study) {
 Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const {
     const Acquisition& acq = options_.acquisition;
     Rng rng = study.rng_for(study.next_number(), kAcquisitionPurpose);
-    if (acq.kind != AcquisitionKind::Hedge) {
+    if (acq.kind != AcquisitionKind::hedge) {
         Proposal p{study.space().decode(model.maximize(acq, rng, options_.candidates))};
-        p.source = to_string(acq.kind);
+        p.source = tunelab::name(acq.kind);
         return p;
     }
     // GP-Hedge: each member nominates its maximizer; one is chosen with probability ∝ exp(η g),
     // where a member's gain g sums the current posterior's (negated, standardized) mean at the
     // points it chose before: members whose picks turned out good get chosen more.
-    const AcquisitionKind members[] = {AcquisitionKind::ExpectedImprovement,
-                                       AcquisitionKind::ProbabilityOfImprovement,
-                                       AcquisitionKind::ConfidenceBound};
+    const AcquisitionKind members[] = {AcquisitionKind::expected_improvement,
+                                       AcquisitionKind::probability_of_improvement,
+                                       AcquisitionKind::confidence_bound};
     std::vector<double> gain(3, 0.0);
     for (const Trial& t : study.trials())
         for (int j = 0; j < 3; ++j)
-            if (t.source == to_string(members[j])) {
+            if (t.source == tunelab::name(members[j])) {
                 Eigen::VectorXd mean, stddev;
                 Eigen::MatrixXd u = Eigen::Map<const Eigen::RowVectorXd>(study.space().encode(t.params).data(),
                                                                          Eigen::Index(study.space().size()));
@@ -251,26 +252,26 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
     Acquisition member = acq;
     member.kind = members[chosen];
     Proposal p{study.space().decode(model.maximize(member, rng, options_.candidates))};
-    p.source = to_string(member.kind);
+    p.source = tunelab::name(member.kind);
     return p;
 }
 
 const Proposal& BayesSampler::next_proposal(const Study& study, const Surrogate& model) {
-    if (!proposal_ || proposal_for_ != cached_for_ || !(proposal_acquisition_ == options_.acquisition)) {
+    if (!proposal_ || proposal_for_ != fits_ || !(proposal_acquisition_ == options_.acquisition)) {
         proposal_ = propose(study, model);
         proposal_->sampler_state.assign(model.gp().theta().begin(), model.gp().theta().end());
-        proposal_for_ = cached_for_;
+        proposal_for_ = fits_;
         proposal_acquisition_ = options_.acquisition;
     }
     return *proposal_;
 }
 
 bool BayesSampler::prepare(const Study& study) {
-    const std::pair<int, size_t> fitted_for = cached_for_;
+    const int fitted = fits_;
     const Surrogate* m = model(study);
     if (!m) return false;                          // still the initial design: nothing costly to prepare
-    if (cached_for_ != fitted_for) return true;    // this call fitted the GP; the proposal comes next call
-    const bool proposed = proposal_ && proposal_for_ == cached_for_ && proposal_acquisition_ == options_.acquisition;
+    if (fits_ != fitted) return true;              // this call fitted the GP; the proposal comes next call
+    const bool proposed = proposal_ && proposal_for_ == fits_ && proposal_acquisition_ == options_.acquisition;
     if (proposed) return false;
     next_proposal(study, *m);
     return true;
@@ -286,7 +287,7 @@ Proposal BayesSampler::ask(const Study& study) {
 Acquisition BayesSampler::view_acquisition() const {
     // A hedge has no single surface: draw its first member, EI.
     Acquisition acq = options_.acquisition;
-    if (acq.kind == AcquisitionKind::Hedge) acq.kind = AcquisitionKind::ExpectedImprovement;
+    if (acq.kind == AcquisitionKind::hedge) acq.kind = AcquisitionKind::expected_improvement;
     return acq;
 }
 

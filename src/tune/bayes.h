@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/json.h"
 #include "tune/gp.h"
 #include "tune/sampler.h"
 #include "tune/warping.h"
@@ -121,12 +122,24 @@ private:
     // The view's acquisition (a hedge draws its first member, EI) and the model's posterior.
     Acquisition view_acquisition() const;
 
+    // Everything a fitted model depends on: a sampler reused across studies (or one study replaced
+    // by another of as many trials) must never return the other study's model.
+    struct ModelKey {
+        json::Value space;         // the parameters and their ranges
+        uint64_t seed = 0;         // with next_number: the fit's random stream
+        int next_number = -1;
+        Observations observations;
+        std::vector<double> warm_start;  // the hyperparameters noted with the latest model-based trial
+        bool operator==(const ModelKey&) const = default;
+    };
+
     BayesOptions options_;
     std::unique_ptr<Surrogate> cached_;
-    std::pair<int, size_t> cached_for_{-1, 0};  // (next trial number, observations) it was fit on
+    ModelKey cached_for_;
+    int fits_ = 0;                     // models fitted so far: which one a proposal belongs to
     std::optional<Proposal> proposal_;
-    std::pair<int, size_t> proposal_for_{-1, 0};
-    Acquisition proposal_acquisition_;          // the settings proposal_ was maximized under
+    int proposal_for_ = -1;            // the fit (fits_) proposal_ was maximized on
+    Acquisition proposal_acquisition_;  // the settings proposal_ was maximized under
 };
 
 }  // namespace tunelab::tune

@@ -7,6 +7,7 @@
 
 #include "core/csv.h"
 #include "core/json.h"
+#include "tune/export_optuna.h"
 #include "tune/sampler.h"
 #include "tune/strategy.h"
 #include "tune/tunable.h"
@@ -560,11 +561,11 @@ std::string suggest_line(const Param& p) {
     const std::string name = py_string(p.name);
     const std::string log = p.log ? ", log=True" : "";
     switch (p.kind) {
-        case ParamKind::Float:
+        case ParamKind::real:
             return "trial.suggest_float(" + name + ", " + py_number(p.low) + ", " + py_number(p.high) + log + ")";
-        case ParamKind::Int:
+        case ParamKind::integer:
             return "trial.suggest_int(" + name + ", " + py_int(p.low) + ", " + py_int(p.high) + log + ")";
-        case ParamKind::Categorical: {
+        case ParamKind::categorical: {
             std::string choices;
             for (const std::string& c : p.choices) choices += (choices.empty() ? "" : ", ") + py_string(c);
             return "trial.suggest_categorical(" + name + ", [" + choices + "])";
@@ -580,12 +581,12 @@ std::string grid_values(const Space& space, size_t i, int points) {
     std::string out;
     for (int digit = 0; digit < points; ++digit) {
         std::string value;
-        if (p.kind == ParamKind::Categorical) {
+        if (p.kind == ParamKind::categorical) {
             value = py_string(space.format(i, space.decode(i, (digit + 0.5) / points)));
         } else {
             double v = points == 1 ? space.decode(i, 0.5) : digit == 0 ? p.low : digit == points - 1 ? p.high
                                                                       : space.decode(i, double(digit) / (points - 1));
-            value = p.kind == ParamKind::Int ? py_int(v) : py_number(v);
+            value = p.kind == ParamKind::integer ? py_int(v) : py_number(v);
         }
         out += (out.empty() ? "" : ", ") + value;
     }
@@ -594,7 +595,7 @@ std::string grid_values(const Space& space, size_t i, int points) {
 
 std::string sampler_block(const PythonSearch& search) {
     const std::string& s = search.sampler;
-    std::string out = "\n\ndef make_sampler_and_pruner():\n";
+    std::string out = "\n\ndef make_sampler_and_pruner(seed):\n";
     if (s == "grid") {
         const std::vector<int> points = GridSampler::points_per_dimension(search.space, search.trials);
         int size = 1;
@@ -603,10 +604,10 @@ std::string sampler_block(const PythonSearch& search) {
                " points (the same values), visited in random order.\n    space = {\n";
         for (size_t i = 0; i < search.space.size(); ++i)
             out += "        " + py_string(search.space.params()[i].name) + ": " + grid_values(search.space, i, points[i]) + ",\n";
-        out += "    }\n    return optuna.samplers.GridSampler(space, seed=SEED), optuna.pruners.NopPruner()\n";
+        out += "    }\n    return optuna.samplers.GridSampler(space, seed=seed), optuna.pruners.NopPruner()\n";
     } else if (s == "sobol" || s == "halton") {
         out += "    # Quasi-random points that cover the space evenly, like TuneLab's " + s + " sequence.\n"
-               "    return optuna.samplers.QMCSampler(qmc_type=" + py_string(s) + ", scramble=True, seed=SEED), "
+               "    return optuna.samplers.QMCSampler(qmc_type=" + py_string(s) + ", scramble=True, seed=seed), "
                "optuna.pruners.NopPruner()\n";
     } else if (s == "bayes") {
         out += "    # TuneLab's Bayesian optimization (Gaussian process + expected improvement) is optuna's\n"
@@ -614,32 +615,32 @@ std::string sampler_block(const PythonSearch& search) {
                "    # BoTorchSampler). On an older optuna (Debian 12 has 3.1) this study runs TPE, another\n"
                "    # model-based sampler, instead: it says so when it starts.\n"
                "    if hasattr(optuna.samplers, \"GPSampler\"):\n"
-               "        return optuna.samplers.GPSampler(seed=SEED), optuna.pruners.NopPruner()\n"
+               "        return optuna.samplers.GPSampler(seed=seed), optuna.pruners.NopPruner()\n"
                "    print(\"optuna %s has no GPSampler (3.6+): TPE stands in for Bayesian optimization\" % optuna.__version__)\n"
-               "    return optuna.samplers.TPESampler(seed=SEED), optuna.pruners.NopPruner()\n";
+               "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else if (s == "hyperband") {
         out += "    # Hyperband: random configurations, most stopped after a few epochs (keep 1/3 per rung).\n"
                "    pruner = optuna.pruners.HyperbandPruner(min_resource=1, max_resource=SEARCH[\"epochs\"], reduction_factor=3)\n"
-               "    return optuna.samplers.RandomSampler(seed=SEED), pruner\n";
+               "    return optuna.samplers.RandomSampler(seed=seed), pruner\n";
     } else if (s == "cmaes") {
         out += "    # CMA-ES, as TuneLab's: optuna's CmaEsSampler needs the 'cmaes' package; without it this\n"
                "    # study runs TPE instead and says so when it starts.\n"
                "    try:\n"
                "        import cmaes  # noqa: F401\n"
-               "        return optuna.samplers.CmaEsSampler(seed=SEED), optuna.pruners.NopPruner()\n"
+               "        return optuna.samplers.CmaEsSampler(seed=seed), optuna.pruners.NopPruner()\n"
                "    except ImportError:\n"
                "        print(\"the 'cmaes' package is missing: TPE stands in for CMA-ES\")\n"
-               "    return optuna.samplers.TPESampler(seed=SEED), optuna.pruners.NopPruner()\n";
+               "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else if (s == "random") {
-        out += "    return optuna.samplers.RandomSampler(seed=SEED), optuna.pruners.NopPruner()\n";
+        out += "    return optuna.samplers.RandomSampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else {
         out += "    # Tree-structured Parzen estimator, as TuneLab's TPE.\n"
-               "    return optuna.samplers.TPESampler(seed=SEED), optuna.pruners.NopPruner()\n";
+               "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
     }
     return out;
 }
 
-bool by_accuracy(const PythonSearch& search) { return search.score == MlpScore::ValidationError; }
+bool by_accuracy(const PythonSearch& search) { return search.score == MlpScore::validation_error; }
 
 // The tunable settings applied to `target` (tunable.h), as a Python tuple's items.
 std::string tunable_keys(TunableTarget target) {
@@ -719,7 +720,15 @@ std::string main_block(const PythonSearch* search) {
     if (search)
         out += "    parser.add_argument(\"--once\", action=\"store_true\", help=\"train the exported settings once, no search\")\n"
                "    parser.add_argument(\"--params\", metavar=\"JSON\", help='train one trial\\'s parameters, e.g. {\"lr\": 0.01}')\n"
-               "    parser.add_argument(\"--trials\", type=int, default=SEARCH[\"trials\"])\n";
+               "    parser.add_argument(\"--n-trials\", \"--trials\", dest=\"trials\", type=int, default=SEARCH[\"trials\"],\n"
+               "                        help=\"trials this process runs (with --storage: added to the study's)\")\n"
+               "    parser.add_argument(\"--storage\", metavar=\"URL\", help=\"an Optuna storage that several workers share: \"\n"
+               "                        \"sqlite:///study.db, postgresql://..., mysql://..., or a journal file's path\")\n"
+               "    parser.add_argument(\"--study-name\", default=" + py_string("tunelab-" + search->sampler) +
+               ", help=\"the study in --storage (loaded when it exists)\")\n"
+               "    parser.add_argument(\"--n-jobs\", type=int, default=1, help=\"trials run side by side in this process\")\n"
+               "    parser.add_argument(\"--sampler-seed\", type=int, help=\"the sampler's seed (default SEED; with --storage \"\n"
+               "                        \"a fresh one per worker, printed, so that workers never repeat each other's trials)\")\n";
     out += "    args = parser.parse_args()\n"
            "    seeds = [int(s) for s in args.seeds.split(\",\")] if args.seeds else [SEED]\n"
            "    try:  # without --seeds, the data's own seed; with it, one seed for everything\n"
@@ -737,10 +746,15 @@ std::string main_block(const PythonSearch* search) {
            "        p = json.loads(args.params)\n"
            "        losses, metrics = zip(*(evaluate(p, datas[seed], seed) for seed in seeds))\n"
            "        " + print + "        " + print_metric + "        return\n"
-           "    sampler, pruner = make_sampler_and_pruner()\n"
-           "    study = optuna.create_study(direction=" + std::string(by_accuracy(*search) ? "\"maximize\"" : "\"minimize\"") +
+           "    sampler_seed = args.sampler_seed\n"
+           "    if sampler_seed is None and args.storage:  # one seed for all workers would repeat their trials\n"
+           "        sampler_seed = int.from_bytes(os.urandom(4), \"little\")\n"
+           "        print(\"this worker's sampler seed: %d (--sampler-seed %d repeats it)\" % (sampler_seed, sampler_seed))\n"
+           "    sampler, pruner = make_sampler_and_pruner(SEED if sampler_seed is None else sampler_seed)\n"
+           "    study = create_shared_study(open_storage(args.storage) if args.storage else None, study_name=args.study_name,\n"
+           "                                direction=" + std::string(by_accuracy(*search) ? "\"maximize\"" : "\"minimize\"") +
            ", sampler=sampler, pruner=pruner)\n"
-           "    study.optimize(lambda trial: objective(trial, datas[seeds[0]]), n_trials=args.trials)\n"
+           "    study.optimize(lambda trial: objective(trial, datas[seeds[0]]), n_trials=args.trials, n_jobs=args.n_jobs)\n"
            "    best = study.best_trial\n"
            "    print(\"Best trial #%d: %s %.4f\" % (best.number, SEARCH[\"score\"].replace(\"_\", \" \"), best.value))\n"
            "    for name, value in best.params.items():\n"
@@ -756,7 +770,7 @@ std::string python_sampler(const std::string& strategy) {
 }
 
 PythonSearch default_python_search(const TrainConfig& run) {
-    return {MlpObjective::default_space(), "tpe", 30, run.epochs, MlpScore::ValidationLoss};
+    return {MlpObjective::default_space(), "tpe", 30, run.epochs, MlpScore::validation_loss};
 }
 
 std::string export_python(const DataConfig& data, const TrainConfig& train, const PythonSearch* search,
@@ -773,7 +787,8 @@ std::string export_python(const DataConfig& data, const TrainConfig& train, cons
         "figures. No pandas needed; scikit-learn only when TuneLab's copy of a bundled data set is absent.\n"
         "\n"
         "    pip install torch optuna numpy\n"
-        "    python3 this_script.py" + (search ? "            # the search; --once trains the settings once" : "") + "\n"
+        "    python3 this_script.py" + (search ? "            # the search; --once trains the settings once" : "") + "\n" +
+        (search ? "    python3 this_script.py --storage sqlite:///study.db --n-trials 10   # one of several workers\n" : "") +
         "\"\"\"\n"
         "import argparse\n"
         "import json\n"
@@ -789,7 +804,7 @@ std::string export_python(const DataConfig& data, const TrainConfig& train, cons
         "DEVICE = \"cuda\" if torch.cuda.is_available() else \"cpu\"\n"
         "SEED = " + std::to_string(train.seed) + "\n\n" +
         data_block(data, csv_name) + "\n" + train_block(train) + kLibrary + optimizer_block(train, search);
-    if (search) out += "\n" + search_block(*search) + sampler_block(*search) + objective_block(*search);
+    if (search) out += "\n" + search_block(*search) + kPythonOpenStorage + sampler_block(*search) + objective_block(*search);
     return out + main_block(search);
 }
 

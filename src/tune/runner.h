@@ -11,11 +11,11 @@
 namespace tunelab::tune {
 
 enum class RunEvent {
-    Prepared,  // the sampler did part of the next proposal's work (Sampler::prepare)
-    Asked,     // a trial started (new, or a paused one promoted by Hyperband)
-    Stepped,   // the running trial trained one more epoch and goes on
-    Told,      // the running trial ended: complete, pruned at a rung, failed or diverged
-    Finished,  // the budget is spent: nothing more to do
+    prepared,  // the sampler did part of the next proposal's work (Sampler::prepare)
+    asked,     // a trial started (new, or a paused one promoted by Hyperband)
+    stepped,   // the running trial trained one more epoch and goes on
+    told,      // the running trial ended: complete, pruned at a rung, failed or diverged
+    finished,  // the budget is spent: nothing more to do
 };
 
 class StudyRunner {
@@ -49,7 +49,7 @@ private:
     // without reporting) the epochs the study already holds: after a reload, or a Hyperband
     // promotion whose paused training is gone, the result equals the uninterrupted run's.
     void restart_evaluation();
-    bool promotable() const;  // a Pruned trial Hyperband may still continue
+    bool promotable() const;  // a pruned trial Hyperband may still continue
 
     Study study_;
     std::unique_ptr<Sampler> sampler_;

@@ -80,6 +80,7 @@ struct Observations {
     std::vector<Values> params;
     std::vector<double> loss;
     size_t size() const { return loss.size(); }
+    bool operator==(const Observations&) const = default;
 };
 Observations observations(const Study& study);
 // The `most` observations of lowest loss, in their order: a model whose cost grows faster than the

@@ -38,7 +38,32 @@ constexpr const char* kIssuePatterns[] = {
     "the link's settings are not valid JSON: %s",
     "not valid JSON: %s",
     "%s rows with missing values left out",
+    "must be one value, or one per hidden layer (%s)",
+    "it was kept as %s",
+    "it could not be kept aside (%s)",
+    // CSV files (core/csv.cpp), after their "line N, column M: " (translated apart)
+    "%s is not a number (column %s)",
+    "%s is beyond the range of a float (±3.4e38) (column %s)",
+    "%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator (column %s)",
+    "target %s is not a number (regression needs numbers)",
+    "target %s is beyond the range of a float (±3.4e38) (regression needs numbers)",
+    "target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator (regression needs numbers)",
+    "is not UTF-8 text (byte %s): TuneLab reads UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+    "the text is %s; the limit is %s",
+    "has up to %s rows × %s columns; the limit is %s cells",  // before the next: it fits this too
+    "has %s columns; the limit is %s",
+    "has %s cells, the header has %s",
+    "more than %s cells (rows × columns), the limit",
+    "a missing value in column %s; 1 row has one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or fill them in",
+    "a missing value in column %s; %s rows have one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or fill them in",
+    "no column named %s (columns: %s)",
+    "target column %s has more than %s distinct labels, the limit for classes: is it a continuous target? Choose the regression task for it (tunelab-cli: --task regression)",
+    "target column %s looks continuous (%s distinct numbers in %s rows, not all whole): choose the regression task (tunelab-cli: --task regression)",
+    "target column %s has only 1 class; classification needs at least 2",
 };
+
+// Where in a file a refusal points (core/csv.h's CsvError::describe), before the refusal itself.
+constexpr const char* kLocationPatterns[] = {"line %s, column %s: %s", "line %s: %s", "column %s: %s"};
 
 // The parts of `message` that stand where `pattern` has %s, or false when it does not fit.
 bool match(std::string_view pattern, std::string_view message, std::vector<std::string>& parts) {
@@ -81,6 +106,12 @@ std::string Translator::label(const char* english) const {
 std::string Translator::issue(const std::string& message) const {
     if (language == Language::english) return message;
     std::vector<std::string> parts;
+    for (const char* pattern : kLocationPatterns) {
+        if (!match(pattern, message, parts)) continue;
+        std::string out = (*this)(pattern);  // the place's numbers, then the refusal translated
+        for (size_t i = 0; i + 1 < parts.size(); ++i) out.replace(out.find("%s"), 2, parts[i]);
+        return out.replace(out.find("%s"), 2, issue(parts.back()));
+    }
     for (const char* pattern : kIssuePatterns) {
         if (!match(pattern, message, parts)) continue;
         // Fill the translated pattern's holes in order.

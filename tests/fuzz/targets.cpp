@@ -47,6 +47,9 @@ void csv(const uint8_t* data, size_t size) {
     CsvError error;
     std::optional<CsvTable> table = parse_csv(text, error);
     require(table.has_value() == error.message.empty(), "parse_csv: a table or an error");
+    CsvError header_error;
+    const std::optional<std::vector<std::string>> header = parse_csv_header(text, header_error);
+    require(!table || header == table->header, "parse_csv_header: the header of the table");
     const std::string target = table ? table->header[(choice >> 1) % table->header.size()] : "t";
     CsvLoad load = load_csv(text, target, task);
     require(load.data.has_value() != load.error.has_value(), "load_csv: data or an error, not both");
@@ -111,7 +114,7 @@ void session(const uint8_t* data, size_t size) {
     app.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
     if (choice & 1) {
         const ui::DecodedHash decoded = ui::decode_hash(text);
-        require(decoded.document.has_value() == decoded.error.empty(), "decode_hash: a document or an error");
+        require(decoded.document.has_value() == decoded.issues.empty(), "decode_hash: a document or its issues");
         const bool applied = ui::open_shared_hash(app, text);
         require(!applied || decoded.document, "open_shared_hash: applies only what decodes");
         if (applied) require(ui::decode_hash(ui::encode_hash(ui::session_to_json(app))).document.has_value(),
@@ -162,7 +165,7 @@ void space(const uint8_t* data, size_t size) {
         for (size_t i = 0; i < space->size(); ++i) {
             if (!tune::is_active(values[i])) continue;
             const tune::Param& p = space->params()[i];
-            require(p.kind == tune::ParamKind::Categorical ? values[i] < double(p.choices.size())
+            require(p.kind == tune::ParamKind::categorical ? values[i] < double(p.choices.size())
                                                            : values[i] >= p.low && values[i] <= p.high,
                     "space: decoded values lie in their range");
             const double u_back = space->encode(i, values[i]);
@@ -172,7 +175,7 @@ void space(const uint8_t* data, size_t size) {
     require(tune::space_from_json(json::parse(tune::space_to_json(*space).dump()).value).size() == space->size(),
             "space: a loaded space saves and reloads");
     try {
-        tune::MlpObjective objective(DatasetKind::xor_, tune::MlpScore::ValidationLoss, 5, *space, TUNELAB_ASSETS_DIR "/data");
+        tune::MlpObjective objective(DatasetKind::xor_, tune::MlpScore::validation_loss, 5, *space, TUNELAB_ASSETS_DIR "/data");
         objective.config_for(space->decode(std::vector<double>(space->size(), 0.5)), 1);
     } catch (const std::invalid_argument&) {
     }

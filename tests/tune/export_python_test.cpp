@@ -25,7 +25,7 @@ namespace {
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 PythonSearch search_with(std::string sampler) {
-    return {MlpObjective::default_space(), std::move(sampler), 12, 20, MlpScore::ValidationLoss};
+    return {MlpObjective::default_space(), std::move(sampler), 12, 20, MlpScore::validation_loss};
 }
 
 TrainConfig adam_config() {
@@ -70,22 +70,28 @@ TEST_CASE("export_python: the search space, log scales and conditions match the 
     REQUIRE(beta1 != std::string::npos);
     CHECK(script.find("p[\"optimizer\"] = trial") < beta1);
     CHECK(has(script, "torch.optim.SGD(parameters, lr=cfg[\"lr\"], momentum=cfg[\"momentum\"])"));
-    CHECK(has(script, "optuna.samplers.TPESampler(seed=SEED)"));
-    CHECK(has(script, "optuna.create_study(direction=\"minimize\""));
+    CHECK(has(script, "optuna.samplers.TPESampler(seed=seed)"));
+    CHECK(has(script, "direction=\"minimize\", sampler=sampler, pruner=pruner)"));
     CHECK(has(script, "\"trials\": 12,\n"));
-    CHECK(has(script, "parser.add_argument(\"--trials\", type=int, default=SEARCH[\"trials\"])"));
+    CHECK(has(script, "parser.add_argument(\"--n-trials\", \"--trials\", dest=\"trials\", type=int, default=SEARCH[\"trials\"],"));
+    // Workers on a shared Optuna storage: the study is loaded when it exists, each worker seeds its
+    // sampler afresh (tests/cli/optuna_storage.py runs three of them on one SQLite file).
+    CHECK(has(script, "parser.add_argument(\"--storage\", metavar=\"URL\""));
+    CHECK(has(script, "parser.add_argument(\"--study-name\", default=\"tunelab-tpe\""));
+    CHECK(has(script, "study = create_shared_study(open_storage(args.storage) if args.storage else None"));
+    CHECK(has(script, "n_trials=args.trials, n_jobs=args.n_jobs)"));
     CHECK(has(script, "print(\"Best trial #%d"));
 }
 
 TEST_CASE("export_python: each TuneLab sampler maps to its Optuna counterpart") {
     const std::pair<const char*, const char*> expected[] = {
-        {"grid", "optuna.samplers.GridSampler(space, seed=SEED)"},
-        {"random", "optuna.samplers.RandomSampler(seed=SEED)"},
+        {"grid", "optuna.samplers.GridSampler(space, seed=seed)"},
+        {"random", "optuna.samplers.RandomSampler(seed=seed)"},
         {"sobol", "QMCSampler(qmc_type=\"sobol\""},
         {"halton", "QMCSampler(qmc_type=\"halton\""},
-        {"bayes", "optuna.samplers.GPSampler(seed=SEED)"},
-        {"tpe", "optuna.samplers.TPESampler(seed=SEED)"},
-        {"cmaes", "optuna.samplers.CmaEsSampler(seed=SEED)"},
+        {"bayes", "optuna.samplers.GPSampler(seed=seed)"},
+        {"tpe", "optuna.samplers.TPESampler(seed=seed)"},
+        {"cmaes", "optuna.samplers.CmaEsSampler(seed=seed)"},
         {"hyperband", "optuna.pruners.HyperbandPruner("},
     };
     for (const auto& [name, line] : expected) {
@@ -109,7 +115,7 @@ std::vector<std::string> grid_proposals(const Space& space, int trials) {
             const double v = trial.params[i];
             seen[i].insert(std::abs(v - p.low) < 1e-12 * p.low ? p.low : std::abs(v - p.high) < 1e-12 * p.high ? p.high : v);
         }
-        study.tell(trial.number, TrialStatus::Complete, 0.0);
+        study.tell(trial.number, TrialStatus::complete, 0.0);
     }
     std::vector<std::string> lines;
     for (size_t i = 0; i < space.size(); ++i) {
@@ -121,7 +127,7 @@ std::vector<std::string> grid_proposals(const Space& space, int trials) {
 }
 
 TEST_CASE("export_python: the grid is TuneLab's for the budget, endpoints exact") {
-    PythonSearch grid{Space({Param::integer("units", 2, 64, true)}), "grid", 4, 20, MlpScore::ValidationLoss};
+    PythonSearch grid{Space({Param::integer("units", 2, 64, true)}), "grid", 4, 20, MlpScore::validation_loss};
     CHECK(has(export_python(DataConfig{}, TrainConfig{}, &grid), grid_proposals(grid.space, 4)[0]));
     // 30 trials over two parameters: 6 × 5 points, not 4 × 4 (16 trials that would stop the study early).
     grid.space = Space({Param::real("lr", 1e-4, 1.0, true), Param::integer("units", 2, 64, true)});
@@ -135,13 +141,13 @@ TEST_CASE("export_python: the grid is TuneLab's for the budget, endpoints exact"
 
 TEST_CASE("export_python: the arena's score, epochs per trial and tuned epochs carry over") {
     PythonSearch race{Space({Param::integer("epochs", 1, 30), Param::integer("units", 2, 32)}), "bayes", 20, 30,
-                      MlpScore::ValidationError};
+                      MlpScore::validation_error};
     TrainConfig base;
     base.model.hidden = {{24, Activation::relu, 0.3}};
     const std::string script = export_python(DataConfig{}, base, &race);
     CHECK(has(script, "\"epochs\": 30,  # per trial"));
     CHECK(has(script, "\"score\": \"validation_accuracy\","));
-    CHECK(has(script, "optuna.create_study(direction=\"maximize\""));
+    CHECK(has(script, "direction=\"maximize\", sampler=sampler, pruner=pruner)"));
     CHECK(has(script, "    return metric\n"));
     CHECK(has(script, "cfg[\"epochs\"] = min(max(1, p[\"epochs\"]), SEARCH[\"epochs\"])"));
     CHECK(has(script, "p.get(\"dropout\", dropout)"));  // the base layer's rate, as MlpObjective keeps it
@@ -255,7 +261,7 @@ Values values_of(const Space& space, const std::vector<std::pair<std::string, st
         const int i = space.index_of(key);
         REQUIRE(i >= 0);
         const Param& p = space.params()[size_t(i)];
-        if (p.kind == ParamKind::Categorical)
+        if (p.kind == ParamKind::categorical)
             v[size_t(i)] = double(std::find(p.choices.begin(), p.choices.end(), text) - p.choices.begin());
         else
             v[size_t(i)] = std::stod(text);
@@ -311,7 +317,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
                      Param::real("beta1", 0.5, 0.99).only_when("optimizer", {"adam"}), Param::integer("units", 2, 64, true),
                      Param::integer("layers", 1, 3), Param::categorical("activation", {"relu", "tanh"}),
                      Param::real("l2", 1e-6, 1e-1, true), Param::real("dropout", 0.0, 0.5), Param::integer("batch", 8, 128, true)});
-        c.search = PythonSearch{space, "bayes", 3, 12, MlpScore::ValidationLoss};
+        c.search = PythonSearch{space, "bayes", 3, 12, MlpScore::validation_loss};
         c.params = {{"lr", "0.01"}, {"optimizer", "adam"}, {"beta1", "0.9"}, {"units", "16"}, {"layers", "2"},
                     {"activation", "relu"}, {"l2", "0.0001"}, {"dropout", "0.1"}, {"batch", "16"}};
         cases.push_back(c);
@@ -321,7 +327,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         c.data.kind = DatasetKind::circle;
         c.data.size = 400;
         Space space({Param::real("lr", 0.001, 0.3, true), Param::integer("epochs", 1, 30), Param::integer("units", 2, 32, true)});
-        c.search = PythonSearch{space, "grid", 8, 30, MlpScore::ValidationError};
+        c.search = PythonSearch{space, "grid", 8, 30, MlpScore::validation_error};
         c.params = {{"lr", "0.01"}, {"epochs", "5"}, {"units", "12"}};
         cases.push_back(c);
     }
@@ -354,7 +360,7 @@ TEST_CASE("export_python: write the reproduction cases with TuneLab's figures") 
         json::Object trial;
         for (const auto& [key, text] : c.params) {
             const Param& p = c.search->space.params()[size_t(c.search->space.index_of(key))];
-            trial.emplace_back(key, p.kind == ParamKind::Categorical ? json::Value(text) : json::Value(std::stod(text)));
+            trial.emplace_back(key, p.kind == ParamKind::categorical ? json::Value(text) : json::Value(std::stod(text)));
         }
         list.push_back(json::Object{{"name", c.name},
                                     {"task", c.data.kind == DatasetKind::diabetes ? "regression" : "classification"},

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/csv.h"
+#include "core/limits.h"
 #include "core/validate.h"
 #include "ui/arena/arena_setup.h"
 #include "ui/i18n.h"
@@ -256,4 +258,63 @@ TEST_CASE("i18n: every refusal of a setting reads in Chinese, with its numbers")
     tr.language = Language::chinese;
     CHECK(tr.issue("is 0; allowed: (0, 10]") == "当前为 0，允许范围 (0, 10]");
     CHECK(tr.issue("must be between 1e-06 and 10") == "必须在 1e-06 到 10 之间");
+}
+
+TEST_CASE("i18n: every refusal of a CSV file reads in Chinese, with its place and numbers") {
+    using tunelab::Task;
+    struct Bad {
+        std::string text, target;
+        Task task = Task::classification;
+        bool drop_missing = false;
+    };
+    std::string many_labels = "a,y\n", wide(size_t(tunelab::limits::kMaxColumns) + 1, ','), tall(4000, ',');
+    for (int i = 0; i <= tunelab::limits::kMaxClasses; ++i) many_labels += "1,label" + std::to_string(i) + "\n";
+    tall += "y\n" + std::string(2001, '\n');
+    const Bad files[] = {
+        {"a,y\n1,x\nabc,z\n", "y"},                     // text in a feature column
+        {"a,y\n1,x\n1e39,z\n", "y"},                    // beyond a float
+        {"a;y\n1,5;x\n2,5;z\n", "y"},                   // a decimal comma
+        {"a,y\n1,2\n2,abc\n", "y", Task::regression},   // the target: text, beyond a float, a decimal comma
+        {"a,y\n1,2\n2,1e39\n", "y", Task::regression},
+        {"a;y\n1;2,5\n", "y", Task::regression},
+        {std::string("\xFF\xFE" "a\0,\0y\0", 9), "y"},   // UTF-16
+        {"a,y\n1,caf\xE9\n", "y"},                       // Latin-1
+        {std::string(tunelab::limits::kMaxCsvBytes + 1, 'a'), "y"},
+        {wide + "\n1\n", "y"},                           // too many columns
+        {tall, "y"},                                       // too many rows × columns
+        {"a,y\n1,2,3\n", "y"},                           // a ragged row
+        {"\n \n", "y"},                                  // empty
+        {"a,y\n", "y"},                                   // a header only
+        {"a,y\n\"1,x\n", "y"},                          // an open quote
+        {"a,b,y\n1,,x\n2,3,z\n", "y"},                  // missing values: one row, two rows, every row
+        {"a,b,y\n1,,x\n2,NA,z\n", "y"},
+        {"a,b,y\n1,,x\n2,NA,z\n", "y", Task::classification, true},
+        {"a,y\n1,x\n", "z"},                             // no such target column
+        {"y\n1\n2\n", "y"},                             // no feature
+        {many_labels, "y"},                                // too many classes
+        {"a,y\n1,0.5\n2,1.25\n3,0.5\n", "y"},          // continuous labels
+        {"a,y\n1,x\n2,x\n", "y"},                       // one class
+    };
+    Translator zh;
+    zh.language = Language::chinese;
+    std::set<std::string> shown;
+    for (const Bad& bad : files) {
+        const tunelab::CsvLoad load = tunelab::load_csv(bad.text, bad.target, bad.task, bad.drop_missing);
+        REQUIRE(load.error);
+        const std::string english = load.error->describe(), chinese = zh.issue(english);
+        CAPTURE(english);
+        CAPTURE(chinese);
+        CHECK(chinese != english);
+        // No English left but the quoted cells and names, and the names of formats and tools.
+        const std::regex kept(R"('[^']*'|UTF-8|UTF-16|CSV|TuneLab|Excel|float|tunelab-cli|--drop-missing|--task regression|[0-9] [KMGT]i?B)");
+        CHECK_FALSE(std::regex_search(std::regex_replace(chinese, kept, ""), std::regex("[A-Za-z]{3,}")));
+        const std::regex number(R"([0-9]+(?:[.,][0-9]+)?(?:e[-+]?[0-9]+)?)");
+        for (std::sregex_iterator it(english.begin(), english.end(), number), end; it != end; ++it)
+            CHECK(chinese.find(it->str()) != std::string::npos);
+        const tunelab::CsvError& place = *load.error;
+        if (place.line > 0) CHECK(chinese.find("第 " + std::to_string(place.line) + " 行") == 0);
+        else if (place.column > 0) CHECK(chinese.find("第 " + std::to_string(place.column) + " 列") == 0);
+        shown.insert(chinese);
+    }
+    CHECK(shown.size() == std::size(files));
 }

@@ -104,8 +104,8 @@ struct Tick {
 
 // Ticks for one axis, in a fixed buffer (an axis is laid out every frame; no allocation).
 struct Ticks {
-    static constexpr int capacity = 128;
-    Tick items[capacity];
+    static constexpr int kCapacity = 128;
+    Tick items[kCapacity];
     int count = 0;
     // How labels are written: linear ticks print with the decimals `step` needs, in units chosen
     // by `magnitude` (the largest |value| of the range); log ticks print each value on its own.
@@ -114,7 +114,7 @@ struct Ticks {
     double magnitude = 1.0;
 
     void add(double value, bool labelled) {
-        if (count < capacity) items[count++] = {value, labelled};
+        if (count < kCapacity) items[count++] = {value, labelled};
     }
     int labelled_count() const;
 };
@@ -130,7 +130,9 @@ double nice_step(double span, int intervals);
 void linear_ticks(Range range, int max_labels, Ticks& out);
 void log_ticks(Range range, int max_labels, Ticks& out);
 void axis_ticks(Range range, Scale scale, int max_labels, Ticks& out);
-// Ticks of a count (epochs, trials, samples): linear ticks, but never between whole numbers.
+// Ticks of a count (epochs, trials, samples): linear ticks, but never between whole numbers, unless
+// the range holds fewer than two (a run that diverged within its first epoch, drawn batch by batch
+// at fractional epochs): an axis needs two labels to be read, so then it keeps the fractions.
 void integer_ticks(Range range, int max_labels, Ticks& out);
 
 // Writes a compact label without float noise: "0.3", "1e-4", "0.001", "2.5k", "10k", "3M".
