@@ -28,7 +28,7 @@ TEST_CASE("arena: the summary ranks strategies by trials to the target and state
     CHECK(summary_target(results, tune::Direction::minimize) == doctest::Approx(1.1));
     const std::string text = summary_text(results, tune::Direction::minimize, "lr", tr);
     CHECK(text == "Target: close to the best value found (1.1). BO (EI) reached it in 3 trials. "
-                  "Grid did not reach it in 6 trials. Random did not reach it in 6 trials. "
+                  "Grid did not reach it in 6 trials. Random did not reach it in 6 trials.\n"  // a paragraph per finding
                   "Grid tried 3 different values of lr in 6 trials. Random tried 6 different values of lr in 6 trials.");
     tr.language = Language::chinese;
     CHECK(summary_text(results, tune::Direction::minimize, "lr", tr).find("用 3 次试验达到") != std::string::npos);
@@ -76,14 +76,14 @@ TEST_CASE("arena: the summary tells strategies apart only when the gap exceeds i
     CHECK(std::isnan(compare(result("A", {1}), result("B", {2}), tune::Direction::minimize).gap));  // one seed
 
     std::string text = summary_text({random, bo}, tune::Direction::minimize, "", tr);
-    CHECK(text.find(" Seed by seed, BO (EI) ended better than Random on 3 of 3 seeds, by 0.1 on average: a real difference (95% sure it "
+    CHECK(text.find("\nSeed by seed, BO (EI) ended better than Random on 3 of 3 seeds, by 0.1 on average: a real difference (95% sure it "
                     "lies between 0.0503 and 0.15).") != std::string::npos);
     CHECK(text.find(" Why: after 5 spread-out first trials, BO (EI) models the score from the trials so far and tries where that model "
                     "expects improvement, so 60% of its later trials landed among the best quarter of all trials, against 20% for Random.") !=
           std::string::npos);
     text = summary_text({grid, random, bo}, tune::Direction::minimize, "", tr);
     CHECK(text.find(" BO (EI) ended better than Random on 3 of 3 seeds") != std::string::npos);
-    CHECK(text.find(" Seed by seed, BO (EI) ended better than Grid on 2 of 3 seeds, by 0.0167 on average, but over 3 seeds that gap is "
+    CHECK(text.find("\nSeed by seed, BO (EI) ended better than Grid on 2 of 3 seeds, by 0.0167 on average, but over 3 seeds that gap is "
                     "only known to ±0.143: this race cannot tell them apart; repeat over more seeds.") != std::string::npos);
     text = summary_text({grid, bo}, tune::Direction::minimize, "", tr);
     CHECK(text.find("Why:") == std::string::npos);  // no explanation of a win the seeds do not support

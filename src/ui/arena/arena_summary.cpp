@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace tunelab::ui {
 
@@ -16,6 +17,15 @@ double mean_of(const std::vector<double>& values) {
     double sum = 0;
     for (double v : values) sum += v;
     return values.empty() ? NAN : sum / double(values.size());
+}
+
+// Adds a paragraph of the summary (one finding each, on its own line): the space that joins a
+// sentence to the one before it is dropped where it opens a paragraph.
+void add_paragraph(std::string& out, std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    if (text.empty()) return;
+    if (!out.empty()) out += '\n';
+    out += text;
 }
 
 // Student's t: the two-sided 95% critical value for `df` degrees of freedom. Races repeat over at
@@ -40,7 +50,7 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
     if (winner->finals.size() < 2) {
         return tr(" With one seed this race cannot tell luck from a better strategy: repeat over more seeds.");
     }
-    // The differences the seeds support first, each followed by why; then those they do not.
+    // The differences the seeds support first, followed by why; then those they do not.
     std::string out, unclear;
     bool apart = false;
     for (const StrategyResult& r : results) {
@@ -57,7 +67,7 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
             std::snprintf(text, sizeof text,
                           tr(" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average, but over %d seeds that gap is only known to ±%.3g: this race cannot tell them apart; repeat over more seeds."),
                           winner->label.c_str(), r.label.c_str(), c.wins, c.seeds, c.gap, c.seeds, c.margin);
-            unclear += text;
+            add_paragraph(unclear, text);
         }
     }
     // Why a model-based strategy wins: it spends its later trials where the good ones are.
@@ -76,7 +86,8 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
             out += tr(".");
         }
     }
-    return out + unclear;
+    add_paragraph(out, unclear);
+    return out;
 }
 
 }  // namespace
@@ -141,13 +152,16 @@ std::string summary_text(const std::vector<StrategyResult>& results, tune::Direc
         out += text;
     }
     // Bergstra & Bengio's point, in numbers: how many distinct values of one parameter each tried.
+    std::string tried;
     for (const StrategyResult& r : results) {
         if (r.distinct_values < 0 || first_param.empty()) continue;
         std::snprintf(text, sizeof text, tr(" %s tried %d different values of %s in %d trials."), r.label.c_str(),
                       r.distinct_values, first_param.c_str(), int(r.best_so_far.size()));
-        out += text;
+        tried += text;
     }
-    return out + verdict_text(results, direction, tr);
+    add_paragraph(out, tried);
+    add_paragraph(out, verdict_text(results, direction, tr));
+    return out;
 }
 
 }  // namespace tunelab::ui

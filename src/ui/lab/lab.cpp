@@ -295,6 +295,16 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     same_line_if_fits(speed_width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(speed_text.c_str()).x);
     ImGui::SetNextItemWidth(speed_width);
     controls::named("toolbar.speed", ImGui::SliderInt("##speed", &lab.speed, 1, kSpeedCount, "", ImGuiSliderFlags_NoInput));
+    // Its stops as dots on the track (where ImGui centres an integer slider's grab): a bare frame
+    // with a grab read as an empty text field.
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    const float pad = 2.0f, usable = hi.x - lo.x - 2 * pad;  // ImGui's grab padding inside the frame
+    const float grab = std::max(usable / kSpeedCount, ImGui::GetStyle().GrabMinSize);
+    for (int stop = 1; stop <= kSpeedCount; ++stop) {
+        if (stop == lab.speed) continue;
+        const float x = lo.x + pad + grab / 2 + (usable - grab) * float(stop - 1) / float(kSpeedCount - 1);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(x, (lo.y + hi.y) / 2), 2.5f, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    }
     tooltip(tr("How fast training goes, in mini-batches or epochs per second, so each step can be watched; the fastest speed trains as much as each frame allows."));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();

@@ -412,6 +412,9 @@ const char* schedule_label(const Translator& tr, ScheduleKind k) {
 
 // A small curve of the value over the epochs, redrawn as the learner edits.
 void draw_preview(const char* id, const std::vector<double>& values, double epochs, bool log_y) {
+    // A constant one would be a lone line without axes under the controls, which reads as a broken
+    // widget; the Training view's learning-rate plot shows it with its scale.
+    if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); })) return;
     std::vector<double> xs(values.size());
     for (size_t i = 0; i < xs.size(); ++i) xs[i] = epochs * double(i) / double(values.size());
     plot::Options options;
