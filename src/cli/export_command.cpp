@@ -121,7 +121,7 @@ Source from_study(const json::Value& doc, const Arguments& a) {
     s.run.seed = study.seed();
     s.search = tune::PythonSearch{study.space(), tune::python_sampler(strategy), std::max(1, study.next_number()),
                                   mlp.max_epochs(),
-                                  spec.ends_with(":error") ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss};
+                                  spec.ends_with(":error") ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss};
     return s;
 }
 
@@ -156,8 +156,8 @@ Source from_session(const json::Value& doc) {
     s.search = tune::PythonSearch{s.studies.front().second.space(), tune::python_sampler(s.studies.front().first),
                                   int(member(setup, "trials", "race.setup").as_number()),
                                   int(member(setup, "epochs", "race.setup").as_number()),
-                                  metric.is_string() && metric.as_string() == "val_accuracy" ? tune::MlpScore::ValidationError
-                                                                                             : tune::MlpScore::ValidationLoss};
+                                  metric.is_string() && metric.as_string() == "val_accuracy" ? tune::MlpScore::validation_error
+                                                                                             : tune::MlpScore::validation_loss};
     return s;
 }
 

@@ -100,8 +100,9 @@ Arguments parse(const std::vector<std::string>& given) {
         else if (flag == "--trials") a.trials = to_count(flag, value(), 1, limits::kMaxTrials);
         else if (flag == "--seed") a.seed = uint64_t(to_count(flag, value(), 0));
         else if (flag == "--acq") {
-            if (!tune::acquisition_from_string(value(), a.options.acquisition.kind))
-                throw UsageError("--acq is ei, pi, ucb or hedge, not '" + args[i] + "'");
+            const std::optional<tune::AcquisitionKind> kind = tune::parse_acquisition(value());
+            if (!kind) throw UsageError("--acq is ei, pi, ucb or hedge, not '" + args[i] + "'");
+            a.options.acquisition.kind = *kind;
         } else if (flag == "--xi") a.options.acquisition.xi = to_number(flag, value());
         else if (flag == "--kappa") a.options.acquisition.kappa = to_number(flag, value());
         else if (flag == "--initial") a.options.initial_points = to_count(flag, value(), 1);
@@ -184,7 +185,7 @@ auto from_document(const char* flag, const std::string& path, const json::Value&
 }
 
 std::string describe(const tune::Study& study, const tune::Trial& t) {
-    std::string line = "trial " + std::to_string(t.number) + "  " + tune::to_string(t.status);
+    std::string line = "trial " + std::to_string(t.number) + "  " + std::string(name(t.status));
     if (t.value) line += "  value " + json::format_number(*t.value);
     for (size_t i = 0; i < study.space().size(); ++i)
         if (tune::is_active(t.params[i])) line += "  " + study.space().params()[i].name + "=" + study.space().format(i, t.params[i]);
@@ -202,7 +203,7 @@ json::Value report(const tune::Study& study, const tune::Objective& objective, b
         v["number"] = t.number;
         v["params"] = tune::params_to_json(study.space(), t.params);
         v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
-        v["status"] = tune::to_string(t.status);
+        v["status"] = name(t.status);
         v["source"] = t.source;
         if (timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
         trials.push_back(std::move(v));
@@ -268,13 +269,13 @@ int run_one(const Arguments& a) {
     tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed);
     tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
     if (a.jobs > 1) {
-        tune::run_parallel(runner, a.jobs, a.sync ? tune::ParallelMode::BatchSynchronous : tune::ParallelMode::Asynchronous,
+        tune::run_parallel(runner, a.jobs, a.sync ? tune::ParallelMode::batch_synchronous : tune::ParallelMode::asynchronous,
                            [&](const tune::Trial& t, const std::string& error) {
                                if (!error.empty()) std::fprintf(stderr, "trial %d failed: %s\n", t.number, error.c_str());
                                if (!a.json) std::printf("%s\n", describe(runner.study(), t).c_str());
                            });
     } else {
-        while (runner.run_trial() != tune::RunEvent::Finished)
+        while (runner.run_trial() != tune::RunEvent::finished)
             if (!a.json) {
                 const tune::Trial& t = runner.study().trial(runner.last_told());
                 std::printf("%s\n", describe(runner.study(), t).c_str());

@@ -13,23 +13,23 @@ namespace tunelab {
 
 namespace {
 
-constexpr double pi = std::numbers::pi;
+constexpr double kPi = std::numbers::pi;
 
 // The 2-D sets span about [−5, 5]² (as in the TensorFlow Playground): with inputs of that size the
 // default Xavier-initialized tanh units start with useful slopes, and unscaled inputs stay a
 // visible lesson next to the normalize option.
-constexpr double extent = 5.0;
+constexpr double kExtent = 5.0;
 
 struct Generated {
     std::vector<float> x, y, target;
     void add(double px, double py, double t) {
-        x.push_back(static_cast<float>(extent * px));
-        y.push_back(static_cast<float>(extent * py));
+        x.push_back(static_cast<float>(kExtent * px));
+        y.push_back(static_cast<float>(kExtent * py));
         target.push_back(static_cast<float>(t));
     }
 };
 
-// Each generator places `size` points in about [−1, 1]² (then scaled by `extent`), labels them by
+// Each generator places `size` points in about [−1, 1]² (then scaled by `kExtent`), labels them by
 // construction, and moves each by Gaussian noise of standard deviation `noise` (before scaling).
 Generated generate(DatasetKind kind, int size, double noise, Rng& rng) {
     Generated g;
@@ -46,7 +46,7 @@ Generated generate(DatasetKind kind, int size, double noise, Rng& rng) {
         switch (kind) {
             case DatasetKind::circle: {  // class 1 inside radius 0.5, class 0 on a ring 0.7 … 1
                 double r = label ? rng.uniform(0.0, 0.5) : rng.uniform(0.7, 1.0);
-                double angle = rng.uniform(0.0, 2 * pi);
+                double angle = rng.uniform(0.0, 2 * kPi);
                 add_jittered(r * std::cos(angle), r * std::sin(angle), label);
                 break;
             }
@@ -58,7 +58,7 @@ Generated generate(DatasetKind kind, int size, double noise, Rng& rng) {
             }
             case DatasetKind::blobs: {  // three round clusters at 120° from each other
                 const int cluster = i % 3;
-                double angle = 2 * pi * cluster / 3 + pi / 2;
+                double angle = 2 * kPi * cluster / 3 + kPi / 2;
                 const double spread_x = (0.1 + noise) * rng.normal();
                 const double spread_y = (0.1 + noise) * rng.normal();
                 g.add(0.6 * std::cos(angle) + spread_x, 0.6 * std::sin(angle) + spread_y, cluster);
@@ -66,12 +66,12 @@ Generated generate(DatasetKind kind, int size, double noise, Rng& rng) {
             }
             case DatasetKind::spiral: {  // two arms turning 1.75 times, the second rotated by π
                 double t = double(i / 2) / std::max(1, size / 2);
-                double angle = 1.75 * 2 * pi * t + label * pi;
+                double angle = 1.75 * 2 * kPi * t + label * kPi;
                 add_jittered(t * std::sin(angle), t * std::cos(angle), label);
                 break;
             }
             case DatasetKind::moons: {  // two interleaved half circles, scaled into [−1, 1]
-                double angle = rng.uniform(0.0, pi);
+                double angle = rng.uniform(0.0, kPi);
                 double x = label ? 1 - std::cos(angle) : std::cos(angle);
                 double y = label ? 0.5 - std::sin(angle) : std::sin(angle);
                 add_jittered((x - 0.5) * 0.66, (y - 0.25) * 0.66, label);
@@ -85,7 +85,7 @@ Generated generate(DatasetKind kind, int size, double noise, Rng& rng) {
             case DatasetKind::curve: {  // target = sin(πx) + noise on one input: few points and a
                                         // big network show over-fitting as a wiggly line
                 double x = rng.uniform(-1.0, 1.0);
-                g.add(x, 0, std::sin(pi * x) + jitter());  // x spans ±extent: sin(π·x/extent)
+                g.add(x, 0, std::sin(kPi * x) + jitter());  // x spans ±kExtent: sin(π·x/kExtent)
                 break;
             }
             default: break;

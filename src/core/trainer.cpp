@@ -17,7 +17,7 @@ namespace {
 
 // Weights beyond this magnitude mean the run has blown up even while the loss is still finite
 // (e.g. a saturated sigmoid hides it): stop before they overflow to Inf.
-constexpr float exploded_weight = 1e6f;
+constexpr float kExplodedWeight = 1e6f;
 
 // Separate random streams for each use, so that e.g. switching dropout on does not change the
 // order in which samples are shuffled.
@@ -215,7 +215,7 @@ void Trainer::finish_epoch() {
     batch_ = 0;
     ++epoch_;
 
-    if (!(largest < exploded_weight)) {  // also catches NaN
+    if (!(largest < kExplodedWeight)) {  // also catches NaN
         diverge(Divergence::weights_exploded, "weights exploded (largest |w| = " + number(largest) + ")", record.epoch);
         return;
     }

@@ -11,38 +11,23 @@ double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); 
 double Acquisition::operator()(double mean, double stddev, double best) const {
     double improvement = best - xi - mean;
     switch (kind) {
-        case AcquisitionKind::ExpectedImprovement: {
+        case AcquisitionKind::expected_improvement: {
             if (stddev <= 0) return std::max(improvement, 0.0);
             double z = improvement / stddev;
             return improvement * normal_cdf(z) + stddev * normal_pdf(z);
         }
-        case AcquisitionKind::ProbabilityOfImprovement:
+        case AcquisitionKind::probability_of_improvement:
             if (stddev <= 0) return improvement > 0 ? 1.0 : 0.0;
             return normal_cdf(improvement / stddev);
-        case AcquisitionKind::ConfidenceBound:
-        case AcquisitionKind::Hedge:  // the hedge's members are evaluated one by one (bayes.cpp)
+        case AcquisitionKind::confidence_bound:
+        case AcquisitionKind::hedge:  // the hedge's members are evaluated one by one (bayes.cpp)
             return -(mean - kappa * stddev);
     }
     return 0;
 }
 
-const char* to_string(AcquisitionKind kind) {
-    switch (kind) {
-        case AcquisitionKind::ExpectedImprovement: return "ei";
-        case AcquisitionKind::ProbabilityOfImprovement: return "pi";
-        case AcquisitionKind::ConfidenceBound: return "ucb";
-        case AcquisitionKind::Hedge: return "hedge";
-    }
-    return "ei";
-}
-
-bool acquisition_from_string(const std::string& name, AcquisitionKind& kind) {
-    if (name == "ei") kind = AcquisitionKind::ExpectedImprovement;
-    else if (name == "pi") kind = AcquisitionKind::ProbabilityOfImprovement;
-    else if (name == "ucb" || name == "lcb") kind = AcquisitionKind::ConfidenceBound;
-    else if (name == "hedge") kind = AcquisitionKind::Hedge;
-    else return false;
-    return true;
+std::optional<AcquisitionKind> parse_acquisition(std::string_view name) {
+    return name == "lcb" ? AcquisitionKind::confidence_bound : parse_enum<AcquisitionKind>(name);
 }
 
 }  // namespace tunelab::tune

@@ -31,7 +31,7 @@ double reflect(double x) { return std::clamp(x < 0 ? -x : x > 1 ? 2 - x : x, 0.0
 
 size_t feature_count(const Space& space) {
     size_t n = 0;
-    for (const Param& p : space.params()) n += p.kind == ParamKind::Categorical ? p.choices.size() : 1;
+    for (const Param& p : space.params()) n += p.kind == ParamKind::categorical ? p.choices.size() : 1;
     return n;
 }
 
@@ -41,7 +41,7 @@ Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, cons
                      const Eigen::VectorXd* warm_start, bool warp_outputs)
     : space_(space) {
     continuous_ = std::all_of(space.params().begin(), space.params().end(),
-                              [](const Param& p) { return p.kind == ParamKind::Float && p.parent.empty(); });
+                              [](const Param& p) { return p.kind == ParamKind::real && p.parent.empty(); });
     std::vector<std::vector<double>> unit;
     for (const Values& v : obs.params) unit.push_back(space.encode(v));
     const Eigen::VectorXd loss = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), Eigen::Index(obs.size()));
@@ -73,7 +73,7 @@ Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
         Eigen::Index col = 0;
         for (size_t i = 0; i < space_.size(); ++i) {
             const Param& p = space_.params()[i];
-            if (p.kind != ParamKind::Categorical) {
+            if (p.kind != ParamKind::categorical) {
                 f(r, col++) = space_.encode(i, values[i]);  // ints land on their rounded value
                 continue;
             }
@@ -189,7 +189,7 @@ std::vector<double> Surrogate::length_scales() const {
     std::vector<double> out;
     Eigen::Index col = 0;
     for (const Param& p : space_.params()) {
-        Eigen::Index width = p.kind == ParamKind::Categorical ? Eigen::Index(p.choices.size()) : 1;
+        Eigen::Index width = p.kind == ParamKind::categorical ? Eigen::Index(p.choices.size()) : 1;
         out.push_back(ls.segment(col, width).minCoeff());
         col += width;
     }
@@ -201,7 +201,7 @@ int BayesSampler::initial_points(const Space& space) const {
 }
 
 const Surrogate* BayesSampler::model(const Study& study) {
-    Observations all = observations(study, options_.constant_liar ? PendingLie::Best : PendingLie::None);
+    Observations all = observations(study, options_.constant_liar ? PendingLie::best : PendingLie::none);
     if (int(all.observed()) < initial_points(study.space())) return nullptr;
     Observations obs = best_observations(std::move(all), limits::kMaxGpObservations);
     ModelKey key{space_to_json(study.space()), study.seed(), study.next_number(), std::move(obs), {}};
@@ -223,21 +223,21 @@ const Surrogate* BayesSampler::model(const Study& study) {
 Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const {
     const Acquisition& acq = options_.acquisition;
     Rng rng = study.rng_for(study.next_number(), kAcquisitionPurpose);
-    if (acq.kind != AcquisitionKind::Hedge) {
+    if (acq.kind != AcquisitionKind::hedge) {
         Proposal p{study.space().decode(model.maximize(acq, rng, options_.candidates))};
-        p.source = to_string(acq.kind);
+        p.source = tunelab::name(acq.kind);
         return p;
     }
     // GP-Hedge: each member nominates its maximizer; one is chosen with probability ∝ exp(η g),
     // where a member's gain g sums the current posterior's (negated, standardized) mean at the
     // points it chose before: members whose picks turned out good get chosen more.
-    const AcquisitionKind members[] = {AcquisitionKind::ExpectedImprovement,
-                                       AcquisitionKind::ProbabilityOfImprovement,
-                                       AcquisitionKind::ConfidenceBound};
+    const AcquisitionKind members[] = {AcquisitionKind::expected_improvement,
+                                       AcquisitionKind::probability_of_improvement,
+                                       AcquisitionKind::confidence_bound};
     std::vector<double> gain(3, 0.0);
     for (const Trial& t : study.trials())
         for (int j = 0; j < 3; ++j)
-            if (t.source == to_string(members[j])) {
+            if (t.source == tunelab::name(members[j])) {
                 Eigen::VectorXd mean, stddev;
                 Eigen::MatrixXd u = Eigen::Map<const Eigen::RowVectorXd>(study.space().encode(t.params).data(),
                                                                          Eigen::Index(study.space().size()));
@@ -253,7 +253,7 @@ Proposal BayesSampler::propose(const Study& study, const Surrogate& model) const
     Acquisition member = acq;
     member.kind = members[chosen];
     Proposal p{study.space().decode(model.maximize(member, rng, options_.candidates))};
-    p.source = to_string(member.kind);
+    p.source = tunelab::name(member.kind);
     return p;
 }
 
@@ -288,7 +288,7 @@ Proposal BayesSampler::ask(const Study& study) {
 Acquisition BayesSampler::view_acquisition() const {
     // A hedge has no single surface: draw its first member, EI.
     Acquisition acq = options_.acquisition;
-    if (acq.kind == AcquisitionKind::Hedge) acq.kind = AcquisitionKind::ExpectedImprovement;
+    if (acq.kind == AcquisitionKind::hedge) acq.kind = AcquisitionKind::expected_improvement;
     return acq;
 }
 

@@ -163,7 +163,7 @@ CmaEsState CmaEsSampler::state(const Study& study) const {
         std::vector<std::pair<double, int>> order;  // (loss, trial): failed and diverged trials rank last
         for (int k = s.first_trial; k < end; ++k) {
             const Trial& t = trials[size_t(k)];
-            if (t.status == TrialStatus::Running) return s;
+            if (t.status == TrialStatus::running) return s;
             const bool scored = t.finished() && t.value && std::isfinite(*t.value);
             order.emplace_back(scored ? study.loss(*t.value) : INFINITY, k);
         }

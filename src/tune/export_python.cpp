@@ -561,11 +561,11 @@ std::string suggest_line(const Param& p) {
     const std::string name = py_string(p.name);
     const std::string log = p.log ? ", log=True" : "";
     switch (p.kind) {
-        case ParamKind::Float:
+        case ParamKind::real:
             return "trial.suggest_float(" + name + ", " + py_number(p.low) + ", " + py_number(p.high) + log + ")";
-        case ParamKind::Int:
+        case ParamKind::integer:
             return "trial.suggest_int(" + name + ", " + py_int(p.low) + ", " + py_int(p.high) + log + ")";
-        case ParamKind::Categorical: {
+        case ParamKind::categorical: {
             std::string choices;
             for (const std::string& c : p.choices) choices += (choices.empty() ? "" : ", ") + py_string(c);
             return "trial.suggest_categorical(" + name + ", [" + choices + "])";
@@ -581,12 +581,12 @@ std::string grid_values(const Space& space, size_t i, int points) {
     std::string out;
     for (int digit = 0; digit < points; ++digit) {
         std::string value;
-        if (p.kind == ParamKind::Categorical) {
+        if (p.kind == ParamKind::categorical) {
             value = py_string(space.format(i, space.decode(i, (digit + 0.5) / points)));
         } else {
             double v = points == 1 ? space.decode(i, 0.5) : digit == 0 ? p.low : digit == points - 1 ? p.high
                                                                       : space.decode(i, double(digit) / (points - 1));
-            value = p.kind == ParamKind::Int ? py_int(v) : py_number(v);
+            value = p.kind == ParamKind::integer ? py_int(v) : py_number(v);
         }
         out += (out.empty() ? "" : ", ") + value;
     }
@@ -640,7 +640,7 @@ std::string sampler_block(const PythonSearch& search) {
     return out;
 }
 
-bool by_accuracy(const PythonSearch& search) { return search.score == MlpScore::ValidationError; }
+bool by_accuracy(const PythonSearch& search) { return search.score == MlpScore::validation_error; }
 
 // The tunable settings applied to `target` (tunable.h), as a Python tuple's items.
 std::string tunable_keys(TunableTarget target) {
@@ -770,7 +770,7 @@ std::string python_sampler(const std::string& strategy) {
 }
 
 PythonSearch default_python_search(const TrainConfig& run) {
-    return {MlpObjective::default_space(), "tpe", 30, run.epochs, MlpScore::ValidationLoss};
+    return {MlpObjective::default_space(), "tpe", 30, run.epochs, MlpScore::validation_loss};
 }
 
 std::string export_python(const DataConfig& data, const TrainConfig& train, const PythonSearch* search,

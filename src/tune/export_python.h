@@ -23,7 +23,7 @@ struct PythonSearch {
     std::string sampler = "tpe";
     int trials = 30;
     int epochs = 20;
-    MlpScore score = MlpScore::ValidationLoss;
+    MlpScore score = MlpScore::validation_loss;
 };
 
 // The Optuna counterpart of an arena strategy ("bo_ei" and the other acquisitions: "bayes").

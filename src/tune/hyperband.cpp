@@ -26,9 +26,9 @@ Study source_view(const Study& study, const HyperbandOptions& options) {
         int epochs = bracket_rungs(s, options)[0].epochs;  // budgets from largest to smallest
         std::vector<Trial> seen;
         for (const Trial& t : study.trials())
-            if (int(t.intermediate.size()) >= epochs && (t.finished() || t.status == TrialStatus::Running)) {
+            if (int(t.intermediate.size()) >= epochs && (t.finished() || t.status == TrialStatus::running)) {
                 Trial copy = t;
-                copy.status = TrialStatus::Complete;
+                copy.status = TrialStatus::complete;
                 copy.value = t.intermediate[size_t(epochs - 1)];
                 seen.push_back(std::move(copy));
             }
@@ -93,7 +93,7 @@ Proposal HyperbandSampler::ask(const Study& study) {
             // Promote the best trial that stopped at the rung below (promoted ones have moved up).
             const Trial* best = nullptr;
             for (const Trial* t : members)
-                if (t->rung == i - 1 && t->status == TrialStatus::Pruned && (!best || study.better(*t->value, *best->value)))
+                if (t->rung == i - 1 && t->status == TrialStatus::pruned && (!best || study.better(*t->value, *best->value)))
                     best = t;
             if (!best) break;  // the rung below lost its trials (failed or diverged): bracket ends
             Proposal p{best->params};

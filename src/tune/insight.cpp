@@ -37,7 +37,7 @@ std::vector<double> variance_importance(const Surrogate& model, Rng& rng, int sa
     if (total <= 0) return share;
     for (Eigen::Index j = 0; j < d; ++j) {
         const Param& p = space.params()[size_t(j)];
-        int n = p.kind == ParamKind::Categorical ? int(p.choices.size()) : levels;
+        int n = p.kind == ParamKind::categorical ? int(p.choices.size()) : levels;
         Eigen::MatrixXd points(Eigen::Index(n) * samples, d);
         for (int level = 0; level < n; ++level) {
             points.middleRows(Eigen::Index(level) * samples, samples) = base;
@@ -54,11 +54,11 @@ std::vector<double> variance_importance(const Surrogate& model, Rng& rng, int sa
 Histogram histogram(const Study& study, int param, int bins) {
     const Space& space = study.space();
     const Param& p = space.params()[size_t(param)];
-    if (p.kind == ParamKind::Categorical) bins = int(p.choices.size());
+    if (p.kind == ParamKind::categorical) bins = int(p.choices.size());
     Histogram h;
     h.counts.assign(size_t(bins), 0);
     for (int b = 0; b <= bins; ++b)
-        h.edges.push_back(p.kind == ParamKind::Categorical ? b - 0.5 : space.decode(size_t(param), double(b) / bins));
+        h.edges.push_back(p.kind == ParamKind::categorical ? b - 0.5 : space.decode(size_t(param), double(b) / bins));
     std::set<double> seen;
     for (const Trial& t : study.trials()) {
         double v = t.params[size_t(param)];

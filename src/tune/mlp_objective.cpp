@@ -26,7 +26,7 @@ public:
         result.diverged = trainer_.status() == Status::diverged;
         if (trainer_.history().empty()) return result;
         const EpochRecord& r = trainer_.history().back();
-        result.value = score_ == MlpScore::ValidationLoss ? r.validation_loss : 1 - r.validation_metric;
+        result.value = score_ == MlpScore::validation_loss ? r.validation_loss : 1 - r.validation_metric;
         result.cost = {r.seconds - seconds, trainer_.flops() - flops};
         result.diverged = result.diverged || !std::isfinite(result.value);
         return result;
@@ -56,7 +56,7 @@ void MlpObjective::check_space() const {
     for (size_t i = 0; i < space_.size(); ++i) {
         const Param& p = space_.params()[i];
         auto refuse = [&](const std::string& why) { throw std::invalid_argument("parameter '" + p.name + "': " + why); };
-        if (p.kind == ParamKind::Categorical) {
+        if (p.kind == ParamKind::categorical) {
             for (const std::string& choice : p.choices) {
                 const bool known_choice = p.name == "optimizer"    ? parse_enum<OptimizerKind>(choice).has_value()
                                           : p.name == "activation" ? parse_enum<Activation>(choice).has_value()
@@ -143,7 +143,7 @@ TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const 
         if (!is_active(params[i])) continue;
         const Param& p = space_.params()[i];
         const TunableSetting& setting = *find_tunable(p.name);
-        setting.apply(trial, params[i], p.kind == ParamKind::Categorical ? space_.format(i, params[i]) : "");
+        setting.apply(trial, params[i], p.kind == ParamKind::categorical ? space_.format(i, params[i]) : "");
         trial.shape_tuned = trial.shape_tuned || setting.target == TunableTarget::layer;
     }
     if (trial.shape_tuned) trial.config.model.hidden.assign(size_t(std::max(trial.layers, 1)), trial.layer);

@@ -6,17 +6,17 @@
 
 namespace tunelab::tune {
 
-enum class MlpScore { ValidationLoss, ValidationError };
+enum class MlpScore { validation_loss, validation_error };
 
 class MlpObjective : public Objective {
 public:
     // `space` names the settings it tunes (tunable.h: tunable_settings()); default: `default_space()`.
     // Throws std::invalid_argument for an unknown data set or parameter.
-    MlpObjective(DatasetKind dataset, MlpScore score = MlpScore::ValidationLoss, int epochs = 20,
+    MlpObjective(DatasetKind dataset, MlpScore score = MlpScore::validation_loss, int epochs = 20,
                  std::optional<Space> space = std::nullopt, std::string data_dir = "assets/data");
     // On data already prepared, with `base` giving every setting the space does not tune (the
     // search arena tunes the lab's own network on the lab's own data). Named "mlp:<name>".
-    MlpObjective(PreparedData data, TrainConfig base, std::string name, MlpScore score = MlpScore::ValidationLoss,
+    MlpObjective(PreparedData data, TrainConfig base, std::string name, MlpScore score = MlpScore::validation_loss,
                  int epochs = 20, std::optional<Space> space = std::nullopt);
 
     std::string name() const override;

@@ -94,7 +94,7 @@ TestObjective::TestObjective(TestFunction function, double noise, std::optional<
         throw std::invalid_argument(fn_.name + " takes " + std::to_string(fn_.params.size()) + " parameters, the space has " +
                                     std::to_string(space_.size()));
     for (const Param& p : space_.params())
-        if (p.kind == ParamKind::Categorical || !p.parent.empty())
+        if (p.kind == ParamKind::categorical || !p.parent.empty())
             throw std::invalid_argument("parameter '" + p.name + "': " + fn_.name + " takes plain numbers");
 }
 
@@ -122,10 +122,10 @@ std::shared_ptr<const Objective> make_objective(const std::string& spec, double 
     if (spec.rfind("mlp:", 0) == 0) {
         // mlp:<dataset> scores the validation loss, mlp:<dataset>:error the validation error.
         std::string dataset = spec.substr(4);
-        MlpScore score = MlpScore::ValidationLoss;
+        MlpScore score = MlpScore::validation_loss;
         if (dataset.size() > 6 && dataset.ends_with(":error")) {
             dataset.resize(dataset.size() - 6);
-            score = MlpScore::ValidationError;
+            score = MlpScore::validation_error;
         }
         auto kind = parse_enum<DatasetKind>(dataset);
         if (!kind || *kind == DatasetKind::csv)

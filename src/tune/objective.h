@@ -31,7 +31,7 @@ public:
     virtual ~Objective() = default;
     virtual std::string name() const = 0;
     virtual Space space() const = 0;
-    virtual Direction direction() const { return Direction::Minimize; }
+    virtual Direction direction() const { return Direction::minimize; }
     virtual int max_epochs() const { return 1; }
     // How long a trial with these parameters trains (≤ max_epochs): its own "epochs" when the space
     // tunes training length, so cheap short trials and costly long ones can be compared.

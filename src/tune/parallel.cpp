@@ -79,7 +79,7 @@ void run_parallel(StudyRunner& runner, int jobs, ParallelMode mode,
         runner.finish_trial(std::move(work));
         told(runner.study().trial(number), error);
     };
-    if (mode == ParallelMode::BatchSynchronous) {
+    if (mode == ParallelMode::batch_synchronous) {
         for (;;) {
             std::vector<int> batch;
             while (int(batch.size()) < jobs) {

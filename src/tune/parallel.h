@@ -13,10 +13,10 @@ enum class ParallelMode {
     // As soon as a trial ends it is told and a new one asked: no worker waits, but which trials a
     // model-based sampler proposes depends on which ended first (the study records that order:
     // trials are numbered as asked and hold their values, so a saved study still resumes exactly).
-    Asynchronous,
+    asynchronous,
     // `jobs` trials are asked (each seeing the ones before it pending), trained side by side and
     // told in their numbers' order: a seed gives the same trials whatever the timing.
-    BatchSynchronous,
+    batch_synchronous,
 };
 
 // Runs the rest of the runner's budget with at most `jobs` trials training at once; `told` hears

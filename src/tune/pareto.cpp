@@ -11,8 +11,8 @@ std::vector<int> pareto_front(const Study& study, CostMeasure measure) {
     };
     std::vector<Point> points;
     for (const Trial& t : study.trials())
-        if (t.status == TrialStatus::Complete)
-            points.push_back({measure == CostMeasure::Flops ? t.cost.flops : t.cost.seconds, study.loss(*t.value), t.number});
+        if (t.status == TrialStatus::complete)
+            points.push_back({measure == CostMeasure::flops ? t.cost.flops : t.cost.seconds, study.loss(*t.value), t.number});
     // Sweep by increasing cost (ties: lower loss first): a point is on the front exactly when its
     // loss beats every cheaper point's.
     std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) {

@@ -7,9 +7,9 @@
 
 namespace tunelab::tune {
 
-enum class CostMeasure { Seconds, Flops };
+enum class CostMeasure { seconds, flops };
 
-// Numbers of the Complete trials on the front, ordered by increasing cost.
-std::vector<int> pareto_front(const Study& study, CostMeasure measure = CostMeasure::Flops);
+// Numbers of the complete trials on the front, ordered by increasing cost.
+std::vector<int> pareto_front(const Study& study, CostMeasure measure = CostMeasure::flops);
 
 }  // namespace tunelab::tune

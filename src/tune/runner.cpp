@@ -15,10 +15,10 @@ constexpr uint64_t kObjectivePurpose = 21;
 // How an epoch's result ends a trial that has now trained `epochs` of `full_epochs` (at most
 // `budget` when Hyperband set one), or nothing when it trains on.
 std::optional<TrialStatus> ending(const StepResult& result, int epochs, int full_epochs, int budget) {
-    if (result.failed) return TrialStatus::Failed;
-    if (result.diverged) return TrialStatus::Diverged;
-    if (epochs >= full_epochs) return TrialStatus::Complete;
-    if (budget > 0 && epochs >= budget) return TrialStatus::Pruned;
+    if (result.failed) return TrialStatus::failed;
+    if (result.diverged) return TrialStatus::diverged;
+    if (epochs >= full_epochs) return TrialStatus::complete;
+    if (budget > 0 && epochs >= budget) return TrialStatus::pruned;
     return std::nullopt;
 }
 }  // namespace
@@ -38,7 +38,7 @@ StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::sha
                          int budget)
     : study_(std::move(study)), sampler_(std::move(sampler)), objective_(std::move(objective)), budget_(budget) {
     for (const Trial& t : study_.trials()) {
-        if (t.status != TrialStatus::Running) continue;
+        if (t.status != TrialStatus::running) continue;
         if (running_ >= 0)
             throw std::invalid_argument("trials " + std::to_string(running_) + " and " + std::to_string(t.number) +
                                         " are both running; a study runs one trial at a time");
@@ -55,12 +55,12 @@ void StudyRunner::restart_evaluation() {
 
 bool StudyRunner::promotable() const {
     return std::any_of(study_.trials().begin(), study_.trials().end(),
-                       [](const Trial& t) { return t.status == TrialStatus::Pruned; });
+                       [](const Trial& t) { return t.status == TrialStatus::pruned; });
 }
 
 int StudyRunner::evaluations_told(const Study& study) {
     int told = 0;
-    for (const Trial& t : study.trials()) told += std::max(t.rung, 0) + (t.status == TrialStatus::Running ? 0 : 1);
+    for (const Trial& t : study.trials()) told += std::max(t.rung, 0) + (t.status == TrialStatus::running ? 0 : 1);
     return told;
 }
 
@@ -69,22 +69,22 @@ uint64_t StudyRunner::trial_seed(const Study& study, int number) {
 }
 
 RunEvent StudyRunner::step() {
-    if (finished_) return RunEvent::Finished;
+    if (finished_) return RunEvent::finished;
     if (running_ < 0) {
         if (study_.next_number() >= budget_ && !promotable()) {  // nothing left to promote either
             finished_ = true;
-            return RunEvent::Finished;
+            return RunEvent::finished;
         }
         Stopwatch watch;
         const bool prepared = sampler_->prepare(study_);
         preparing_seconds_ += watch.elapsed_seconds();
-        if (prepared) return RunEvent::Prepared;
+        if (prepared) return RunEvent::prepared;
         watch.restart();
         Proposal proposal = sampler_->ask(study_);
         const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
         if (proposal.resume < 0 && study_.next_number() >= budget_) {
             finished_ = true;
-            return RunEvent::Finished;
+            return RunEvent::finished;
         }
         Trial& trial = study_.start(proposal);
         trial.sampler_seconds += seconds;
@@ -95,12 +95,12 @@ RunEvent StudyRunner::step() {
         } else {
             restart_evaluation();  // a new trial, or a promoted one from a loaded study
         }
-        return RunEvent::Asked;
+        return RunEvent::asked;
     }
     if (replay_ > 0) {  // one replayed epoch per step, so that a frame's budget still holds
         evaluation_->step();
         --replay_;
-        return RunEvent::Stepped;
+        return RunEvent::stepped;
     }
     StepResult result = evaluation_->step();
     study_.report(running_, result.value);
@@ -108,13 +108,13 @@ RunEvent StudyRunner::step() {
     const Trial& trial = study_.trial(running_);
     const std::optional<TrialStatus> end =
         ending(result, int(trial.intermediate.size()), objective_->trial_epochs(trial.params), trial.budget);
-    if (!end) return RunEvent::Stepped;
+    if (!end) return RunEvent::stepped;
     study_.tell(running_, *end, result.value);
-    if (end == TrialStatus::Pruned) paused_[running_] = std::move(evaluation_);
+    if (end == TrialStatus::pruned) paused_[running_] = std::move(evaluation_);
     evaluation_.reset();
     told_ = running_;
     running_ = -1;
-    return RunEvent::Told;
+    return RunEvent::told;
 }
 
 std::optional<TrialWork> StudyRunner::start_trial() {
@@ -145,7 +145,7 @@ void StudyRunner::finish_trial(TrialWork work) {
     std::optional<TrialStatus> end;
     if (!work.results.empty())
         end = ending(work.results.back(), int(trial.intermediate.size()), work.full_epochs, work.budget);
-    if (!work.error.empty() || !end) end = TrialStatus::Failed;
+    if (!work.error.empty() || !end) end = TrialStatus::failed;
     study_.tell(work.number, *end, work.results.empty() ? std::nullopt : std::optional(work.results.back().value));
     told_ = work.number;
 }
@@ -153,12 +153,12 @@ void StudyRunner::finish_trial(TrialWork work) {
 RunEvent StudyRunner::run_trial() {
     RunEvent event;
     do event = step();
-    while (event != RunEvent::Told && event != RunEvent::Finished);
+    while (event != RunEvent::told && event != RunEvent::finished);
     return event;
 }
 
 void StudyRunner::run() {
-    while (step() != RunEvent::Finished) {
+    while (step() != RunEvent::finished) {
     }
 }
 

@@ -14,11 +14,11 @@
 namespace tunelab::tune {
 
 enum class RunEvent {
-    Prepared,  // the sampler did part of the next proposal's work (Sampler::prepare)
-    Asked,     // a trial started (new, or a paused one promoted by Hyperband)
-    Stepped,   // the running trial trained one more epoch and goes on
-    Told,      // the running trial ended: complete, pruned at a rung, failed or diverged
-    Finished,  // the budget is spent: nothing more to do
+    prepared,  // the sampler did part of the next proposal's work (Sampler::prepare)
+    asked,     // a trial started (new, or a paused one promoted by Hyperband)
+    stepped,   // the running trial trained one more epoch and goes on
+    told,      // the running trial ended: complete, pruned at a rung, failed or diverged
+    finished,  // the budget is spent: nothing more to do
 };
 
 // One trial trained away from its runner (on a worker thread): start_trial() hands it out,
@@ -47,7 +47,7 @@ public:
     void run();  // to the end
 
     // Several trials at once (run_parallel): start_trial() asks the sampler for a new trial while
-    // others may still be running (it sees them as Running in the study) and returns its work, or
+    // others may still be running (it sees them as running in the study) and returns its work, or
     // nothing when the budget is spent; finish_trial() records the work's results and tells the
     // trial. Both on the runner's own thread. Hyperband's promotions need one trial at a time: its
     // sampler is refused here (std::invalid_argument).
@@ -73,7 +73,7 @@ private:
     // without reporting) the epochs the study already holds: after a reload, or a Hyperband
     // promotion whose paused training is gone, the result equals the uninterrupted run's.
     void restart_evaluation();
-    bool promotable() const;  // a Pruned trial Hyperband may still continue
+    bool promotable() const;  // a pruned trial Hyperband may still continue
 
     Study study_;
     std::unique_ptr<Sampler> sampler_;

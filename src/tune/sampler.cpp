@@ -47,8 +47,8 @@ std::vector<int> GridSampler::points_per_dimension(const Space& space, int budge
     std::vector<int> k(d, 1), cap(d);
     for (size_t i = 0; i < d; ++i) {
         const Param& p = space.params()[i];
-        cap[i] = p.kind == ParamKind::Categorical ? int(p.choices.size())
-                 : p.kind == ParamKind::Int        ? int(std::min(p.high - p.low + 1, 1e6))
+        cap[i] = p.kind == ParamKind::categorical ? int(p.choices.size())
+                 : p.kind == ParamKind::integer        ? int(std::min(p.high - p.low + 1, 1e6))
                                                    : 1 << 20;
     }
     // Grow the dimension with the fewest points while the whole grid still fits in the budget:
@@ -84,7 +84,7 @@ Proposal GridSampler::ask(const Study& study) {
         int digit = index % k[i];
         index /= k[i];
         const Param& p = space.params()[i];
-        if (p.kind == ParamKind::Categorical) unit[i] = (digit + 0.5) / k[i];
+        if (p.kind == ParamKind::categorical) unit[i] = (digit + 0.5) / k[i];
         else unit[i] = k[i] == 1 ? 0.5 : double(digit) / (k[i] - 1);
     }
     return {space.decode(unit)};
@@ -102,15 +102,15 @@ Observations observations(const Study& study, PendingLie lie) {
         }
     if (!std::isfinite(worst)) return obs;
     for (const Trial& t : study.trials())
-        if (t.status == TrialStatus::Diverged) {
+        if (t.status == TrialStatus::diverged) {
             obs.params.push_back(t.params);
             obs.loss.push_back(worst);
         }
-    if (lie == PendingLie::None) return obs;
+    if (lie == PendingLie::none) return obs;
     for (const Trial& t : study.trials())
-        if (t.status == TrialStatus::Running) {
+        if (t.status == TrialStatus::running) {
             obs.params.push_back(t.params);
-            obs.loss.push_back(lie == PendingLie::Best ? best : worst);
+            obs.loss.push_back(lie == PendingLie::best ? best : worst);
             ++obs.lies;
         }
     return obs;

@@ -85,11 +85,11 @@ private:
 // so that the next proposal moves away from points already being tried instead of piling onto
 // them. `lies` counts them (they come last).
 enum class PendingLie {
-    None,   // running trials are left out (one trial at a time has none)
-    Best,   // CL-min: as good as the best loss. BO's: the GP's variance shrinks there while the
+    none,   // running trials are left out (one trial at a time has none)
+    best,   // CL-min: as good as the best loss. BO's: the GP's variance shrinks there while the
             // region stays attractive (tools/bench-parallel: Branin/Hartmann-6 regret at 40 trials
             // with 4 pending 0.0036/0.106, against 0.084/0.144 with the worst loss as the lie)
-    Worst,  // CL-max: as bad as the worst loss. TPE's, as Optuna's TPESampler(constant_liar=True)
+    worst,  // CL-max: as bad as the worst loss. TPE's, as Optuna's TPESampler(constant_liar=True)
 };
 struct Observations {
     std::vector<Values> params;
@@ -99,7 +99,7 @@ struct Observations {
     size_t observed() const { return loss.size() - lies; }
     bool operator==(const Observations&) const = default;
 };
-Observations observations(const Study& study, PendingLie lie = PendingLie::None);
+Observations observations(const Study& study, PendingLie lie = PendingLie::none);
 // The `most` observations of lowest loss, in their order: a model whose cost grows faster than the
 // study (a GP, n³) learns from the promising region only once the study is large.
 Observations best_observations(Observations all, size_t most);

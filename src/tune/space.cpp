@@ -11,15 +11,15 @@
 namespace tunelab::tune {
 
 Param Param::real(std::string name, double low, double high, bool log) {
-    return Param{std::move(name), ParamKind::Float, low, high, log, {}, {}, {}};
+    return Param{std::move(name), ParamKind::real, low, high, log, {}, {}, {}};
 }
 
 Param Param::integer(std::string name, double low, double high, bool log) {
-    return Param{std::move(name), ParamKind::Int, low, high, log, {}, {}, {}};
+    return Param{std::move(name), ParamKind::integer, low, high, log, {}, {}, {}};
 }
 
 Param Param::categorical(std::string name, std::vector<std::string> choices) {
-    return Param{std::move(name), ParamKind::Categorical, 0, 0, false, std::move(choices), {}, {}};
+    return Param{std::move(name), ParamKind::categorical, 0, 0, false, std::move(choices), {}, {}};
 }
 
 Param& Param::only_when(std::string parent_name, std::vector<std::string> parent_choices) {
@@ -37,7 +37,7 @@ namespace {
 void validate(const Param& p) {
     if (p.name.empty()) throw std::invalid_argument("a parameter has no name");
     if (p.when.size() > size_t(limits::kMaxChoices)) refuse(p, "its condition lists more choices than a parameter may have");
-    if (p.kind == ParamKind::Categorical) {
+    if (p.kind == ParamKind::categorical) {
         if (p.choices.empty()) refuse(p, "needs at least one choice");
         if (p.choices.size() > size_t(limits::kMaxChoices))
             refuse(p, "has " + std::to_string(p.choices.size()) + " choices; the limit is " + std::to_string(limits::kMaxChoices));
@@ -47,10 +47,10 @@ void validate(const Param& p) {
     if (!(p.low < p.high)) refuse(p, "needs low < high");
     // Samplers work in the unit interval: high − low must be a finite double too (±1e308 is not).
     if (!std::isfinite(p.high - p.low)) refuse(p, "its range is wider than a double holds");
-    if (p.kind == ParamKind::Int && (std::fabs(p.low) > limits::kMaxExactInteger || std::fabs(p.high) > limits::kMaxExactInteger))
+    if (p.kind == ParamKind::integer && (std::fabs(p.low) > limits::kMaxExactInteger || std::fabs(p.high) > limits::kMaxExactInteger))
         refuse(p, "integer bounds must lie within ±9007199254740991 (2^53 - 1), where doubles are exact");
     if (p.log && !(p.low > 0)) refuse(p, "a log-scaled range needs low > 0");
-    if (p.kind == ParamKind::Int && (p.low != std::round(p.low) || p.high != std::round(p.high)))
+    if (p.kind == ParamKind::integer && (p.low != std::round(p.low) || p.high != std::round(p.high)))
         refuse(p, "integer bounds must be whole numbers");
 }
 
@@ -77,7 +77,7 @@ Space::Space(std::vector<Param> params) : params_(std::move(params)) {
             // Parents come first, so decoding can settle activity in one pass.
             for (size_t j = 0; j < i; ++j)
                 if (params_[j].name == p.parent) parent = int(j);
-            if (parent < 0 || params_[size_t(parent)].kind != ParamKind::Categorical)
+            if (parent < 0 || params_[size_t(parent)].kind != ParamKind::categorical)
                 refuse(p, "its condition needs an earlier categorical parameter '" + p.parent + "'");
             if (p.when.empty()) refuse(p, "its condition lists no choices of '" + p.parent + "'");
             const auto& choices = params_[size_t(parent)].choices;
@@ -98,11 +98,11 @@ int Space::index_of(const std::string& name) const {
 double Space::decode(size_t i, double u) const {
     const Param& p = params_[i];
     u = std::clamp(u, 0.0, 1.0);
-    if (p.kind == ParamKind::Categorical) {
+    if (p.kind == ParamKind::categorical) {
         double n = double(p.choices.size());
         return std::min(std::floor(u * n), n - 1);
     }
-    if (p.kind == ParamKind::Int) {
+    if (p.kind == ParamKind::integer) {
         auto [lo, hi] = int_range(p);
         double x = lo + u * (hi - lo);
         return std::clamp(std::round(p.log ? std::exp(x) : x), p.low, p.high);
@@ -114,8 +114,8 @@ double Space::decode(size_t i, double u) const {
 double Space::encode(size_t i, double value) const {
     const Param& p = params_[i];
     if (!is_active(value)) return 0.5;
-    if (p.kind == ParamKind::Categorical) return (value + 0.5) / double(p.choices.size());
-    if (p.kind == ParamKind::Int) {
+    if (p.kind == ParamKind::categorical) return (value + 0.5) / double(p.choices.size());
+    if (p.kind == ParamKind::integer) {
         auto [lo, hi] = int_range(p);
         return std::clamp(((p.log ? std::log(value) : value) - lo) / (hi - lo), 0.0, 1.0);
     }
@@ -149,9 +149,9 @@ std::vector<double> Space::encode(const Values& values) const {
 std::string Space::format(size_t i, double value) const {
     const Param& p = params_[i];
     if (!is_active(value)) return "-";
-    if (p.kind == ParamKind::Categorical) return p.choices[size_t(value)];
+    if (p.kind == ParamKind::categorical) return p.choices[size_t(value)];
     char buffer[32];
-    if (p.kind == ParamKind::Int) std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    if (p.kind == ParamKind::integer) std::snprintf(buffer, sizeof buffer, "%.0f", value);
     else std::snprintf(buffer, sizeof buffer, "%.6g", value);
     return buffer;
 }
@@ -159,7 +159,7 @@ std::string Space::format(size_t i, double value) const {
 double Space::parse(size_t i, const std::string& text) const {
     const Param& p = params_[i];
     if (text == "-") return kInactive;
-    if (p.kind == ParamKind::Categorical) {
+    if (p.kind == ParamKind::categorical) {
         auto it = std::find(p.choices.begin(), p.choices.end(), text);
         if (it == p.choices.end()) refuse(p, "'" + text + "' is not one of its choices");
         return double(it - p.choices.begin());

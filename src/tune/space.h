@@ -10,16 +10,28 @@
 #include <string>
 #include <vector>
 
+#include "core/enums.h"
+
 namespace tunelab::tune {
 
-enum class ParamKind { Float, Int, Categorical };
+enum class ParamKind { real, integer, categorical };
+
+}  // namespace tunelab::tune
+
+namespace tunelab {
+// As a saved study's space spells them ("type").
+template <>
+inline constexpr std::array<std::string_view, 3> enum_names<tune::ParamKind> = {"float", "int", "categorical"};
+}  // namespace tunelab
+
+namespace tunelab::tune {
 
 struct Param {
     std::string name;
-    ParamKind kind = ParamKind::Float;
-    double low = 0.0, high = 1.0;      // Float and Int
+    ParamKind kind = ParamKind::real;
+    double low = 0.0, high = 1.0;      // real and integer
     bool log = false;                  // sample uniformly in log(value)
-    std::vector<std::string> choices;  // Categorical
+    std::vector<std::string> choices;  // categorical
     // Conditional parameter: active only when the categorical `parent` takes one of `when`
     // (e.g. beta1 only when optimizer is adam).
     std::string parent;

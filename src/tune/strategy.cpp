@@ -22,15 +22,15 @@ const std::vector<Strategy>& strategies() {
         {"bo_ei", "BO (EI)",
          "Bayesian optimization with Expected Improvement: fits a Gaussian process to the trials so far and tries where "
          "the expected gain over the best is largest. ξ demands a bigger gain (more exploration).",
-         "bayes", A::ExpectedImprovement},
+         "bayes", A::expected_improvement},
         {"bo_pi", "BO (PI)",
          "Bayesian optimization with Probability of Improvement: tries where beating the best by ξ is most likely. "
          "Greedy when ξ is small.",
-         "bayes", A::ProbabilityOfImprovement},
+         "bayes", A::probability_of_improvement},
         {"bo_ucb", "BO (UCB)",
          "Bayesian optimization with a confidence bound: tries where mean − κ·σ is lowest, i.e. optimistically. Larger "
          "κ explores more.",
-         "bayes", A::ConfidenceBound},
+         "bayes", A::confidence_bound},
         {"tpe", "TPE",
          "Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and "
          "samples where good ones are dense.",

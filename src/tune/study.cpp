@@ -10,17 +10,6 @@ namespace tunelab::tune {
 
 namespace {
 
-constexpr const char* kStatusNames[] = {"running", "complete", "pruned", "failed", "diverged"};
-
-const char* kind_name(ParamKind kind) {
-    switch (kind) {
-        case ParamKind::Float: return "float";
-        case ParamKind::Int: return "int";
-        case ParamKind::Categorical: return "categorical";
-    }
-    return "float";
-}
-
 [[noreturn]] void bad(const std::string& what) { throw std::invalid_argument("study JSON: " + what); }
 
 const json::Value& member(const json::Value& object, const char* key) {
@@ -47,7 +36,7 @@ int integer(const json::Value& object, const char* key, int low, int high) {
 // A loaded value must be one the space could have produced: samplers index choices and take logs.
 void check_value(const Space& space, size_t i, double value) {
     const Param& p = space.params()[i];
-    const bool in_range = p.kind == ParamKind::Categorical
+    const bool in_range = p.kind == ParamKind::categorical
                               ? value == std::floor(value) && value >= 0 && value < double(p.choices.size())
                               : value >= p.low && value <= p.high;
     if (!in_range) bad("parameter '" + p.name + "' = " + json::format_number(value) + " is outside its range");
@@ -90,21 +79,13 @@ std::vector<std::string> strings(const json::Value& array) {
 
 }  // namespace
 
-const char* to_string(TrialStatus status) { return kStatusNames[int(status)]; }
-
-std::optional<TrialStatus> status_from_string(const std::string& name) {
-    for (int i = 0; i < int(std::size(kStatusNames)); ++i)
-        if (name == kStatusNames[i]) return TrialStatus(i);
-    return std::nullopt;
-}
-
 Study::Study(Space space, Direction direction, uint64_t seed)
     : space_(std::move(space)), direction_(direction), seed_(seed) {}
 
 Trial& Study::start(const Proposal& proposal) {
     if (proposal.resume >= 0) {
         Trial& t = trials_.at(size_t(proposal.resume));
-        t.status = TrialStatus::Running;
+        t.status = TrialStatus::running;
         t.budget = proposal.budget;
         t.rung = proposal.rung;
         return t;
@@ -133,18 +114,18 @@ void Study::add_cost(int number, Cost cost) {
 
 void Study::tell(int number, TrialStatus status, std::optional<double> value) {
     Trial& t = trials_.at(size_t(number));
-    if (status == TrialStatus::Pruned && !value && !t.intermediate.empty()) value = t.intermediate.back();
+    if (status == TrialStatus::pruned && !value && !t.intermediate.empty()) value = t.intermediate.back();
     t.status = status;
-    t.value = (status == TrialStatus::Complete || status == TrialStatus::Pruned) ? value : std::nullopt;
+    t.value = (status == TrialStatus::complete || status == TrialStatus::pruned) ? value : std::nullopt;
     // An infinite value could be neither ranked nor saved (JSON writes it as null, refused on load).
     if (t.value && !std::isfinite(*t.value)) t.value.reset();
-    if (t.finished() && !t.value) t.status = TrialStatus::Failed;  // nothing to rank it by
+    if (t.finished() && !t.value) t.status = TrialStatus::failed;  // nothing to rank it by
 }
 
 const Trial* Study::best() const {
     const Trial* best = nullptr;
     for (const Trial& t : trials_)
-        if (t.status == TrialStatus::Complete && (!best || better(*t.value, *best->value))) best = &t;
+        if (t.status == TrialStatus::complete && (!best || better(*t.value, *best->value))) best = &t;
     return best;
 }
 
@@ -152,7 +133,7 @@ std::vector<double> Study::best_so_far() const {
     std::vector<double> series;
     double best = NAN;
     for (const Trial& t : trials_) {
-        if (t.status == TrialStatus::Complete && (std::isnan(best) || better(*t.value, best))) best = *t.value;
+        if (t.status == TrialStatus::complete && (std::isnan(best) || better(*t.value, best))) best = *t.value;
         series.push_back(best);
     }
     return series;
@@ -174,8 +155,8 @@ json::Value space_to_json(const Space& space) {
     for (const Param& p : space.params()) {
         json::Value v = json::Object{};
         v["name"] = p.name;
-        v["type"] = kind_name(p.kind);
-        if (p.kind == ParamKind::Categorical) {
+        v["type"] = name(p.kind);
+        if (p.kind == ParamKind::categorical) {
             json::Array choices(p.choices.begin(), p.choices.end());
             v["choices"] = choices;
         } else {
@@ -224,7 +205,7 @@ json::Value params_to_json(const Space& space, const Values& values) {
     json::Value out = json::Object{};
     for (size_t i = 0; i < space.size(); ++i) {
         if (!is_active(values[i])) continue;
-        if (space.params()[i].kind == ParamKind::Categorical) out[space.params()[i].name] = space.format(i, values[i]);
+        if (space.params()[i].kind == ParamKind::categorical) out[space.params()[i].name] = space.format(i, values[i]);
         else out[space.params()[i].name] = values[i];
     }
     return out;
@@ -232,7 +213,7 @@ json::Value params_to_json(const Space& space, const Values& values) {
 
 json::Value Study::to_json() const {
     json::Value out = json::Object{};
-    out["direction"] = direction_ == Direction::Maximize ? "maximize" : "minimize";
+    out["direction"] = name(direction_);
     out["seed"] = std::to_string(seed_);  // a string: JSON numbers hold only 53 bits exactly
     out["space"] = space_to_json(space_);
     json::Array trials;
@@ -240,7 +221,7 @@ json::Value Study::to_json() const {
         json::Value v = json::Object{};
         v["number"] = t.number;
         v["params"] = params_to_json(space_, t.params);
-        v["status"] = to_string(t.status);
+        v["status"] = name(t.status);
         v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
         v["intermediate"] = numbers(t.intermediate);
         v["seconds"] = t.cost.seconds;
@@ -258,8 +239,8 @@ json::Value Study::to_json() const {
 
 Study Study::from_json(const json::Value& value) {
     if (!value.is_object()) bad("expected an object");
-    const std::string& direction = text(value, "direction");
-    if (direction != "minimize" && direction != "maximize") bad("direction is minimize or maximize");
+    const std::optional<Direction> direction = parse_enum<Direction>(text(value, "direction"));
+    if (!direction) bad("direction is minimize or maximize");
     // Digits only: stoull would take "-1" as 2⁶⁴ − 1, " +7" as 7 and "12abc" as 12.
     const std::string& seed_text = text(value, "seed");
     uint64_t seed = 0;
@@ -268,7 +249,7 @@ Study Study::from_json(const json::Value& value) {
         end != seed_text.data() + seed_text.size())
         bad("seed must be a string of decimal digits from \"0\" to \"18446744073709551615\", not " + limits::quote(seed_text));
     Study study(space_from_json(member(value, "space")),
-                direction == "maximize" ? Direction::Maximize : Direction::Minimize, seed);
+                *direction, seed);
     const json::Value& trials = member(value, "trials");
     if (!trials.is_array()) bad("\"trials\" must be an array");
     if (trials.as_array().size() > size_t(limits::kMaxTrials))
@@ -294,13 +275,13 @@ Study Study::from_json(const json::Value& value) {
             if (study.space_.active(i, t.params) != is_active(t.params[i]))
                 bad("trial " + std::to_string(t.number) + ": parameter '" + study.space_.params()[i].name +
                     (is_active(t.params[i]) ? "' is set although its condition does not hold" : "' is missing"));
-        auto status = status_from_string(text(v, "status"));
+        auto status = parse_enum<TrialStatus>(text(v, "status"));
         if (!status) bad("unknown trial status '" + text(v, "status") + "'");
         t.status = *status;
         // Complete and pruned trials are ranked by their value; failed and diverged ones have none; a
         // running one keeps the value of the rung it was promoted from.
         const json::Value& value = member(v, "value");
-        const bool running = t.status == TrialStatus::Running;
+        const bool running = t.status == TrialStatus::running;
         if (t.finished() ? !value.is_number() : !running && !value.is_null())
             bad("trial " + std::to_string(t.number) + ": a " + text(v, "status") + " trial's \"value\" must be " +
                 (t.finished() ? "a number" : "null"));
@@ -324,7 +305,7 @@ std::string Study::to_csv() const {
     for (const Param& p : space_.params()) csv.append(",").append(p.name);
     csv += ",epochs_trained,seconds,flops,rung\n";  // not "epochs": a tuned epochs is a parameter column
     for (const Trial& t : trials_) {
-        csv.append(std::to_string(t.number)).append(",").append(to_string(t.status)).append(",");
+        csv.append(std::to_string(t.number)).append(",").append(name(t.status)).append(",");
         if (t.value) csv += json::format_number(*t.value);
         for (size_t i = 0; i < space_.size(); ++i) {
             csv += ',';

@@ -7,23 +7,35 @@
 #include <string>
 #include <vector>
 
+#include "core/enums.h"
 #include "core/json.h"
 #include "core/random.h"
 #include "tune/space.h"
 
 namespace tunelab::tune {
 
-enum class Direction { Minimize, Maximize };
+enum class Direction { minimize, maximize };
 
 enum class TrialStatus {
-    Running,   // asked, not yet told
-    Complete,  // finished with a value
-    Pruned,    // stopped early (Hyperband rung); its value is the last intermediate value
-    Failed,    // the objective could not evaluate it
-    Diverged,  // training blew up (NaN or exploding loss)
+    running,   // asked, not yet told
+    complete,  // finished with a value
+    pruned,    // stopped early (Hyperband rung); its value is the last intermediate value
+    failed,    // the objective could not evaluate it
+    diverged,  // training blew up (NaN or exploding loss)
 };
-const char* to_string(TrialStatus status);
-std::optional<TrialStatus> status_from_string(const std::string& name);
+
+}  // namespace tunelab::tune
+
+namespace tunelab {
+// As a saved study (Study::to_json) and the CLI's tables spell them.
+template <>
+inline constexpr std::array<std::string_view, 2> enum_names<tune::Direction> = {"minimize", "maximize"};
+template <>
+inline constexpr std::array<std::string_view, 5> enum_names<tune::TrialStatus> = {"running", "complete", "pruned", "failed",
+                                                                                 "diverged"};
+}  // namespace tunelab
+
+namespace tunelab::tune {
 
 // What a trial cost: wall time of the objective, and floating-point operations the trainer counted.
 struct Cost {
@@ -34,8 +46,8 @@ struct Cost {
 struct Trial {
     int number = 0;
     Values params;
-    TrialStatus status = TrialStatus::Running;
-    std::optional<double> value;       // Complete or Pruned
+    TrialStatus status = TrialStatus::running;
+    std::optional<double> value;       // complete or pruned
     std::vector<double> intermediate;  // one value per epoch
     Cost cost;
     int budget = 0;   // epochs the sampler asked for (0: the objective's full length)
@@ -47,7 +59,7 @@ struct Trial {
     std::vector<double> sampler_state;
     double sampler_seconds = 0;  // time the sampler took to propose it (never saved: it varies)
 
-    bool finished() const { return status == TrialStatus::Complete || status == TrialStatus::Pruned; }
+    bool finished() const { return status == TrialStatus::complete || status == TrialStatus::pruned; }
 };
 
 // A proposal from a sampler: new parameters, or (Hyperband) more epochs for a paused trial.
@@ -57,14 +69,14 @@ struct Proposal {
     int budget = 0;       // epochs to train (0: all)
     int bracket = -1;
     int rung = -1;
-    int resume = -1;      // number of an earlier Pruned trial to continue, or -1 for a new trial
+    int resume = -1;      // number of an earlier pruned trial to continue, or -1 for a new trial
     std::string source;   // see Trial::source
     std::vector<double> sampler_state;  // see Trial::sampler_state
 };
 
 class Study {
 public:
-    Study(Space space, Direction direction = Direction::Minimize, uint64_t seed = 1);
+    Study(Space space, Direction direction = Direction::minimize, uint64_t seed = 1);
 
     const Space& space() const { return space_; }
     Direction direction() const { return direction_; }
@@ -80,9 +92,9 @@ public:
     void tell(int number, TrialStatus status, std::optional<double> value = std::nullopt);
 
     // Minimizing view of a value: samplers always minimize `loss(value)`.
-    double loss(double value) const { return direction_ == Direction::Maximize ? -value : value; }
+    double loss(double value) const { return direction_ == Direction::maximize ? -value : value; }
     bool better(double a, double b) const { return loss(a) < loss(b); }
-    const Trial* best() const;  // best Complete trial, or nullptr
+    const Trial* best() const;  // best complete trial, or nullptr
     // best_so_far()[k]: best value among trials 0..k that finished (NaN before the first).
     std::vector<double> best_so_far() const;
 

@@ -36,7 +36,7 @@ public:
             const Param& p = space_.params()[i];
             if (!center || !is_active((*center)[i])) {
                 u[i] = rng.uniform();
-            } else if (p.kind == ParamKind::Categorical) {
+            } else if (p.kind == ParamKind::categorical) {
                 // Keep the centre's choice with probability 1 − ε, else any other.
                 size_t choices = p.choices.size(), c = size_t((*center)[i]);
                 if (!rng.bernoulli(kKeepChoice) && choices > 1) c = (c + 1 + rng.below(uint32_t(choices - 1))) % choices;
@@ -60,7 +60,7 @@ private:
         for (size_t i = 0; i < space_.size(); ++i) {
             if (!is_active(center[i]) || !is_active(x[i])) continue;  // marginalized: density 1
             const Param& p = space_.params()[i];
-            if (p.kind == ParamKind::Categorical) {
+            if (p.kind == ParamKind::categorical) {
                 double k = double(p.choices.size());
                 log_k += std::log(k == 1 ? 1.0 : x[i] == center[i] ? kKeepChoice * k : (1 - kKeepChoice) * k / (k - 1));
                 continue;
@@ -80,7 +80,7 @@ private:
 }  // namespace
 
 Proposal TpeSampler::ask(const Study& study) {
-    Observations obs = observations(study, options_.constant_liar ? PendingLie::Worst : PendingLie::None);
+    Observations obs = observations(study, options_.constant_liar ? PendingLie::worst : PendingLie::none);
     Rng rng = study.rng_for(study.next_number());
     int startup = options_.initial_points > 0 ? options_.initial_points : TpeOptions::kDefaultInitialPoints;
     if (int(obs.observed()) < startup) {

@@ -65,7 +65,7 @@ PowerTransform PowerTransform::fit(const Eigen::VectorXd& y) {
     }
     const double lambda = (a + b) / 2;
     if (!std::isfinite(log_likelihood(scaled, lambda, box))) return t;
-    t.kind = box ? Kind::BoxCox : Kind::YeoJohnson;
+    t.kind = box ? Kind::box_cox : Kind::yeo_johnson;
     t.lambda = lambda;
     t.scale = sd;
     return t;
@@ -73,18 +73,18 @@ PowerTransform PowerTransform::fit(const Eigen::VectorXd& y) {
 
 double PowerTransform::operator()(double y) const {
     switch (kind) {
-        case Kind::Identity: return y;
-        case Kind::BoxCox: return box_cox(std::max(y / scale, 1e-300), lambda);
-        case Kind::YeoJohnson: return yeo_johnson(y / scale, lambda);
+        case Kind::identity: return y;
+        case Kind::box_cox: return box_cox(std::max(y / scale, 1e-300), lambda);
+        case Kind::yeo_johnson: return yeo_johnson(y / scale, lambda);
     }
     return y;
 }
 
 double PowerTransform::inverse(double z) const {
     switch (kind) {
-        case Kind::Identity: return z;
-        case Kind::BoxCox: return scale * box_cox_inverse(z, lambda);
-        case Kind::YeoJohnson: return scale * yeo_johnson_inverse(z, lambda);
+        case Kind::identity: return z;
+        case Kind::box_cox: return scale * box_cox_inverse(z, lambda);
+        case Kind::yeo_johnson: return scale * yeo_johnson_inverse(z, lambda);
     }
     return z;
 }

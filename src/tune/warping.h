@@ -10,8 +10,8 @@
 namespace tunelab::tune {
 
 struct PowerTransform {
-    enum class Kind { Identity, BoxCox, YeoJohnson };
-    Kind kind = Kind::Identity;
+    enum class Kind { identity, box_cox, yeo_johnson };
+    Kind kind = Kind::identity;
     double lambda = 1;
     double scale = 1;  // ψ_λ(y / scale)
 

@@ -194,7 +194,7 @@ PythonExport python_export(const AppState& app) {
         const std::string& strategy = arena.raced.strategies.front();
         return {arena.raced_data, arena.raced_run,
                 {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
-                 arena.raced.metric == "val_accuracy" ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss}};
+                 arena.raced.metric == "val_accuracy" ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss}};
     }
     const TrainConfig& run = app.lab.runs[size_t(edited_run(app.lab))].config;  // the run on the panels
     return {app.lab.data_config, run, tune::default_python_search(run)};

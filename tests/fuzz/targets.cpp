@@ -165,7 +165,7 @@ void space(const uint8_t* data, size_t size) {
         for (size_t i = 0; i < space->size(); ++i) {
             if (!tune::is_active(values[i])) continue;
             const tune::Param& p = space->params()[i];
-            require(p.kind == tune::ParamKind::Categorical ? values[i] < double(p.choices.size())
+            require(p.kind == tune::ParamKind::categorical ? values[i] < double(p.choices.size())
                                                            : values[i] >= p.low && values[i] <= p.high,
                     "space: decoded values lie in their range");
             const double u_back = space->encode(i, values[i]);
@@ -175,7 +175,7 @@ void space(const uint8_t* data, size_t size) {
     require(tune::space_from_json(json::parse(tune::space_to_json(*space).dump()).value).size() == space->size(),
             "space: a loaded space saves and reloads");
     try {
-        tune::MlpObjective objective(DatasetKind::xor_, tune::MlpScore::ValidationLoss, 5, *space, TUNELAB_ASSETS_DIR "/data");
+        tune::MlpObjective objective(DatasetKind::xor_, tune::MlpScore::validation_loss, 5, *space, TUNELAB_ASSETS_DIR "/data");
         objective.config_for(space->decode(std::vector<double>(space->size(), 0.5)), 1);
     } catch (const std::invalid_argument&) {
     }

@@ -7,9 +7,9 @@
 using namespace tunelab::tune;
 
 TEST_CASE("Acquisition: EI, PI and the confidence bound at the standard normal's textbook values") {
-    Acquisition ei{AcquisitionKind::ExpectedImprovement, 0.0, 2.0};
-    Acquisition pi{AcquisitionKind::ProbabilityOfImprovement, 0.0, 2.0};
-    Acquisition cb{AcquisitionKind::ConfidenceBound, 0.0, 2.0};
+    Acquisition ei{AcquisitionKind::expected_improvement, 0.0, 2.0};
+    Acquisition pi{AcquisitionKind::probability_of_improvement, 0.0, 2.0};
+    Acquisition cb{AcquisitionKind::confidence_bound, 0.0, 2.0};
     // μ = best, σ = 1: EI = φ(0) = 1/√(2π), PI = Φ(0) = ½, −LCB = −(μ − 2σ) = 2.
     CHECK(ei(0, 1, 0) == doctest::Approx(0.3989422804014327));
     CHECK(pi(0, 1, 0) == doctest::Approx(0.5));
@@ -24,7 +24,7 @@ TEST_CASE("Acquisition: EI, PI and the confidence bound at the standard normal's
 }
 
 TEST_CASE("Acquisition: EI equals E[max(0, best − ξ − f)] for f ~ N(μ, σ²), by quadrature") {
-    Acquisition ei{AcquisitionKind::ExpectedImprovement, 0.05, 2.0};
+    Acquisition ei{AcquisitionKind::expected_improvement, 0.05, 2.0};
     for (double mean : {-1.0, 0.3, 2.0})
         for (double sd : {0.1, 0.7, 3.0}) {
             double integral = 0, h = sd * 1e-3;
@@ -35,10 +35,7 @@ TEST_CASE("Acquisition: EI equals E[max(0, best − ξ − f)] for f ~ N(μ, σ�
 }
 
 TEST_CASE("Acquisition: names parse and unknown names are refused") {
-    AcquisitionKind kind{};
-    CHECK(acquisition_from_string("pi", kind));
-    CHECK(kind == AcquisitionKind::ProbabilityOfImprovement);
-    CHECK(acquisition_from_string("lcb", kind));
-    CHECK(kind == AcquisitionKind::ConfidenceBound);
-    CHECK_FALSE(acquisition_from_string("thompson", kind));
+    CHECK(parse_acquisition("pi") == AcquisitionKind::probability_of_improvement);
+    CHECK(parse_acquisition("lcb") == AcquisitionKind::confidence_bound);
+    CHECK_FALSE(parse_acquisition("thompson"));
 }

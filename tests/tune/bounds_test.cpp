@@ -44,7 +44,7 @@ json::Value saved_study() {
     Study study(objective->space(), objective->direction(), 5);
     for (int i = 0; i < 2; ++i) {
         Trial& t = study.start(Proposal{{1.0 + i, 2.0}});
-        study.tell(t.number, TrialStatus::Complete, 3.0 + i);
+        study.tell(t.number, TrialStatus::complete, 3.0 + i);
     }
     return study.to_json();
 }
@@ -54,20 +54,20 @@ json::Value saved_study() {
 TEST_CASE("D3: an MLP space is checked against what training accepts before any trial, and before any cast") {
     auto space = [](Param p) { return Space({std::move(p)}); };
     auto start = std::chrono::steady_clock::now();
-    std::string why = refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::ValidationLoss, 5, space(Param::integer("layers", 1, 1e9))); });
+    std::string why = refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::validation_loss, 5, space(Param::integer("layers", 1, 1e9))); });
     CHECK(why.find("parameter 'layers': [1, 1000000000] is outside 1 to 8") == 0);
     CHECK(seconds_since(start) < 1.0);  // refused, not a billion layers allocated first
-    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::ValidationLoss, 5, space(Param::integer("units", 1, 1e12))); })
+    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::validation_loss, 5, space(Param::integer("units", 1, 1e12))); })
               .find("parameter 'units': [1, 1000000000000] is outside 1 to 256") == 0);
-    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::ValidationLoss, 5, space(Param::integer("batch", 1, 1e300))); })
+    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::validation_loss, 5, space(Param::integer("batch", 1, 1e300))); })
               .find("parameter 'batch'") == 0);
-    why = refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::ValidationLoss, 5, space(Param::real("lr", 1e-3, 1e300, true))); });
+    why = refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::validation_loss, 5, space(Param::real("lr", 1e-3, 1e300, true))); });
     CHECK(why.find("parameter 'lr': 1e+300 is not a setting training accepts (lr: is 1e+300; allowed: (0, 10])") == 0);
-    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::ValidationLoss, 5, space(Param::real("beta1", 0.5, 1.5))); })
+    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::validation_loss, 5, space(Param::real("beta1", 0.5, 1.5))); })
               .find("beta1: is 1.5") != std::string::npos);
-    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::ValidationLoss, 5, space(Param::categorical("optimizer", {"sgd", "lbfgs"}))); })
+    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::validation_loss, 5, space(Param::categorical("optimizer", {"sgd", "lbfgs"}))); })
               .find("'lbfgs' is not one of") != std::string::npos);
-    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::ValidationLoss, 5, MlpObjective::default_space()); }).empty());
+    CHECK(refusal([&] { MlpObjective(DatasetKind::xor_, MlpScore::validation_loss, 5, MlpObjective::default_space()); }).empty());
 }
 
 TEST_CASE("D7: a study value beyond a double (1e999) is refused on load; an infinite result is never saved") {
@@ -83,8 +83,8 @@ TEST_CASE("D7: a study value beyond a double (1e999) is refused on load; an infi
     auto objective = make_objective("branin");
     Study s(objective->space(), objective->direction(), 5);
     Trial& t = s.start(Proposal{{1.0, 2.0}});
-    s.tell(t.number, TrialStatus::Complete, INFINITY);
-    CHECK(s.trial(0).status == TrialStatus::Failed);
+    s.tell(t.number, TrialStatus::complete, INFINITY);
+    CHECK(s.trial(0).status == TrialStatus::failed);
     Study reloaded = Study::from_json(parse(s.to_json().dump()));  // its own save reloads
     CHECK(reloaded.trials().size() == 1);
 }
@@ -144,7 +144,7 @@ TEST_CASE("D13: BO models at most the best kMaxGpObservations observations") {
     Rng rng(3, 0);
     for (int i = 0; i < 600; ++i) {
         Trial& t = study.start(Proposal{{rng.uniform() * 15 - 5, rng.uniform() * 15}});
-        study.tell(t.number, TrialStatus::Complete, rng.uniform());
+        study.tell(t.number, TrialStatus::complete, rng.uniform());
     }
     BayesSampler bayes{BayesOptions{}};
     const Surrogate* model = bayes.model(study);

@@ -28,7 +28,7 @@ std::shared_ptr<const Objective> ellipsoid(int dims, double conditioning) {
 }
 
 Study run(std::shared_ptr<const Objective> objective, CmaEsOptions options, int trials, uint64_t seed) {
-    StudyRunner runner(Study(objective->space(), Direction::Minimize, seed), std::make_unique<CmaEsSampler>(options),
+    StudyRunner runner(Study(objective->space(), Direction::minimize, seed), std::make_unique<CmaEsSampler>(options),
                        objective, trials);
     runner.run();
     return runner.study();

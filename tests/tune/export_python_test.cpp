@@ -25,7 +25,7 @@ namespace {
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 PythonSearch search_with(std::string sampler) {
-    return {MlpObjective::default_space(), std::move(sampler), 12, 20, MlpScore::ValidationLoss};
+    return {MlpObjective::default_space(), std::move(sampler), 12, 20, MlpScore::validation_loss};
 }
 
 TrainConfig adam_config() {
@@ -115,7 +115,7 @@ std::vector<std::string> grid_proposals(const Space& space, int trials) {
             const double v = trial.params[i];
             seen[i].insert(std::abs(v - p.low) < 1e-12 * p.low ? p.low : std::abs(v - p.high) < 1e-12 * p.high ? p.high : v);
         }
-        study.tell(trial.number, TrialStatus::Complete, 0.0);
+        study.tell(trial.number, TrialStatus::complete, 0.0);
     }
     std::vector<std::string> lines;
     for (size_t i = 0; i < space.size(); ++i) {
@@ -127,7 +127,7 @@ std::vector<std::string> grid_proposals(const Space& space, int trials) {
 }
 
 TEST_CASE("export_python: the grid is TuneLab's for the budget, endpoints exact") {
-    PythonSearch grid{Space({Param::integer("units", 2, 64, true)}), "grid", 4, 20, MlpScore::ValidationLoss};
+    PythonSearch grid{Space({Param::integer("units", 2, 64, true)}), "grid", 4, 20, MlpScore::validation_loss};
     CHECK(has(export_python(DataConfig{}, TrainConfig{}, &grid), grid_proposals(grid.space, 4)[0]));
     // 30 trials over two parameters: 6 × 5 points, not 4 × 4 (16 trials that would stop the study early).
     grid.space = Space({Param::real("lr", 1e-4, 1.0, true), Param::integer("units", 2, 64, true)});
@@ -141,7 +141,7 @@ TEST_CASE("export_python: the grid is TuneLab's for the budget, endpoints exact"
 
 TEST_CASE("export_python: the arena's score, epochs per trial and tuned epochs carry over") {
     PythonSearch race{Space({Param::integer("epochs", 1, 30), Param::integer("units", 2, 32)}), "bayes", 20, 30,
-                      MlpScore::ValidationError};
+                      MlpScore::validation_error};
     TrainConfig base;
     base.model.hidden = {{24, Activation::relu, 0.3}};
     const std::string script = export_python(DataConfig{}, base, &race);
@@ -261,7 +261,7 @@ Values values_of(const Space& space, const std::vector<std::pair<std::string, st
         const int i = space.index_of(key);
         REQUIRE(i >= 0);
         const Param& p = space.params()[size_t(i)];
-        if (p.kind == ParamKind::Categorical)
+        if (p.kind == ParamKind::categorical)
             v[size_t(i)] = double(std::find(p.choices.begin(), p.choices.end(), text) - p.choices.begin());
         else
             v[size_t(i)] = std::stod(text);
@@ -317,7 +317,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
                      Param::real("beta1", 0.5, 0.99).only_when("optimizer", {"adam"}), Param::integer("units", 2, 64, true),
                      Param::integer("layers", 1, 3), Param::categorical("activation", {"relu", "tanh"}),
                      Param::real("l2", 1e-6, 1e-1, true), Param::real("dropout", 0.0, 0.5), Param::integer("batch", 8, 128, true)});
-        c.search = PythonSearch{space, "bayes", 3, 12, MlpScore::ValidationLoss};
+        c.search = PythonSearch{space, "bayes", 3, 12, MlpScore::validation_loss};
         c.params = {{"lr", "0.01"}, {"optimizer", "adam"}, {"beta1", "0.9"}, {"units", "16"}, {"layers", "2"},
                     {"activation", "relu"}, {"l2", "0.0001"}, {"dropout", "0.1"}, {"batch", "16"}};
         cases.push_back(c);
@@ -327,7 +327,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
         c.data.kind = DatasetKind::circle;
         c.data.size = 400;
         Space space({Param::real("lr", 0.001, 0.3, true), Param::integer("epochs", 1, 30), Param::integer("units", 2, 32, true)});
-        c.search = PythonSearch{space, "grid", 8, 30, MlpScore::ValidationError};
+        c.search = PythonSearch{space, "grid", 8, 30, MlpScore::validation_error};
         c.params = {{"lr", "0.01"}, {"epochs", "5"}, {"units", "12"}};
         cases.push_back(c);
     }
@@ -360,7 +360,7 @@ TEST_CASE("export_python: write the reproduction cases with TuneLab's figures") 
         json::Object trial;
         for (const auto& [key, text] : c.params) {
             const Param& p = c.search->space.params()[size_t(c.search->space.index_of(key))];
-            trial.emplace_back(key, p.kind == ParamKind::Categorical ? json::Value(text) : json::Value(std::stod(text)));
+            trial.emplace_back(key, p.kind == ParamKind::categorical ? json::Value(text) : json::Value(std::stod(text)));
         }
         list.push_back(json::Object{{"name", c.name},
                                     {"task", c.data.kind == DatasetKind::diabetes ? "regression" : "classification"},

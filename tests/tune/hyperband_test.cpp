@@ -57,17 +57,17 @@ TEST_CASE("Hyperband: each rung trains its quota, promotes the best and reports 
     CHECK(promoted == best3);
     // Stopped trials are pruned at their rung; only full-length ones complete.
     for (const Trial& t : study.trials())
-        CHECK((t.status == TrialStatus::Complete) == (int(t.intermediate.size()) == 9));
+        CHECK((t.status == TrialStatus::complete) == (int(t.intermediate.size()) == 9));
 }
 
 TEST_CASE("Runner: one step is one ask, one epoch or one tell") {
     auto objective = std::make_shared<testing::CurveObjective>(3);
     StudyRunner runner(Study(objective->space()), make_sampler("random", {}), objective, 2);
     std::vector<RunEvent> events;
-    for (RunEvent e = RunEvent::Asked; e != RunEvent::Finished;) events.push_back(e = runner.step());
-    const std::vector<RunEvent> expected = {RunEvent::Asked, RunEvent::Stepped, RunEvent::Stepped, RunEvent::Told,
-                                            RunEvent::Asked, RunEvent::Stepped, RunEvent::Stepped, RunEvent::Told,
-                                            RunEvent::Finished};
+    for (RunEvent e = RunEvent::asked; e != RunEvent::finished;) events.push_back(e = runner.step());
+    const std::vector<RunEvent> expected = {RunEvent::asked, RunEvent::stepped, RunEvent::stepped, RunEvent::told,
+                                            RunEvent::asked, RunEvent::stepped, RunEvent::stepped, RunEvent::told,
+                                            RunEvent::finished};
     CHECK(events == expected);
     CHECK(runner.study().trial(1).intermediate.size() == 3);
     CHECK(runner.study().trial(1).cost.flops == doctest::Approx(3e6));

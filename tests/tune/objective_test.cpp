@@ -71,9 +71,9 @@ TEST_CASE("Test functions: noise is per trial, reproducible, and centred on the 
 TEST_CASE("Bayesian optimization with a hedge: members take turns, reproducibly") {
     auto objective = make_objective("branin");
     SamplerOptions options;
-    options.acquisition.kind = AcquisitionKind::Hedge;
+    options.acquisition.kind = AcquisitionKind::hedge;
     auto run = [&] {
-        StudyRunner runner(Study(objective->space(), Direction::Minimize, 3), make_sampler("bayes", options), objective, 25);
+        StudyRunner runner(Study(objective->space(), Direction::minimize, 3), make_sampler("bayes", options), objective, 25);
         runner.run();
         return runner.study();
     };

@@ -33,7 +33,7 @@ double pending_spread(const std::string& sampler, bool constant_liar, int told, 
     SamplerOptions options;
     options.budget = told + pending;
     options.constant_liar = constant_liar;
-    StudyRunner runner(Study(make_objective("branin")->space(), Direction::Minimize, 5), make_sampler(sampler, options),
+    StudyRunner runner(Study(make_objective("branin")->space(), Direction::minimize, 5), make_sampler(sampler, options),
                        make_objective("branin"), told + pending);
     for (int k = 0; k < told; ++k) {
         std::optional<TrialWork> work = runner.start_trial();
@@ -77,9 +77,9 @@ TEST_CASE("parallel: one trial at a time through start_trial/finish_trial gives 
     auto objective = std::make_shared<testing::CurveObjective>(4);
     SamplerOptions options;
     options.budget = 12;
-    StudyRunner sequential(Study(objective->space(), Direction::Minimize, 3), make_sampler("bayes", options), objective, 12);
+    StudyRunner sequential(Study(objective->space(), Direction::minimize, 3), make_sampler("bayes", options), objective, 12);
     sequential.run();
-    StudyRunner handed(Study(objective->space(), Direction::Minimize, 3), make_sampler("bayes", options), objective, 12);
+    StudyRunner handed(Study(objective->space(), Direction::minimize, 3), make_sampler("bayes", options), objective, 12);
     while (std::optional<TrialWork> work = handed.start_trial()) {
         work->train();
         handed.finish_trial(std::move(*work));
@@ -99,26 +99,26 @@ TEST_CASE("parallel: batch-synchronous runs give the same trials every time; asy
     options.budget = 16;
     options.constant_liar = true;
     auto run = [&](ParallelMode mode) {
-        StudyRunner runner(Study(objective->space(), Direction::Minimize, 9), make_sampler("bayes", options), objective, 16);
+        StudyRunner runner(Study(objective->space(), Direction::minimize, 9), make_sampler("bayes", options), objective, 16);
         int told = 0;
         run_parallel(runner, 4, mode, [&](const Trial& t, const std::string& error) {
             CHECK(error.empty());
-            CHECK(t.status == TrialStatus::Complete);
+            CHECK(t.status == TrialStatus::complete);
             ++told;
         });
         CHECK(told == 16);
         return runner.study();
     };
-    const Study first = run(ParallelMode::BatchSynchronous), second = run(ParallelMode::BatchSynchronous);
+    const Study first = run(ParallelMode::batch_synchronous), second = run(ParallelMode::batch_synchronous);
     for (size_t i = 0; i < first.trials().size(); ++i) {
         CHECK(first.trials()[i].params == second.trials()[i].params);
         CHECK(first.trials()[i].value == second.trials()[i].value);
     }
-    const Study async = run(ParallelMode::Asynchronous);
+    const Study async = run(ParallelMode::asynchronous);
     REQUIRE(async.trials().size() == 16);
     for (size_t i = 0; i < async.trials().size(); ++i) {
         CHECK(async.trials()[i].number == int(i));
-        CHECK(async.trials()[i].status == TrialStatus::Complete);
+        CHECK(async.trials()[i].status == TrialStatus::complete);
     }
 }
 
@@ -126,16 +126,16 @@ TEST_CASE("parallel: a trial whose evaluation throws fails with the reason; the 
     auto objective = std::make_shared<ThrowingObjective>();
     SamplerOptions options;
     options.budget = 20;
-    StudyRunner runner(Study(objective->space(), Direction::Minimize, 2), make_sampler("random", options), objective, 20);
+    StudyRunner runner(Study(objective->space(), Direction::minimize, 2), make_sampler("random", options), objective, 20);
     int failed = 0;
-    run_parallel(runner, 3, ParallelMode::Asynchronous, [&](const Trial& t, const std::string& error) {
+    run_parallel(runner, 3, ParallelMode::asynchronous, [&](const Trial& t, const std::string& error) {
         CHECK((t.params[0] > 0.8) == !error.empty());
         if (!error.empty()) {
             CHECK(error == "out of memory (simulated)");
-            CHECK(t.status == TrialStatus::Failed);
+            CHECK(t.status == TrialStatus::failed);
             ++failed;
         } else {
-            CHECK(t.status == TrialStatus::Complete);
+            CHECK(t.status == TrialStatus::complete);
             CHECK(t.intermediate.size() == 3);
         }
     });
@@ -148,8 +148,8 @@ TEST_CASE("parallel: Hyperband, which continues paused trials, is refused by sta
     SamplerOptions options;
     options.budget = 30;
     options.max_epochs = 9;
-    StudyRunner runner(Study(objective->space(), Direction::Minimize, 2), make_sampler("hyperband", options), objective, 30);
-    CHECK_THROWS_WITH_AS(run_parallel(runner, 2, ParallelMode::Asynchronous, [](const Trial&, const std::string&) {}),
+    StudyRunner runner(Study(objective->space(), Direction::minimize, 2), make_sampler("hyperband", options), objective, 30);
+    CHECK_THROWS_WITH_AS(run_parallel(runner, 2, ParallelMode::asynchronous, [](const Trial&, const std::string&) {}),
                          doctest::Contains("one trial at a time"), std::invalid_argument);
 }
 #endif

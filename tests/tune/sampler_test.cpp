@@ -41,7 +41,7 @@ TEST_CASE("Grid: 9 trials in 2-D visit exactly the 3 × 3 grid, log-spaced on a 
         std::set<std::pair<double, double>> points;
         for (int i = 0; i < 9; ++i) {
             Trial& t = study.start(grid->ask(study));
-            study.tell(t.number, TrialStatus::Complete, 0.0);
+            study.tell(t.number, TrialStatus::complete, 0.0);
             points.insert({t.params[0], t.params[1]});
         }
         CHECK(points.size() == 9);
@@ -93,7 +93,7 @@ TEST_CASE("Bayesian optimization: the slice view's next point is the point ask()
     CHECK(view.next == BayesSampler{BayesOptions{}}.ask(study).params);  // a fresh sampler: computed anew
     CHECK(*std::min_element(view.stddev.begin(), view.stddev.end()) >= 0);
     // Changing κ re-uses the fitted model and changes the acquisition surface.
-    Acquisition ucb{AcquisitionKind::ConfidenceBound, 0, 1};
+    Acquisition ucb{AcquisitionKind::confidence_bound, 0, 1};
     bayes.set_acquisition(ucb);
     SliceView low = bayes.slice(study, 0, 1, study.best()->params, 16);
     ucb.kappa = 4;
@@ -116,7 +116,7 @@ TEST_CASE("Bayesian optimization: prepare() splits a proposal into fitting and m
     CHECK(asked.params == direct.ask(study).params);
     CHECK(asked.sampler_state == direct.ask(study).sampler_state);
     // New acquisition settings after preparing: the proposal is maximized again under them.
-    Acquisition ucb{AcquisitionKind::ConfidenceBound, 0, 3};
+    Acquisition ucb{AcquisitionKind::confidence_bound, 0, 3};
     prepared.set_acquisition(ucb);
     CHECK(prepared.prepare(study));
     CHECK_FALSE(prepared.prepare(study));
@@ -154,7 +154,7 @@ TEST_CASE("Importance: a relevant input and an irrelevant one are told apart") {
     for (int i = 0; i < 25; ++i) {
         Values v = {rng.uniform(), rng.uniform()};
         Trial& t = study.start(Proposal(v));
-        study.tell(t.number, TrialStatus::Complete, forrester().f({v[0]}));
+        study.tell(t.number, TrialStatus::complete, forrester().f({v[0]}));
     }
     tunelab::Rng fit_rng(1);
     Surrogate model(study.space(), observations(study), fit_rng, GaussianProcess::FitOptions{});
@@ -193,7 +193,7 @@ TEST_CASE("Bayesian optimization: a noise-free model never proposes a point it h
 
 TEST_CASE("Bayesian optimization views: the band is the function's, the fitted noise is reported beside it") {
     auto noisy = make_objective("branin", 5.0);
-    StudyRunner runner(Study(noisy->space(), Direction::Minimize, 4), make_sampler("bayes", {}), noisy, 30);
+    StudyRunner runner(Study(noisy->space(), Direction::minimize, 4), make_sampler("bayes", {}), noisy, 30);
     runner.run();
     BayesSampler bayes{BayesOptions{}};
     SliceView view = bayes.slice(runner.study(), 0, 1, runner.study().best()->params, 8);

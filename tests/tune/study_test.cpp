@@ -26,7 +26,7 @@ TEST_CASE("Study: a saved study, loaded, asks the same next trial") {
     for (const char* sampler : {"grid", "random", "sobol", "bayes", "tpe", "hyperband"}) {
         std::shared_ptr<const Objective> objective = std::string(sampler) == "hyperband" ? curve : branin_objective;
         SamplerOptions options = options_for(20, objective->max_epochs());
-        StudyRunner first(Study(objective->space(), Direction::Minimize, 7), make_sampler(sampler, options), objective, 14);
+        StudyRunner first(Study(objective->space(), Direction::minimize, 7), make_sampler(sampler, options), objective, 14);
         first.run();
         std::string saved = first.study().to_json().dump();
         tunelab::json::ParseResult parsed = tunelab::json::parse(saved);
@@ -35,7 +35,7 @@ TEST_CASE("Study: a saved study, loaded, asks the same next trial") {
         CHECK(loaded.to_json().dump() == saved);
 
         // Continuing both to 20 trials, in one go and after the reload, gives the same trials.
-        StudyRunner straight(Study(objective->space(), Direction::Minimize, 7), make_sampler(sampler, options), objective, 20);
+        StudyRunner straight(Study(objective->space(), Direction::minimize, 7), make_sampler(sampler, options), objective, 20);
         straight.run();
         StudyRunner resumed(std::move(loaded), make_sampler(sampler, options), objective, 20);
         resumed.run();
@@ -45,10 +45,10 @@ TEST_CASE("Study: a saved study, loaded, asks the same next trial") {
 }
 
 TEST_CASE("Study: maximize flips the ranking; best-so-far, CSV and failures") {
-    Study study(Space({Param::real("x", 0, 1), Param::categorical("act", {"relu", "tanh"})}), Direction::Maximize);
+    Study study(Space({Param::real("x", 0, 1), Param::categorical("act", {"relu", "tanh"})}), Direction::maximize);
     const double values[] = {0.2, 0.9, 0.5};
-    for (double v : values) study.tell(study.start(Proposal({v, 1})).number, TrialStatus::Complete, v);
-    study.tell(study.start(Proposal({0.1, 0})).number, TrialStatus::Diverged);
+    for (double v : values) study.tell(study.start(Proposal({v, 1})).number, TrialStatus::complete, v);
+    study.tell(study.start(Proposal({0.1, 0})).number, TrialStatus::diverged);
     CHECK(study.best()->number == 1);
     CHECK(study.best_so_far() == std::vector<double>{0.2, 0.9, 0.9, 0.9});
     std::string csv = study.to_csv();
@@ -64,7 +64,7 @@ TEST_CASE("Pareto: the front keeps the trials no other beats on both loss and co
     for (int i = 0; i < 5; ++i) {
         int n = study.start(Proposal({0.5})).number;
         study.add_cost(n, {0, flops[i]});
-        study.tell(n, TrialStatus::Complete, loss[i]);
+        study.tell(n, TrialStatus::complete, loss[i]);
     }
     CHECK(pareto_front(study) == std::vector<int>{0, 1, 3});
 }
@@ -83,7 +83,7 @@ tunelab::json::Value outcome(const Study& study) {
 // text, loads it into a new runner with a new sampler and runs that to the end.
 Study run_interrupted(const std::shared_ptr<const Objective>& objective, const std::string& sampler,
                       const SamplerOptions& options, int budget, int steps) {
-    StudyRunner first(Study(objective->space(), Direction::Minimize, 3), make_sampler(sampler, options), objective, budget);
+    StudyRunner first(Study(objective->space(), Direction::minimize, 3), make_sampler(sampler, options), objective, budget);
     for (int i = 0; i < steps; ++i) first.step();
     tunelab::json::ParseResult parsed = tunelab::json::parse(first.study().to_json().dump());
     REQUIRE(parsed.ok());
@@ -99,7 +99,7 @@ TEST_CASE("Runner: a study saved at any step, even mid-trial or mid-promotion, e
     // A real training (seeded initialization, shuffling and dropout), so a replayed epoch must
     // rebuild the exact state; Hyperband pauses and promotes it.
     Space space({Param::real("lr", 0.01, 0.5, true), Param::real("dropout", 0, 0.3)});
-    auto mlp = std::make_shared<MlpObjective>(tunelab::DatasetKind::moons, MlpScore::ValidationLoss, 9, space,
+    auto mlp = std::make_shared<MlpObjective>(tunelab::DatasetKind::moons, MlpScore::validation_loss, 9, space,
                                               TUNELAB_ASSETS_DIR "/data");
     struct Case {
         std::string sampler;
@@ -113,10 +113,10 @@ TEST_CASE("Runner: a study saved at any step, even mid-trial or mid-promotion, e
                           // reloaded runner must not stop because its paused trainings are gone.
                           Case{"hyperband", mlp, 9}}) {
         SamplerOptions options = options_for(c.budget, c.objective->max_epochs());
-        StudyRunner straight(Study(c.objective->space(), Direction::Minimize, 3), make_sampler(c.sampler, options),
+        StudyRunner straight(Study(c.objective->space(), Direction::minimize, 3), make_sampler(c.sampler, options),
                              c.objective, c.budget);
         int steps = 0;
-        while (straight.step() != RunEvent::Finished) ++steps;
+        while (straight.step() != RunEvent::finished) ++steps;
         CHECK(straight.study().next_number() == c.budget);
         // Cut points spread over the whole run, so that some fall inside a trial's epochs and (for
         // Hyperband) inside a promoted trial whose paused training the reload lost.
@@ -137,7 +137,7 @@ TEST_CASE("Runner: a loaded study with two running trials is refused") {
 
 TEST_CASE("Study: a hostile or corrupted study file is refused with the reason") {
     auto objective = make_objective("branin");
-    StudyRunner runner(Study(objective->space(), Direction::Minimize, 3), make_sampler("random", {}), objective, 3);
+    StudyRunner runner(Study(objective->space(), Direction::minimize, 3), make_sampler("random", {}), objective, 3);
     runner.run();
     const tunelab::json::Value good = runner.study().to_json();
     auto refused = [&](const std::function<void(tunelab::json::Value&)>& spoil, const std::string& reason) {

@@ -26,7 +26,7 @@ TEST_CASE("Warping: log-normal losses get Box-Cox with λ near 0 (the log), and 
     Eigen::VectorXd y(200);
     for (Eigen::Index i = 0; i < y.size(); ++i) y(i) = std::exp(2.0 * rng.normal());  // six orders of magnitude
     const PowerTransform t = PowerTransform::fit(y);
-    CHECK(t.kind == PowerTransform::Kind::BoxCox);
+    CHECK(t.kind == PowerTransform::Kind::box_cox);
     CHECK(std::abs(t.lambda) < 0.1);
     CHECK(skewness(y) > 5);
     CHECK(std::abs(skewness(warped(t, y))) < 0.3);
@@ -40,7 +40,7 @@ TEST_CASE("Warping: losses with negative values get Yeo-Johnson; normal ones sta
         normal(i) = rng.normal();
     }
     const PowerTransform t = PowerTransform::fit(skewed);
-    CHECK(t.kind == PowerTransform::Kind::YeoJohnson);
+    CHECK(t.kind == PowerTransform::Kind::yeo_johnson);
     CHECK(t.lambda < 1);  // compresses the long right tail
     CHECK(std::abs(skewness(warped(t, skewed))) < std::abs(skewness(skewed)) / 2);
     CHECK(PowerTransform::fit(normal).lambda == doctest::Approx(1).epsilon(0.25));
@@ -56,6 +56,6 @@ TEST_CASE("Warping: monotone, inverted exactly, and the identity where nothing c
         for (double v : y) CHECK(t.inverse(t(v)) == doctest::Approx(v).epsilon(1e-9));
     }
     Eigen::VectorXd constant = Eigen::VectorXd::Constant(4, 2.0);
-    CHECK(PowerTransform::fit(constant).kind == PowerTransform::Kind::Identity);
-    CHECK(PowerTransform::fit(Eigen::VectorXd::Ones(2)).kind == PowerTransform::Kind::Identity);
+    CHECK(PowerTransform::fit(constant).kind == PowerTransform::Kind::identity);
+    CHECK(PowerTransform::fit(Eigen::VectorXd::Ones(2)).kind == PowerTransform::Kind::identity);
 }

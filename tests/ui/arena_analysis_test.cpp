@@ -12,12 +12,12 @@ namespace {
 
 // A study of `n` random trials of a function of x only: y cannot matter.
 tune::Study study_of_x_only(uint64_t seed, int n) {
-    tune::Study study(tune::Space({tune::Param::real("x", 0, 1), tune::Param::real("y", 0, 1)}), tune::Direction::Minimize, seed);
+    tune::Study study(tune::Space({tune::Param::real("x", 0, 1), tune::Param::real("y", 0, 1)}), tune::Direction::minimize, seed);
     Rng rng(seed);
     for (int i = 0; i < n; ++i) {
         const double x = rng.uniform(), y = rng.uniform();
         const int number = study.start(tune::Proposal({x, y})).number;
-        study.tell(number, tune::TrialStatus::Complete, 10 * (x - 0.3) * (x - 0.3));
+        study.tell(number, tune::TrialStatus::complete, 10 * (x - 0.3) * (x - 0.3));
     }
     return study;
 }

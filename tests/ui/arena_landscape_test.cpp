@@ -54,7 +54,7 @@ TEST_CASE("arena: the lab's true landscape is the real objective trained on a gr
 
     // The same network, data and base settings as the race, evaluated here trial by trial at the grid
     // points: log-spaced with both ends (the integer batch as the space rounds it), x varying fastest.
-    const tune::MlpObjective separate(*app.lab.data, app.arena.raced_run, "lab", tune::MlpScore::ValidationLoss, 2,
+    const tune::MlpObjective separate(*app.lab.data, app.arena.raced_run, "lab", tune::MlpScore::validation_loss, 2,
                                       tune::Space({lr, batch}));
     const tune::Study& grid = app.arena.landscape->racer.runner->study();
     const json::Array& values = status.find("values")->as_array();

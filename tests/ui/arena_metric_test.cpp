@@ -31,7 +31,7 @@ TEST_CASE("arena: the lab objective can be scored by validation accuracy, kept a
     while (!call(app, json::Object{{"cmd", "arena.round"}}).find("error")) {}
     const tune::Study& study = app.arena.racers[0].runner->study();
     REQUIRE(study.trials().size() == 3);
-    CHECK(study.direction() == tune::Direction::Minimize);
+    CHECK(study.direction() == tune::Direction::minimize);
     for (const tune::Trial& trial : study.trials()) {
         // Each trial's value is 1 − its final validation accuracy: a multiple of one validation point.
         REQUIRE(trial.value);

@@ -116,7 +116,7 @@ TEST_CASE("arena: the default lab race tells BO from random beyond the seed spre
     const std::vector<StrategyResult> results = strategy_results(app.arena, app.tr);
     const StrategyResult& bo = result_of(results, "BO (EI)");
     const StrategyResult& random = result_of(results, "Random");
-    const Comparison c = compare(bo, random, tune::Direction::Minimize);
+    const Comparison c = compare(bo, random, tune::Direction::minimize);
     const std::string summary = race_summary(app.arena, app.tr);
     for (const StrategyResult& r : results)
         MESSAGE(r.label << ": best per seed " << r.finals[0] << ", " << r.finals[1] << ", " << r.finals[2]

@@ -12,9 +12,9 @@ using namespace tunelab::ui;
 
 TEST_CASE("arena: trials to reach a target count from 1 and say never with -1") {
     const std::vector<double> curve = {NAN, 5, 3, 3, 1};
-    CHECK(trials_to_reach(curve, 3, tune::Direction::Minimize) == 3);
-    CHECK(trials_to_reach(curve, 0.5, tune::Direction::Minimize) == -1);
-    CHECK(trials_to_reach({0.2, 0.6, 0.9}, 0.5, tune::Direction::Maximize) == 2);
+    CHECK(trials_to_reach(curve, 3, tune::Direction::minimize) == 3);
+    CHECK(trials_to_reach(curve, 0.5, tune::Direction::minimize) == -1);
+    CHECK(trials_to_reach({0.2, 0.6, 0.9}, 0.5, tune::Direction::maximize) == 2);
 }
 
 TEST_CASE("arena: the summary ranks strategies by trials to the target and states grid's few values") {
@@ -25,16 +25,16 @@ TEST_CASE("arena: the summary ranks strategies by trials to the target and state
     results[1].label = "Random", results[1].best_so_far = {9, 4, 4, 2, 2, 2}, results[1].distinct_values = 6;
     results[2].label = "BO (EI)", results[2].best_so_far = {9, 3, 1.05, 1, 1, 1};
     // Best 1, median first trial 9: the target is 1 + min(10% of 1, 5% of 8) = 1.1.
-    CHECK(summary_target(results, tune::Direction::Minimize) == doctest::Approx(1.1));
-    const std::string text = summary_text(results, tune::Direction::Minimize, "lr", tr);
+    CHECK(summary_target(results, tune::Direction::minimize) == doctest::Approx(1.1));
+    const std::string text = summary_text(results, tune::Direction::minimize, "lr", tr);
     CHECK(text == "Target: close to the best value found (1.1). BO (EI) reached it in 3 trials. "
                   "Grid did not reach it in 6 trials. Random did not reach it in 6 trials. "
                   "Grid tried 3 different values of lr in 6 trials. Random tried 6 different values of lr in 6 trials.");
     tr.language = Language::chinese;
-    CHECK(summary_text(results, tune::Direction::Minimize, "lr", tr).find("用 3 次试验达到") != std::string::npos);
+    CHECK(summary_text(results, tune::Direction::minimize, "lr", tr).find("用 3 次试验达到") != std::string::npos);
     StrategyResult nothing;
     nothing.best_so_far = {NAN};
-    CHECK(summary_text({nothing}, tune::Direction::Minimize, "lr", tr) == "还没有完成的试验。");
+    CHECK(summary_text({nothing}, tune::Direction::minimize, "lr", tr) == "还没有完成的试验。");
 }
 
 TEST_CASE("arena: the summary tells strategies apart only when the gap exceeds its spread over the seeds") {
@@ -52,30 +52,30 @@ TEST_CASE("arena: the summary tells strategies apart only when the gap exceeds i
     // Seed by seed BO beats Random by 0.10, 0.12, 0.08: gap 0.10, spread 0.04.
     const StrategyResult bo = result("BO (EI)", {0.30, 0.40, 0.50}, 5, 0.6);
     const StrategyResult random = result("Random", {0.40, 0.52, 0.58}, 0, 0.2);
-    const Comparison apart = compare(bo, random, tune::Direction::Minimize);
+    const Comparison apart = compare(bo, random, tune::Direction::minimize);
     CHECK(apart.gap == doctest::Approx(0.10));
     CHECK(apart.spread == doctest::Approx(0.04));
     CHECK(apart.separated);
     // Grid: better than BO on one seed, worse on two: gap 0.0167, spread 0.1.
     const StrategyResult grid = result("Grid", {0.25, 0.45, 0.55});
-    CHECK_FALSE(compare(bo, grid, tune::Direction::Minimize).separated);
-    CHECK(std::isnan(compare(result("A", {1}), result("B", {2}), tune::Direction::Minimize).gap));  // one seed
+    CHECK_FALSE(compare(bo, grid, tune::Direction::minimize).separated);
+    CHECK(std::isnan(compare(result("A", {1}), result("B", {2}), tune::Direction::minimize).gap));  // one seed
 
-    std::string text = summary_text({random, bo}, tune::Direction::Minimize, "", tr);
+    std::string text = summary_text({random, bo}, tune::Direction::minimize, "", tr);
     CHECK(text.find(" Over 3 seeds BO (EI) ended better than Random on every seed, by more than the gap varies between seeds.") != std::string::npos);
     CHECK(text.find(" Why: after 5 spread-out first trials, BO (EI) models the score from the trials so far and tries where that model "
                     "expects improvement, so 60% of its later trials landed among the best quarter of all trials, against 20% for Random.") !=
           std::string::npos);
-    text = summary_text({grid, random, bo}, tune::Direction::Minimize, "", tr);
+    text = summary_text({grid, random, bo}, tune::Direction::minimize, "", tr);
     CHECK(text.find(" BO (EI) ended better than Random on every seed") != std::string::npos);
     CHECK(text.find(" BO (EI) and Grid differ by 0.0167 on average, but that gap varies by 0.1 between seeds: this race cannot tell "
                     "them apart; repeat over more seeds.") != std::string::npos);
-    text = summary_text({grid, bo}, tune::Direction::Minimize, "", tr);
+    text = summary_text({grid, bo}, tune::Direction::minimize, "", tr);
     CHECK(text.find("Why:") == std::string::npos);  // no explanation of a win the seeds do not support
-    text = summary_text({result("BO (EI)", {0.3}), result("Random", {0.4})}, tune::Direction::Minimize, "", tr);
+    text = summary_text({result("BO (EI)", {0.3}), result("Random", {0.4})}, tune::Direction::minimize, "", tr);
     CHECK(text.find("With one seed this race cannot tell luck from a better strategy") != std::string::npos);
     tr.language = Language::chinese;
-    CHECK(summary_text({grid, random, bo}, tune::Direction::Minimize, "", tr).find("分不出它们的高下") != std::string::npos);
+    CHECK(summary_text({grid, random, bo}, tune::Direction::minimize, "", tr).find("分不出它们的高下") != std::string::npos);
 }
 
 TEST_CASE("arena: the set-up round-trips through JSON and refuses malformed fields with their paths") {

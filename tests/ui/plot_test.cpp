@@ -78,7 +78,7 @@ TEST_CASE("plot: linear ticks cover the range at nice values within the label bu
     CHECK(t.count == 1);
     // A range far from zero with a tiny span stays bounded.
     linear_ticks({1e17, 1e17 + 64.0}, 5, t);
-    CHECK(t.count <= Ticks::capacity);
+    CHECK(t.count <= Ticks::kCapacity);
 }
 
 TEST_CASE("plot: tick labels carry no float noise") {
@@ -270,8 +270,8 @@ TEST_CASE("plot: colormaps hit their published end points and clamp") {
     CHECK(diverging(0.0f).r > diverging(0.0f).b);  // orange end
     CHECK(diverging(1.0f).b > diverging(1.0f).r);  // blue end
     CHECK(viridis(NAN).g == doctest::Approx(0.5));
-    CHECK(palette(palette_size).r == palette(0).r);
-    CHECK(palette(-1).r == palette(palette_size - 1).r);
+    CHECK(palette(kPaletteSize).r == palette(0).r);
+    CHECK(palette(-1).r == palette(kPaletteSize - 1).r);
 }
 
 TEST_CASE("plot ticks: a count axis never labels fractions") {

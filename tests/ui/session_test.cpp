@@ -218,7 +218,7 @@ std::string saved_mid_race(AppState& app, int rounds, int extra_steps, size_t st
     for (int i = 0; i < rounds; ++i) REQUIRE(advance_round(app.arena));
     Racer& racer = app.arena.racers.at(stepped);
     for (int i = 0; i < extra_steps; ++i)
-        if (racer.runner->step() == tune::RunEvent::Told) racer.told++;
+        if (racer.runner->step() == tune::RunEvent::told) racer.told++;
     return saved_session_to_json(app).dump();
 }
 
@@ -254,7 +254,7 @@ void check_resume_matches(const std::string& setup, int rounds, int extra_steps,
     CHECK(after.app.arena.interrupted->round == rounds);
     int finished = 0;
     for (const Racer& racer : before.app.arena.racers)
-        for (const tune::Trial& t : racer.runner->study().trials()) finished += t.status != tune::TrialStatus::Running;
+        for (const tune::Trial& t : racer.runner->study().trials()) finished += t.status != tune::TrialStatus::running;
     CHECK(after.app.arena.interrupted->restored_trials == finished);
     CHECK(command(after.app, parse(R"({"cmd":"arena.status"})"))["interrupted"]["restored_trials"] == json::Value(finished));
 

@@ -27,7 +27,7 @@ TEST_CASE("tunable table: the arena's set-up offers exactly the table's arena ro
         CAPTURE(offered[i]->name);
         CHECK(setup.params[i].name == offered[i]->name);
         CHECK(setup.params[i].log == offered[i]->log);
-        if (offered[i]->kind != tune::ParamKind::Categorical) {
+        if (offered[i]->kind != tune::ParamKind::categorical) {
             CHECK(setup.params[i].low == offered[i]->low);
             CHECK(setup.params[i].high == offered[i]->high);
         }
@@ -65,7 +65,7 @@ TEST_CASE("tunable table: every setting tuned by the arena becomes the table's p
         base.epochs = setup.epochs;
         base.patience = 0;
         base.seed = 3;
-        const bool categorical = t.kind == tune::ParamKind::Categorical;
+        const bool categorical = t.kind == tune::ParamKind::categorical;
         bool changed = false;
         for (double value : {categorical ? 0.0 : p.low, categorical ? double(t.choices.size() - 1) : p.high})
             changed = changed || to_json(mlp->config_for({value}, 3)) != to_json(base);

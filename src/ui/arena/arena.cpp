@@ -68,7 +68,7 @@ bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
     tune::PeakCost& cost = racer.step_cost[racer.runner->running() < 0 ? 0 : 1];
     if (!slice.fits(cost.expected_ms())) return false;
     const double spent = slice.run([&] {
-        if (racer.runner->step() == tune::RunEvent::Told) {
+        if (racer.runner->step() == tune::RunEvent::told) {
             racer.told++;
             log_progress(racer);
         }
@@ -121,7 +121,7 @@ void advance_landscape(ArenaState& arena, double budget_ms) {
 
 void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Translator& tr, float label_width) {
     const tune::Study& study = racer.runner->study();
-    const int done = int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::Running; }));
+    const int done = int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::running; }));
     const int budget = racer.runner->budget();
     const float fraction = racer.runner->finished() ? 1.0f : std::min(1.0f, float(done) / float(std::max(budget, 1)));
     char overlay[256];
@@ -231,7 +231,7 @@ json::Value racer_json(const Racer& racer) {
         trials.push_back(json::Object{{"number", t.number},
                                       {"params", tune::params_to_json(study.space(), t.params)},
                                       {"value", number_or_null(t.value)},
-                                      {"status", tune::to_string(t.status)}});
+                                      {"status", name(t.status)}});
     json::Array best_so_far;
     for (double v : study.best_so_far()) best_so_far.push_back(number_or_null(v));
     const tune::Trial* best = study.best();
@@ -302,7 +302,7 @@ std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const A
         throw std::invalid_argument(tr_key("Validation accuracy needs a classification data set: score by the validation loss."));
     // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
     const tune::MlpObjective network(*lab_data, lab_run, "lab",
-                                     accuracy ? tune::MlpScore::ValidationError : tune::MlpScore::ValidationLoss, s.epochs,
+                                     accuracy ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss, s.epochs,
                                      lab_space(s));
     std::vector<std::shared_ptr<const tune::Objective>> out;
     for (int r = 0; r < s.repeats; ++r) out.push_back(std::make_shared<tune::MlpObjective>(network.with_common_seed(uint64_t(s.seed + r))));
@@ -322,9 +322,9 @@ Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, t
     const tune::Study& restored = racer.runner->study();
     double epochs = 0, best = NAN;
     for (const tune::Trial& t : restored.trials()) {
-        if (t.status == tune::TrialStatus::Running) continue;
+        if (t.status == tune::TrialStatus::running) continue;
         epochs += double(t.intermediate.size());
-        if (t.status == tune::TrialStatus::Complete && t.value && (std::isnan(best) || restored.better(*t.value, best))) best = *t.value;
+        if (t.status == tune::TrialStatus::complete && t.value && (std::isnan(best) || restored.better(*t.value, best))) best = *t.value;
         racer.epochs_log.push_back(epochs);
         racer.best_log.push_back(best);
     }
@@ -430,8 +430,8 @@ void advance_race(ArenaState& arena) {
 
 int landscape_points(const tune::Space& space, int dim, int k) {
     const tune::Param& p = space.params()[size_t(dim)];
-    if (p.kind == tune::ParamKind::Categorical) return int(p.choices.size());
-    if (p.kind == tune::ParamKind::Int) return int(std::min<double>(k, p.high - p.low + 1));
+    if (p.kind == tune::ParamKind::categorical) return int(p.choices.size());
+    if (p.kind == tune::ParamKind::integer) return int(std::min<double>(k, p.high - p.low + 1));
     return k;
 }
 
@@ -469,13 +469,13 @@ void forget_stale_landscape(ArenaState& arena) {
 std::vector<double> landscape_values(const LandscapeGrid& grid) {
     std::vector<double> values(size_t(grid.cols * grid.rows), NAN);
     for (const tune::Trial& t : grid.racer.runner->study().trials())
-        if (t.status == tune::TrialStatus::Complete && t.value && t.number < int(values.size())) values[size_t(t.number)] = *t.value;
+        if (t.status == tune::TrialStatus::complete && t.value && t.number < int(values.size())) values[size_t(t.number)] = *t.value;
     return values;
 }
 
 int landscape_done(const LandscapeGrid& grid) {
     const auto& trials = grid.racer.runner->study().trials();
-    return int(std::count_if(trials.begin(), trials.end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::Running; }));
+    return int(std::count_if(trials.begin(), trials.end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::running; }));
 }
 
 void draw_arena(AppState& app) {

@@ -70,7 +70,7 @@ void draw_bracket(const ArenaState& arena, const tune::Study& study, const tune:
         int color = 0;
         for (const int number : v.trials[0]) {
             const tune::Trial& t = study.trial(number);
-            const bool full = t.status == tune::TrialStatus::Complete || t.status == tune::TrialStatus::Running;
+            const bool full = t.status == tune::TrialStatus::complete || t.status == tune::TrialStatus::running;
             if (t.intermediate.empty()) continue;
             if (full) ++color;
             if (full != promoted) continue;
@@ -79,7 +79,7 @@ void draw_bracket(const ArenaState& arena, const tune::Study& study, const tune:
             char label[16];
             std::snprintf(label, sizeof label, "#%d", number);
             plot::line(label, epochs, t.intermediate, full ? plot::series_color(color - 1) : kStopped,
-                       {.thickness = full ? 2.0f : 1.5f, .dashed = t.status == tune::TrialStatus::Running});
+                       {.thickness = full ? 2.0f : 1.5f, .dashed = t.status == tune::TrialStatus::running});
             // Where each trial ended: a cross where it was stopped, a dot where it finished (a trial
             // of one epoch is only this dot).
             if (full) plot::point("##end", epochs.back(), t.intermediate.back(), plot::series_color(color - 1));
@@ -100,7 +100,7 @@ void refresh_importance(ArenaState& arena, int max_fits) {
         for (const Racer* r : racers_of(arena, arena.raced.strategies[i])) {
             studies.push_back(&r->runner->study());
             for (const tune::Trial& t : r->runner->study().trials())  // what pooled_importance fits on
-                complete += t.status == tune::TrialStatus::Complete || t.status == tune::TrialStatus::Diverged;
+                complete += t.status == tune::TrialStatus::complete || t.status == tune::TrialStatus::diverged;
         }
         if (c.strategy == arena.raced.strategies[i] && c.trials == complete) continue;
         c.strategy = arena.raced.strategies[i];
@@ -166,7 +166,7 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
     std::vector<const tune::Trial*> trials;
     for (const Racer& r : arena.racers)
         for (const tune::Trial& t : r.runner->study().trials())
-            if (t.status == tune::TrialStatus::Complete) trials.push_back(&t);
+            if (t.status == tune::TrialStatus::complete) trials.push_back(&t);
     ImGui::TextUnformatted(tr("Parallel coordinates"));
     const char* help = tr("Each line is one finished trial, through its value of every hyperparameter (bottom: the low end of its range) to its score. Follow the darkest lines, the best trials: where they bunch together on an axis, that setting matters.");
     tooltip(help);
@@ -216,7 +216,7 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     for (size_t j = 0; j < space.size(); ++j) {
         const tune::Param& p = space.params()[j];
-        if (p.kind == tune::ParamKind::Categorical) {
+        if (p.kind == tune::ParamKind::categorical) {
             for (size_t c = 0; c < p.choices.size(); ++c) plot::text(double(j) + 0.03, param_axes[j].to_pixel(double(c)), p.choices[c].c_str(), ink);
             continue;
         }
@@ -290,7 +290,7 @@ std::vector<double> pooled_importance(const std::vector<const tune::Study*>& stu
     std::vector<tune::Trial> pool;
     for (const tune::Study* study : studies)
         for (const tune::Trial& t : study->trials())
-            if (t.status == tune::TrialStatus::Complete || t.status == tune::TrialStatus::Diverged) {
+            if (t.status == tune::TrialStatus::complete || t.status == tune::TrialStatus::diverged) {
                 // Full-length trials only: a Hyperband trial stopped after one epoch scores worse for
                 // its short training, not for its settings.
                 pool.push_back(t);
@@ -318,13 +318,13 @@ std::vector<CostPoint> cost_points(const ArenaState& arena) {
     std::vector<CostPoint> points;
     for (size_t i = 0; i < arena.racers.size(); ++i)
         for (const tune::Trial& t : arena.racers[i].runner->study().trials())
-            if (t.status == tune::TrialStatus::Complete) {
+            if (t.status == tune::TrialStatus::complete) {
                 points.push_back({int(i), t.number, t.cost.flops, *t.value, false});
                 pool.push_back(t);
                 pool.back().number = int(pool.size()) - 1;  // index into `points`
             }
     const tune::Study merged = arena.racers.front().runner->study().with_trials(std::move(pool));
-    for (const int n : tune::pareto_front(merged, tune::CostMeasure::Flops)) points[size_t(n)].front = true;
+    for (const int n : tune::pareto_front(merged, tune::CostMeasure::flops)) points[size_t(n)].front = true;
     return points;
 }
 

@@ -128,7 +128,7 @@ std::vector<Issue> restore_race(AppState& app, const json::Value& race) {
     for (const Racer& racer : arena.racers) {
         if (!racer.runner->finished()) slowest = slowest < 0 ? racer.told : std::min(slowest, racer.told);
         longest = std::max(longest, racer.told);
-        for (const tune::Trial& t : racer.runner->study().trials()) restored += t.status != tune::TrialStatus::Running;
+        for (const tune::Trial& t : racer.runner->study().trials()) restored += t.status != tune::TrialStatus::running;
     }
     arena.round = slowest >= 0 ? slowest : longest;
     if (!race_finished(arena)) arena.interrupted = Interruption{arena.round, restored};

@@ -78,7 +78,7 @@ void read_params(const json::Value& document, std::vector<TunedParam>& params, s
 ArenaSetup::ArenaSetup() {
     for (const tune::TunableSetting& t : tune::tunable_settings()) {
         if (!t.in_arena) continue;
-        const bool categorical = t.kind == tune::ParamKind::Categorical;
+        const bool categorical = t.kind == tune::ParamKind::categorical;
         params.push_back({t.name, t.name == std::string_view("lr") || t.name == std::string_view("batch"), t.low,
                           categorical ? double(t.choices.size() - 1) : t.high, t.log});
     }
@@ -120,7 +120,7 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         issues.push_back({"params", "tune at least one hyperparameter"});
     for (const TunedParam& p : s.params) {
         const tune::TunableSetting& l = *tune::find_tunable(p.name);
-        if (l.kind == tune::ParamKind::Categorical) continue;
+        if (l.kind == tune::ParamKind::categorical) continue;
         const std::string field = "params." + p.name;
         if (p.low < l.min || p.low > l.max) issues.push_back({field + ".low", describe_range(l)});
         if (p.high < l.min || p.high > l.max) issues.push_back({field + ".high", describe_range(l)});
@@ -259,7 +259,7 @@ void draw_setup_panel(AppState& app) {
             const tune::TunableSetting& l = *tune::find_tunable(p.name);
             ImGui::PushID(p.name.c_str());
             controls::named("arena.tune." + p.name, ImGui::Checkbox(tr.label(l.label).c_str(), &p.tuned));
-            if (p.tuned && l.kind != tune::ParamKind::Categorical) {
+            if (p.tuned && l.kind != tune::ParamKind::categorical) {
                 const float field = ImGui::GetFontSize() * 5.5f;
                 ImGui::SetNextItemWidth(field);
                 ImGui::InputDouble("##low", &p.low, 0, 0, "%g");

@@ -10,7 +10,7 @@ namespace tunelab::ui {
 
 namespace {
 bool reaches(double value, double target, tune::Direction direction) {
-    return std::isfinite(value) && (direction == tune::Direction::Minimize ? value <= target : value >= target);
+    return std::isfinite(value) && (direction == tune::Direction::minimize ? value <= target : value >= target);
 }
 double mean_of(const std::vector<double>& values) {
     double sum = 0;
@@ -21,7 +21,7 @@ double mean_of(const std::vector<double>& values) {
 // Is the best strategy (by its mean final value) told apart from each of the others over the
 // seeds, and if it is a model-based one, why it won.
 std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direction direction, const Translator& tr) {
-    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    const double sign = direction == tune::Direction::minimize ? 1 : -1;
     const StrategyResult* winner = nullptr;
     for (const StrategyResult& r : results) {
         const double m = mean_of(r.finals);
@@ -79,7 +79,7 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
 }  // namespace
 
 Comparison compare(const StrategyResult& a, const StrategyResult& b, tune::Direction direction) {
-    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    const double sign = direction == tune::Direction::minimize ? 1 : -1;
     std::vector<double> differences;  // how much better a ended than b, seed by seed
     for (size_t i = 0; i < a.finals.size() && i < b.finals.size(); ++i)
         if (std::isfinite(a.finals[i]) && std::isfinite(b.finals[i])) differences.push_back(sign * (b.finals[i] - a.finals[i]));
@@ -99,7 +99,7 @@ int trials_to_reach(const std::vector<double>& best_so_far, double target, tune:
 }
 
 double summary_target(const std::vector<StrategyResult>& results, tune::Direction direction) {
-    const double sign = direction == tune::Direction::Minimize ? 1 : -1;
+    const double sign = direction == tune::Direction::minimize ? 1 : -1;
     double best = INFINITY;  // in the minimizing view
     std::vector<double> firsts;
     for (const StrategyResult& r : results) {

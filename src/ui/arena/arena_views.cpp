@@ -31,18 +31,18 @@ std::vector<const Racer*> racers_of(const ArenaState& arena, const std::string& 
 
 plot::Range param_range(const tune::Space& space, int dim) {
     const tune::Param& p = space.params()[size_t(dim)];
-    if (p.kind == tune::ParamKind::Categorical) return {-0.5, double(p.choices.size()) - 0.5};
+    if (p.kind == tune::ParamKind::categorical) return {-0.5, double(p.choices.size()) - 0.5};
     return {p.low, p.high};
 }
 void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names) {
     const tune::Param& p = space.params()[size_t(dim)];
     axis.label = p.name.c_str();
     axis.log = p.log;
-    axis.integer = p.kind == tune::ParamKind::Int;  // layers, units, batch: no ticks between whole numbers
+    axis.integer = p.kind == tune::ParamKind::integer;  // layers, units, batch: no ticks between whole numbers
     const plot::Range r = param_range(space, dim);
     axis.min = r.min;
     axis.max = r.max;
-    if (p.kind == tune::ParamKind::Categorical) {
+    if (p.kind == tune::ParamKind::categorical) {
         names.clear();
         for (const std::string& c : p.choices) names.push_back(c.c_str());
         axis.categories = names.data();
@@ -54,7 +54,7 @@ void set_param_axis(plot::Axis& axis, const tune::Space& space, int dim, std::ve
 // corners, a BO proposal at a bound): without it they were cut in half by the plot's frame.
 void set_map_axis(plot::Axis& axis, const tune::Space& space, int dim, std::vector<const char*>& names) {
     set_param_axis(axis, space, dim, names);
-    if (space.params()[size_t(dim)].kind == tune::ParamKind::Categorical) return;  // points sit mid-cell
+    if (space.params()[size_t(dim)].kind == tune::ParamKind::categorical) return;  // points sit mid-cell
     constexpr double kMargin = 0.03;  // of the axis's length: a marker's radius on a 300-px plot
     auto to_axis = [&](double v) { return axis.log ? std::log(v) : v; };
     auto from_axis = [&](double a) { return axis.log ? std::exp(a) : a; };
@@ -101,11 +101,11 @@ bool log_scores(const ArenaState& arena) {
 
 const char* status_label(tune::TrialStatus status, const Translator& tr) {
     switch (status) {
-        case tune::TrialStatus::Running: return tr("running");
-        case tune::TrialStatus::Complete: return tr("complete");
-        case tune::TrialStatus::Pruned: return tr("pruned (stopped early)");
-        case tune::TrialStatus::Failed: return tr("failed");
-        case tune::TrialStatus::Diverged: return tr("diverged");
+        case tune::TrialStatus::running: return tr("running");
+        case tune::TrialStatus::complete: return tr("complete");
+        case tune::TrialStatus::pruned: return tr("pruned (stopped early)");
+        case tune::TrialStatus::failed: return tr("failed");
+        case tune::TrialStatus::diverged: return tr("diverged");
     }
     return "";
 }
@@ -121,7 +121,7 @@ const tune::Space& race_space(const ArenaState& arena) { return arena.racers.fro
 // counts what the bars count.
 std::vector<double> finished_best_so_far(const tune::Study& study) {
     std::vector<double> curve = study.best_so_far();
-    while (!curve.empty() && study.trial(int(curve.size()) - 1).status == tune::TrialStatus::Running) curve.pop_back();
+    while (!curve.empty() && study.trial(int(curve.size()) - 1).status == tune::TrialStatus::running) curve.pop_back();
     return curve;
 }
 
@@ -311,7 +311,7 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
 // places them): half a step beyond each end, in axis coordinates, so each cell is centred on its point.
 plot::Range grid_range(const tune::Space& space, int dim, int points) {
     const tune::Param& p = space.params()[size_t(dim)];
-    if (p.kind == tune::ParamKind::Categorical || points < 2) return param_range(space, dim);
+    if (p.kind == tune::ParamKind::categorical || points < 2) return param_range(space, dim);
     auto axis = [&](double v) { return p.log ? std::log(v) : v; };
     auto back = [&](double a) { return p.log ? std::exp(a) : a; };
     const double half = (axis(p.high) - axis(p.low)) / (points - 1) / 2;
@@ -706,7 +706,7 @@ std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Tran
         for (const Racer& r : arena.racers)
             if (r.repeat == seed)
                 for (const tune::Trial& t : r.runner->study().trials())
-                    if (t.status == tune::TrialStatus::Complete && t.value) losses.push_back(r.runner->study().loss(*t.value));
+                    if (t.status == tune::TrialStatus::complete && t.value) losses.push_back(r.runner->study().loss(*t.value));
         if (losses.size() < 4) continue;
         std::nth_element(losses.begin(), losses.begin() + long(losses.size() / 4), losses.end());
         good_below[size_t(seed)] = losses[losses.size() / 4];
@@ -728,7 +728,7 @@ std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Tran
             const std::vector<double> curve = finished_best_so_far(study);
             r.finals.push_back(curve.empty() ? NAN : curve.back());
             for (const tune::Trial& t : study.trials()) {
-                if (t.number < model_start || t.status != tune::TrialStatus::Complete || !t.value) continue;
+                if (t.number < model_start || t.status != tune::TrialStatus::complete || !t.value) continue;
                 ++later;
                 good += study.loss(*t.value) <= good_below[size_t(racer->repeat)];
             }

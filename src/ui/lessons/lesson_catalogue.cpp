@@ -297,7 +297,7 @@ double pruned_share_hyperband(const AppState& app) {
     const Racer* hyperband = finished_racer(app, "hyperband");
     if (!hyperband) return kNotYet;
     const tune::Study& hb = hyperband->runner->study();
-    return 100.0 * trials_with(hb, tune::TrialStatus::Pruned) / std::max<size_t>(hb.trials().size(), 1);
+    return 100.0 * trials_with(hb, tune::TrialStatus::pruned) / std::max<size_t>(hb.trials().size(), 1);
 }
 
 // The best validation accuracy any racer reached, in percent.

@@ -24,7 +24,7 @@ constexpr Rgb kViridis[] = {hex(0x440154), hex(0x482878), hex(0x3E4A89), hex(0x3
 constexpr Rgb kDiverging[] = {hex(0xF59322), hex(0xE8EAEB), hex(0x0877BD)};
 
 // Tableau 10: distinct hues of similar weight, readable on ImGui's dark and light themes.
-constexpr Rgb kPalette[palette_size] = {hex(0x4E79A7), hex(0xF28E2B), hex(0xE15759), hex(0x76B7B2),
+constexpr Rgb kPalette[kPaletteSize] = {hex(0x4E79A7), hex(0xF28E2B), hex(0xE15759), hex(0x76B7B2),
                                         hex(0x59A14F), hex(0xEDC948), hex(0xB07AA1), hex(0xFF9DA7),
                                         hex(0x9C755F), hex(0xBAB0AC)};
 
@@ -45,7 +45,7 @@ Rgb diverging(float t) { return interpolate(kDiverging, t); }
 
 Rgb colormap(Colormap map, float t) { return map == Colormap::viridis ? viridis(t) : diverging(t); }
 
-Rgb palette(int i) { return kPalette[((i % palette_size) + palette_size) % palette_size]; }
+Rgb palette(int i) { return kPalette[((i % kPaletteSize) + kPaletteSize) % kPaletteSize]; }
 
 float luminance(Rgb c) { return 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b; }
 

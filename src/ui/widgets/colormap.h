@@ -20,8 +20,8 @@ Rgb viridis(float t);
 Rgb diverging(float t);
 Rgb colormap(Colormap map, float t);
 
-// The i-th series colour; wraps around after palette_size.
-constexpr int palette_size = 10;
+// The i-th series colour; wraps around after kPaletteSize.
+constexpr int kPaletteSize = 10;
 Rgb palette(int i);
 
 // Relative luminance (sRGB-weighted), to pick black or white text over a colour.

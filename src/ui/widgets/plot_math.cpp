@@ -104,7 +104,7 @@ void linear_ticks(Range range, int max_labels, Ticks& out) {
         out.add(range.min, true);
         return;
     }
-    max_labels = std::clamp(max_labels, 2, Ticks::capacity);
+    max_labels = std::clamp(max_labels, 2, Ticks::kCapacity);
     // The finest 1-2-5 step whose ticks inside the range fit the budget. The range rarely starts
     // on a tick, so n labels may need anything from n-1 to n+1 intervals: try steps upwards.
     double first = 0.0, last = 0.0;
@@ -114,7 +114,7 @@ void linear_ticks(Range range, int max_labels, Ticks& out) {
         if (last - first + 1.0 <= max_labels) break;
     }
     // Counting by index (bounded by the buffer) terminates even where k + 1 == k in doubles.
-    for (int i = 0; first + i <= last && out.count < Ticks::capacity; ++i) {
+    for (int i = 0; first + i <= last && out.count < Ticks::kCapacity; ++i) {
         // k * step, not a running sum, so errors do not accumulate; -0 is written as 0.
         const double k = first + i;
         out.add(k == 0.0 ? 0.0 : k * out.step, true);
@@ -127,7 +127,7 @@ void integer_ticks(Range range, int max_labels, Ticks& out) {
     // A step below 1 would label "0.5 epochs": only the whole numbers in the range, each labelled.
     out.count = 0;
     out.step = 1.0;
-    for (double v = std::ceil(range.min); v <= range.max && out.count < Ticks::capacity; v += 1.0) out.add(v == 0.0 ? 0.0 : v, true);
+    for (double v = std::ceil(range.min); v <= range.max && out.count < Ticks::kCapacity; v += 1.0) out.add(v == 0.0 ? 0.0 : v, true);
 }
 
 void log_ticks(Range range, int max_labels, Ticks& out) {
@@ -135,7 +135,7 @@ void log_ticks(Range range, int max_labels, Ticks& out) {
         linear_ticks(range, max_labels, out);
         return;
     }
-    max_labels = std::clamp(max_labels, 2, Ticks::capacity);
+    max_labels = std::clamp(max_labels, 2, Ticks::kCapacity);
     const double lo = std::log10(range.min), hi = std::log10(range.max);
     const int k_first = static_cast<int>(std::floor(lo)), k_last = static_cast<int>(std::ceil(hi));
     auto inside = [&](double v) {

@@ -104,8 +104,8 @@ struct Tick {
 
 // Ticks for one axis, in a fixed buffer (an axis is laid out every frame; no allocation).
 struct Ticks {
-    static constexpr int capacity = 128;
-    Tick items[capacity];
+    static constexpr int kCapacity = 128;
+    Tick items[kCapacity];
     int count = 0;
     // How labels are written: linear ticks print with the decimals `step` needs, in units chosen
     // by `magnitude` (the largest |value| of the range); log ticks print each value on its own.
@@ -114,7 +114,7 @@ struct Ticks {
     double magnitude = 1.0;
 
     void add(double value, bool labelled) {
-        if (count < capacity) items[count++] = {value, labelled};
+        if (count < kCapacity) items[count++] = {value, labelled};
     }
     int labelled_count() const;
 };
