@@ -6,6 +6,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cfloat>
 #include <cstdio>
@@ -42,6 +43,7 @@ struct Pointer {
     ImVec2 position{-FLT_MAX, -FLT_MAX};  // -FLT_MAX: no mouse over the window
     bool down[3] = {false, false, false};  // left, right, middle
     bool lifted_finger = false;            // a finger lifted last frame: no hover remains after a tap
+    bool finger_pressed = false;           // the last press came from a finger (no hardware keyboard assumed)
 };
 
 struct Platform {
@@ -56,6 +58,7 @@ struct Platform {
     tunelab::Stopwatch since_start;
     std::deque<SDL_Event> pending;  // events held for a later frame (feed_events)
     Pointer pointer;
+    bool keyboard_shown = false;    // the page's on-screen keyboard field is focused (follow_text_input)
     tunelab::ui::AppState app;
 };
 
@@ -161,6 +164,7 @@ void apply_event(Platform& platform, const SDL_Event& event) {
             pointer.position = ImVec2(float(event.button.x), float(event.button.y));
             if (const int b = button_index(event.button.button); b >= 0) pointer.down[b] = event.type == SDL_MOUSEBUTTONDOWN;
             if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) pointer.lifted_finger = true;
+            if (event.type == SDL_MOUSEBUTTONDOWN) pointer.finger_pressed = event.button.which == SDL_TOUCH_MOUSEID;
             return;
         case SDL_WINDOWEVENT:
             if (event.window.event == SDL_WINDOWEVENT_LEAVE) pointer.position = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -233,6 +237,20 @@ void feed_events(Platform& platform) {
     }
 }
 
+#ifdef __EMSCRIPTEN__
+// A phone shows its on-screen keyboard only for a focused text element of the page, never for a
+// canvas. While ImGui takes text (a field, or a slider's ✎ entry) opened by a finger, the page's
+// hidden field has the focus (shell/index.html, Module.onTextInput), so the keyboard comes up; what
+// it types reaches ImGui as SDL's own keys, or through tunelab_text_input when the browser only
+// inserts text (virtual keyboards, input methods).
+void follow_text_input(Platform& platform) {
+    const bool wanted = ImGui::GetIO().WantTextInput && platform.pointer.finger_pressed;
+    if (wanted == platform.keyboard_shown) return;
+    platform.keyboard_shown = wanted;
+    EM_ASM({ if (Module.onTextInput) Module.onTextInput(!!$0); }, wanted);
+}
+#endif
+
 void frame(void* user_data) {
     Platform& platform = *static_cast<Platform*>(user_data);
     const tunelab::Stopwatch frame_watch;
@@ -261,6 +279,9 @@ void frame(void* user_data) {
     ImGui::NewFrame();
     tunelab::ui::draw_app(platform.app);
     ImGui::Render();
+#ifdef __EMSCRIPTEN__
+    follow_text_input(platform);
+#endif
     // The race and training advance after rendering (work_in_frame below), so a trial told in one
     // frame's slice is saved here, at the next frame: a reload loses at most the trial in progress.
     tunelab::app::sync_session(platform.app);  // URL hash, saved session, exports
@@ -369,6 +390,24 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* tunelab_call(const char* request_tex
     answer = g_platform ? call_hook(*g_platform, request_text)
                         : std::string(R"({"error":"TuneLab is still starting"})");
     return answer.c_str();
+}
+
+// Text the page's hidden field received without a key press SDL saw (an on-screen keyboard, an input
+// method's composed characters): queued as SDL text events, in order with the keys around it.
+extern "C" EMSCRIPTEN_KEEPALIVE void tunelab_text_input(const char* text) {
+    SDL_Event event{};
+    event.type = SDL_TEXTINPUT;
+    const size_t capacity = sizeof event.text.text - 1;
+    for (size_t at = 0, length = std::strlen(text); at < length;) {
+        size_t n = std::min(capacity, length - at);
+        size_t whole = n;  // whole characters only (malformed text: cut anywhere)
+        while (whole > 0 && at + whole < length && (static_cast<unsigned char>(text[at + whole]) & 0xC0) == 0x80) --whole;
+        if (whole > 0) n = whole;
+        std::memset(event.text.text, 0, sizeof event.text.text);
+        std::memcpy(event.text.text, text + at, n);
+        SDL_PushEvent(&event);
+        at += n;
+    }
 }
 #endif
 

@@ -140,7 +140,7 @@ bool restore_session(ui::AppState& app) {
     if (saved.empty()) return false;
     if (!ui::restore_saved_session(app, saved)) {
         js_keep_aside();
-        app.session.notice_detail += "; it was kept in this browser's storage as tunelab.session.bad";
+        ui::note_kept_aside(app.session, "it was kept in this browser's storage as tunelab.session.bad");
         warn("TuneLab: the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
     }
     return true;
@@ -150,7 +150,7 @@ bool restore_session(ui::AppState& app) {
     FileText saved = read_file(file.string(), limits::kMaxJsonBytes, "a saved session");
     if (!ui::restore_saved_session(app, saved.text.value_or(""))) {  // an unreadable file is refused too
         if (!saved.text) app.session.notice_detail = saved.error;
-        app.session.notice_detail += "; " + keep_aside(file);
+        ui::note_kept_aside(app.session, keep_aside(file));
         warn("the saved session was refused (" + app.session.notice_detail + "); the defaults were loaded.");
     }
     return true;

@@ -110,8 +110,8 @@ void draw_main_window(AppState& app) {
         tab(tr_key("Training lab"), Page::lab, "tab.lab");
         tab(tr_key("Search arena"), Page::arena, "tab.arena");
         tab(tr_key("Lessons"), Page::lessons, "tab.lessons");
+        app.page_requested.reset();  // before the menu: its reset asks for the lab page, next frame
         draw_session_menu(app);
-        app.page_requested.reset();
         // At the tab row's right on a wide screen; on a phone they would cover the tabs.
         const bool room = ImGui::GetContentRegionAvail().x > 700;
         const bool offer = app.first_run && app.lessons.open < 0;

@@ -38,6 +38,9 @@ constexpr const char* kIssuePatterns[] = {
     "the link's settings are not valid JSON: %s",
     "not valid JSON: %s",
     "%s rows with missing values left out",
+    "must be one value, or one per hidden layer (%s)",
+    "it was kept as %s",
+    "it could not be kept aside (%s)",
     // CSV files (core/csv.cpp), after their "line N, column M: " (translated apart)
     "%s is not a number (column %s)",
     "%s is beyond the range of a float (±3.4e38) (column %s)",

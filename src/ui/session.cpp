@@ -11,6 +11,7 @@
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
 #include "ui/app.h"
+#include "ui/share_link.h"
 #include "ui/arena/arena_resume.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
@@ -19,28 +20,11 @@ namespace tunelab::ui {
 namespace {
 
 constexpr int kSessionVersion = 1;
-constexpr std::string_view kHashPrefix = "v1.";
+constexpr std::string_view kBase64Prefix = "v1.";  // links of the first version (decode_base64_hash)
 
 // ------------------------------------------------------------------------------------- base64url
 
 constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-std::string base64url_encode(std::string_view bytes) {
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    uint32_t buffer = 0;
-    int bits = 0;
-    for (unsigned char c : bytes) {
-        buffer = (buffer << 8) | c;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            out += kBase64Url[(buffer >> bits) & 63];
-        }
-    }
-    if (bits > 0) out += kBase64Url[(buffer << (6 - bits)) & 63];
-    return out;
-}
 
 // Strict: only the 64 URL-safe characters, no padding, and no length that cannot come from bytes.
 std::optional<std::string> base64url_decode(std::string_view text) {
@@ -281,75 +265,63 @@ void reset_to_defaults(AppState& app) {
 
 namespace {
 
-// The members of `document` that differ from `defaults`, like TF Playground's links: a link then
-// holds only what the learner changed. Only the objects that are read as partial updates (the
-// document, its lab, the lab's data and the arena's set-up) are thinned; any other value that
-// differs (a run, a list of layers, the arena's parameters) is kept whole. The version, language
-// and page are always kept.
-json::Value changed_members(const json::Value& document, const json::Value& defaults, const std::string& path) {
-    if (!document.is_object() || !defaults.is_object()) return document;
-    json::Object out;
-    for (const auto& [key, value] : document.as_object()) {
-        const json::Value* base = defaults.find(key);
-        const std::string at = path + key;
-        if (path.empty() && (key == "version" || key == "language" || key == "page")) out.emplace_back(key, value);
-        else if (base && *base == value) continue;
-        else if (base && (at == "lab" || at == "lab.data" || at == "arena")) out.emplace_back(key, changed_members(value, *base, at + "."));
-        else out.emplace_back(key, value);
-    }
-    return out;
+// A fresh app's document: what a link's absent settings mean.
+const json::Value& default_document() {
+    static const json::Value defaults = session_to_json(AppState());
+    return defaults;
 }
 
-// What a link carries of a document: what differs from a fresh app's, and never the learner's CSV
-// data (a link would grow to the size of the file and hand it to whoever receives it; the share
-// menu says so).
-json::Value link_document(json::Value document) {
-    static const json::Value defaults = session_to_json(AppState());
-    document = changed_members(document, defaults, "");
-    auto member = [](json::Value& object, std::string_view key) -> json::Value* {
-        if (!object.is_object()) return nullptr;
-        for (auto& [name, value] : object.as_object())
-            if (name == key) return &value;
-        return nullptr;
-    };
-    if (json::Value* lab = member(document, "lab"))
-        if (json::Value* data = member(*lab, "data"); data && data->is_object())
-            std::erase_if(data->as_object(), [](const auto& field) {
-                return field.first == "csv_text" && field.second.is_string() && !field.second.as_string().empty();
-            });
+// What a link carries of a document: never the learner's CSV data (a link would grow to the size of
+// the file and hand it to whoever receives it; the share menu says so).
+json::Value without_csv_data(json::Value document) {
+    const json::Value* lab = document.find("lab");
+    if (!lab || !lab->find("data") || !lab->find("data")->is_object()) return document;
+    std::erase_if(document["lab"]["data"].as_object(), [](const auto& field) {
+        return field.first == "csv_text" && field.second.is_string() && !field.second.as_string().empty();
+    });
     return document;
+}
+
+// The first version of links: "v1." + base64url of the JSON document (what differed from the
+// defaults, the runs whole). Links made then still open.
+DecodedHash decode_base64_hash(std::string_view encoded) {
+    auto refused = [](std::string message) { return DecodedHash{std::nullopt, {{"link", std::move(message)}}}; };
+    std::optional<std::string> text = base64url_decode(encoded);
+    if (!text) return refused("the link holds characters that are not base64url: it was cut or altered");
+    json::ParseResult parsed = json::parse(*text);
+    if (!parsed.ok()) return refused("the link's settings are not valid JSON: " + parsed.error);
+    if (!parsed.value.is_object()) return refused("the link's settings are not a JSON object");
+    return {std::move(parsed.value), {}};
 }
 
 }  // namespace
 
 std::string encode_hash(const json::Value& document) {
-    return std::string(kHashPrefix) + base64url_encode(link_document(document).dump());
+    return link_text(without_csv_data(document), default_document());
 }
 
 DecodedHash decode_hash(std::string_view hash) {
     if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
     if (hash.size() > kMaxHashLength)
-        return {std::nullopt, "the link is " + std::to_string(hash.size()) + " characters long; at most " +
-                                  std::to_string(kMaxHashLength) + " are read"};
-    if (hash.substr(0, kHashPrefix.size()) != kHashPrefix)
-        return {std::nullopt, "the link does not start with \"v1.\" (a link from another TuneLab version?)"};
-    std::optional<std::string> text = base64url_decode(hash.substr(kHashPrefix.size()));
-    if (!text) return {std::nullopt, "the link holds characters that are not base64url: it was cut or altered"};
-    json::ParseResult parsed = json::parse(*text);
-    if (!parsed.ok()) return {std::nullopt, "the link's settings are not valid JSON: " + parsed.error};
-    if (!parsed.value.is_object()) return {std::nullopt, "the link's settings are not a JSON object"};
-    return {std::move(parsed.value), {}};
+        return {std::nullopt, {{"link", "the link is " + std::to_string(hash.size()) + " characters long; at most " +
+                                            std::to_string(kMaxHashLength) + " are read"}}};
+    if (hash.starts_with(kBase64Prefix)) return decode_base64_hash(hash.substr(kBase64Prefix.size()));
+    DecodedHash decoded;
+    decoded.document = read_link_text(hash, default_document(), decoded.issues);
+    return decoded;
 }
+
+std::string DecodedHash::error() const { return describe(issues); }
 
 bool open_shared_hash(AppState& app, std::string_view hash) {
     if (hash.empty() || hash == "#") return false;
     DecodedHash decoded = decode_hash(hash);
-    if (!decoded.document) {
-        reset_to_defaults(app);
-        raise_notice(app, kLinkRefused, {{"link", decoded.error}});
-        return false;
-    }
-    return apply_or_default(app, *decoded.document, kLinkRefused);
+    std::vector<Issue> issues = decoded.document ? session_from_json(app, *decoded.document) : std::move(decoded.issues);
+    if (issues.empty()) return true;
+    for (Issue& issue : issues) issue.field = link_name(issue.field);  // as the link names the setting
+    reset_to_defaults(app);
+    raise_notice(app, kLinkRefused, std::move(issues));
+    return false;
 }
 
 bool link_matches_saved(std::string_view hash, std::string_view saved) {
@@ -357,7 +329,7 @@ bool link_matches_saved(std::string_view hash, std::string_view saved) {
     json::ParseResult parsed = json::parse(saved);
     if (!decoded.document || !parsed.ok() || !parsed.value.is_object()) return false;
     std::erase_if(parsed.value.as_object(), [](const auto& member) { return member.first == "race"; });
-    return *decoded.document == link_document(std::move(parsed.value));  // both thinned the same way
+    return encode_hash(*decoded.document) == encode_hash(parsed.value);  // both in the link's one canonical form
 }
 
 bool restore_saved_session(AppState& app, std::string_view text) {
@@ -384,6 +356,11 @@ bool restore_saved_session(AppState& app, std::string_view text) {
     return false;
 }
 
+void note_kept_aside(SessionState& session, std::string where) {
+    session.notice_detail += "; " + where;
+    session.notice_issues.push_back({"session", std::move(where)});
+}
+
 // ----------------------------------------------------------------------------------------- export
 
 std::optional<Export> make_export(AppState& app, std::string_view what) {
@@ -408,6 +385,13 @@ std::optional<Export> make_export(AppState& app, std::string_view what) {
 
 namespace {
 
+// Each refusal in the learner's language; the field stays as the link or the file spells it.
+std::vector<std::string> notice_lines(const AppState& app) {
+    std::vector<std::string> lines;
+    for (const Issue& issue : app.session.notice_issues) lines.push_back(issue.field + ": " + app.tr.issue(issue.message));
+    return lines;
+}
+
 void request_download(AppState& app, std::string_view what) {
     std::optional<Export> result = make_export(app, what);
     app.session.download_name = result->file_name;
@@ -425,13 +409,13 @@ void draw_notice(AppState& app) {
         session.notice_open = false;
     }
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, ImGui::GetMainViewport()->WorkSize.x - 20), 0));
-    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    session.notice_shown = ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings);
+    if (session.notice_shown) {
         wrapped_text(tr(session.notice.c_str()));
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr("Reason:"));
-        // Each refusal in the learner's language; the field's path stays as the link spells it.
-        for (const Issue& issue : session.notice_issues) wrapped_text(issue.field + ": " + tr.issue(issue.message), 0, true);
-        if (ImGui::Button(tr.label("OK").c_str(), ImVec2(120, 0))) ImGui::CloseCurrentPopup();
+        for (const std::string& line : notice_lines(app)) wrapped_text(line, 0, true);
+        if (controls::named("session.notice_ok", ImGui::Button(tr.label("OK").c_str(), ImVec2(120, 0)))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }
@@ -508,8 +492,11 @@ json::Value session_export(AppState& app, const hook::Request& request) {
 }
 
 json::Value session_status(AppState& app, const hook::Request&) {
+    json::Array lines;
+    for (std::string& line : notice_lines(app)) lines.push_back(std::move(line));
     return json::Object{{"notice", app.session.notice}, {"notice_text", app.tr(app.session.notice.c_str())},
-                        {"notice_detail", app.session.notice_detail}};
+                        {"notice_detail", app.session.notice_detail}, {"notice_lines", std::move(lines)},
+                        {"notice_shown", app.session.notice_shown}};
 }
 
 constexpr hook::Command kCommands[] = {

@@ -1,8 +1,8 @@
 #pragma once
 // Sharing, saving and export. The whole configuration a learner can share (language, page, the lab's
 // data and both runs, the compare flag; the arena's set-up once it lands) is one JSON document.
-// The same document is the URL hash of a shared link ("#v1." + base64url of its text), the saved
-// session in browser storage or the desktop's config file, and the "json" export.
+// The same document, in its readable form (ui/share_link.h), is the URL hash of a shared link; it is
+// the saved session in browser storage or the desktop's config file, and the "json" export.
 //
 // Reading a document is strict and all-or-nothing: unknown fields, wrong types and out-of-range
 // settings are refused with the field's path, and nothing changes. A hash is only ever decoded and
@@ -29,7 +29,8 @@ struct SessionState {
     std::string notice;              // English key of the headline (translated when drawn)
     std::string notice_detail;       // the technical reason (field paths), in English
     std::vector<Issue> notice_issues;// the same, one refusal each, translated when drawn
-    bool notice_open = false;
+    bool notice_open = false;        // open the popup on the next frame
+    bool notice_shown = false;       // the popup was drawn in the last frame
     // An export the learner asked for: the browser downloads it, the desktop writes it to a file.
     std::string download_name;
     std::string download_text;
@@ -49,14 +50,18 @@ json::Value saved_session_to_json(const AppState& app);
 // opened); refuses it whole with one Issue per problem ("lab.runs[1].lr.lr: is 0; allowed …").
 std::vector<Issue> session_from_json(AppState& app, const json::Value& document);
 
-// "v1." + base64url (no padding) of the compact JSON text.
+// The readable link of a document (ui/share_link.h): "language=zh&lr=0.03&batch=10&optimizer=adam",
+// only the settings that differ from a fresh app's, never the learner's CSV data.
 std::string encode_hash(const json::Value& document);
 struct DecodedHash {
-    std::optional<json::Value> document;
-    std::string error;  // why the hash was refused, when document is empty
+    std::optional<json::Value> document;  // a whole session document
+    std::vector<Issue> issues;            // why the hash was refused, when document is empty
+    std::string error() const;            // the issues as "field: message" lines
 };
-// Accepts the text with or without the leading '#'. Refuses unknown versions, non-base64url
-// characters, hashes over kMaxHashLength characters and text that is not a JSON object.
+// Accepts the text with or without the leading '#': a readable link, or a first-version link
+// ("v1." + base64url of the JSON document), which still opens. Refuses hashes over kMaxHashLength
+// characters, and what share_link.h's read_link_text refuses (or, for "v1.", text that is not
+// base64url of a JSON object).
 DecodedHash decode_hash(std::string_view hash);
 inline constexpr size_t kMaxHashLength = limits::kMaxLinkLength;  // core/limits.h
 
@@ -70,6 +75,9 @@ bool link_matches_saved(std::string_view hash, std::string_view saved);
 // Restores a saved session (storage text), its race too; a refused one (any part of it) is reported
 // like a refused link and the defaults load.
 bool restore_saved_session(AppState& app, std::string_view text);
+// Adds to the notice of a refused saved session where the platform kept it (so nothing is lost):
+// shown in the popup with the reasons, and in the English detail.
+void note_kept_aside(SessionState& session, std::string where);
 
 // The exports: "csv" (every lab run's epochs), "trials_csv" (every arena racer's trials), "json" (the
 // session, every run's history and every racer's study), "python" (a PyTorch + Optuna script of the
@@ -87,11 +95,12 @@ void reset_to_defaults(AppState& app);
 // The test hook's "session.*" commands:
 //   session.get                       the document
 //   session.set {document}            apply it, or {"error", "issues"} and nothing changes
-//   session.hash                      {"hash": "v1.…"} of the current document
+//   session.hash                      {"hash": "language=zh&lr=…"} of the current document
 //   session.open_hash {hash}          what the page does at start-up with location.hash
 //   session.export {what, download?}  {"file_name", "mime", "text"}; what = csv | trials_csv | json |
 //                                     python; download: true also starts the browser download
-//   session.status                    the notice shown (if any)
+//   session.status                    the notice (if any): its headline, reason and the lines the popup shows
+//                                     in the learner's language, and whether the popup is on screen
 //   session.menu                      opens the Share / Save / Export menu
 std::span<const hook::Command> session_commands();
 

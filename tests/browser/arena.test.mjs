@@ -114,7 +114,7 @@ test("on a phone the arena's controls work by touch, in both languages", async (
     await pick(page, "arena.pace", "10", tapControl);
     await tapControl(page, "arena.start");
     const status = await waitForStatus(page, (s) => s.finished);
-    assert.equal(status.racers.length, 9);  // three strategies over the default three seeds
+    assert.equal(status.racers.length, 15);  // three strategies over the default five seeds
     await tapControl(page, "arena.view.landscape");
     assert.equal((await arenaStatus(page)).view.tab, "landscape");
     await screenshot(page, `arena-phone-landscape-${language}.png`);

@@ -3,8 +3,8 @@
 // whole file: the tests run in order and each leaves the page as it found it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveWebDir, openPage, waitUntilReady, call, waitForFrames, clickControl, dragControl, findControl }
-  from "./harness.mjs";
+import { launchBrowser, serveWebDir, openPage, waitUntilReady, call, waitForFrames, clickControl, dragControl, findControl,
+         typeInto } from "./harness.mjs";
 
 let browser, server, page, problems;
 before(async () => {
@@ -19,7 +19,10 @@ after(async () => {
   await server?.close();
 });
 
+// A download's blob: URL is the page's own data, not a request leaving the site.
+const realProblems = () => problems.filter((p) => !p.includes("request outside the site: blob:"));
 const status = () => call(page, { cmd: "status" });
+const arena = () => call(page, { cmd: "arena.status" });
 const lab = () => call(page, { cmd: "lab.status" });
 const run = async () => (await lab()).runs[0];
 
@@ -122,5 +125,102 @@ for (const language of ["en", "zh"]) {
     await clickControl(page, "arena.metric.val_loss");
     await clickControl(page, "tab.lab");
     assert.deepEqual(problems, []);
+  });
+
+  test(`the lab's view tabs switch by mouse (${language})`, async () => {
+    await call(page, { cmd: "set_language", language });
+    await clickControl(page, "toolbar.step_epoch");  // a run, so every view has something to show
+    for (const view of ["boundary", "network", "histograms", "optimizer_paths", "curves"]) {
+      await clickControl(page, `lab.view.${view}`);
+      assert.equal((await lab()).view, view, `a click on lab.view.${view}`);
+    }
+    await clickControl(page, "toolbar.reset");
+    assert.deepEqual(problems, []);
+  });
+
+  test(`the arena's landscape, its true-landscape grid and the acquisition sliders work by mouse (${language})`, async () => {
+    await call(page, { cmd: "set_language", language });
+    await clickControl(page, "tab.arena");
+    await call(page, { cmd: "arena.set", objective: "lab", strategies: ["random", "bo_ei"], trials: 4, epochs: 2, repeats: 1, pace: 0 });
+    await clickControl(page, "arena.start");
+    await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "arena.status" }).finished, null, { timeout: 60000, polling: 100 });
+    await clickControl(page, "arena.view.landscape");
+    for (const [axis, choice, dim] of [["arena.x", "batch", 1], ["arena.y", "lr", 0], ["arena.x", "lr", 0], ["arena.y", "batch", 1]]) {
+      await clickControl(page, axis);
+      await clickControl(page, `${axis}.${choice}`);
+      assert.equal((await arena()).view[axis === "arena.x" ? "x" : "y"], dim, `${axis} → ${choice}`);
+    }
+    // The fewest grid points (the slider's left end), then the button that trains the grid.
+    await clickControl(page, "arena.landscape.points", { at: [0.02, 0.5] });
+    await clickControl(page, "arena.landscape.compute");
+    const started = await call(page, { cmd: "arena.landscape_status" });
+    assert.ok(started && started.cols <= 3 && started.rows <= 3, JSON.stringify(started));
+    assert.deepEqual([started.x, started.y], ["lr", "batch"]);
+    await page.waitForFunction(() => {
+      const l = window.Module.tunelab.call({ cmd: "arena.landscape_status" });
+      return l && l.done === l.total;
+    }, null, { timeout: 60000, polling: 100 });
+
+    // ξ and κ: a press near the right end, near the left end, and a typed value through the ✎.
+    await clickControl(page, "arena.xi", { at: [0.95, 0.5] });
+    assert.ok((await arena()).setup.xi > 0.8, `ξ ${(await arena()).setup.xi}`);
+    await clickControl(page, "arena.kappa", { at: [0.05, 0.5] });
+    assert.ok((await arena()).setup.kappa < 0.5, `κ ${(await arena()).setup.kappa}`);
+    await typeInto(page, "arena.xi", "0.05");
+    assert.ok(Math.abs((await arena()).setup.xi - 0.05) < 1e-6, `typed ξ ${(await arena()).setup.xi}`);
+    // The same ξ and κ beside the BO model's maps.
+    await clickControl(page, "arena.view.bayes");
+    await clickControl(page, "arena.bayes.xi", { at: [0.95, 0.5] });
+    assert.ok((await arena()).setup.xi > 0.8, `ξ in the BO view ${(await arena()).setup.xi}`);
+    await clickControl(page, "arena.bayes.kappa", { at: [0.95, 0.5] });
+    assert.ok((await arena()).setup.kappa > 4, `κ in the BO view ${(await arena()).setup.kappa}`);
+    await call(page, { cmd: "arena.discard" });
+    await call(page, { cmd: "arena.set", xi: 0.01, kappa: 2 });
+    await clickControl(page, "tab.lab");
+    assert.deepEqual(problems, []);
+  });
+
+  test(`the session menu's items work by mouse (${language})`, async () => {
+    await call(page, { cmd: "set_language", language });
+    await clickControl(page, "tab.lab");
+    await clickControl(page, "toolbar.step_epoch");  // a run's results to export
+    await clickControl(page, "tab.arena");  // a race runs while its page is shown
+    await call(page, { cmd: "arena.set", objective: "branin", strategies: ["random"], trials: 4, repeats: 1, pace: 0 });
+    await call(page, { cmd: "arena.start" });
+    await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "arena.status" }).finished, null, { timeout: 30000, polling: 100 });
+    for (const [item, name, check] of [
+      ["export_csv", "tunelab-runs.csv", (text) => assert.match(text, /^run,epoch,train_loss,validation_loss/)],
+      ["export_trials_csv", "tunelab-trials.csv", (text) => assert.match(text, /^# random \(seed 1\)\nnumber,/)],
+      ["export_json", "tunelab-session.json", (text) => assert.equal(JSON.parse(text).session.arena.objective, "branin")],
+      ["export_python", "tunelab_search.py", (text) => assert.match(text, /import optuna/)],
+    ]) {
+      await clickControl(page, "tab.session");
+      const downloading = page.waitForEvent("download", { timeout: 10000 });
+      await clickControl(page, `session.${item}`);
+      const download = await downloading;
+      assert.equal(download.suggestedFilename(), name, `session.${item}`);
+      const chunks = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+      check(Buffer.concat(chunks).toString("utf8"));
+    }
+    // The link copied is the page's address, which holds the whole set-up.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    await call(page, { cmd: "lab.set", train: { lr: { lr: 0.5 } } });
+    await waitForFrames(page, 10);  // the address follows the settings within a few frames
+    await clickControl(page, "tab.session");
+    await clickControl(page, "session.copy_link");
+    await waitForFrames(page, 2);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await page.evaluate(() => location.href));
+    assert.match(copied, /#./, "the link holds the set-up");
+    // Reset everything: the learning rate changed above is back at its default.
+    await clickControl(page, "tab.session");
+    await clickControl(page, "session.reset");
+    assert.equal((await run()).config.lr.lr, 0.01);
+    assert.equal((await arena()).setup.trials, 30, "the arena's set-up is back at its default");
+    await waitForFrames(page, 2);
+    assert.equal((await status()).page, "lab", "the reset shows the lab");
+    await call(page, { cmd: "arena.discard" });
+    assert.deepEqual(realProblems(), []);
   });
 }

@@ -54,11 +54,16 @@ test("the first screen: the learning rate without scrolling, no developer data, 
     assert.equal(control.covered_by, undefined, `${name} is covered by ${control.covered_by}`);
     assert.ok(control.rect.x + control.rect.w <= card.scroller.x, `${name} reaches under the card`);
   }
-  // With compare on, the panel's A/B lines push the learning rate down: setting the step up scrolls it into view.
+  // Lesson 1 turns compare on (its A/B lines above the panel) and narrows the page: the learning rate
+  // is still on screen, with the panel unscrolled (its first header in view), before anything is pressed.
+  assert.equal((await call(page, { cmd: "lab.status" })).compare, true);
+  const lr = await findControl(page, "lab.lr");
+  assert.equal(lr.fully_visible, true, `with Lesson 1 open the learning rate is at y=${lr.rect.y}, below the fold`);
+  assert.equal((await findControl(page, "lab.section.hyperparameters")).fully_visible, true, "the settings were scrolled");
+  await screenshot(page, "first-view-lesson-en.png");
   await clickControl(page, "lesson.set_up");
   await waitForFrames(page, 3);
-  assert.equal((await findControl(page, "lab.lr")).fully_visible, true, "the step's control is scrolled into view beside the card");
-  await screenshot(page, "first-view-lesson-en.png");
+  assert.equal((await findControl(page, "lab.lr")).fully_visible, true, "the step's control stays in view beside the card");
   await call(page, { cmd: "lesson.close" });
 
   // The frame time, where the offer was, once the menu's developer toggle is on.
@@ -70,16 +75,20 @@ test("the first screen: the learning rate without scrolling, no developer data, 
   await context.close();
 });
 
-test("a lesson points at a control: its window scrolls to it and a pulsing frame marks it until it is used", async () => {
+test("a lesson points at a control: its window scrolls to it, a folded section opens, and a pulsing frame marks it until it is used", async () => {
   const { page, context, problems } = await openPage(shared.browser, shared.server, { locale: "en-US" });
   await waitUntilReady(page);
-  await call(page, { cmd: "lab.set", train: { optimizer: { kind: "adam" } } });
-  const hidden = await findControl(page, "lab.l2");
-  assert.equal(hidden.fully_visible, false, "L2 starts below the fold");
-  assert.deepEqual(await call(page, { cmd: "ui.highlight", name: "lab.l2" }), { ok: true, known: true });
+  await waitForFrames(page, 3);
+  const hidden = await findControl(page, "lab.validation_share");
+  assert.equal(hidden.fully_visible, false, "the validation share starts below the fold");
+  // The learner folds the Data section by mouse: its controls are no longer drawn.
+  await clickControl(page, "lab.section.data");
+  await waitForFrames(page, 2);
+  assert.match((await call(page, { cmd: "ui.control", name: "lab.validation_share" })).error ?? "", /not drawn now/);
+  assert.deepEqual(await call(page, { cmd: "ui.highlight", name: "lab.validation_share" }), { ok: true, known: true });
   await waitForFrames(page, 4);
-  const shown = await findControl(page, "lab.l2");
-  assert.equal(shown.fully_visible, true, "the highlight scrolled L2 into view");
+  const shown = await findControl(page, "lab.validation_share");
+  assert.equal(shown.fully_visible, true, "the highlight opened the Data section and scrolled the validation share into view");
 
   // The frame: strong orange pixels just around the control, none before.
   const orange = (png, r) => {
@@ -91,14 +100,14 @@ test("a lesson points at a control: its window scrolls to it and a pulsing frame
       }
     return count;
   };
-  const marked = await screenshot(page, "highlight-l2.png");
-  assert.ok(orange(marked.png, shown.rect) > 2 * (shown.rect.w + shown.rect.h), "no orange frame around L2");
+  const marked = await screenshot(page, "highlight-validation-share.png");
+  assert.ok(orange(marked.png, shown.rect) > 2 * (shown.rect.w + shown.rect.h), "no orange frame around the validation share");
 
-  await clickControl(page, "lab.l2", { at: [0.3, 0.5] });  // the learner uses it: the frame goes
+  await clickControl(page, "lab.validation_share", { at: [0.3, 0.5] });  // the learner uses it: the frame goes
   await waitForFrames(page, 3);
-  assert.equal((await call(page, { cmd: "ui.control", name: "lab.l2" })).error, undefined);
-  const after = await screenshot(page, "highlight-l2-used.png");
-  assert.equal(orange(after.png, (await findControl(page, "lab.l2")).rect), 0, "the frame stayed after use");
+  assert.equal((await call(page, { cmd: "ui.control", name: "lab.validation_share" })).error, undefined);
+  const after = await screenshot(page, "highlight-validation-share-used.png");
+  assert.equal(orange(after.png, (await findControl(page, "lab.validation_share")).rect), 0, "the frame stayed after use");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, findControl, swipe, tapControl,
-         typeInto, phone } from "./harness.mjs";
+         clickControl, typeInto, phone } from "./harness.mjs";
 
 const shared = useBrowserAndServer();
 
@@ -101,4 +101,39 @@ test("on a phone: fast taps land, a swipe scrolls the one scrolling column and p
   assert.equal((await call(page, { cmd: "lab.status" })).runs[0].status, "not started");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// A phone shows its keyboard only for a focused text element: the ✎ tapped by a finger focuses the
+// page's hidden field, text the on-screen keyboard inserts (no key press: insertText, as a virtual
+// keyboard or an input method delivers it) reaches the slider, and Enter gives the focus back.
+test("on a phone the ✎ brings up the on-screen keyboard, and what it types lands in the field", async () => {
+  const focused = (page) => page.evaluate(() => document.activeElement?.id ?? "");
+  const { page, context, problems } = await openPage(shared.browser, shared.server, phone);
+  await waitUntilReady(page);
+  await call(page, { cmd: "set_language", language: "zh" });
+  assert.equal(await focused(page), "canvas");
+  await tapControl(page, "lab.lr.type");
+  await waitForFrames(page, 3);
+  assert.equal(await focused(page), "keyboard", "the hidden text field has the focus: the phone's keyboard comes up");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText("0.02");
+  await waitForFrames(page, 2);
+  await page.keyboard.press("Enter");
+  await waitForFrames(page, 3);
+  const lr = (await call(page, { cmd: "lab.status" })).runs[0].config.lr.lr;
+  assert.ok(Math.abs(lr - 0.02) < 1e-6, `the learning rate is ${lr}`);  // through the float slider
+  assert.equal(await focused(page), "canvas", "the keyboard goes away once the number is entered");
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // With a mouse (a desktop and its own keyboard) the canvas keeps the focus.
+  const desktop = await openPage(shared.browser, shared.server);
+  await waitUntilReady(desktop.page);
+  await clickControl(desktop.page, "lab.lr.type");
+  await waitForFrames(desktop.page, 3);
+  assert.equal(await focused(desktop.page), "canvas");
+  await typeInto(desktop.page, "lab.lr", "0.5");
+  assert.equal((await call(desktop.page, { cmd: "lab.status" })).runs[0].config.lr.lr, 0.5);
+  assert.deepEqual(desktop.problems, []);
+  await desktop.context.close();
 });

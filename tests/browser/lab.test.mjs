@@ -237,12 +237,22 @@ test("on a phone a tap on ▶ trains and the speed slider goes to its slowest", 
   }
 });
 
-// Known defect, kept visible: on a phone the views keep a scroll region of their own, so a swipe does not
-// reach the points toggle below the decision boundary (issue #10, item 11).
-test("on a phone a tap on the points toggle hides them", { todo: "the views' own scroll region on a phone" }, async () => {
-  const { page, context } = await openPage(shared.browser, shared.server, phone);
-  await waitUntilReady(page);
-  await tapControl(page, "lab.show_points.A");
-  assert.equal((await labStatus(page)).show_points, false);
-  await context.close();
+test("on a phone the points toggle under the decision boundary is reached by a swipe and a tap hides the points", async () => {
+  for (const language of ["en", "zh"]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server, phone);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await call(page, { cmd: "lab.set", speed: 5 });
+    await tapControl(page, "toolbar.start");
+    await finished(page);
+    assert.equal((await labStatus(page)).show_points, true);
+    await tapControl(page, "lab.show_points.A");
+    assert.equal((await labStatus(page)).show_points, false, `(${language}) a tap on the toggle did not hide the points`);
+    await waitForFrames(page, 3);
+    await screenshot(page, `lab-phone-points-hidden-${language}.png`);
+    await tapControl(page, "lab.show_points.A");
+    assert.equal((await labStatus(page)).show_points, true, `(${language}) a second tap did not show them again`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -1,7 +1,12 @@
 # tunelab-cli as a Unix tool: help, version, --opt=value, --data-dir, resume refusals, the export
-# command (tests/cli/conventions.mjs). Native build: the web build's CLI is the same code under node.
+# command (tests/cli/conventions.mjs). In the web build the same checks run the CLI under node.
 find_program(TUNELAB_NODE node)
-if(TUNELAB_NODE AND NOT EMSCRIPTEN)
-  add_test(NAME cli.conventions COMMAND ${TUNELAB_NODE} ${CMAKE_CURRENT_LIST_DIR}/conventions.mjs "$<TARGET_FILE:tunelab-cli>"
+if(TUNELAB_NODE)
+  if(EMSCRIPTEN)
+    set(_conventions_cli "${TUNELAB_NODE}|$<TARGET_FILE:tunelab-cli>")
+  else()
+    set(_conventions_cli "$<TARGET_FILE:tunelab-cli>")
+  endif()
+  add_test(NAME cli.conventions COMMAND ${TUNELAB_NODE} ${CMAKE_CURRENT_LIST_DIR}/conventions.mjs "${_conventions_cli}"
                                         "${PROJECT_SOURCE_DIR}/assets/data")
 endif()

@@ -114,7 +114,7 @@ void session(const uint8_t* data, size_t size) {
     app.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
     if (choice & 1) {
         const ui::DecodedHash decoded = ui::decode_hash(text);
-        require(decoded.document.has_value() == decoded.error.empty(), "decode_hash: a document or an error");
+        require(decoded.document.has_value() == decoded.issues.empty(), "decode_hash: a document or its issues");
         const bool applied = ui::open_shared_hash(app, text);
         require(!applied || decoded.document, "open_shared_hash: applies only what decodes");
         if (applied) require(ui::decode_hash(ui::encode_hash(ui::session_to_json(app))).document.has_value(),

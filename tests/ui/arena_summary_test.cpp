@@ -28,7 +28,7 @@ TEST_CASE("arena: the summary ranks strategies by trials to the target and state
     CHECK(summary_target(results, tune::Direction::minimize) == doctest::Approx(1.1));
     const std::string text = summary_text(results, tune::Direction::minimize, "lr", tr);
     CHECK(text == "Target: close to the best value found (1.1). BO (EI) reached it in 3 trials. "
-                  "Grid did not reach it in 6 trials. Random did not reach it in 6 trials. "
+                  "Grid did not reach it in 6 trials. Random did not reach it in 6 trials.\n"  // a paragraph per finding
                   "Grid tried 3 different values of lr in 6 trials. Random tried 6 different values of lr in 6 trials.");
     tr.language = Language::chinese;
     CHECK(summary_text(results, tune::Direction::minimize, "lr", tr).find("用 3 次试验达到") != std::string::npos);
@@ -49,27 +49,42 @@ TEST_CASE("arena: the summary tells strategies apart only when the gap exceeds i
         r.good_share = good_share;
         return r;
     };
-    // Seed by seed BO beats Random by 0.10, 0.12, 0.08: gap 0.10, spread 0.04.
+    // Seed by seed BO beats Random by 0.10, 0.12, 0.08: mean 0.10, standard deviation 0.02, standard
+    // error 0.02/√3; 95% margin on 2 degrees of freedom 4.303 × 0.01155 = 0.0497 < 0.10: apart.
     const StrategyResult bo = result("BO (EI)", {0.30, 0.40, 0.50}, 5, 0.6);
     const StrategyResult random = result("Random", {0.40, 0.52, 0.58}, 0, 0.2);
     const Comparison apart = compare(bo, random, tune::Direction::minimize);
     CHECK(apart.gap == doctest::Approx(0.10));
-    CHECK(apart.spread == doctest::Approx(0.04));
+    CHECK(apart.margin == doctest::Approx(4.303 * 0.02 / std::sqrt(3.0)));
+    CHECK(apart.wins == 3);
+    CHECK(apart.seeds == 3);
     CHECK(apart.separated);
-    // Grid: better than BO on one seed, worse on two: gap 0.0167, spread 0.1.
+    // Better on every seed is not enough when the differences vary: 0.13, 0.20, 0.03 (the default lab
+    // race's BO against Random over three seeds) have mean 0.12 and margin 0.21.
+    const Comparison swept = compare(result("BO", {0.34, 0.37, 0.50}), result("Random", {0.47, 0.57, 0.53}), tune::Direction::minimize);
+    CHECK(swept.wins == 3);
+    CHECK_FALSE(swept.separated);
+    // Maximizing: higher is better, and the gap is counted the same way.
+    const Comparison up = compare(result("A", {0.9, 0.8, 0.85}), result("B", {0.8, 0.7, 0.76}), tune::Direction::maximize);
+    CHECK(up.gap == doctest::Approx(0.0967).epsilon(0.01));
+    CHECK(up.separated);
+    // Grid: better than BO on one seed, worse on two: gap 0.0167.
     const StrategyResult grid = result("Grid", {0.25, 0.45, 0.55});
-    CHECK_FALSE(compare(bo, grid, tune::Direction::minimize).separated);
+    const Comparison unclear = compare(bo, grid, tune::Direction::minimize);
+    CHECK(unclear.wins == 2);
+    CHECK_FALSE(unclear.separated);
     CHECK(std::isnan(compare(result("A", {1}), result("B", {2}), tune::Direction::minimize).gap));  // one seed
 
     std::string text = summary_text({random, bo}, tune::Direction::minimize, "", tr);
-    CHECK(text.find(" Over 3 seeds BO (EI) ended better than Random on every seed, by more than the gap varies between seeds.") != std::string::npos);
+    CHECK(text.find("\nSeed by seed, BO (EI) ended better than Random on 3 of 3 seeds, by 0.1 on average: a real difference (95% sure it "
+                    "lies between 0.0503 and 0.15).") != std::string::npos);
     CHECK(text.find(" Why: after 5 spread-out first trials, BO (EI) models the score from the trials so far and tries where that model "
                     "expects improvement, so 60% of its later trials landed among the best quarter of all trials, against 20% for Random.") !=
           std::string::npos);
     text = summary_text({grid, random, bo}, tune::Direction::minimize, "", tr);
-    CHECK(text.find(" BO (EI) ended better than Random on every seed") != std::string::npos);
-    CHECK(text.find(" BO (EI) and Grid differ by 0.0167 on average, but that gap varies by 0.1 between seeds: this race cannot tell "
-                    "them apart; repeat over more seeds.") != std::string::npos);
+    CHECK(text.find(" BO (EI) ended better than Random on 3 of 3 seeds") != std::string::npos);
+    CHECK(text.find("\nSeed by seed, BO (EI) ended better than Grid on 2 of 3 seeds, by 0.0167 on average, but over 3 seeds that gap is "
+                    "only known to ±0.143: this race cannot tell them apart; repeat over more seeds.") != std::string::npos);
     text = summary_text({grid, bo}, tune::Direction::minimize, "", tr);
     CHECK(text.find("Why:") == std::string::npos);  // no explanation of a win the seeds do not support
     text = summary_text({result("BO (EI)", {0.3}), result("Random", {0.4})}, tune::Direction::minimize, "", tr);

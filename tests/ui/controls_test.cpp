@@ -111,3 +111,37 @@ TEST_CASE_FIXTURE(ImGuiFixture, "controls: a popup in front of a control is repo
     REQUIRE(near.find("covered_by") != nullptr);
     CHECK(near.find("covered_by")->as_string() == "card");
 }
+
+TEST_CASE_FIXTURE(ImGuiFixture, "controls: a highlight opens the collapsed section its control was drawn in") {
+    bool collapse = false;  // the learner folds the section in one frame
+    auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(50, 40));
+        ImGui::SetNextWindowSize(ImVec2(300, 200));
+        ImGui::Begin("panel", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (collapse) ImGui::SetNextItemOpen(false);
+        if (controls::Section section{"section", "Section", ImGuiTreeNodeFlags_DefaultOpen})
+            controls::named("inside", ImGui::Button("inside"));
+        controls::named("after", ImGui::Button("after"));
+        ImGui::End();
+    };
+    frame(draw);
+    REQUIRE(ask("ui.control", "inside").find("error") == nullptr);
+    collapse = true;
+    frame(draw);
+    collapse = false;
+    frame(draw);
+    CHECK(ask("ui.control", "inside").find("error") != nullptr);  // folded away
+    CHECK(ask("ui.control", "after").find("error") == nullptr);
+
+    controls::highlight("after");  // a control outside the section does not open it
+    frame(draw);
+    CHECK(ask("ui.control", "inside").find("error") != nullptr);
+
+    controls::highlight("inside");
+    frame(draw);
+    frame(draw);
+    const json::Value inside = ask("ui.control", "inside");
+    REQUIRE(inside.find("error") == nullptr);
+    CHECK(inside.find("fully_visible")->as_bool());
+    CHECK(controls::highlighted() == "inside");
+}

@@ -212,11 +212,54 @@ std::string choice_list(const tune::TunableSetting& setting) {
     return out;
 }
 
+// The lab objective's candidate hyperparameters: which to tune, and over what range.
+void draw_tuned_params(ArenaSetup& s, const std::vector<Issue>& issues, const Translator& tr) {
+    ImGui::TextDisabled("%s", tr("Everything else comes from the lab's current settings."));
+    for (TunedParam& p : s.params) {
+        const tune::TunableSetting& l = *tune::find_tunable(p.name);
+        ImGui::PushID(p.name.c_str());
+        controls::named("arena.tune." + p.name, ImGui::Checkbox(tr.label(l.label).c_str(), &p.tuned));
+        if (p.tuned && l.kind != tune::ParamKind::categorical) {
+            const float field = ImGui::GetFontSize() * 5.5f;
+            ImGui::SetNextItemWidth(field);
+            ImGui::InputDouble("##low", &p.low, 0, 0, "%g");
+            ImGui::SameLine(0, 4);
+            ImGui::TextUnformatted("–");
+            ImGui::SameLine(0, 4);
+            ImGui::SetNextItemWidth(field);
+            ImGui::InputDouble("##high", &p.high, 0, 0, "%g");
+            ImGui::SameLine();
+            ImGui::Checkbox(tr.label("log").c_str(), &p.log);
+            tooltip(tr("Log scale: sample evenly in the exponent, so 0.0001–0.001 gets as many trials as 0.1–1. Right for learning rates and penalties."));
+            field_issues(issues, "params." + p.name + ".low", tr);
+            field_issues(issues, "params." + p.name + ".high", tr);
+        } else if (p.tuned) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", choice_list(l).c_str());
+        }
+        ImGui::PopID();
+    }
+    field_issues(issues, "params", tr);
+}
+
 }  // namespace
 
 const char* arena_strategy_label(const std::string& name, const Translator& tr) {
     const tune::Strategy* strategy = tune::find_strategy(name);
     return strategy ? tr(strategy->label) : name.c_str();
+}
+
+void draw_acquisition_sliders(ArenaSetup& s, const Translator& tr, const std::string& prefix, float width) {
+    float xi = float(s.xi), kappa = float(s.kappa);
+    if (width > 0) ImGui::SetNextItemWidth(width);
+    if (slider_float("ξ", xi, 0, 1, "%.3f", 0, prefix + "xi")) s.xi = xi;
+    tooltip(tr("ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more."));
+    if (width > 0) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width);
+    }
+    if (slider_float("κ", kappa, 0, 5, "%.2f", 0, prefix + "kappa")) s.kappa = kappa;
+    tooltip(tr("κ (UCB): how many standard deviations of optimism. Larger κ explores more."));
 }
 
 void draw_setup_panel(AppState& app) {
@@ -226,7 +269,7 @@ void draw_setup_panel(AppState& app) {
     const std::vector<Issue>& issues = arena.issues;
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);
 
-    if (ImGui::CollapsingHeader(tr.label("Objective").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (controls::Section section{"arena.section.objective", tr.label("Objective").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) {
         const char* labels[] = {tr("The lab's network and data"), tr("Branin (2-D test function)"),
                                 tr("Hartmann-6 (6-D test function)"), tr("Rosenbrock (2-D test function)"),
                                 tr("Forrester (1-D BO example)")};
@@ -253,36 +296,12 @@ void draw_setup_panel(AppState& app) {
         }
     }
 
-    if (is_network(s) && ImGui::CollapsingHeader(tr.label("Hyperparameters to tune").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::TextDisabled("%s", tr("Everything else comes from the lab's current settings."));
-        for (TunedParam& p : s.params) {
-            const tune::TunableSetting& l = *tune::find_tunable(p.name);
-            ImGui::PushID(p.name.c_str());
-            controls::named("arena.tune." + p.name, ImGui::Checkbox(tr.label(l.label).c_str(), &p.tuned));
-            if (p.tuned && l.kind != tune::ParamKind::categorical) {
-                const float field = ImGui::GetFontSize() * 5.5f;
-                ImGui::SetNextItemWidth(field);
-                ImGui::InputDouble("##low", &p.low, 0, 0, "%g");
-                ImGui::SameLine(0, 4);
-                ImGui::TextUnformatted("–");
-                ImGui::SameLine(0, 4);
-                ImGui::SetNextItemWidth(field);
-                ImGui::InputDouble("##high", &p.high, 0, 0, "%g");
-                ImGui::SameLine();
-                ImGui::Checkbox(tr.label("log").c_str(), &p.log);
-                tooltip(tr("Log scale: sample evenly in the exponent, so 0.0001–0.001 gets as many trials as 0.1–1. Right for learning rates and penalties."));
-                field_issues(issues, "params." + p.name + ".low", tr);
-                field_issues(issues, "params." + p.name + ".high", tr);
-            } else if (p.tuned) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", choice_list(l).c_str());
-            }
-            ImGui::PopID();
-        }
-        field_issues(issues, "params", tr);
+    if (is_network(s)) {
+        if (controls::Section section{"arena.section.params", tr.label("Hyperparameters to tune").c_str(), ImGuiTreeNodeFlags_DefaultOpen})
+            draw_tuned_params(s, issues, tr);
     }
 
-    if (ImGui::CollapsingHeader(tr.label("Budget").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (controls::Section section{"arena.section.budget", tr.label("Budget").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) {
         slider_int(tr.label("Trials per strategy").c_str(), s.trials, 4, 100, "arena.trials");
         if (is_network(s)) {
             slider_int(tr.label("Epochs per trial").c_str(), s.epochs, 1, 50, "arena.epochs");
@@ -293,7 +312,7 @@ void draw_setup_panel(AppState& app) {
         tooltip(tr("Runs the whole race with several seeds and shows the mean and spread: one lucky run proves little."));
     }
 
-    if (ImGui::CollapsingHeader(tr.label("Strategies").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (controls::Section section{"arena.section.strategies", tr.label("Strategies").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) {
         for (const std::string& name : arena_strategy_names()) {
             auto it = std::find(s.strategies.begin(), s.strategies.end(), name);
             bool on = it != s.strategies.end();
@@ -316,11 +335,7 @@ void draw_setup_panel(AppState& app) {
             wrapped_text(warning);
             ImGui::PopStyleColor();
         }
-        const double zero = 0, xi_max = 1, kappa_max = 5;
-        ImGui::SliderScalar("ξ", ImGuiDataType_Double, &s.xi, &zero, &xi_max, "%.3f");
-        tooltip(tr("ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more."));
-        ImGui::SliderScalar("κ", ImGuiDataType_Double, &s.kappa, &zero, &kappa_max, "%.2f");
-        tooltip(tr("κ (UCB): how many standard deviations of optimism. Larger κ explores more."));
+        draw_acquisition_sliders(s, tr, "arena.");
     }
     ImGui::PopItemWidth();
     arena.issues = validate(s);

@@ -29,8 +29,10 @@ struct ArenaSetup {
     int epochs = 20;
     std::string metric = "val_loss";   // lab objective's score: "val_loss" or "val_accuracy" (as 1 − accuracy, minimized)
     int seed = 1;
-    // The race is run with seeds seed, seed+1, …: one seed cannot tell luck from a better strategy,
-    // so the default shows a band over three.
+    // The race is run with seeds seed, seed+1, …: one seed cannot tell luck from a better strategy.
+    // Five by default: with three, even a strategy better on every seed is not told apart (a paired
+    // t-test on 2 degrees of freedom needs its mean gap above 4.3 standard errors; BO against
+    // Random in the default lab race is 2.5); with five, 2.8 suffice.
     int repeats = kDefaultRepeats;
     std::vector<std::string> strategies = {"grid", "random", "bo_ei"};
     double xi = 0.01, kappa = 2.0;     // acquisition settings of the BO strategies
@@ -39,7 +41,7 @@ struct ArenaSetup {
     // when trials happen, never which: a paced race gives the same trials as a fast one.
     double pace = kDefaultPace;
 
-    static constexpr int kDefaultRepeats = 3;
+    static constexpr int kDefaultRepeats = 5;
     // Four rounds a second: a 30-trial race on a test function lasts about 8 s, slow enough to watch
     // where each strategy looks (unpaced it ended two frames after Start).
     static constexpr double kDefaultPace = 4;
@@ -71,5 +73,9 @@ std::vector<Issue> validate(const ArenaSetup& setup);
 struct AppState;
 void draw_setup_panel(AppState& app);
 const char* arena_strategy_label(const std::string& strategy, const Translator& tr);  // "BO (EI)"
+// The acquisition's ξ and κ sliders, in the set-up panel and beside the BO view's maps (where moving
+// them redraws the acquisition at once), named prefix + "xi" / "kappa"; `width` 0: the panel's item
+// width, else each slider that wide, side by side.
+void draw_acquisition_sliders(ArenaSetup& s, const Translator& tr, const std::string& prefix, float width = 0);
 
 }  // namespace tunelab::ui

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace tunelab::ui {
 
@@ -18,8 +19,25 @@ double mean_of(const std::vector<double>& values) {
     return values.empty() ? NAN : sum / double(values.size());
 }
 
-// Is the best strategy (by its mean final value) told apart from each of the others over the
-// seeds, and if it is a model-based one, why it won.
+// Adds a paragraph of the summary (one finding each, on its own line): the space that joins a
+// sentence to the one before it is dropped where it opens a paragraph.
+void add_paragraph(std::string& out, std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    if (text.empty()) return;
+    if (!out.empty()) out += '\n';
+    out += text;
+}
+
+// Student's t: the two-sided 95% critical value for `df` degrees of freedom. Races repeat over at
+// most 10 seeds (arena_setup.cpp), so df ≤ 9; a larger df would take df 9's value, which only errs
+// on the side of caution.
+double t_critical_95(int df) {
+    static constexpr double kTable[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
+    return kTable[std::clamp(df, 1, 9) - 1];
+}
+
+// The best strategy (by its mean final value) against each of the others, seed by seed, and if it
+// is told apart from one and is model-based, why it won.
 std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direction direction, const Translator& tr) {
     const double sign = direction == tune::Direction::minimize ? 1 : -1;
     const StrategyResult* winner = nullptr;
@@ -32,33 +50,28 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
     if (winner->finals.size() < 2) {
         return tr(" With one seed this race cannot tell luck from a better strategy: repeat over more seeds.");
     }
-    std::string out, apart, unclear;
-    const StrategyResult* closest = nullptr;  // the undecided rival with the smallest gap
-    Comparison closest_c;
+    // The differences the seeds support first, followed by why; then those they do not.
+    std::string out, unclear;
+    bool apart = false;
     for (const StrategyResult& r : results) {
         if (&r == winner) continue;
         const Comparison c = compare(*winner, r, direction);
         if (!std::isfinite(c.gap)) continue;
         if (c.separated) {
-            apart += (apart.empty() ? "" : tr(", ")) + r.label;
-        } else if (!closest || c.gap < closest_c.gap) {
-            closest = &r;
-            closest_c = c;
+            std::snprintf(text, sizeof text,
+                          tr(" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average: a real difference (95%% sure it lies between %.3g and %.3g)."),
+                          winner->label.c_str(), r.label.c_str(), c.wins, c.seeds, c.gap, c.gap - c.margin, c.gap + c.margin);
+            apart = true;
+            out += text;
+        } else {
+            std::snprintf(text, sizeof text,
+                          tr(" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average, but over %d seeds that gap is only known to ±%.3g: this race cannot tell them apart; repeat over more seeds."),
+                          winner->label.c_str(), r.label.c_str(), c.wins, c.seeds, c.gap, c.seeds, c.margin);
+            add_paragraph(unclear, text);
         }
     }
-    if (!apart.empty()) {
-        std::snprintf(text, sizeof text, tr(" Over %d seeds %s ended better than %s on every seed, by more than the gap varies between seeds."),
-                      int(winner->finals.size()), winner->label.c_str(), apart.c_str());
-        out += text;
-    }
-    if (closest) {
-        std::snprintf(text, sizeof text,
-                      tr(" %s and %s differ by %.3g on average, but that gap varies by %.3g between seeds: this race cannot tell them apart; repeat over more seeds."),
-                      winner->label.c_str(), closest->label.c_str(), closest_c.gap, closest_c.spread);
-        out += text;
-    }
     // Why a model-based strategy wins: it spends its later trials where the good ones are.
-    if (!apart.empty() && winner->model_start > 0 && std::isfinite(winner->good_share)) {
+    if (apart && winner->model_start > 0 && std::isfinite(winner->good_share)) {
         const StrategyResult* other = nullptr;
         for (const StrategyResult& r : results)
             if (&r != winner && r.model_start == 0 && std::isfinite(r.good_share) && (!other || r.good_share > other->good_share)) other = &r;
@@ -73,6 +86,7 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
             out += tr(".");
         }
     }
+    add_paragraph(out, unclear);
     return out;
 }
 
@@ -85,10 +99,14 @@ Comparison compare(const StrategyResult& a, const StrategyResult& b, tune::Direc
         if (std::isfinite(a.finals[i]) && std::isfinite(b.finals[i])) differences.push_back(sign * (b.finals[i] - a.finals[i]));
     Comparison c;
     if (differences.size() < 2) return c;
-    const auto [lo, hi] = std::minmax_element(differences.begin(), differences.end());
+    const double n = double(differences.size());
+    c.seeds = int(differences.size());
+    c.wins = int(std::count_if(differences.begin(), differences.end(), [](double d) { return d > 0; }));
     c.gap = mean_of(differences);
-    c.spread = *hi - *lo;
-    c.separated = c.gap > c.spread;  // then even the worst seed's difference is above zero
+    double squares = 0;
+    for (double d : differences) squares += (d - c.gap) * (d - c.gap);
+    c.margin = t_critical_95(c.seeds - 1) * std::sqrt(squares / (n - 1) / n);
+    c.separated = c.gap > c.margin;
     return c;
 }
 
@@ -134,13 +152,16 @@ std::string summary_text(const std::vector<StrategyResult>& results, tune::Direc
         out += text;
     }
     // Bergstra & Bengio's point, in numbers: how many distinct values of one parameter each tried.
+    std::string tried;
     for (const StrategyResult& r : results) {
         if (r.distinct_values < 0 || first_param.empty()) continue;
         std::snprintf(text, sizeof text, tr(" %s tried %d different values of %s in %d trials."), r.label.c_str(),
                       r.distinct_values, first_param.c_str(), int(r.best_so_far.size()));
-        out += text;
+        tried += text;
     }
-    return out + verdict_text(results, direction, tr);
+    add_paragraph(out, tried);
+    add_paragraph(out, verdict_text(results, direction, tr));
+    return out;
 }
 
 }  // namespace tunelab::ui

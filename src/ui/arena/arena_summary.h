@@ -21,12 +21,16 @@ struct StrategyResult {
     int model_start = 0;
     double good_share = NAN;
 };
-// One strategy against another over the seeds, paired seed by seed (every strategy of a seed faces
-// the same landscape): `gap`, the mean over seeds of how much better `a` ended than `b`; `spread`,
-// how much that difference varies between seeds (its range). `a` is told apart from `b` only when
-// the gap exceeds the spread (then `a` was better on every seed). NaN with fewer than two seeds.
+// One strategy against another over the seeds, paired seed by seed: within a seed every strategy
+// faces the same landscape (the same data, split and starting weights: common random numbers), so
+// the seed's own luck cancels in the difference. `gap`, the mean over seeds of how much better `a`
+// ended than `b`; `margin`, the half-width of that mean's 95% confidence interval (Student's t on the
+// per-seed differences: a paired t-test); `wins`, the seeds on which `a` ended better, of `seeds`.
+// `a` is told apart from `b` when the gap exceeds its margin (the interval lies above zero). NaN
+// gap and margin with fewer than two seeds.
 struct Comparison {
-    double gap = NAN, spread = NAN;
+    double gap = NAN, margin = NAN;
+    int wins = 0, seeds = 0;
     bool separated = false;
 };
 Comparison compare(const StrategyResult& a, const StrategyResult& b, tune::Direction direction);

@@ -329,7 +329,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
         const int done = landscape_done(grid), total = grid.cols * grid.rows;
         char overlay[128];
         std::snprintf(overlay, sizeof overlay, tr("True landscape: %d / %d trainings (grey: not trained yet)"), done, total);
-        if (ImGui::Button(tr.label("Cancel").c_str())) arena.landscape.reset();
+        if (controls::named("arena.landscape.cancel", ImGui::Button(tr.label("Cancel").c_str()))) arena.landscape.reset();
         ImGui::SameLine();
         progress_bar(float(done) / float(total), ImVec2(-1, 0), overlay);
         return;
@@ -359,7 +359,7 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     tooltip(why);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::SliderInt(tr.label("Grid points per axis").c_str(), &arena.landscape_k, 3, 12);
+    slider_int(tr.label("Grid points per axis").c_str(), arena.landscape_k, 3, 12, "arena.landscape.points");
     tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
 }
 
@@ -596,14 +596,7 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
         ImGui::SameLine();
     }
     // ξ/κ here too: moving them redraws the acquisition at once, before anything is evaluated.
-    const double zero = 0, xi_max = 1, kappa_max = 5;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::SliderScalar("ξ##view", ImGuiDataType_Double, &arena.setup.xi, &zero, &xi_max, "%.3f");
-    tooltip(tr("ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more."));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::SliderScalar("κ##view", ImGuiDataType_Double, &arena.setup.kappa, &zero, &kappa_max, "%.2f");
-    tooltip(tr("κ (UCB): how many standard deviations of optimism. Larger κ explores more."));
+    draw_acquisition_sliders(arena.setup, tr, "arena.bayes.", ImGui::GetFontSize() * 7);
     if (race_space(arena).size() >= 2) draw_dimension_pickers(arena, tr);
 
     refresh_bayes_cache(arena, arena.bayes_racer);

@@ -159,9 +159,9 @@ std::string status_text(const LabRun& run, const LabState& lab, const Translator
         case Status::finished: {
             if (!last) return tr("Finished.");
             const bool early = trainer.status() == Status::stopped_early;
-            const int length = std::snprintf(text, sizeof text, "%s %s",
-                                             early ? tr("Stopped early (validation stopped improving):") : tr("Finished:"),
-                                             score_text(*last, *lab.data, tr).c_str());
+            const std::string result = tr.join(early ? tr("Stopped early (validation stopped improving):") : tr("Finished:"),
+                                               score_text(*last, *lab.data, tr));
+            const int length = std::snprintf(text, sizeof text, "%s", result.c_str());
             // What the result cost, next to it: a bigger network must earn its extra arithmetic.
             std::snprintf(text + length, sizeof text - size_t(length), tr(" · training cost %.3g million FLOPs, %.2f s"),
                           trainer.flops() / 1e6, last->seconds);
@@ -283,17 +283,32 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
     if (controls::named("toolbar.reset", toolbar_button(tr.label("↺ Reset")))) reset_runs(lab);
     tooltip(tr("Start over with fresh initial weights from the same seed."));
 
-    const std::string speed_label = tr.label("Speed");
-    const float speed_width = 130;
-    same_line_if_fits(speed_width + ImGui::CalcTextSize(speed_label.c_str(), nullptr, true).x + 8);
-    ImGui::SetNextItemWidth(speed_width);
+    // The pace in words beside a bare slider of five notches: written on the slider, its grab
+    // covered the words. No typed entry: there is nothing between the notches to type.
     const Pace& pace = kPaces[std::clamp(lab.speed, 1, kSpeedCount) - 1];
     char speed_name[64];
     if (pace.batches_per_second > 0) std::snprintf(speed_name, sizeof speed_name, tr("%.0f batches/s"), pace.batches_per_second);
     else if (pace.epochs_per_second > 0) std::snprintf(speed_name, sizeof speed_name, tr("%.0f epochs/s"), pace.epochs_per_second);
     else std::snprintf(speed_name, sizeof speed_name, "%s", tr("fastest"));
-    slider_int(speed_label.c_str(), lab.speed, 1, kSpeedCount, "toolbar.speed", speed_name, ImGuiSliderFlags_NoInput);
+    const std::string speed_text = tr.join(tr("Speed:"), speed_name);
+    const float speed_width = 6 * ImGui::GetFontSize();
+    same_line_if_fits(speed_width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(speed_text.c_str()).x);
+    ImGui::SetNextItemWidth(speed_width);
+    controls::named("toolbar.speed", ImGui::SliderInt("##speed", &lab.speed, 1, kSpeedCount, "", ImGuiSliderFlags_NoInput));
+    // Its stops as dots on the track (where ImGui centres an integer slider's grab): a bare frame
+    // with a grab read as an empty text field.
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    const float pad = 2.0f, usable = hi.x - lo.x - 2 * pad;  // ImGui's grab padding inside the frame
+    const float grab = std::max(usable / kSpeedCount, ImGui::GetStyle().GrabMinSize);
+    for (int stop = 1; stop <= kSpeedCount; ++stop) {
+        if (stop == lab.speed) continue;
+        const float x = lo.x + pad + grab / 2 + (usable - grab) * float(stop - 1) / float(kSpeedCount - 1);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(x, (lo.y + hi.y) / 2), 2.5f, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    }
     tooltip(tr("How fast training goes, in mini-batches or epochs per second, so each step can be watched; the fastest speed trains as much as each frame allows."));
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(speed_text.c_str());
     const std::string compare_label = tr.label("Compare A / B");
     same_line_if_fits(ImGui::GetFrameHeight() + button_width(compare_label.c_str()));
     if (controls::named("toolbar.compare", ImGui::Checkbox(compare_label.c_str(), &lab.compare))) reset_runs(lab);
@@ -329,26 +344,37 @@ void draw_run_picker(LabState& lab, const Translator& tr) {
     const int edited = edited_run(lab);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddRectFilled(start, ImVec2(start.x + width, start.y + ImGui::GetFrameHeightWithSpacing()),
-                                              run_color(edited, 0.22f), 4.0f);
+    // The band is drawn behind its content once the content's height is known: in a narrow panel
+    // the sentence wraps under the buttons instead of being cut at the panel's edge.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("Editing run"));
     for (int i = 0; i < 2; ++i) {
         ImGui::SameLine();
         if (controls::named(i == 0 ? "lab.edit.A" : "lab.edit.B", ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), edited == i))) lab.editing = i;
     }
-    ImGui::SameLine();
-    ImGui::TextUnformatted(edited == 0 ? tr("— the settings below change run A") : tr("— the settings below change run B"));
+    const char* what = edited == 0 ? tr("— the settings below change run A") : tr("— the settings below change run B");
+    same_line_if_fits(ImGui::CalcTextSize(what).x);
+    wrapped_text(what);
+    ImGui::EndGroup();
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(start, ImVec2(start.x + width, ImGui::GetItemRectMax().y + ImGui::GetStyle().FramePadding.y),
+                        run_color(edited, 0.22f), 4.0f);
+    draw->ChannelsMerge();
 }
 
 void draw_settings(LabState& lab, const Translator& tr) {
     draw_run_picker(lab, tr);
     bool data_changed = false, run_changed = false;
-    // The hyperparameters come before the network: at 1280×800 the learning rate, the first knob a
-    // learner turns, is then on screen without scrolling.
-    if (ImGui::CollapsingHeader(tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) data_changed = draw_data_panel(lab, tr);
-    if (ImGui::CollapsingHeader(tr.label("Hyperparameters").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_hyperparameter_panel(lab, tr);
-    if (ImGui::CollapsingHeader(tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) run_changed |= draw_network_panel(lab, tr);
+    // The hyperparameters come first: at 1280×800 the learning rate, the first knob a learner turns,
+    // is then on screen without scrolling, even with a lesson's card beside the page and the A/B
+    // lines of compare mode above (under the data panel's dozen rows it fell below the fold).
+    if (controls::Section section{"lab.section.hyperparameters", tr.label("Hyperparameters").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) run_changed |= draw_hyperparameter_panel(lab, tr);
+    if (controls::Section section{"lab.section.data", tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) data_changed = draw_data_panel(lab, tr);
+    if (controls::Section section{"lab.section.network", tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) run_changed |= draw_network_panel(lab, tr);
     // A run always shows the settings it was trained with: any change starts it over.
     if (data_changed) refresh_data(lab);
     else if (run_changed) {
@@ -487,6 +513,7 @@ json::Value lab_status_json(const LabState& lab, const Translator& tr) {
     json::Value out = json::Object{{"playing", lab.playing}, {"speed", lab.speed}, {"compare", lab.compare},
                                    {"editing", edited_run(lab)}, {"ghost", lab.ghost.has_value()},
                                    {"differences", differences_text(lab, tr)}, {"show_points", lab.show_points},
+                                   {"view", std::string(name(lab.view))},
                                    {"paths_lr_scale", lab.paths.lr_scale[size_t(lab.paths.surface)]},
                                    {"last_slice_ms", lab.last_slice_ms},
                                    {"data", to_json(lab.data_config)},

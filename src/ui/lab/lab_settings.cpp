@@ -412,6 +412,9 @@ const char* schedule_label(const Translator& tr, ScheduleKind k) {
 
 // A small curve of the value over the epochs, redrawn as the learner edits.
 void draw_preview(const char* id, const std::vector<double>& values, double epochs, bool log_y) {
+    // A constant one would be a lone line without axes under the controls, which reads as a broken
+    // widget; the Training view's learning-rate plot shows it with its scale.
+    if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); })) return;
     std::vector<double> xs(values.size());
     for (size_t i = 0; i < xs.size(); ++i) xs[i] = epochs * double(i) / double(values.size());
     plot::Options options;
@@ -479,8 +482,9 @@ bool draw_batch_settings(TrainConfig& c, const LabState& lab, const std::vector<
     changed |= slider_int(tr.label("Batch size").c_str(), c.batch.size, 1, std::max(train_size, 2), "lab.batch", "%d", ImGuiSliderFlags_Logarithmic);
     ImGui::EndDisabled();
     tooltip(tr("Samples per gradient step. Small batches give noisy gradients (and often better generalization) and many steps per epoch; large batches give smooth, expensive steps."));
-    ImGui::SameLine();
-    if (controls::named("lab.full_batch", ImGui::Checkbox(tr.label("full batch").c_str(), &full_batch))) {
+    const std::string full_label = tr.label("full batch");
+    same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(full_label.c_str(), nullptr, true).x);
+    if (controls::named("lab.full_batch", ImGui::Checkbox(full_label.c_str(), &full_batch))) {
         c.batch.size = full_batch ? train_size : std::max(1, std::min(32, train_size / 4));
         changed = true;
     }
@@ -500,7 +504,9 @@ bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
     LabRun& run = lab.runs[size_t(edited_run(lab))];
     TrainConfig& c = run.config;
     ImGui::PushID("hyper");
-    const float width = ImGui::GetContentRegionAvail().x * 0.55f;
+    // Half the panel for the sliders, half for their labels: at the panel's narrowest (a lesson's
+    // card beside the page) "Early stopping patience" still fits.
+    const float width = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::PushItemWidth(width);
 
     bool changed = slider_double(tr.label("Learning rate").c_str(), c.lr.lr, 1e-5f, 10.0f, "%.5g", "lab.lr", true);
@@ -513,7 +519,7 @@ bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
     section(tr("Regularization"));
     changed |= explained(tr, slider_double(tr.label("L1").c_str(), c.l1, 0.0f, 0.1f, "%.5f", "lab.l1", true), tr("Adds l1·Σ|w| to the loss: pushes weights to exactly zero, making the network sparse (see the weight histogram)."), run.issues, "l1");
     changed |= explained(tr, slider_double(tr.label("L2").c_str(), c.l2, 0.0f, 0.1f, "%.5f", "lab.l2", true), tr("Adds (l2/2)·Σw² to the loss: shrinks every weight a little each step, smoothing the decision boundary."), run.issues, "l2");
-    changed |= explained(tr, slider_int(tr.label("Early stopping patience").c_str(), c.patience, 0, 100, "lab.patience", c.patience == 0 ? "off" : "%d"), tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."), run.issues, "patience");
+    changed |= explained(tr, slider_int(tr.label("Early stopping patience").c_str(), c.patience, 0, 100, "lab.patience", c.patience == 0 ? tr("off") : "%d"), tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."), run.issues, "patience");
 
     section(tr("Schedules"));
     changed |= draw_schedule_settings(c, run.issues, tr);

@@ -16,9 +16,10 @@ namespace {
 struct Entry {
     ImRect rect;       // what a press hits (a slider's or combo's frame, without its label)
     ImRect visible;    // the part of it inside its window and every window around it
-    ImRect scroller;   // the visible part of the window it lies in: where a wheel or swipe scrolls it
+    ImRect scroller;   // the visible part of the window that scrolls it: where a wheel or swipe moves it
     ImGuiID window = 0;
     int frame = -1;    // ImGui's frame count when it was last drawn
+    std::string section;  // the Section it was last drawn in ("": none)
 };
 
 struct Highlight {
@@ -30,6 +31,7 @@ struct Highlight {
 // One registry for the one ImGui context the app draws into.
 std::map<std::string, Entry, std::less<>> g_controls;
 Highlight g_highlight;
+std::string g_section;  // the Section being drawn ("": none)
 
 // A window's visible inner area: its own clip rectangle cut by every window it is nested in.
 ImRect visible_area(const ImGuiWindow* window) {
@@ -37,6 +39,15 @@ ImRect visible_area(const ImGuiWindow* window) {
     for (const ImGuiWindow* w = window; (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow; w = w->ParentWindow)
         clip.ClipWithFull(w->ParentWindow->InnerClipRect);
     return clip;
+}
+
+// The window a wheel or a swipe over the item scrolls: its own, or when that cannot scroll (a
+// picture's child window that fits its content), the nearest around it that can, as the wheel and
+// touch::scroll_by pass a scroll outwards.
+const ImGuiWindow* scrolling_window(const ImGuiWindow* window) {
+    for (const ImGuiWindow* w = window; w; w = (w->Flags & ImGuiWindowFlags_ChildWindow) ? w->ParentWindow : nullptr)
+        if ((w->ScrollMax.x > 0 || w->ScrollMax.y > 0) && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return w;
+    return window;
 }
 
 json::Value rect_json(const ImRect& r) {
@@ -69,11 +80,12 @@ void name_item(std::string_view name) {
     if (found == g_controls.end()) found = g_controls.emplace(std::string(name), Entry{}).first;
     Entry& entry = found->second;
     entry.rect = g.LastItemData.NavRect;
-    entry.scroller = visible_area(window);
     entry.visible = entry.rect;
-    entry.visible.ClipWithFull(entry.scroller);
+    entry.visible.ClipWithFull(visible_area(window));
+    entry.scroller = visible_area(scrolling_window(window));
     entry.window = window->ID;
     entry.frame = ImGui::GetFrameCount();
+    if (entry.section != g_section) entry.section = g_section;
 
     if (g_highlight.name != name) return;
     if (g_highlight.shown_at < 0) {
@@ -84,6 +96,21 @@ void name_item(std::string_view name) {
     const bool expired = g_highlight.seconds > 0 && ImGui::GetTime() - g_highlight.shown_at > g_highlight.seconds;
     if (used || expired) clear_highlight();
     else draw_highlight(entry);
+}
+
+Section::Section(std::string_view name, const char* label, ImGuiTreeNodeFlags flags) {
+    // A highlight not yet shown whose control was last drawn in this section: open it.
+    if (!g_highlight.name.empty() && g_highlight.shown_at < 0) {
+        const auto found = g_controls.find(g_highlight.name);
+        if (found != g_controls.end() && found->second.section == name) ImGui::SetNextItemOpen(true);
+    }
+    open_ = ImGui::CollapsingHeader(label, flags);
+    name_item(name);
+    if (open_) g_section = name;
+}
+
+Section::~Section() {
+    if (open_) g_section.clear();
 }
 
 void highlight(std::string_view name, double seconds) { g_highlight = Highlight{std::string(name), std::max(seconds, 0.0), -1}; }

@@ -4,6 +4,8 @@
 // languages. The registry keeps the control's last screen rectangle, so
 //  - browser tests press it with real mouse and touch events (the hook's ui.control, harness.mjs),
 //  - lessons point at it: a pulsing frame around it, its window scrolled to it (highlight).
+#include <imgui.h>
+
 #include <span>
 #include <string_view>
 
@@ -22,9 +24,26 @@ Result named(std::string_view name, Result result) {
     return result;
 }
 
+// A collapsing header that a highlight sees through. The controls named while it is alive (while
+// its header is open) belong to its section; a highlight pointing at one of them opens the header
+// when it was collapsed, so the control is drawn and then scrolled to. The header is named `name`
+// ("lab.section.data") like any control. Sections do not nest. Use as
+//   if (controls::Section data{"lab.section.data", tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) …
+class Section {
+public:
+    Section(std::string_view name, const char* label, ImGuiTreeNodeFlags flags = 0);
+    ~Section();
+    Section(const Section&) = delete;
+    Section& operator=(const Section&) = delete;
+    explicit operator bool() const { return open_; }
+
+private:
+    bool open_ = false;
+};
+
 // Points at a control: an obvious pulsing frame around it and its window scrolled to show it, from
 // the frame it is next drawn on, for `seconds` (0: until the learner uses it or clear_highlight()).
-// A control on another page or in a closed panel is framed once it is drawn.
+// A control on another page is framed once it is drawn; one in a collapsed Section opens it.
 void highlight(std::string_view name, double seconds = 0);
 void clear_highlight();
 // The control a highlight points at ("" when none).

@@ -123,7 +123,7 @@ void linear_ticks(Range range, int max_labels, Ticks& out) {
 
 void integer_ticks(Range range, int max_labels, Ticks& out) {
     linear_ticks(range, max_labels, out);
-    if (out.step >= 1.0) return;
+    if (out.step >= 1.0 || std::floor(range.max) - std::ceil(range.min) < 1.0) return;
     // A step below 1 would label "0.5 epochs": only the whole numbers in the range, each labelled.
     out.count = 0;
     out.step = 1.0;

@@ -130,7 +130,9 @@ double nice_step(double span, int intervals);
 void linear_ticks(Range range, int max_labels, Ticks& out);
 void log_ticks(Range range, int max_labels, Ticks& out);
 void axis_ticks(Range range, Scale scale, int max_labels, Ticks& out);
-// Ticks of a count (epochs, trials, samples): linear ticks, but never between whole numbers.
+// Ticks of a count (epochs, trials, samples): linear ticks, but never between whole numbers, unless
+// the range holds fewer than two (a run that diverged within its first epoch, drawn batch by batch
+// at fractional epochs): an axis needs two labels to be read, so then it keeps the fractions.
 void integer_ticks(Range range, int max_labels, Ticks& out);
 
 // Writes a compact label without float noise: "0.3", "1e-4", "0.001", "2.5k", "10k", "3M".
