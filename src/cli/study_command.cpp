@@ -12,6 +12,7 @@
 #include "core/limits.h"
 #include "tune/hyperband.h"
 #include "tune/objective.h"
+#include "tune/parallel.h"
 #include "tune/pareto.h"
 #include "tune/runner.h"
 
@@ -44,13 +45,18 @@ const char* kUsage =
     "  --timings           with --json: each trial's sampler time in milliseconds\n"
     "  --pareto            also report the Pareto front of value against cost (FLOPs)\n"
     "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
+    "  --jobs N            train N trials at once on N threads (BO and TPE count the running ones\n"
+    "                      at a made-up loss, a constant liar); trials are told as they end\n"
+    "  --sync              with --jobs: ask N, train them, tell them in order: the same trials\n"
+    "                      whatever the timing\n"
     "  -h, --help          this help\n"
     "Options take their value as the next argument or after '=' (--trials=20).\n";
 
 struct Arguments {
     std::string objective, sampler, space_file, resume_file, save_file, csv_file, optuna_storage, optuna_study,
         data_dir = "assets/data";
-    int trials = 30, seeds = 1;
+    int trials = 30, seeds = 1, jobs = 1;
+    bool sync = false;
     uint64_t seed = 1;
     double noise = 0;
     bool json = false, timings = false, pareto = false;
@@ -123,6 +129,8 @@ Arguments parse(const std::vector<std::string>& given) {
             std::fputs("tunelab-cli study: --csv is now --trials-csv (train --csv reads a data file)\n", stderr);
         } else if (flag == "--data-dir") a.data_dir = value();
         else if (flag == "--seeds") a.seeds = to_count(flag, value(), 1);
+        else if (flag == "--jobs") a.jobs = to_count(flag, value(), 1, limits::kMaxJobs);
+        else if (flag == "--sync") a.sync = true;
         else if (flag == "--json") a.json = true;
         else if (flag == "--timings") a.timings = true;
         else if (flag == "--pareto") a.pareto = true;
@@ -136,6 +144,17 @@ Arguments parse(const std::vector<std::string>& given) {
         throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save, --trials-csv or "
                          "--optuna-storage");
     if (a.optuna_study.empty()) a.optuna_study = "tunelab-" + a.sampler;
+    if (a.jobs > 1) {
+#ifdef __EMSCRIPTEN__
+        throw UsageError("--jobs: this build runs under node without threads; the native tunelab-cli runs trials at once");
+#endif
+        if (a.sampler == "hyperband")
+            throw UsageError("--jobs: Hyperband continues its paused trials one at a time (its asynchronous form, ASHA, "
+                             "is not in TuneLab yet); run it without --jobs");
+        a.options.constant_liar = true;
+    } else if (a.sync) {
+        throw UsageError("--sync goes with --jobs N (N > 1)");
+    }
     a.options.budget = a.trials;
     return a;
 }
@@ -249,11 +268,19 @@ int run_one(const Arguments& a) {
     if (a.check_only) return 0;
     tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed);
     tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
-    while (runner.run_trial() != tune::RunEvent::finished)
-        if (!a.json) {
-            const tune::Trial& t = runner.study().trial(runner.last_told());
-            std::printf("%s\n", describe(runner.study(), t).c_str());
-        }
+    if (a.jobs > 1) {
+        tune::run_parallel(runner, a.jobs, a.sync ? tune::ParallelMode::batch_synchronous : tune::ParallelMode::asynchronous,
+                           [&](const tune::Trial& t, const std::string& error) {
+                               if (!error.empty()) std::fprintf(stderr, "trial %d failed: %s\n", t.number, error.c_str());
+                               if (!a.json) std::printf("%s\n", describe(runner.study(), t).c_str());
+                           });
+    } else {
+        while (runner.run_trial() != tune::RunEvent::finished)
+            if (!a.json) {
+                const tune::Trial& t = runner.study().trial(runner.last_told());
+                std::printf("%s\n", describe(runner.study(), t).c_str());
+            }
+    }
     const tune::Study& done = runner.study();
     if (a.json) {
         std::printf("%s\n", report(done, *objective, a.timings, a.pareto).dump().c_str());

@@ -33,6 +33,7 @@ inline constexpr double kMaxSamplesTrained = 50'000'000;
 inline constexpr int kMaxTrials = 10'000;          // a study's trials, run or loaded
 inline constexpr int kMaxSpaceParams = 64;         // parameters of a search space
 inline constexpr int kMaxChoices = 256;            // choices of one categorical parameter
+inline constexpr int kMaxJobs = 256;               // trials trained at once (one thread each)
 // A Gaussian process costs n³ to fit and n² to store: beyond this many observations BO models
 // the best of them only (500² doubles are 2 MB; a fit takes well under a second).
 inline constexpr int kMaxGpObservations = 500;

@@ -201,8 +201,9 @@ int BayesSampler::initial_points(const Space& space) const {
 }
 
 const Surrogate* BayesSampler::model(const Study& study) {
-    Observations obs = best_observations(observations(study), limits::kMaxGpObservations);
-    if (int(obs.size()) < initial_points(study.space())) return nullptr;
+    Observations all = observations(study, options_.constant_liar ? PendingLie::best : PendingLie::none);
+    if (int(all.observed()) < initial_points(study.space())) return nullptr;
+    Observations obs = best_observations(std::move(all), limits::kMaxGpObservations);
     ModelKey key{space_to_json(study.space()), study.seed(), study.next_number(), std::move(obs), {}};
     for (const Trial& t : study.trials())
         if (!t.sampler_state.empty()) key.warm_start = t.sampler_state;

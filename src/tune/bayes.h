@@ -25,6 +25,7 @@ struct BayesOptions {
     Acquisition acquisition;
     int candidates = 384;    // quasi-random candidates per proposal before local refinement
     bool warp_outputs = true;  // model a power transform of the losses (warping.h)
+    bool constant_liar = false;  // running trials count at the best loss (sampler.h: PendingLie)
     GaussianProcess::FitOptions fit{.prior = {.mean = kPriorMeanAboveObserved}};
 };
 

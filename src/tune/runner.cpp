@@ -11,6 +11,27 @@ namespace tunelab::tune {
 
 namespace {
 constexpr uint64_t kObjectivePurpose = 21;
+
+// How an epoch's result ends a trial that has now trained `epochs` of `full_epochs` (at most
+// `budget` when Hyperband set one), or nothing when it trains on.
+std::optional<TrialStatus> ending(const StepResult& result, int epochs, int full_epochs, int budget) {
+    if (result.failed) return TrialStatus::failed;
+    if (result.diverged) return TrialStatus::diverged;
+    if (epochs >= full_epochs) return TrialStatus::complete;
+    if (budget > 0 && epochs >= budget) return TrialStatus::pruned;
+    return std::nullopt;
+}
+}  // namespace
+
+void TrialWork::train() {
+    try {
+        for (;;) {
+            results.push_back(evaluation->step());
+            if (ending(results.back(), int(results.size()), full_epochs, budget)) return;
+        }
+    } catch (const std::exception& e) {  // out of memory, or a bug: this trial fails, the study goes on
+        error = e.what();
+    }
 }
 
 StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective,
@@ -85,21 +106,48 @@ RunEvent StudyRunner::step() {
     study_.report(running_, result.value);
     study_.add_cost(running_, result.cost);
     const Trial& trial = study_.trial(running_);
-    const int epochs = int(trial.intermediate.size());
-    if (result.failed || result.diverged) {
-        study_.tell(running_, result.failed ? TrialStatus::failed : TrialStatus::diverged);
-    } else if (epochs >= objective_->trial_epochs(trial.params)) {
-        study_.tell(running_, TrialStatus::complete, result.value);
-    } else if (trial.budget > 0 && epochs >= trial.budget) {
-        study_.tell(running_, TrialStatus::pruned, result.value);
-        paused_[running_] = std::move(evaluation_);
-    } else {
-        return RunEvent::stepped;
-    }
+    const std::optional<TrialStatus> end =
+        ending(result, int(trial.intermediate.size()), objective_->trial_epochs(trial.params), trial.budget);
+    if (!end) return RunEvent::stepped;
+    study_.tell(running_, *end, result.value);
+    if (end == TrialStatus::pruned) paused_[running_] = std::move(evaluation_);
     evaluation_.reset();
     told_ = running_;
     running_ = -1;
     return RunEvent::told;
+}
+
+std::optional<TrialWork> StudyRunner::start_trial() {
+    if (running_ >= 0) throw std::logic_error("start_trial: a trial is running step by step");
+    if (study_.next_number() >= budget_) return std::nullopt;
+    Stopwatch watch;
+    while (sampler_->prepare(study_)) {
+    }
+    Proposal proposal = sampler_->ask(study_);
+    if (proposal.resume >= 0)
+        throw std::invalid_argument(sampler_->name() + " continues paused trials: it runs one trial at a time");
+    Trial& trial = study_.start(proposal);
+    trial.sampler_seconds += watch.elapsed_seconds();
+    TrialWork work;
+    work.number = trial.number;
+    work.evaluation = objective_->start(trial.params, trial_seed(study_, trial.number));
+    work.full_epochs = objective_->trial_epochs(trial.params);
+    work.budget = trial.budget;
+    return work;
+}
+
+void StudyRunner::finish_trial(TrialWork work) {
+    for (const StepResult& result : work.results) {
+        study_.report(work.number, result.value);
+        study_.add_cost(work.number, result.cost);
+    }
+    const Trial& trial = study_.trial(work.number);
+    std::optional<TrialStatus> end;
+    if (!work.results.empty())
+        end = ending(work.results.back(), int(trial.intermediate.size()), work.full_epochs, work.budget);
+    if (!work.error.empty() || !end) end = TrialStatus::failed;
+    study_.tell(work.number, *end, work.results.empty() ? std::nullopt : std::optional(work.results.back().value));
+    told_ = work.number;
 }
 
 RunEvent StudyRunner::run_trial() {

@@ -4,6 +4,9 @@
 // can race several studies in lock-step, a bounded amount of work per frame.
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "tune/objective.h"
 #include "tune/sampler.h"
@@ -18,6 +21,19 @@ enum class RunEvent {
     finished,  // the budget is spent: nothing more to do
 };
 
+// One trial trained away from its runner (on a worker thread): start_trial() hands it out,
+// train() runs it to its end without touching the study, finish_trial() records what it gave.
+struct TrialWork {
+    int number = -1;
+    std::unique_ptr<Evaluation> evaluation;
+    int full_epochs = 1;  // the objective's trial_epochs for its parameters
+    int budget = 0;       // epochs the sampler asked for (0: all)
+    std::vector<StepResult> results;  // one per epoch trained
+    std::string error;    // what the evaluation threw; the trial fails with it
+
+    void train();
+};
+
 class StudyRunner {
 public:
     // `budget`: how many new trials to run (Hyperband's promotions continue existing ones).
@@ -29,6 +45,14 @@ public:
     // Steps until the running trial is told (or the budget is spent): one whole trial.
     RunEvent run_trial();
     void run();  // to the end
+
+    // Several trials at once (run_parallel): start_trial() asks the sampler for a new trial while
+    // others may still be running (it sees them as running in the study) and returns its work, or
+    // nothing when the budget is spent; finish_trial() records the work's results and tells the
+    // trial. Both on the runner's own thread. Hyperband's promotions need one trial at a time: its
+    // sampler is refused here (std::invalid_argument).
+    std::optional<TrialWork> start_trial();
+    void finish_trial(TrialWork work);
     bool finished() const { return finished_; }
 
     const Study& study() const { return study_; }

@@ -90,21 +90,29 @@ Proposal GridSampler::ask(const Study& study) {
     return {space.decode(unit)};
 }
 
-Observations observations(const Study& study) {
+Observations observations(const Study& study, PendingLie lie) {
     Observations obs;
-    double worst = -INFINITY;
+    double best = INFINITY, worst = -INFINITY;
     for (const Trial& t : study.trials())
         if (t.finished()) {
             obs.params.push_back(t.params);
             obs.loss.push_back(study.loss(*t.value));
+            best = std::min(best, obs.loss.back());
             worst = std::max(worst, obs.loss.back());
         }
-    if (std::isfinite(worst))
-        for (const Trial& t : study.trials())
-            if (t.status == TrialStatus::diverged) {
-                obs.params.push_back(t.params);
-                obs.loss.push_back(worst);
-            }
+    if (!std::isfinite(worst)) return obs;
+    for (const Trial& t : study.trials())
+        if (t.status == TrialStatus::diverged) {
+            obs.params.push_back(t.params);
+            obs.loss.push_back(worst);
+        }
+    if (lie == PendingLie::none) return obs;
+    for (const Trial& t : study.trials())
+        if (t.status == TrialStatus::running) {
+            obs.params.push_back(t.params);
+            obs.loss.push_back(lie == PendingLie::best ? best : worst);
+            ++obs.lies;
+        }
     return obs;
 }
 
@@ -119,6 +127,7 @@ Observations best_observations(Observations all, size_t most) {
     for (size_t i : order) {
         best.params.push_back(std::move(all.params[i]));
         best.loss.push_back(all.loss[i]);
+        if (i >= all.observed()) ++best.lies;
     }
     return best;
 }
@@ -136,9 +145,15 @@ std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOpti
         BayesOptions bayes;
         bayes.initial_points = options.initial_points;
         bayes.acquisition = options.acquisition;
+        bayes.constant_liar = options.constant_liar;
         return std::make_unique<BayesSampler>(bayes);
     }
-    if (name == "tpe") return std::make_unique<TpeSampler>(TpeOptions{options.initial_points});
+    if (name == "tpe") {
+        TpeOptions tpe;
+        tpe.initial_points = options.initial_points;
+        tpe.constant_liar = options.constant_liar;
+        return std::make_unique<TpeSampler>(tpe);
+    }
     if (name == "cmaes") {
         CmaEsOptions cmaes;
         cmaes.separable = options.cmaes_separable;

@@ -80,10 +80,10 @@ private:
 }  // namespace
 
 Proposal TpeSampler::ask(const Study& study) {
-    Observations obs = observations(study);
+    Observations obs = observations(study, options_.constant_liar ? PendingLie::worst : PendingLie::none);
     Rng rng = study.rng_for(study.next_number());
     int startup = options_.initial_points > 0 ? options_.initial_points : TpeOptions::kDefaultInitialPoints;
-    if (int(obs.size()) < startup) {
+    if (int(obs.observed()) < startup) {
         Proposal p = RandomSampler().ask(study);
         p.source = "init";
         return p;

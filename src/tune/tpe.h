@@ -12,6 +12,7 @@ struct TpeOptions {
     int initial_points = 0;  // random trials before the first model; 0: kDefaultInitialPoints
     double gamma = 0.25;     // fraction of observations counted as good (at most 25 of them)
     int candidates = 24;     // draws from l(x) per proposal (Hyperopt's and Optuna's default)
+    bool constant_liar = false;  // running trials count at the worst loss (sampler.h: PendingLie)
 };
 
 class TpeSampler : public Sampler {

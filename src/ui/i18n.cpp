@@ -40,6 +40,7 @@ constexpr const char* kIssuePatterns[] = {
     "%s rows with missing values left out",
     "must be one value, or one per hidden layer (%s)",
     "it was kept as %s",
+    "more problems follow; the first %s are listed",
     "it could not be kept aside (%s)",
     // CSV files (core/csv.cpp), after their "line N, column M: " (translated apart)
     "%s is not a number (column %s)",

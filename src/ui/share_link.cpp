@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <set>
 
 #include "core/limits.h"
 #include "core/settings_json.h"
@@ -23,6 +24,7 @@ constexpr std::string_view kHidden = "model.hidden";
 constexpr std::string_view kLayers = "layers";
 constexpr std::string_view kLayerFields[] = {"units", "activation", "dropout"};
 constexpr std::string_view kRunB = "b.";
+constexpr size_t kMostIssues = 20;  // refusals listed for one link
 
 // ------------------------------------------------------------------------------------ escaping
 
@@ -291,10 +293,14 @@ std::string link_text(const json::Value& document, const json::Value& defaults) 
 std::optional<json::Value> read_link_text(std::string_view text, const json::Value& defaults, std::vector<Issue>& issues) {
     const std::vector<Entry> base = flatten(defaults);
     json::Value document = defaults;
-    std::vector<std::string> seen;
+    std::set<std::string> seen;
     std::vector<std::pair<std::string, std::string_view>> layer_pairs;
     for (std::string_view pair : split(text, '&')) {
         if (pair.empty()) continue;  // "a=1&&b=2", a trailing '&'
+        if (issues.size() >= kMostIssues) {  // a link of thousands of bad pairs: the first ones say enough
+            issues.push_back({"link", "more problems follow; the first " + std::to_string(kMostIssues) + " are listed"});
+            break;
+        }
         const size_t equals = pair.find('=');
         if (equals == std::string_view::npos) {
             issues.push_back({limits::quote(pair), "is not name=value"});
@@ -305,11 +311,10 @@ std::optional<json::Value> read_link_text(std::string_view text, const json::Val
             issues.push_back({limits::quote(pair.substr(0, equals)), "holds a broken percent-escape: the link was cut or altered"});
             continue;
         }
-        if (std::find(seen.begin(), seen.end(), *name) != seen.end()) {
+        if (!seen.insert(*name).second) {
             issues.push_back({limits::quote(*name), "listed twice"});
             continue;
         }
-        seen.push_back(*name);
         const std::string_view value = pair.substr(equals + 1);
         if (is_layer_name(*name)) {
             layer_pairs.emplace_back(*name, value);

@@ -95,6 +95,7 @@ constexpr TranslationEntry kEntries[] = {
     {"unknown setting", "未知的设置项"},
     // Shared links and the saved session
     {"must be one value, or one per hidden layer (%s)", "必须是一个值，或每个隐藏层一个值（共 %s 层）"},
+    {"more problems follow; the first %s are listed", "后面还有更多问题；这里只列出前 %s 个"},
     {"is not name=value", "不是“名称=值”的形式"},
     {"holds a broken percent-escape: the link was cut or altered", "含有残缺的百分号转义：链接被截断或改动过"},
     {"the link holds characters that are not base64url: it was cut or altered", "链接含有非 base64url 字符：它被截断或改动过"},

@@ -129,6 +129,20 @@ void session(const uint8_t* data, size_t size) {
     }
 }
 
+// ---- link: a shared link's hash alone (the session target opens it in an app, a hundred times slower):
+// a readable link decodes to a document or to reasons, and the link of what it decodes to is itself,
+// read the same; a first-version link (v1. + base64url of JSON) only decodes or is refused.
+void link(const uint8_t* data, size_t size) {
+    const std::string_view text = text_of(data, size);
+    const ui::DecodedHash decoded = ui::decode_hash(text);
+    require(decoded.document.has_value() == decoded.issues.empty(), "decode_hash: a document or its issues");
+    if (!decoded.document || text.starts_with("v1.") || text.starts_with("#v1.")) return;
+    const std::string canonical = ui::encode_hash(*decoded.document);
+    const ui::DecodedHash again = ui::decode_hash(canonical);
+    require(again.document == decoded.document, "a readable link's own link reads the same document");
+    require(ui::encode_hash(*again.document) == canonical, "a readable link has one canonical form");
+}
+
 // ---- study: a saved study (--resume, a session's race); what loads saves and reloads the same
 void study(const uint8_t* data, size_t size) {
     json::ParseResult parsed = json::parse(text_of(data, size));
@@ -202,7 +216,7 @@ void cli(const uint8_t* data, size_t size) {
 
 const std::vector<Target>& targets() {
     static const std::vector<Target> all = {
-        {"csv", csv}, {"json", json_text}, {"settings", settings}, {"session", session},
+        {"csv", csv}, {"json", json_text}, {"settings", settings}, {"session", session}, {"link", link},
         {"study", study}, {"space", space}, {"cli", cli},
     };
     return all;

@@ -126,6 +126,13 @@ TEST_CASE("share link: a malformed link is refused whole, each problem named as 
     CHECK(refusal("<script>alert(1)</script>") == "'<script>alert(1)</script>': is not name=value");
     CHECK(refusal("data.kind=%3Cimg%20src%3Dx%3E").find("data.kind: must be one of") == 0);
     CHECK(refusal("language=en&" + std::string(kMaxHashLength, 'x')).find("at most") != std::string::npos);
+    // Thousands of bad pairs: the first twenty are listed, the rest not even read.
+    std::string many;
+    for (int i = 0; i < 30000; ++i) many += "n" + std::to_string(i) + "=1&";
+    std::vector<Issue> issues;
+    CHECK(!read_link_text(many, session_to_json(AppState()), issues));
+    REQUIRE(issues.size() == 21);
+    CHECK(issues.back().message == "more problems follow; the first 20 are listed");
     // Several problems: each one, and nothing applied.
     const std::string several = refusal("lr=x&units=1,2,3&nosuch=1");
     CHECK(several.find("lr: must be a number") != std::string::npos);

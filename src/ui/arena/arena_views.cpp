@@ -353,10 +353,16 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     wrapped_text(tr("The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on "
                     "a grid (each cell is one training)."),
                  0, true);
+    // The grid's size first: the button after it says how many trainings that is, and its label's
+    // width changes with it, so the slider keeps its place under a dragging hand.
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    slider_int(tr.label("Grid points per axis").c_str(), arena.landscape_k, 3, 12, "arena.landscape.points");
+    tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
     const int k = arena.landscape_k;
     const int cols = landscape_points(space, arena.dim_x, k), rows = landscape_points(space, arena.dim_y, k);
     char label[128];
     std::snprintf(label, sizeof label, tr("Compute the true landscape (%d×%d trainings)"), cols, rows);
+    same_line_if_fits(button_width(label));
     ImGui::BeginDisabled(arena.dim_x == arena.dim_y);
     if (controls::named("arena.landscape.compute", ImGui::Button(label))) {
         const std::string refused = start_landscape(arena, k);
@@ -370,10 +376,6 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
                      "all. Every other setting keeps the lab's value. It runs alongside the race, sharing its time per frame."),
                   cols, rows, x, y, cols * rows, epochs, cols * rows * epochs);
     tooltip(why);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    slider_int(tr.label("Grid points per axis").c_str(), arena.landscape_k, 3, 12, "arena.landscape.points");
-    tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
 }
 
 // CMA-ES's search distribution over the two shown hyperparameters: its 2σ ellipse and its mean,

@@ -1,0 +1,106 @@
+#include "tune/parallel.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace tunelab::tune {
+
+namespace {
+
+// Trials in flight: each on its own thread, its finished work queued for the runner's thread.
+class Workers {
+public:
+    void launch(TrialWork work) {
+        const int number = work.number;
+        threads_.emplace(number, std::thread([this, work = std::move(work)]() mutable {
+            work.train();
+            std::lock_guard lock(mutex_);
+            done_.push_back(std::move(work));
+            ready_.notify_one();
+        }));
+    }
+    int in_flight() const { return int(threads_.size()); }
+    // The next finished trial, in the order they finished.
+    TrialWork wait_any() {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !done_.empty(); });
+        TrialWork work = std::move(done_.front());
+        done_.pop_front();
+        lock.unlock();
+        join(work.number);
+        return work;
+    }
+    // The given trial's work once it has finished.
+    TrialWork wait_for(int number) {
+        std::unique_lock lock(mutex_);
+        std::deque<TrialWork>::iterator found;
+        ready_.wait(lock, [&] {
+            found = std::find_if(done_.begin(), done_.end(), [&](const TrialWork& w) { return w.number == number; });
+            return found != done_.end();
+        });
+        TrialWork work = std::move(*found);
+        done_.erase(found);
+        lock.unlock();
+        join(number);
+        return work;
+    }
+    ~Workers() {
+        for (auto& [number, thread] : threads_) thread.join();
+    }
+
+private:
+    void join(int number) {
+        auto thread = threads_.find(number);
+        thread->second.join();
+        threads_.erase(thread);
+    }
+
+    std::map<int, std::thread> threads_;  // touched by the runner's thread only
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<TrialWork> done_;
+};
+
+}  // namespace
+
+void run_parallel(StudyRunner& runner, int jobs, ParallelMode mode,
+                  const std::function<void(const Trial&, const std::string&)>& told) {
+    Workers workers;
+    auto finish = [&](TrialWork work) {
+        const std::string error = work.error;
+        const int number = work.number;
+        runner.finish_trial(std::move(work));
+        told(runner.study().trial(number), error);
+    };
+    if (mode == ParallelMode::batch_synchronous) {
+        for (;;) {
+            std::vector<int> batch;
+            while (int(batch.size()) < jobs) {
+                std::optional<TrialWork> work = runner.start_trial();
+                if (!work) break;
+                batch.push_back(work->number);
+                workers.launch(std::move(*work));
+            }
+            if (batch.empty()) return;
+            for (int number : batch) finish(workers.wait_for(number));
+        }
+    }
+    bool more = true;
+    while (more || workers.in_flight() > 0) {
+        while (more && workers.in_flight() < jobs) {
+            std::optional<TrialWork> work = runner.start_trial();
+            if (!work) more = false;
+            else workers.launch(std::move(*work));
+        }
+        if (workers.in_flight() > 0) finish(workers.wait_any());
+    }
+}
+
+}  // namespace tunelab::tune

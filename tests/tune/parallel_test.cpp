@@ -1,0 +1,155 @@
+// Several trials at once: samplers that see running trials, and run_parallel's two modes. The
+// worker threads exist only natively (the web build's tests run under node without threads).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "tune/test_objectives.h"
+#include "tune/parallel.h"
+#include "tune/runner.h"
+
+using namespace tunelab::tune;
+
+namespace {
+
+// The smallest distance between two of the last `count` trials' unit points.
+double closest_pair(const Study& study, int count) {
+    double closest = INFINITY;
+    const auto& trials = study.trials();
+    for (size_t a = trials.size() - size_t(count); a < trials.size(); ++a)
+        for (size_t b = a + 1; b < trials.size(); ++b) {
+            const std::vector<double> pa = study.space().encode(trials[a].params), pb = study.space().encode(trials[b].params);
+            double d2 = 0;
+            for (size_t j = 0; j < pa.size(); ++j) d2 += (pa[j] - pb[j]) * (pa[j] - pb[j]);
+            closest = std::min(closest, std::sqrt(d2));
+        }
+    return closest;
+}
+
+// A study of Branin with `told` trials finished, then `pending` more asked while none of them is told.
+double pending_spread(const std::string& sampler, bool constant_liar, int told, int pending) {
+    SamplerOptions options;
+    options.budget = told + pending;
+    options.constant_liar = constant_liar;
+    StudyRunner runner(Study(make_objective("branin")->space(), Direction::minimize, 5), make_sampler(sampler, options),
+                       make_objective("branin"), told + pending);
+    for (int k = 0; k < told; ++k) {
+        std::optional<TrialWork> work = runner.start_trial();
+        work->train();
+        runner.finish_trial(std::move(*work));
+    }
+    for (int k = 0; k < pending; ++k) REQUIRE(runner.start_trial());
+    return closest_pair(runner.study(), pending);
+}
+
+// An objective whose evaluation throws for x > 0.8: a worker's trial fails, the others go on.
+class ThrowingObjective : public testing::CurveObjective {
+public:
+    ThrowingObjective() : CurveObjective(3) {}
+    std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const override {
+        if (params[0] > 0.8) {
+            struct Throws : Evaluation {
+                StepResult step() override { throw std::runtime_error("out of memory (simulated)"); }
+            };
+            return std::make_unique<Throws>();
+        }
+        return CurveObjective::start(params, seed);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("parallel: with the constant liar, BO's and TPE's proposals spread out instead of piling onto one point") {
+    for (const std::string sampler : {"bayes", "tpe"}) {
+        CAPTURE(sampler);
+        const double piled = pending_spread(sampler, false, 12, 4), spread = pending_spread(sampler, true, 12, 4);
+        MESSAGE(sampler << ": closest pair of 4 pending proposals " << piled << " without the liar, " << spread << " with it");
+        // Measured: BO 0.0008 → 0.010 (EI's maximizer is one point; BO's lie is the best loss, which
+        // keeps the region attractive), TPE 0.057 → 0.18 (the worst loss, as Optuna's).
+        CHECK(spread > 0.005);
+        CHECK(spread > 3 * piled);
+    }
+}
+
+TEST_CASE("parallel: one trial at a time through start_trial/finish_trial gives the sequential runner's study") {
+    auto objective = std::make_shared<testing::CurveObjective>(4);
+    SamplerOptions options;
+    options.budget = 12;
+    StudyRunner sequential(Study(objective->space(), Direction::minimize, 3), make_sampler("bayes", options), objective, 12);
+    sequential.run();
+    StudyRunner handed(Study(objective->space(), Direction::minimize, 3), make_sampler("bayes", options), objective, 12);
+    while (std::optional<TrialWork> work = handed.start_trial()) {
+        work->train();
+        handed.finish_trial(std::move(*work));
+    }
+    REQUIRE(handed.study().trials().size() == sequential.study().trials().size());
+    for (size_t i = 0; i < sequential.study().trials().size(); ++i) {
+        CHECK(handed.study().trials()[i].params == sequential.study().trials()[i].params);
+        CHECK(handed.study().trials()[i].value == sequential.study().trials()[i].value);
+        CHECK(handed.study().trials()[i].intermediate == sequential.study().trials()[i].intermediate);
+    }
+}
+
+#ifndef __EMSCRIPTEN__
+TEST_CASE("parallel: batch-synchronous runs give the same trials every time; asynchronous ones lose none") {
+    auto objective = make_objective("branin");
+    SamplerOptions options;
+    options.budget = 16;
+    options.constant_liar = true;
+    auto run = [&](ParallelMode mode) {
+        StudyRunner runner(Study(objective->space(), Direction::minimize, 9), make_sampler("bayes", options), objective, 16);
+        int told = 0;
+        run_parallel(runner, 4, mode, [&](const Trial& t, const std::string& error) {
+            CHECK(error.empty());
+            CHECK(t.status == TrialStatus::complete);
+            ++told;
+        });
+        CHECK(told == 16);
+        return runner.study();
+    };
+    const Study first = run(ParallelMode::batch_synchronous), second = run(ParallelMode::batch_synchronous);
+    for (size_t i = 0; i < first.trials().size(); ++i) {
+        CHECK(first.trials()[i].params == second.trials()[i].params);
+        CHECK(first.trials()[i].value == second.trials()[i].value);
+    }
+    const Study async = run(ParallelMode::asynchronous);
+    REQUIRE(async.trials().size() == 16);
+    for (size_t i = 0; i < async.trials().size(); ++i) {
+        CHECK(async.trials()[i].number == int(i));
+        CHECK(async.trials()[i].status == TrialStatus::complete);
+    }
+}
+
+TEST_CASE("parallel: a trial whose evaluation throws fails with the reason; the study goes on") {
+    auto objective = std::make_shared<ThrowingObjective>();
+    SamplerOptions options;
+    options.budget = 20;
+    StudyRunner runner(Study(objective->space(), Direction::minimize, 2), make_sampler("random", options), objective, 20);
+    int failed = 0;
+    run_parallel(runner, 3, ParallelMode::asynchronous, [&](const Trial& t, const std::string& error) {
+        CHECK((t.params[0] > 0.8) == !error.empty());
+        if (!error.empty()) {
+            CHECK(error == "out of memory (simulated)");
+            CHECK(t.status == TrialStatus::failed);
+            ++failed;
+        } else {
+            CHECK(t.status == TrialStatus::complete);
+            CHECK(t.intermediate.size() == 3);
+        }
+    });
+    CHECK(failed > 0);
+    CHECK(runner.study().trials().size() == 20);
+}
+
+TEST_CASE("parallel: Hyperband, which continues paused trials, is refused by start_trial with the reason") {
+    auto objective = std::make_shared<testing::CurveObjective>(9);
+    SamplerOptions options;
+    options.budget = 30;
+    options.max_epochs = 9;
+    StudyRunner runner(Study(objective->space(), Direction::minimize, 2), make_sampler("hyperband", options), objective, 30);
+    CHECK_THROWS_WITH_AS(run_parallel(runner, 2, ParallelMode::asynchronous, [](const Trial&, const std::string&) {}),
+                         doctest::Contains("one trial at a time"), std::invalid_argument);
+}
+#endif
