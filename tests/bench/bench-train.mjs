@@ -66,17 +66,22 @@ function tfjs() {
 }
 
 const best = (runs) => runs.reduce((a, b) => (b.samples_per_second > a.samples_per_second ? b : a));
+// Round by round, every build once per round, so that a burst of load from someone else's build
+// falls on both sides of a ratio alike; then the best of the rounds.
+const runs = {};
+for (const name of Object.keys(workloads)) runs[name] = {};
+const keep = (name, build, run) => (runs[name][build] ??= []).push(run);
+for (let round = 0; round < repeats; ++round) {
+  for (const [name, args] of Object.entries(workloads)) {
+    for (const build of builds) keep(name, build.name, tunelab(build, args));
+    for (const build of plains) keep(name, build.name, plain(build, args));
+  }
+  const tf = tfjs();
+  for (const name of Object.keys(workloads)) keep(name, 'tfjs-wasm', tf[name]);
+}
 const results = {};
-for (const name of Object.keys(workloads)) results[name] = {};
-for (const build of builds)
-  for (const [name, args] of Object.entries(workloads))
-    results[name][build.name] = best(Array.from({ length: repeats }, () => tunelab(build, args)));
-for (const build of plains)
-  for (const [name, args] of Object.entries(workloads))
-    results[name][build.name] = best(Array.from({ length: repeats }, () => plain(build, args)));
-const tfRuns = Array.from({ length: repeats }, tfjs);
-for (const name of Object.keys(workloads))
-  results[name]['tfjs-wasm'] = best(tfRuns.map((r) => r[name]));
+for (const [name, byBuild] of Object.entries(runs))
+  results[name] = Object.fromEntries(Object.entries(byBuild).map(([build, list]) => [build, best(list)]));
 
 const pad = (text, width) => String(text).padStart(width);
 console.log(`${'workload'.padEnd(9)}${'build'.padEnd(12)}${pad('samples/s', 13)}${pad('train_loss', 12)}${pad('val_acc', 9)}${pad('epochs', 8)}${pad('seconds', 9)}`);
