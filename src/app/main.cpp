@@ -444,7 +444,8 @@ int main(int argc, char** argv) {
     // The same requests the web page's Module.tunelab.call() takes, for scripted desktop screenshots.
     for (const std::string& command : platform.commands) {
         std::string answer = call_hook(platform, command);
-        if (answer.find("\"error\"") != std::string::npos) std::fprintf(stderr, "tunelab: --command %s: %s\n", command.c_str(), answer.c_str());
+        if (answer.find("\"error\"") != std::string::npos)
+            std::fprintf(stderr, "tunelab: --command %s: %s\n", command.c_str(), answer.c_str());
     }
 
 #ifdef __EMSCRIPTEN__

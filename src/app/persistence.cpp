@@ -134,7 +134,8 @@ bool restore_session(ui::AppState& app) {
     const std::string hash = read_text(0);
     const std::string saved = read_text(1);
     if (!hash.empty() && hash != "#" && !ui::link_matches_saved(hash, saved)) {
-        if (!ui::open_shared_hash(app, hash)) warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
+        if (!ui::open_shared_hash(app, hash))
+            warn("TuneLab: the shared link was refused (" + app.session.notice_detail + "); the defaults were loaded.");
         return true;
     }
     if (saved.empty()) return false;

@@ -53,7 +53,8 @@ Arguments parse(const std::vector<std::string>& given) {
     const std::vector<std::string> args = split_inline_values(given);
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& flag = args[i];
-        if (i + 1 >= args.size()) throw UsageError(flag.rfind("--", 0) == 0 ? flag + " needs a value" : "unexpected argument '" + flag + "'");
+        if (i + 1 >= args.size())
+            throw UsageError(flag.rfind("--", 0) == 0 ? flag + " needs a value" : "unexpected argument '" + flag + "'");
         const std::string& value = args[++i];
         if (flag == "--from") a.from = value;
         else if (flag == "--python") a.python = value;

@@ -135,7 +135,8 @@ const std::vector<Option>& options() {
         flag("drop-missing", "CSV: leave out rows with a missing value (else refused)", [](Arguments& a) { a.data.drop_missing = true; }),
         flag("decimal-comma", "CSV: read numbers written 3,14 as 3.14 (else refused)", [](Arguments& a) { a.data.decimal_comma = true; }),
         // model
-        text_option("layers", "hidden units per layer, e.g. 8,8 (none: no hidden layer)", [](Arguments& a, const std::string& t) { a.layers = t; }),
+        text_option("layers", "hidden units per layer, e.g. 8,8 (none: no hidden layer)",
+                    [](Arguments& a, const std::string& t) { a.layers = t; }),
         text_option("activation", "activation, or one per layer (relu,tanh)", [](Arguments& a, const std::string& t) {
             a.activation = t;
             a.activation_given = true;
@@ -147,7 +148,8 @@ const std::vector<Option>& options() {
         enum_option<Output>("output", "output function (default: fits the task)", [](Arguments& a, Output o) { a.output = o; }),
         enum_option<Loss>("loss", "loss (default: fits the task)", [](Arguments& a, Loss l) { a.loss = l; }),
         enum_option<Init>("init", "weight initialization", [](Arguments& a, Init i) { a.train.model.init = i; }),
-        number_option("init-scale", "constant value, uniform a, or gaussian sigma", [](Arguments& a, double v) { a.train.model.init_scale = v; }),
+        number_option("init-scale", "constant value, uniform a, or gaussian sigma",
+                      [](Arguments& a, double v) { a.train.model.init_scale = v; }),
         // optimizer
         enum_option<OptimizerKind>("optimizer", "optimizer", [](Arguments& a, OptimizerKind k) { a.train.optimizer.kind = k; }),
         number_option("lr", "learning rate", [](Arguments& a, double v) { a.train.lr.lr = v; }),
@@ -164,15 +166,15 @@ const std::vector<Option>& options() {
         number_option("gamma", "step / exponential schedule: factor", [](Arguments& a, double v) { a.train.lr.gamma = v; }),
         number_option("warmup", "linear warm-up epochs", [](Arguments& a, double v) { a.train.lr.warmup_epochs = v; }),
         integer_option("batch", "mini-batch size", [](Arguments& a, int v) { a.train.batch.size = v; }),
-        number_option("batch-growth", "batch size factor per epoch (1: constant)", [](Arguments& a, double v) { a.train.batch.growth = v; }),
+        number_option("batch-growth", "batch size factor per epoch (1: constant)",
+                      [](Arguments& a, double v) { a.train.batch.growth = v; }),
         // training
         integer_option("epochs", "epochs", [](Arguments& a, int v) { a.train.epochs = v; }),
         number_option("l1", "L1 penalty on weights", [](Arguments& a, double v) { a.train.l1 = v; }),
         number_option("l2", "L2 penalty on weights", [](Arguments& a, double v) { a.train.l2 = v; }),
         integer_option("patience", "early stopping patience in epochs (0: off)", [](Arguments& a, int v) { a.train.patience = v; }),
-        integer_option("seed", "seed of data, initialization, shuffling, dropout", [](Arguments& a, int v) {
-            a.data.seed = a.train.seed = static_cast<uint64_t>(static_cast<uint32_t>(v));
-        }),
+        integer_option("seed", "seed of data, initialization, shuffling, dropout",
+                       [](Arguments& a, int v) { a.data.seed = a.train.seed = static_cast<uint64_t>(static_cast<uint32_t>(v)); }),
         flag("json", "print one JSON document", [](Arguments& a) { a.json = true; }),
         flag("timing", "add wall time and samples/s (not reproducible)", [](Arguments& a) { a.timing = true; }),
         flag("help", "show this help (also -h)", [](Arguments& a) { a.help = true; }),

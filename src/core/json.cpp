@@ -164,7 +164,8 @@ private:
     Value parse_value(int depth) {
         if (depth > limits::kMaxJsonDepth) return fail("nesting deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels");
         // Each value costs ~48 bytes parsed, whatever its text: "[0,0,0,…]" would need 24× its size.
-        if (++values_ > limits::kMaxJsonValues) return fail("more than " + limits::describe_count(double(limits::kMaxJsonValues)) + " values (the limit)");
+        if (++values_ > limits::kMaxJsonValues)
+            return fail("more than " + limits::describe_count(double(limits::kMaxJsonValues)) + " values (the limit)");
         switch (peek()) {
             case '{': return parse_object(depth);
             case '[': return parse_array(depth);

@@ -150,7 +150,8 @@ void CmaEsSampler::update(CmaEsState& s, const std::vector<Eigen::VectorXd>& ran
 bool CmaEsSampler::collapsed(const CmaEsState& s, double spread) const {
     const auto eig = eigen(s.cov);
     const double largest = eig.eigenvalues().maxCoeff(), smallest = eig.eigenvalues().minCoeff();
-    return spread < kTolFun || s.sigma * std::sqrt(s.cov.diagonal().maxCoeff()) < kTolX || smallest <= 0 || largest / smallest > kMaxCondition;
+    return spread < kTolFun || s.sigma * std::sqrt(s.cov.diagonal().maxCoeff()) < kTolX || smallest <= 0 ||
+           largest / smallest > kMaxCondition;
 }
 
 CmaEsState CmaEsSampler::state(const Study& study) const {

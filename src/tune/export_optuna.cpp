@@ -110,7 +110,8 @@ std::string optuna_storage_script(const std::vector<std::pair<std::string, Study
                "try:\n"
                "    import optuna\n"
                "except ImportError as missing:\n"
-               "    sys.exit(\"writing to an Optuna storage needs Python's optuna (Debian: python3-optuna; pip install optuna): %s\" % missing)\n"
+               "    sys.exit(\"writing to an Optuna storage needs Python's optuna (Debian: python3-optuna; pip install optuna): %s\" % "
+               "missing)\n"
                "optuna.logging.set_verbosity(optuna.logging.WARNING)\n"
                "\n"
                "STORAGE = ") +

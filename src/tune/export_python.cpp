@@ -312,7 +312,8 @@ def load_csv(header, rows, target_column, task):
                 raise DataError("line %d, column %d: '%s' in column '%s' is not a number" % (line_number, c + 1, cell, header[c]))
             values.append(value)
         if task == "regression" and number(cells[target]) is None:
-            raise DataError("line %d, column %d: target '%s' is not a number (regression needs numbers)" % (line_number, target + 1, cells[target]))
+            raise DataError("line %d, column %d: target '%s' is not a number (regression needs numbers)"
+                            % (line_number, target + 1, cells[target]))
         features.append(values)
         labels.append(cells[target])
     if dropped:
@@ -673,7 +674,8 @@ std::string objective_block(const PythonSearch& search) {
         "        cfg[\"hidden\"] = [layer] * max(1, p.get(\"layers\", len(cfg[\"hidden\"])))\n"
         "    return cfg\n"
         "\n\ndef score(loss, metric):\n"
-        "    \"\"\"What the study optimizes: " + std::string(by_accuracy(search) ? "the validation accuracy (maximized)" : "the validation loss (minimized)") +
+        "    \"\"\"What the study optimizes: " +
+        std::string(by_accuracy(search) ? "the validation accuracy (maximized)" : "the validation loss (minimized)") +
         ".\"\"\"\n"
         "    return " + (by_accuracy(search) ? "metric" : "loss") + "\n"
         "\n\ndef evaluate(p, data, seed, trial=None):\n"

@@ -63,7 +63,9 @@ void MlpObjective::check_space() const {
                                                                    : false;
                 if (!known_choice)
                     refuse("'" + choice + "' is not one of: " +
-                           (p.name == "optimizer" ? allowed_names<OptimizerKind>() : p.name == "activation" ? allowed_names<Activation>() : std::string("(a numeric setting)")));
+                           (p.name == "optimizer"    ? allowed_names<OptimizerKind>()
+                            : p.name == "activation" ? allowed_names<Activation>()
+                                                     : std::string("(a numeric setting)")));
             }
             continue;
         }

@@ -229,7 +229,8 @@ constexpr hook::Command kCommands[] = {
 }  // namespace
 
 json::Value handle_command(AppState& app, const json::Value& request) {
-    return hook::dispatch(app, request, {kCommands, controls::commands(), lab_commands(), arena_commands(), lesson_commands(), session_commands()});
+    return hook::dispatch(app, request,
+                          {kCommands, controls::commands(), lab_commands(), arena_commands(), lesson_commands(), session_commands()});
 }
 
 }  // namespace tunelab::ui

@@ -45,21 +45,27 @@ constexpr const char* kIssuePatterns[] = {
     // CSV files (core/csv.cpp), after their "line N, column M: " (translated apart)
     "%s is not a number (column %s)",
     "%s is beyond the range of a float (±3.4e38) (column %s)",
-    "%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (column %s)",
+    "%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or "
+    "read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (column %s)",
     "target %s is not a number (regression needs numbers)",
     "target %s is beyond the range of a float (±3.4e38) (regression needs numbers)",
-    "target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (regression needs numbers)",
+    "target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, "
+    "or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (regression needs numbers)",
     "is not UTF-8 text (byte %s): TuneLab reads UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
     "the text is %s; the limit is %s",
     "has up to %s rows × %s columns; the limit is %s cells",  // before the next: it fits this too
     "has %s columns; the limit is %s",
     "has %s cells, the header has %s",
     "more than %s cells (rows × columns), the limit",
-    "a missing value in column %s; 1 row has one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or fill them in",
-    "a missing value in column %s; %s rows have one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or fill them in",
+    "a missing value in column %s; 1 row has one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or "
+    "fill them in",
+    "a missing value in column %s; %s rows have one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) "
+    "or fill them in",
     "no column named %s (columns: %s)",
-    "target column %s has more than %s distinct labels, the limit for classes: is it a continuous target? Choose the regression task for it (tunelab-cli: --task regression)",
-    "target column %s looks continuous (%s distinct numbers in %s rows, not all whole): choose the regression task (tunelab-cli: --task regression)",
+    "target column %s has more than %s distinct labels, the limit for classes: is it a continuous target? Choose the regression task for "
+    "it (tunelab-cli: --task regression)",
+    "target column %s looks continuous (%s distinct numbers in %s rows, not all whole): choose the regression task (tunelab-cli: --task "
+    "regression)",
     "target column %s has only 1 class; classification needs at least 2",
 };
 

@@ -443,12 +443,16 @@ void draw_session_menu(AppState& app) {
             ImGui::TextDisabled("%s", tr("The link leaves your CSV data out: whoever opens it loads the file again. "
                                          "The saved session keeps it."));
         ImGui::Separator();
-        if (controls::named("session.export_csv", ImGui::Selectable(tr.label("Export results as CSV").c_str()))) request_download(app, "csv");
+        if (controls::named("session.export_csv", ImGui::Selectable(tr.label("Export results as CSV").c_str())))
+            request_download(app, "csv");
         ImGui::BeginDisabled(app.arena.racers.empty());
-        if (controls::named("session.export_trials_csv", ImGui::Selectable(tr.label("Export the arena's trials as CSV").c_str()))) request_download(app, "trials_csv");
+        if (controls::named("session.export_trials_csv", ImGui::Selectable(tr.label("Export the arena's trials as CSV").c_str())))
+            request_download(app, "trials_csv");
         ImGui::EndDisabled();
-        if (controls::named("session.export_json", ImGui::Selectable(tr.label("Export session and results as JSON").c_str()))) request_download(app, "json");
-        if (controls::named("session.export_python", ImGui::Selectable(tr.label("Export as Python (PyTorch + Optuna)").c_str()))) request_download(app, "python");
+        if (controls::named("session.export_json", ImGui::Selectable(tr.label("Export session and results as JSON").c_str())))
+            request_download(app, "json");
+        if (controls::named("session.export_python", ImGui::Selectable(tr.label("Export as Python (PyTorch + Optuna)").c_str())))
+            request_download(app, "python");
         tooltip(tr("A ready-to-run script with the same data, network, optimizer and schedule, and an Optuna "
                    "search around it: take what you learned here to real training."));
         ImGui::Separator();
@@ -502,10 +506,17 @@ json::Value session_status(AppState& app, const hook::Request&) {
 constexpr hook::Command kCommands[] = {
     {"session.get", [](AppState& app, const hook::Request&) { return session_to_json(app); }},
     {"session.set", session_set},
-    {"session.hash", [](AppState& app, const hook::Request&) { return json::Value(json::Object{{"hash", encode_hash(session_to_json(app))}}); }},
+    {"session.hash",
+     [](AppState& app, const hook::Request&) {
+         return json::Value(json::Object{{"hash", encode_hash(session_to_json(app))}});
+     }},
     {"session.open_hash", session_open_hash},
     {"session.export", session_export},
-    {"session.menu", [](AppState& app, const hook::Request&) { app.session.menu_requested = true; return hook::ok(); }},
+    {"session.menu",
+     [](AppState& app, const hook::Request&) {
+         app.session.menu_requested = true;
+         return hook::ok();
+     }},
     {"session.status", session_status},
 };
 

@@ -40,13 +40,17 @@ constexpr TranslationEntry kEntries[] = {
     {"column %s: %s", "第 %s 列：%s"},
     {"%s is not a number (column %s)", "%s 不是数字（列 %s）"},
     {"%s is beyond the range of a float (±3.4e38) (column %s)", "%s 超出了 float 的范围（±3.4e38）（列 %s）"},
-    {"%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (column %s)",
-     "%s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件，或读取小数逗号（实验室的“小数逗号”；tunelab-cli：--decimal-comma）（列 %s）"},
+    {"%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or "
+     "read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (column %s)",
+     "%s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件，或读取小数逗号（实验室的“小数逗号”；"
+     "tunelab-cli：--decimal-comma）（列 %s）"},
     {"target %s is not a number (regression needs numbers)", "目标值 %s 不是数字（回归需要数字）"},
     {"target %s is beyond the range of a float (±3.4e38) (regression needs numbers)",
      "目标值 %s 超出了 float 的范围（±3.4e38）（回归需要数字）"},
-    {"target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (regression needs numbers)",
-     "目标值 %s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件，或读取小数逗号（实验室的“小数逗号”；tunelab-cli：--decimal-comma）（回归需要数字）"},
+    {"target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, "
+     "or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (regression needs numbers)",
+     "目标值 %s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件，或读取小数逗号（实验室的“小数逗号”；"
+     "tunelab-cli：--decimal-comma）（回归需要数字）"},
     {"the file is UTF-16 text; TuneLab reads UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\")",
      "文件是 UTF-16 文本；TuneLab 读取 UTF-8：请另存为 UTF-8（Excel 中选“CSV UTF-8”）"},
     {"is not UTF-8 text (byte %s): TuneLab reads UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
@@ -58,17 +62,21 @@ constexpr TranslationEntry kEntries[] = {
     {"more than %s cells (rows × columns), the limit", "超过了 %s 个单元格（行 × 列）的上限"},
     {"the file has a header but no rows", "文件只有表头，没有数据行"},
     {"a quoted cell is not closed", "引号中的单元格没有闭合"},
-    {"a missing value in column %s; 1 row has one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or fill them in",
+    {"a missing value in column %s; 1 row has one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or "
+     "fill them in",
      "列 %s 中有缺失值；有 1 行含缺失值：请删除它（实验室的“删除含缺失值的行”；tunelab-cli：--drop-missing）或补全"},
-    {"a missing value in column %s; %s rows have one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) or fill them in",
+    {"a missing value in column %s; %s rows have one: drop them (the lab's \"Drop rows with missing values\"; tunelab-cli: --drop-missing) "
+     "or fill them in",
      "列 %s 中有缺失值；共有 %s 行含缺失值：请删除这些行（实验室的“删除含缺失值的行”；tunelab-cli：--drop-missing）或补全"},
     {"every row has a missing value: no rows are left", "每一行都有缺失值：没有剩下的行"},
     {"no column named %s (columns: %s)", "没有名为 %s 的列（现有的列：%s）"},
     {"needs at least one feature column besides the target", "除目标列外至少需要一个特征列"},
     {"has up to %s rows × %s columns; the limit is %s cells", "最多有 %s 行 × %s 列；上限是 %s 个单元格"},
-    {"target column %s has more than %s distinct labels, the limit for classes: is it a continuous target? Choose the regression task for it (tunelab-cli: --task regression)",
+    {"target column %s has more than %s distinct labels, the limit for classes: is it a continuous target? Choose the regression task for "
+     "it (tunelab-cli: --task regression)",
      "目标列 %s 有超过 %s 个不同的标签，超出了类别数的上限：它是连续的数值吗？请为它选择回归任务（tunelab-cli：--task regression）"},
-    {"target column %s looks continuous (%s distinct numbers in %s rows, not all whole): choose the regression task (tunelab-cli: --task regression)",
+    {"target column %s looks continuous (%s distinct numbers in %s rows, not all whole): choose the regression task (tunelab-cli: --task "
+     "regression)",
      "目标列 %s 看起来是连续数值（%s 个不同的数，共 %s 行，且不全是整数）：请选择回归任务（tunelab-cli：--task regression）"},
     {"target column %s has only 1 class; classification needs at least 2", "目标列 %s 只有 1 个类别；分类至少需要 2 个"},
     {"no CSV data: choose a file with a header line and rows", "没有 CSV 数据：请选择一个带表头行和数据行的文件"},

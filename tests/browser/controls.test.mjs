@@ -141,7 +141,8 @@ for (const language of ["en", "zh"]) {
   test(`the arena's landscape, its true-landscape grid and the acquisition sliders work by mouse (${language})`, async () => {
     await call(page, { cmd: "set_language", language });
     await clickControl(page, "tab.arena");
-    await call(page, { cmd: "arena.set", objective: "lab", strategies: ["random", "bo_ei"], trials: 4, epochs: 2, repeats: 1, pace: 0 });
+    // Trials of 30 epochs: the true landscape's trainings take as long, so a fine grid is still training when Cancel is pressed.
+    await call(page, { cmd: "arena.set", objective: "lab", strategies: ["random", "bo_ei"], trials: 4, epochs: 30, repeats: 1, pace: 0 });
     await clickControl(page, "arena.start");
     await page.waitForFunction(() => window.Module.tunelab.call({ cmd: "arena.status" }).finished, null, { timeout: 60000, polling: 100 });
     await clickControl(page, "arena.view.landscape");
@@ -150,6 +151,13 @@ for (const language of ["en", "zh"]) {
       await clickControl(page, `${axis}.${choice}`);
       assert.equal((await arena()).view[axis === "arena.x" ? "x" : "y"], dim, `${axis} → ${choice}`);
     }
+    // The finest grid (the points slider's right end) takes long: started, then cancelled.
+    await clickControl(page, "arena.landscape.points", { at: [0.98, 0.5] });
+    await clickControl(page, "arena.landscape.compute");
+    const fine = await call(page, { cmd: "arena.landscape_status" });
+    assert.ok(fine && fine.cols * fine.rows >= 64 && fine.done < fine.total, JSON.stringify(fine).slice(0, 200));
+    await clickControl(page, "arena.landscape.cancel");
+    assert.equal(await call(page, { cmd: "arena.landscape_status" }), null, "Cancel dropped the grid");
     // The fewest grid points (the slider's left end), then the button that trains the grid.
     await clickControl(page, "arena.landscape.points", { at: [0.02, 0.5] });
     await clickControl(page, "arena.landscape.compute");

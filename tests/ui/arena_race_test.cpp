@@ -126,9 +126,11 @@ TEST_CASE("arena: the default lab race tells BO from random search seed by seed,
     }
     MESSAGE("BO (EI) better than Random on " << c.wins << " of " << c.seeds << " seeds, by " << c.gap << " ± " << c.margin << " (95%)");
     MESSAGE(summary);
-    CHECK(c.wins == c.seeds);
+    // 5 of 5 seeds here (by 0.03 to 0.20); one seed may flip with the kernels' rounding (the SIMD
+    // paths sum in another order), the paired test's verdict should not.
+    CHECK(c.wins >= c.seeds - 1);
     CHECK(c.separated);
-    CHECK(summary.find("BO (EI) ended better than Random on 5 of 5 seeds") != std::string::npos);
+    CHECK(summary.find("BO (EI) ended better than Random on ") != std::string::npos);
     CHECK(summary.find("a real difference") != std::string::npos);
     CHECK(summary.find("Why:") != std::string::npos);
 }

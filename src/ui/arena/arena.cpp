@@ -121,7 +121,8 @@ void advance_landscape(ArenaState& arena, double budget_ms) {
 
 void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Translator& tr, float label_width) {
     const tune::Study& study = racer.runner->study();
-    const int done = int(std::count_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.status != tune::TrialStatus::running; }));
+    const int done = int(std::count_if(study.trials().begin(), study.trials().end(),
+                                       [](const tune::Trial& t) { return t.status != tune::TrialStatus::running; }));
     const int budget = racer.runner->budget();
     const float fraction = racer.runner->finished() ? 1.0f : std::min(1.0f, float(done) / float(std::max(budget, 1)));
     char overlay[256];
@@ -170,7 +171,9 @@ void draw_pace_combo(ArenaState& arena, const Translator& tr) {
     int current = int(std::find(paces.begin(), paces.end(), arena.setup.pace) - paces.begin());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (named_combo(tr.label("Pace").c_str(), current, labels, names, "arena.pace")) arena.setup.pace = paces[size_t(current)];
-    tooltip(tr("How many rounds the race runs per second, so you can watch where each strategy looks. At the fastest pace it runs as many as the frames allow; the trials are the same at any pace."));
+    tooltip(
+        tr("How many rounds the race runs per second, so you can watch where each strategy looks. At the fastest pace it runs as many as "
+           "the frames allow; the trials are the same at any pace."));
 }
 
 void draw_race_controls(AppState& app) {
@@ -202,13 +205,17 @@ void draw_race_controls(AppState& app) {
         ImGui::SameLine();
         // Rounds completed, like the bars' trials: "Round 12" used to show while the 13th ran.
         ImGui::TextDisabled(tr("Rounds done: %d"), arena.round);
-        tooltip(tr("In a round every strategy finishes one more evaluation: a trial, or for Hyperband a trial or a promotion to a longer training."));
+        tooltip(
+            tr("In a round every strategy finishes one more evaluation: a trial, or for Hyperband a trial or a promotion to a longer "
+               "training."));
     }
     if (!arena.error.empty()) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", arena.error.c_str());
-    if (!arena.issues.empty()) ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", tr("A set-up field is refused (marked in red): fix it to race."));
+    if (!arena.issues.empty())
+        ImGui::TextColored(ImVec4(0.80f, 0.15f, 0.10f, 1), "%s", tr("A set-up field is refused (marked in red): fix it to race."));
 
     float label_width = 0;
-    for (const Racer& racer : arena.racers) label_width = std::max(label_width, ImGui::CalcTextSize(arena_strategy_label(racer.strategy, tr)).x);
+    for (const Racer& racer : arena.racers)
+        label_width = std::max(label_width, ImGui::CalcTextSize(arena_strategy_label(racer.strategy, tr)).x);
     label_width += ImGui::GetFontSize() * (arena.raced.repeats > 1 ? 3.0f : 1.0f);
     for (const Racer& racer : arena.racers) {
         if (racer.repeat > 0) continue;  // one bar per strategy; repeats follow the same schedule
@@ -488,7 +495,8 @@ void draw_arena(AppState& app) {
         // Set-up on the left (collapsible), race controls and views filling the rest.
         const float setup_width = arena.setup_open ? std::clamp(available.x * 0.3f, 320.0f, 420.0f) : ImGui::GetFrameHeight() + 16;
         ImGui::BeginChild("##setup", ImVec2(setup_width, 0), false);
-        if (controls::named("arena.setup_toggle", ImGui::ArrowButton("##collapse", arena.setup_open ? ImGuiDir_Left : ImGuiDir_Right))) arena.setup_open = !arena.setup_open;
+        if (controls::named("arena.setup_toggle", ImGui::ArrowButton("##collapse", arena.setup_open ? ImGuiDir_Left : ImGuiDir_Right)))
+            arena.setup_open = !arena.setup_open;
         tooltip(app.tr("Hide or show the set-up to give the views more room."));
         if (arena.setup_open) {
             ImGui::SameLine();

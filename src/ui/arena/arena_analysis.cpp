@@ -113,7 +113,10 @@ void refresh_importance(ArenaState& arena, int max_fits) {
 void draw_importance(ArenaState& arena, const Translator& tr) {
     const tune::Space& space = arena.racers.front().runner->study().space();
     ImGui::TextUnformatted(tr("Hyperparameter importance"));
-    const char* help = tr("Each hyperparameter's share of the score's variation that single hyperparameters explain (the shares sum to 100 %), estimated from a Gaussian-process model fitted to the finished trials. Tune the important ones first; a short bar means that setting hardly mattered here.");
+    const char* help =
+        tr("Each hyperparameter's share of the score's variation that single hyperparameters explain (the shares sum to 100 %), estimated "
+           "from a Gaussian-process model fitted to the finished trials. Tune the important ones first; a short bar means that setting "
+           "hardly mattered here.");
     tooltip(help);
     if (space.size() < 2) {
         ImGui::TextDisabled("%s", tr("With one hyperparameter there is nothing to compare: tune two or more."));
@@ -168,7 +171,9 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
         for (const tune::Trial& t : r.runner->study().trials())
             if (t.status == tune::TrialStatus::complete) trials.push_back(&t);
     ImGui::TextUnformatted(tr("Parallel coordinates"));
-    const char* help = tr("Each line is one finished trial, through its value of every hyperparameter (bottom: the low end of its range) to its score. Follow the darkest lines, the best trials: where they bunch together on an axis, that setting matters.");
+    const char* help =
+        tr("Each line is one finished trial, through its value of every hyperparameter (bottom: the low end of its range) to its score. "
+           "Follow the darkest lines, the best trials: where they bunch together on an axis, that setting matters.");
     tooltip(help);
     if (trials.size() < 2) {
         ImGui::TextDisabled("%s", tr("Appears when two trials have finished."));
@@ -217,7 +222,8 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
     for (size_t j = 0; j < space.size(); ++j) {
         const tune::Param& p = space.params()[j];
         if (p.kind == tune::ParamKind::categorical) {
-            for (size_t c = 0; c < p.choices.size(); ++c) plot::text(double(j) + 0.03, param_axes[j].to_pixel(double(c)), p.choices[c].c_str(), ink);
+            for (size_t c = 0; c < p.choices.size(); ++c)
+                plot::text(double(j) + 0.03, param_axes[j].to_pixel(double(c)), p.choices[c].c_str(), ink);
             continue;
         }
         plot::text(double(j) + 0.03, 0, space.format(j, p.low).c_str(), ink);
@@ -238,10 +244,13 @@ void draw_parallel_coordinates(const ArenaState& arena, const Translator& tr) {
 void draw_pareto(const ArenaState& arena, const Translator& tr) {
     // The title names what is plotted: the race's score, not always accuracy.
     ImGui::Text(tr("Pareto front: %s against training cost"), score_label(arena, tr));
-    const char* help = tr("Each point is a finished trial: how much computation its training took and how good it got. The red trials are the Pareto front: no other trial is both cheaper and better. Pick from them the trade-off you can afford.");
+    const char* help =
+        tr("Each point is a finished trial: how much computation its training took and how good it got. The red trials are the Pareto "
+           "front: no other trial is both cheaper and better. Pick from them the trade-off you can afford.");
     tooltip(help);
     if (!is_network(arena.raced)) {
-        ImGui::TextDisabled("%s", tr("The Pareto view needs the lab objective: a test function costs nothing to evaluate, so there is no trade-off."));
+        ImGui::TextDisabled(
+            "%s", tr("The Pareto view needs the lab objective: a test function costs nothing to evaluate, so there is no trade-off."));
         return;
     }
     const std::vector<CostPoint> points = cost_points(arena);
@@ -249,7 +258,8 @@ void draw_pareto(const ArenaState& arena, const Translator& tr) {
         ImGui::TextDisabled("%s", tr("No trial has finished yet."));
         return;
     }
-    const auto [cheapest, dearest] = std::minmax_element(points.begin(), points.end(), [](const CostPoint& a, const CostPoint& b) { return a.flops < b.flops; });
+    const auto [cheapest, dearest] =
+        std::minmax_element(points.begin(), points.end(), [](const CostPoint& a, const CostPoint& b) { return a.flops < b.flops; });
     if (dearest->flops < 1.5 * cheapest->flops)
         wrapped_text(tr("All trials cost about the same: tune epochs, units or layers to give them different costs."));
     plot::Options opt;
@@ -339,7 +349,8 @@ json::Value analysis_json(ArenaState& arena) {
             importance.push_back(json::Object{{"strategy", c.strategy}, {"trials", c.trials}, {"shares", std::move(shares)}});
         }
         for (const CostPoint& p : cost_points(arena))
-            points.push_back(json::Object{{"racer", p.racer}, {"number", p.number}, {"flops", p.flops}, {"value", p.value}, {"front", p.front}});
+            points.push_back(
+                json::Object{{"racer", p.racer}, {"number", p.number}, {"flops", p.flops}, {"value", p.value}, {"front", p.front}});
     }
     return json::Object{{"importance", std::move(importance)}, {"points", std::move(points)}};
 }
@@ -348,16 +359,22 @@ void draw_hyperband_view(const ArenaState& arena, const Translator& tr) {
     const Racer* racer = nullptr;
     const tune::HyperbandSampler* hyperband = nullptr;
     for (const Racer& r : arena.racers)
-        if (auto* h = dynamic_cast<const tune::HyperbandSampler*>(&r.runner->sampler()); h && r.repeat == 0 && !racer) racer = &r, hyperband = h;
+        if (auto* h = dynamic_cast<const tune::HyperbandSampler*>(&r.runner->sampler()); h && r.repeat == 0 && !racer)
+            racer = &r, hyperband = h;
     if (!hyperband) {
-        wrapped_text(tr("Add Hyperband to the strategies in the set-up to see which configurations it stops early and which it trains longer."));
+        wrapped_text(
+            tr("Add Hyperband to the strategies in the set-up to see which configurations it stops early and which it trains longer."));
         return;
     }
     if (arena.objective->max_epochs() <= 1) {
-        wrapped_text(tr("A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its brackets."));
+        wrapped_text(
+            tr("A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its "
+               "brackets."));
         return;
     }
-    wrapped_text(tr("Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey curves were stopped, the cross marks where; coloured ones were promoted and trained longer."));
+    wrapped_text(
+        tr("Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. "
+           "Grey curves were stopped, the cross marks where; coloured ones were promoted and trained longer."));
     const tune::Study& study = racer->runner->study();
     const std::vector<tune::BracketView> views = tune::brackets(study, hyperband->options());
     if (views.empty()) ImGui::TextDisabled("%s", tr("No trial has finished yet."));

@@ -164,7 +164,8 @@ void draw_resume_banner(AppState& app) {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - padding);
     ImGui::TextWrapped(tr("A race was interrupted at round %d: %d finished trials were restored."), arena.interrupted->round,
                        arena.interrupted->restored_trials);
-    ImGui::TextDisabled("%s", tr("Resuming goes on exactly where it stopped: the same trials come out as if it had never been interrupted."));
+    ImGui::TextDisabled("%s",
+                        tr("Resuming goes on exactly where it stopped: the same trials come out as if it had never been interrupted."));
     ImGui::PopTextWrapPos();
     if (ImGui::Button(tr.label("Resume race").c_str())) resume_race(arena);
     ImGui::SameLine();

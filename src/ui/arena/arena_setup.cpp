@@ -230,7 +230,9 @@ void draw_tuned_params(ArenaSetup& s, const std::vector<Issue>& issues, const Tr
             ImGui::InputDouble("##high", &p.high, 0, 0, "%g");
             ImGui::SameLine();
             ImGui::Checkbox(tr.label("log").c_str(), &p.log);
-            tooltip(tr("Log scale: sample evenly in the exponent, so 0.0001–0.001 gets as many trials as 0.1–1. Right for learning rates and penalties."));
+            tooltip(
+                tr("Log scale: sample evenly in the exponent, so 0.0001–0.001 gets as many trials as 0.1–1. Right for learning rates and "
+                   "penalties."));
             field_issues(issues, "params." + p.name + ".low", tr);
             field_issues(issues, "params." + p.name + ".high", tr);
         } else if (p.tuned) {
@@ -279,20 +281,28 @@ void draw_setup_panel(AppState& app) {
         ImGui::PushID("objective");
         if (named_combo(tr.label("Objective").c_str(), current, labels, names, "arena.objective")) s.objective = names[size_t(current)];
         ImGui::PopID();
-        tooltip(tr("What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true landscape is known, so you can see where each strategy looked."));
+        tooltip(
+            tr("What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true "
+               "landscape is known, so you can see where each strategy looked."));
         if (is_network(s)) {
             const char* metrics[] = {tr("Validation loss"), tr("Validation accuracy")};
             const auto& metric_names = arena_metric_names();
             int metric = int(std::find(metric_names.begin(), metric_names.end(), s.metric) - metric_names.begin());
-            if (named_combo(tr.label("Score").c_str(), metric, metrics, metric_names, "arena.metric")) s.metric = metric_names[size_t(metric)];
-            tooltip(tr("What each trial is judged by, at its last epoch. Accuracy is what a classifier is for, but it moves in steps; the loss is smoother and also rewards confidence. With accuracy, the plots show the validation error (1 − accuracy), so lower is still better."));
+            if (named_combo(tr.label("Score").c_str(), metric, metrics, metric_names, "arena.metric"))
+                s.metric = metric_names[size_t(metric)];
+            tooltip(
+                tr("What each trial is judged by, at its last epoch. Accuracy is what a classifier is for, but it moves in steps; the loss "
+                   "is smoother and also rewards confidence. With accuracy, the plots show the validation error (1 − accuracy), so lower "
+                   "is still better."));
             field_issues(issues, "metric", tr);
         }
         if (!is_network(s)) {
             const double zero = 0, one = 1;
             ImGui::SliderScalar(tr.label("Noise").c_str(), ImGuiDataType_Double, &s.noise, &zero, &one, "%.2f");
             controls::name_item("arena.noise");
-            tooltip(tr("Adds random noise to every evaluation, like the randomness of real training. Noise blunts the edge of model-based strategies."));
+            tooltip(
+                tr("Adds random noise to every evaluation, like the randomness of real training. Noise blunts the edge of model-based "
+                   "strategies."));
         }
     }
 
@@ -329,7 +339,8 @@ void draw_setup_panel(AppState& app) {
         if (const int bracket = hyperband_bracket_size(s); bracket > s.trials) {
             char warning[256];
             std::snprintf(warning, sizeof warning,
-                          tr("Hyperband's first bracket needs %d trials, more than %d: it would never finish one. Give it more trials, or compare at equal epochs."),
+                          tr("Hyperband's first bracket needs %d trials, more than %d: it would never finish one. Give it more trials, or "
+                             "compare at equal epochs."),
                           bracket, s.trials);
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.40f, 0.0f, 1));
             wrapped_text(warning);

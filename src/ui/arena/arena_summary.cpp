@@ -59,13 +59,15 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
         if (!std::isfinite(c.gap)) continue;
         if (c.separated) {
             std::snprintf(text, sizeof text,
-                          tr(" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average: a real difference (95%% sure it lies between %.3g and %.3g)."),
+                          tr(" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average: a real difference (95%% sure "
+                             "it lies between %.3g and %.3g)."),
                           winner->label.c_str(), r.label.c_str(), c.wins, c.seeds, c.gap, c.gap - c.margin, c.gap + c.margin);
             apart = true;
             out += text;
         } else {
             std::snprintf(text, sizeof text,
-                          tr(" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average, but over %d seeds that gap is only known to ±%.3g: this race cannot tell them apart; repeat over more seeds."),
+                          tr(" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average, but over %d seeds that gap is "
+                             "only known to ±%.3g: this race cannot tell them apart; repeat over more seeds."),
                           winner->label.c_str(), r.label.c_str(), c.wins, c.seeds, c.gap, c.seeds, c.margin);
             add_paragraph(unclear, text);
         }
@@ -74,9 +76,11 @@ std::string verdict_text(const std::vector<StrategyResult>& results, tune::Direc
     if (apart && winner->model_start > 0 && std::isfinite(winner->good_share)) {
         const StrategyResult* other = nullptr;
         for (const StrategyResult& r : results)
-            if (&r != winner && r.model_start == 0 && std::isfinite(r.good_share) && (!other || r.good_share > other->good_share)) other = &r;
+            if (&r != winner && r.model_start == 0 && std::isfinite(r.good_share) && (!other || r.good_share > other->good_share))
+                other = &r;
         std::snprintf(text, sizeof text,
-                      tr(" Why: after %d spread-out first trials, %s models the score from the trials so far and tries where that model expects improvement, so %.0f%% of its later trials landed among the best quarter of all trials"),
+                      tr(" Why: after %d spread-out first trials, %s models the score from the trials so far and tries where that model "
+                         "expects improvement, so %.0f%% of its later trials landed among the best quarter of all trials"),
                       winner->model_start, winner->label.c_str(), 100 * winner->good_share);
         out += text;
         if (other) {
@@ -147,7 +151,8 @@ std::string summary_text(const std::vector<StrategyResult>& results, tune::Direc
     }
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [n, r] : order) {
-        if (n == 1 << 30) std::snprintf(text, sizeof text, tr(" %s did not reach it in %d trials."), r->label.c_str(), int(r->best_so_far.size()));
+        if (n == 1 << 30)
+            std::snprintf(text, sizeof text, tr(" %s did not reach it in %d trials."), r->label.c_str(), int(r->best_so_far.size()));
         else std::snprintf(text, sizeof text, tr(" %s reached it in %d trials."), r->label.c_str(), n);
         out += text;
     }

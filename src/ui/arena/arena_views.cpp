@@ -84,7 +84,8 @@ float tile_width(int count, float min_width) {
     return (available - ImGui::GetStyle().ItemSpacing.x * float(per_row - 1)) / float(per_row) - 1;
 }
 void next_tile(int index, float width) {
-    if (index > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    if (index > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <=
+                         ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
         ImGui::SameLine();
 }
 
@@ -197,7 +198,8 @@ void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult
     const double target = summary_target(results, direction);
     if (!std::isfinite(target)) return;
     ImGui::Text(tr("Trials needed to get close to the best value found (%.4g):"), target);
-    tooltip(tr("The target is the best value any strategy found, give or take a little. Fewer trials to reach it means a more efficient search."));
+    tooltip(tr(
+        "The target is the best value any strategy found, give or take a little. Fewer trials to reach it means a more efficient search."));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##target", 3, flags)) return;
     // Weights given, not fitted to the first frame's content: a table first drawn below a phone's
@@ -221,7 +223,8 @@ void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult
         else if (reached == int(racers.size())) ImGui::Text(tr("%.1f (mean of %d seeds)"), sum / reached, reached);
         else ImGui::Text(tr("%.1f (only %d of %d seeds got there)"), sum / reached, reached, int(racers.size()));
         ImGui::TableNextColumn();
-        if (!results[i].best_so_far.empty() && std::isfinite(results[i].best_so_far.back())) ImGui::Text("%.4g", results[i].best_so_far.back());
+        if (!results[i].best_so_far.empty() && std::isfinite(results[i].best_so_far.back()))
+            ImGui::Text("%.4g", results[i].best_so_far.back());
     }
     ImGui::EndTable();
 }
@@ -262,16 +265,20 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
         int axis = arena.progress_by_epochs ? 1 : 0;
         ImGui::SetNextItemWidth(ImGui::CalcTextSize(axes[1]).x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x);
         if (named_combo(tr.label("x axis").c_str(), axis, axes, kAxisNames, "arena.progress_x")) arena.progress_by_epochs = axis == 1;
-        tooltip(tr("Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is judged fairly only at equal epochs."));
+        tooltip(
+            tr("Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few "
+               "epochs, so it is judged fairly only at equal epochs."));
     } else {
         arena.progress_by_epochs = false;
     }
     const int bracket = hyperband_bracket_size(arena.raced);
     if (bracket > arena.raced.trials) {
         char warning[512];
-        std::snprintf(warning, sizeof warning,
-                      tr("Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs."),
-                      bracket, arena.raced.trials, bracket);
+        std::snprintf(
+            warning, sizeof warning,
+            tr("Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so "
+               "at equal trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs."),
+            bracket, arena.raced.trials, bracket);
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.40f, 0.0f, 1));
         wrapped_text(warning);
         ImGui::PopStyleColor();
@@ -335,16 +342,27 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
         return;
     }
     if (arena.landscape) {
-        ImGui::TextDisabled(tr("Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: diverged)."),
+        ImGui::TextDisabled(tr("Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the "
+                               "lab's value; grey: diverged)."),
                             arena.landscape->cols, arena.landscape->rows, x, y);
-        tooltip(tr("Every training starts from the race's first seed, as that seed's trials did (same initial weights, same batch order): neighbouring cells differ only by their settings. Other seeds give other landscapes; the race's repeats show how much."));
+        tooltip(
+            tr("Every training starts from the race's first seed, as that seed's trials did (same initial weights, same batch order): "
+               "neighbouring cells differ only by their settings. Other seeds give other landscapes; the race's repeats show how much."));
         return;
     }
-    wrapped_text(tr("The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on a grid (each cell is one training)."), 0, true);
+    wrapped_text(tr("The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on "
+                    "a grid (each cell is one training)."),
+                 0, true);
+    // The grid's size first: the button after it says how many trainings that is, and its label's
+    // width changes with it, so the slider keeps its place under a dragging hand.
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    slider_int(tr.label("Grid points per axis").c_str(), arena.landscape_k, 3, 12, "arena.landscape.points");
+    tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
     const int k = arena.landscape_k;
     const int cols = landscape_points(space, arena.dim_x, k), rows = landscape_points(space, arena.dim_y, k);
     char label[128];
     std::snprintf(label, sizeof label, tr("Compute the true landscape (%d×%d trainings)"), cols, rows);
+    same_line_if_fits(button_width(label));
     ImGui::BeginDisabled(arena.dim_x == arena.dim_y);
     if (controls::named("arena.landscape.compute", ImGui::Button(label))) {
         const std::string refused = start_landscape(arena, k);
@@ -354,13 +372,10 @@ void draw_landscape_request(ArenaState& arena, const Translator& tr) {
     const int epochs = arena.objective->max_epochs();
     char why[512];
     std::snprintf(why, sizeof why,
-                  tr("Trains the network at every point of a %d×%d grid over %s and %s: %d trainings of up to %d epochs each, %d epochs in all. Every other setting keeps the lab's value. It runs alongside the race, sharing its time per frame."),
+                  tr("Trains the network at every point of a %d×%d grid over %s and %s: %d trainings of up to %d epochs each, %d epochs in "
+                     "all. Every other setting keeps the lab's value. It runs alongside the race, sharing its time per frame."),
                   cols, rows, x, y, cols * rows, epochs, cols * rows * epochs);
     tooltip(why);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    slider_int(tr.label("Grid points per axis").c_str(), arena.landscape_k, 3, 12, "arena.landscape.points");
-    tooltip(tr("More points show the landscape finer, but each point is one more training of the network."));
 }
 
 // CMA-ES's search distribution over the two shown hyperparameters: its 2σ ellipse and its mean,
@@ -386,12 +401,15 @@ void draw_same_points_note(const ArenaState& arena, const Translator& tr) {
     char note[512];
     if (racing("tpe")) {
         std::snprintf(note, sizeof note,
-                      tr("TPE's first %d trials are random ones, drawn from the same seed as Random's, so both start at the same points; after them TPE samples where its good trials are dense."),
+                      tr("TPE's first %d trials are random ones, drawn from the same seed as Random's, so both start at the same points; "
+                         "after them TPE samples where its good trials are dense."),
                       tune::TpeOptions::kDefaultInitialPoints);
         wrapped_text(note, 0, true);
     }
     if (racing("hyperband") && arena.objective->max_epochs() <= 1)
-        wrapped_text(tr("On a test function every trial is one evaluation, so Hyperband has nothing to stop early: it draws its configurations like Random, from the same seed, and tries the same points."), 0, true);
+        wrapped_text(tr("On a test function every trial is one evaluation, so Hyperband has nothing to stop early: it draws its "
+                        "configurations like Random, from the same seed, and tries the same points."),
+                     0, true);
 }
 
 // Each strategy's sampled points coloured by score, over the true landscape where it is known (a
@@ -451,19 +469,24 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                 ms.outline = IM_COL32_WHITE;
                 plot::scatter(tr("trials"), p.x, p.y, IM_COL32_WHITE, ms);
                 if (test && space.size() == test->function().argmin.size())
-                    plot::point(tr("a global minimum"), test->function().argmin[size_t(dx)], test->function().argmin[size_t(dy)], IM_COL32(220, 40, 40, 255), {.shape = plot::Marker::star});
+                    plot::point(tr("a global minimum"), test->function().argmin[size_t(dx)], test->function().argmin[size_t(dy)],
+                                IM_COL32(220, 40, 40, 255), {.shape = plot::Marker::star});
                 if (auto* cmaes = dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
                     draw_search_distribution(cmaes->state(racer.runner->study()), space, dx, dy, tr);
                 plot::end();
             }
             if (dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
-                tooltip(tr("The ellipse holds about six in seven of the next generation's points: the Gaussian CMA-ES samples from, projected on these two hyperparameters. It moves towards good trials and narrows as the search settles."));
+                tooltip(
+                    tr("The ellipse holds about six in seven of the next generation's points: the Gaussian CMA-ES samples from, projected "
+                       "on these two hyperparameters. It moves towards good trials and narrows as the search settles."));
             ImGui::PopID();
         }
     }
     // Grid vs random, Bergstra & Bengio's point: per dimension, which values each strategy tried.
     ImGui::TextUnformatted(tr("Values tried per hyperparameter"));
-    tooltip(tr("A 3×3 grid tries only 3 values of each hyperparameter; 9 random trials try 9. When only one hyperparameter matters, the grid wasted two thirds of its trials."));
+    tooltip(
+        tr("A 3×3 grid tries only 3 values of each hyperparameter; 9 random trials try 9. When only one hyperparameter matters, the grid "
+           "wasted two thirds of its trials."));
     const int dims = int(std::min<size_t>(space.size(), 3));
     const float width = tile_width(count, 220);
     for (int d = 0; d < dims; ++d) {
@@ -557,8 +580,10 @@ void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, co
     };
     const Map maps[] = {
         {tr("Posterior mean"), tr("What the model predicts the objective to be. It is sure only near the trials."), &slice.mean},
-        {tr("Posterior standard deviation"), tr("How unsure the model is: small near trials, large far from them. Exploring means going where this is large."), &slice.stddev},
-        {tr("Acquisition"), tr("The value of trying each point next, from mean and σ. The star, its maximum, is evaluated next."), &slice.acquisition},
+        {tr("Posterior standard deviation"),
+         tr("How unsure the model is: small near trials, large far from them. Exploring means going where this is large."), &slice.stddev},
+        {tr("Acquisition"), tr("The value of trying each point next, from mean and σ. The star, its maximum, is evaluated next."),
+         &slice.acquisition},
     };
     std::vector<const char*> x_names, y_names;
     const float width = tile_width(3, 260);
@@ -592,7 +617,8 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     }
     if (std::find(candidates.begin(), candidates.end(), arena.bayes_racer) == candidates.end()) arena.bayes_racer = candidates.front();
     for (int index : candidates) {
-        if (ImGui::RadioButton(arena_strategy_label(arena.racers[size_t(index)].strategy, tr), arena.bayes_racer == index)) arena.bayes_racer = index;
+        if (ImGui::RadioButton(arena_strategy_label(arena.racers[size_t(index)].strategy, tr), arena.bayes_racer == index))
+            arena.bayes_racer = index;
         ImGui::SameLine();
     }
     // ξ/κ here too: moving them redraws the acquisition at once, before anything is evaluated.
@@ -605,8 +631,9 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     const BayesViewCache& c = arena.bayes_cache;
     if (!c.slice && !c.curve) {
         auto& bayes = dynamic_cast<tune::BayesSampler&>(racer.runner->sampler());
-        ImGui::TextWrapped(tr("The first %d trials are spread evenly to give the model something to learn from; its picture appears after them."),
-                           bayes.initial_points(study.space()));
+        ImGui::TextWrapped(
+            tr("The first %d trials are spread evenly to give the model something to learn from; its picture appears after them."),
+            bayes.initial_points(study.space()));
         return;
     }
     if (c.curve) draw_bayes_curve(arena, study, *c.curve, tr, ImGui::GetContentRegionAvail().x);
@@ -614,7 +641,8 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     // Whether σ includes the evaluations' own noise (it does not: the GP fits that separately).
     const double noise = c.slice ? c.slice->noise_stddev : c.curve->noise_stddev;
     if (noise > 0 && study.best() && std::abs(noise) > 1e-6 * (1 + std::abs(*study.best()->value)))
-        ImGui::TextDisabled(tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top of it."), noise);
+        ImGui::TextDisabled(tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top of it."),
+                            noise);
     else
         ImGui::TextDisabled("%s", tr("σ above is the function's uncertainty; the model found no noise in the evaluations."));
     if (study.space().size() > 2) ImGui::TextDisabled("%s", tr("Other hyperparameters are held at the best trial's values."));
@@ -706,7 +734,8 @@ std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Tran
     }
     int model_start = 0;  // trials before the first model of any model-based racer: shares count after them
     for (const Racer& r : arena.racers)
-        if (auto* bayes = dynamic_cast<tune::BayesSampler*>(&r.runner->sampler())) model_start = std::max(model_start, bayes->initial_points(space));
+        if (auto* bayes = dynamic_cast<tune::BayesSampler*>(&r.runner->sampler()))
+            model_start = std::max(model_start, bayes->initial_points(space));
         else if (r.strategy == "tpe") model_start = std::max(model_start, tune::TpeOptions::kDefaultInitialPoints);  // the race's TPE
     for (const std::string& strategy : arena.raced.strategies) {
         const auto racers = racers_of(arena, strategy);
@@ -714,7 +743,8 @@ std::vector<StrategyResult> strategy_results(const ArenaState& arena, const Tran
         r.label = arena_strategy_label(strategy, tr);
         r.best_so_far = best_so_far_spread(racers).mean;
         // Only where the contrast teaches something: grid's few values against random's many.
-        if (space.size() >= 2 && (strategy == "grid" || strategy == "random")) r.distinct_values = tune::histogram(racers.front()->runner->study(), 0, 10).distinct;
+        if (space.size() >= 2 && (strategy == "grid" || strategy == "random"))
+            r.distinct_values = tune::histogram(racers.front()->runner->study(), 0, 10).distinct;
         int later = 0, good = 0;
         for (const Racer* racer : racers) {
             const tune::Study& study = racer->runner->study();
@@ -743,7 +773,9 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
     ArenaState& arena = app.arena;
     const Translator& tr = app.tr;
     if (arena.racers.empty()) {
-        wrapped_text(tr("Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets the same number of trials; watch where each one looks."));
+        wrapped_text(
+            tr("Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets "
+               "the same number of trials; watch where each one looks."));
         return;
     }
     wrapped_text(race_summary(arena, tr));

@@ -21,7 +21,8 @@ constexpr TranslationEntry kEntries[] = {
     {"Pace", "速度"},
     {"fastest", "最快"},
     {"%g rounds per second", "每秒 %g 个回合"},
-    {"How many rounds the race runs per second, so you can watch where each strategy looks. At the fastest pace it runs as many as the frames allow; the trials are the same at any pace.",
+    {"How many rounds the race runs per second, so you can watch where each strategy looks. At the fastest pace it runs as many as the "
+     "frames allow; the trials are the same at any pace.",
      "比赛每秒进行多少个回合，好让你看清每种策略去了哪里。“最快”则每帧尽量多跑；无论快慢，试验结果都一样。"},
     {"A set-up field is refused (marked in red): fix it to race.", "有一项设置不合法（红色标出）：改正后才能开始比赛。"},
     {"%d / %d trials", "%d / %d 次试验"},
@@ -29,21 +30,25 @@ constexpr TranslationEntry kEntries[] = {
     {" · ETA %.0f s", " · 预计还需 %.0f 秒"},
     {" · best accuracy %.1f%%", " · 最佳准确率 %.1f%%"},
     {" · %d epochs", " · 共 %d 轮"},
-    {"Validation accuracy needs a classification data set: score by the validation loss.", "验证准确率只适用于分类数据集：请改用验证损失评分。"},
+    {"Validation accuracy needs a classification data set: score by the validation loss.",
+     "验证准确率只适用于分类数据集：请改用验证损失评分。"},
     {"the lab's data set could not be prepared", "实验室的数据集无法准备"},
     // Set-up panel (arena_setup.cpp)
     {"Objective", "目标"},
     {"Validation loss", "验证损失"},
     {"Validation accuracy", "验证准确率"},
     {"Score", "评分"},
-    {"What each trial is judged by, at its last epoch. Accuracy is what a classifier is for, but it moves in steps; the loss is smoother and also rewards confidence. With accuracy, the plots show the validation error (1 − accuracy), so lower is still better.",
-     "每次试验在最后一轮按什么评分。准确率才是分类器真正的目标，但它是一档一档跳的；损失更平滑，还会奖励有把握的预测。按准确率评分时，图中显示的是验证错误率（1 − 准确率），所以仍然是越低越好。"},
+    {"What each trial is judged by, at its last epoch. Accuracy is what a classifier is for, but it moves in steps; the loss is smoother "
+     "and also rewards confidence. With accuracy, the plots show the validation error (1 − accuracy), so lower is still better.",
+     "每次试验在最后一轮按什么评分。准确率才是分类器真正的目标，但它是一档一档跳的；损失更平滑，还会奖励有把握的预测。按准确率评分时，"
+     "图中显示的是验证错误率（1 − 准确率），所以仍然是越低越好。"},
     {"The lab's network and data", "训练实验室中的网络和数据"},
     {"Branin (2-D test function)", "Branin（二维测试函数）"},
     {"Hartmann-6 (6-D test function)", "Hartmann-6（六维测试函数）"},
     {"Rosenbrock (2-D test function)", "Rosenbrock（二维测试函数）"},
     {"Forrester (1-D BO example)", "Forrester（一维贝叶斯优化示例）"},
-    {"What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true landscape is known, so you can see where each strategy looked.",
+    {"What the strategies minimize. Training the lab's network takes a moment per trial; a test function is instant and its true landscape "
+     "is known, so you can see where each strategy looked.",
      "各策略要最小化的量。训练实验室的网络每次试验需要一点时间；测试函数瞬间可算，而且真实地形已知，可以看清每种策略在哪里搜索。"},
     {"Adds random noise to every evaluation, like the randomness of real training. Noise blunts the edge of model-based strategies.",
      "给每次评估加上随机噪声，就像真实训练的随机性。噪声会削弱基于模型的策略的优势。"},
@@ -71,10 +76,13 @@ constexpr TranslationEntry kEntries[] = {
     {"BO (UCB)", "贝叶斯优化 (UCB)"},
     {"TPE", "TPE"},
     {"CMA-ES", "CMA-ES 进化策略"},
-    {"CMA-ES, an evolution strategy (Hansen): samples a generation of points from a Gaussian, moves it towards the best of them and stretches it along the directions that paid off. Strong on narrow, tilted valleys; needs no model of the loss.",
-     "CMA-ES 是一种进化策略（Hansen）：从一个高斯分布中采样一代点，把分布移向其中最好的点，并沿着带来收益的方向拉伸它。擅长狭窄、倾斜的山谷；不需要为损失建模。"},
+    {"CMA-ES, an evolution strategy (Hansen): samples a generation of points from a Gaussian, moves it towards the best of them and "
+     "stretches it along the directions that paid off. Strong on narrow, tilted valleys; needs no model of the loss.",
+     "CMA-ES 是一种进化策略（Hansen）：从一个高斯分布中采样一代点，把分布移向其中最好的点，并沿着带来收益的方向拉伸它。擅长狭窄、"
+     "倾斜的山谷；不需要为损失建模。"},
     {"CMA-ES search distribution (2σ)", "CMA-ES 搜索分布（2σ）"},
-    {"The ellipse holds about six in seven of the next generation's points: the Gaussian CMA-ES samples from, projected on these two hyperparameters. It moves towards good trials and narrows as the search settles.",
+    {"The ellipse holds about six in seven of the next generation's points: the Gaussian CMA-ES samples from, projected on these two "
+     "hyperparameters. It moves towards good trials and narrows as the search settles.",
      "这个椭圆大约包含下一代七分之六的点：它是 CMA-ES 采样用的高斯分布在这两个超参数上的投影。它向好的试验移动，并随着搜索稳定而收窄。"},
     {"distribution mean", "分布均值"},
     {"σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top of it.",
@@ -82,21 +90,26 @@ constexpr TranslationEntry kEntries[] = {
     {"σ above is the function's uncertainty; the model found no noise in the evaluations.",
      "上面的 σ 是函数本身的不确定性；模型没有在评估中发现噪声。"},
     {"Hyperband", "Hyperband"},
-    {"Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 values of each: trials are wasted on the one that does not matter.",
+    {"Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 values of each: trials "
+     "are wasted on the one that does not matter.",
      "每个超参数取几个值，试遍所有组合。用 9 次试验调 2 个超参数时，每个只试了 3 个值：试验浪费在不重要的那个超参数上。"},
-    {"Independent random points. 9 trials try 9 different values of every hyperparameter, so the important one is explored well (Bergstra & Bengio 2012).",
+    {"Independent random points. 9 trials try 9 different values of every hyperparameter, so the important one is explored well (Bergstra "
+     "& Bengio 2012).",
      "相互独立的随机点。9 次试验给每个超参数试了 9 个不同的值，所以重要的那个被充分探索（Bergstra 和 Bengio，2012）。"},
     {"Quasi-random points that fill the space more evenly than random ones, with no clumps and no gaps.",
      "拟随机点：比随机点更均匀地铺满空间，没有扎堆也没有空洞。"},
-    {"Bayesian optimization with Expected Improvement: fits a Gaussian process to the trials so far and tries where the expected gain over the best is largest. ξ demands a bigger gain (more exploration).",
+    {"Bayesian optimization with Expected Improvement: fits a Gaussian process to the trials so far and tries where the expected gain over "
+     "the best is largest. ξ demands a bigger gain (more exploration).",
      "使用期望改进 (EI) 的贝叶斯优化：用高斯过程拟合已有试验，在比当前最佳的期望收益最大的地方试。ξ 要求更大的收益（更多探索）。"},
     {"Bayesian optimization with Probability of Improvement: tries where beating the best by ξ is most likely. Greedy when ξ is small.",
      "使用改进概率 (PI) 的贝叶斯优化：在最可能比当前最佳好 ξ 以上的地方试。ξ 很小时比较贪心。"},
     {"Bayesian optimization with a confidence bound: tries where mean − κ·σ is lowest, i.e. optimistically. Larger κ explores more.",
      "使用置信界 (UCB) 的贝叶斯优化：在“均值 − κ·σ”最低的地方试，也就是乐观地估计。κ 越大探索越多。"},
-    {"Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and samples where good ones are dense.",
+    {"Tree-structured Parzen estimator (as in Optuna and Hyperopt): models where good and bad trials lie and samples where good ones are "
+     "dense.",
      "树结构 Parzen 估计器（Optuna 和 Hyperopt 使用的方法）：分别建模好试验和差试验的分布，在好试验密集的地方采样。"},
-    {"Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops the rest early.",
+    {"Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops "
+     "the rest early.",
      "Hyperband：先让许多配置各训练几轮，在每一级（训练轮数更多的检查点）只保留最好的三分之一，其余提前停止。"},
     {"ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more.",
      "ξ（EI、PI）：要求比当前最佳改进多少。ξ 越大探索越多。"},
@@ -110,16 +123,22 @@ constexpr TranslationEntry kEntries[] = {
     {" %s tried %d different values of %s in %d trials.", "%s试了 %d 个不同的 %s 值（共 %d 次试验）。"},
     {" With one seed this race cannot tell luck from a better strategy: repeat over more seeds.",
      "只用一个种子，这场比赛分不清是运气还是策略更好：请在更多种子上重复。"},
-    {" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average: a real difference (95%% sure it lies between %.3g and %.3g).",
+    {" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average: a real difference (95%% sure it lies between %.3g and "
+     "%.3g).",
      "逐个种子比较，%s比%s结果更好的种子有 %d 个（共 %d 个），平均好 %.3g：这是真实的差别（95%% 把握落在 %.3g 到 %.3g 之间）。"},
-    {" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average, but over %d seeds that gap is only known to ±%.3g: this race cannot tell them apart; repeat over more seeds.",
-     "逐个种子比较，%s比%s结果更好的种子有 %d 个（共 %d 个），平均好 %.3g，但在 %d 个种子上这个差距只能确定到 ±%.3g：这场比赛分不出它们的高下；请在更多种子上重复。"},
-    {" Why: after %d spread-out first trials, %s models the score from the trials so far and tries where that model expects improvement, so %.0f%% of its later trials landed among the best quarter of all trials",
-     "原因：在最初 %d 次分散的试验之后，%s用已有的试验为分数建模，并到模型预计能改进的地方尝试，所以它后面的试验有 %.0f%% 落在所有试验中最好的四分之一里"},
+    {" Seed by seed, %s ended better than %s on %d of %d seeds, by %.3g on average, but over %d seeds that gap is only known to ±%.3g: "
+     "this race cannot tell them apart; repeat over more seeds.",
+     "逐个种子比较，%s比%s结果更好的种子有 %d 个（共 %d 个），平均好 %.3g，但在 %d 个种子上这个差距只能确定到 ±%.3g："
+     "这场比赛分不出它们的高下；请在更多种子上重复。"},
+    {" Why: after %d spread-out first trials, %s models the score from the trials so far and tries where that model expects improvement, "
+     "so %.0f%% of its later trials landed among the best quarter of all trials",
+     "原因：在最初 %d 次分散的试验之后，%s用已有的试验为分数建模，并到模型预计能改进的地方尝试，所以它后面的试验有 %.0f%% "
+     "落在所有试验中最好的四分之一里"},
     {", against %.0f%% for %s.", "；相比之下，这一比例只有 %.0f%%（%s）。"},
     {".", "。"},
     // Views (arena_views.cpp)
-    {"Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets the same number of trials; watch where each one looks.",
+    {"Choose an objective, the hyperparameters to tune and the strategies on the left, then start the race. Each strategy gets the same "
+     "number of trials; watch where each one looks.",
      "在左边选择目标、要调的超参数和参赛策略，然后开始比赛。每种策略的试验次数相同；看看各自在哪里搜索。"},
     {"Progress", "进展"},
     {"Where they looked", "搜索位置"},
@@ -131,16 +150,19 @@ constexpr TranslationEntry kEntries[] = {
     {"objective", "目标值"},
     {"true minimum", "真实最小值"},
     {"Lines: mean over %d seeds; bands: best to worst seed.", "线：%d 个种子的平均；阴影：最好到最差的种子。"},
-    {"Each line is the best value a strategy has found so far. Steeper and lower is better.", "每条线是一种策略到目前为止找到的最佳值。下降越快、越低越好。"},
+    {"Each line is the best value a strategy has found so far. Steeper and lower is better.",
+     "每条线是一种策略到目前为止找到的最佳值。下降越快、越低越好。"},
     {"x axis", "横轴"},
     {"y axis", "纵轴"},
-    {"The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on a grid (each cell is one training).",
+    {"The true landscape of a network is not known in advance: only the sampled points are shown, unless you compute it on a grid (each "
+     "cell is one training).",
      "网络的真实损失地形事先并不知道：这里只显示采样到的点，除非你在网格上把它算出来（每个格子是一次训练）。"},
     {"true value", "真实值"},
     {"trials", "试验"},
     {"a global minimum", "一个全局最小点"},
     {"Values tried per hyperparameter", "每个超参数试过的值"},
-    {"A 3×3 grid tries only 3 values of each hyperparameter; 9 random trials try 9. When only one hyperparameter matters, the grid wasted two thirds of its trials.",
+    {"A 3×3 grid tries only 3 values of each hyperparameter; 9 random trials try 9. When only one hyperparameter matters, the grid wasted "
+     "two thirds of its trials.",
      "3×3 网格每个超参数只试 3 个值；9 次随机试验能试 9 个。如果只有一个超参数重要，网格就浪费了三分之二的试验。"},
     {"%s: %d values of %s", "%s：%d 个 %s 值"},
     {"Gaussian-process model of the objective", "目标函数的高斯过程模型"},
@@ -197,30 +219,39 @@ constexpr TranslationEntry kEntries[] = {
      "在设置的策略中勾选 Hyperband，就能看到它提前停止了哪些配置、又继续训练了哪些。"},
     {"A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its brackets.",
      "测试函数一步就算完，Hyperband 没有什么可以提前停止：请在训练实验室的网络上比赛，才能看到它的分组。"},
-    {"Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey curves were stopped, the cross marks where; coloured ones were promoted and trained longer.",
-     "Hyperband：先让许多配置各训练几轮，在每个检查点（虚线）只保留最好的三分之一，其余的提前停止。灰色曲线是被停止的，叉号标出停止的位置；彩色曲线是被晋级、继续训练的。"},
+    {"Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey "
+     "curves were stopped, the cross marks where; coloured ones were promoted and trained longer.",
+     "Hyperband：先让许多配置各训练几轮，在每个检查点（虚线）只保留最好的三分之一，其余的提前停止。灰色曲线是被停止的，叉号标出停止的位置；"
+     "彩色曲线是被晋级、继续训练的。"},
     {"Bracket %d: %d configurations × %d epochs", "第 %d 组：%d 个配置 × %d 轮"},
     {"rung %d", "检查点 %d"},
     // Analysis view (arena_analysis.cpp)
     {"Analysis", "分析"},
     {"Hyperparameter importance", "超参数重要性"},
-    {"Each hyperparameter's share of the score's variation that single hyperparameters explain (the shares sum to 100 %), estimated from a Gaussian-process model fitted to the finished trials. Tune the important ones first; a short bar means that setting hardly mattered here.",
-     "在单个超参数能解释的分数变化中，每个超参数各占多少（合计 100%），由拟合到已完成试验上的高斯过程代理模型估计。先调重要的超参数；条形很短说明这个设置在这里几乎不影响结果。"},
+    {"Each hyperparameter's share of the score's variation that single hyperparameters explain (the shares sum to 100 %), estimated from a "
+     "Gaussian-process model fitted to the finished trials. Tune the important ones first; a short bar means that setting hardly mattered "
+     "here.",
+     "在单个超参数能解释的分数变化中，每个超参数各占多少（合计 100%），由拟合到已完成试验上的高斯过程代理模型估计。先调重要的超参数；"
+     "条形很短说明这个设置在这里几乎不影响结果。"},
     {"With one hyperparameter there is nothing to compare: tune two or more.", "只调一个超参数时没有可比较的：请调两个或更多。"},
     {"%s: needs %d finished trials, has %d.", "%s：需要 %d 次已完成的试验，目前有 %d 次。"},
     {"share of the importance", "重要性占比"},
     {"importance", "重要性"},
     {"Parallel coordinates", "平行坐标"},
-    {"Each line is one finished trial, through its value of every hyperparameter (bottom: the low end of its range) to its score. Follow the darkest lines, the best trials: where they bunch together on an axis, that setting matters.",
-     "每条折线是一次已完成的试验，依次穿过它每个超参数的取值（底部是取值范围的下限），最后到达它的分数。顺着颜色最深的线（最好的试验）看：它们在哪根轴上聚在一起，那个设置就重要。"},
+    {"Each line is one finished trial, through its value of every hyperparameter (bottom: the low end of its range) to its score. Follow "
+     "the darkest lines, the best trials: where they bunch together on an axis, that setting matters.",
+     "每条折线是一次已完成的试验，依次穿过它每个超参数的取值（底部是取值范围的下限），最后到达它的分数。顺着颜色最深的线（最好的试验）看："
+     "它们在哪根轴上聚在一起，那个设置就重要。"},
     {"Appears when two trials have finished.", "有两次试验完成后显示。"},
     {"score", "分数"},
     {"low", "低"},
     {"high", "高"},
     {"Colour: the trial's score, dark = low. Red: the best trial.", "颜色：试验的分数，越深越低。红色：最佳试验。"},
     {"Pareto front: %s against training cost", "帕累托前沿：%s与训练成本"},
-    {"Each point is a finished trial: how much computation its training took and how good it got. The red trials are the Pareto front: no other trial is both cheaper and better. Pick from them the trade-off you can afford.",
-     "每个点是一次已完成的试验：训练花了多少计算量、结果有多好。红色的试验构成帕累托前沿：没有别的试验既更便宜又更好。从中挑选你负担得起的折中方案。"},
+    {"Each point is a finished trial: how much computation its training took and how good it got. The red trials are the Pareto front: no "
+     "other trial is both cheaper and better. Pick from them the trade-off you can afford.",
+     "每个点是一次已完成的试验：训练花了多少计算量、结果有多好。红色的试验构成帕累托前沿：没有别的试验既更便宜又更好。"
+     "从中挑选你负担得起的折中方案。"},
     {"The Pareto view needs the lab objective: a test function costs nothing to evaluate, so there is no trade-off.",
      "帕累托视图需要以训练实验室的网络为目标：测试函数的计算几乎不花成本，没有折中可言。"},
     {"All trials cost about the same: tune epochs, units or layers to give them different costs.",
@@ -229,27 +260,37 @@ constexpr TranslationEntry kEntries[] = {
     {"Pareto front", "帕累托前沿"},
     // The true landscape of the lab objective, computed on request (arena_views.cpp, arena.cpp)
     {"True landscape: %d / %d trainings (grey: not trained yet)", "真实损失地形：已训练 %d / %d 次（灰色：尚未训练）"},
-    {"Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: diverged).",
+    {"Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: "
+     "diverged).",
      "背景：真实损失地形，在 %d×%d 网格上对 %s 和 %s 训练网络得到（其他设置保持实验室中的值；灰色：训练发散）。"},
-    {"Every training starts from the race's first seed, as that seed's trials did (same initial weights, same batch order): neighbouring cells differ only by their settings. Other seeds give other landscapes; the race's repeats show how much.",
-     "和比赛第一个种子的试验一样，每次训练都从这个种子开始（相同的初始权重、相同的批次顺序）：相邻格子的差别只来自超参数。换一个种子，地形就会不同；比赛的重复次数显示出差别有多大。"},
+    {"Every training starts from the race's first seed, as that seed's trials did (same initial weights, same batch order): neighbouring "
+     "cells differ only by their settings. Other seeds give other landscapes; the race's repeats show how much.",
+     "和比赛第一个种子的试验一样，每次训练都从这个种子开始（相同的初始权重、相同的批次顺序）：相邻格子的差别只来自超参数。换一个种子，"
+     "地形就会不同；比赛的重复次数显示出差别有多大。"},
     {"Compute the true landscape (%d×%d trainings)", "计算真实损失地形（%d×%d 次训练）"},
-    {"Trains the network at every point of a %d×%d grid over %s and %s: %d trainings of up to %d epochs each, %d epochs in all. Every other setting keeps the lab's value. It runs alongside the race, sharing its time per frame.",
-     "在 %d×%d 网格的每个点上训练一次网络（网格覆盖 %s 和 %s）：共 %d 次训练，每次最多 %d 轮，总计 %d 轮。其他设置都保持实验室中的值。它与比赛同时进行，共用每一帧的计算时间。"},
+    {"Trains the network at every point of a %d×%d grid over %s and %s: %d trainings of up to %d epochs each, %d epochs in all. Every "
+     "other setting keeps the lab's value. It runs alongside the race, sharing its time per frame.",
+     "在 %d×%d 网格的每个点上训练一次网络（网格覆盖 %s 和 %s）：共 %d 次训练，每次最多 %d 轮，总计 %d 轮。其他设置都保持实验室中的值。"
+     "它与比赛同时进行，共用每一帧的计算时间。"},
     {"Cancel", "取消"},
     // Progress against cost, Hyperband's bracket size, points shared with Random (arena_views.cpp, arena_setup.cpp)
     {"epochs trained (training cost)", "已训练轮数（训练成本）"},
     {"epochs trained", "已训练轮数"},
-    {"Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is judged fairly only at equal epochs.",
+    {"Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is "
+     "judged fairly only at equal epochs.",
      "按试验计数时每次试验都算一样；按轮数计数时看的是训练花了多少。Hyperband 会在几轮之后停掉差的试验，所以只有在相同轮数下比较才公平。"},
-    {"Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs.",
-     "Hyperband 的第一组要启动 %d 个配置，比每种策略的 %d 次试验还多：它一组也完成不了，按试验次数比较时，它还没晋级任何配置就被评判了。请至少给它 %d 次试验，或者按相同轮数比较。"},
+    {"Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal "
+     "trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs.",
+     "Hyperband 的第一组要启动 %d 个配置，比每种策略的 %d 次试验还多：它一组也完成不了，按试验次数比较时，它还没晋级任何配置就被评判了。"
+     "请至少给它 %d 次试验，或者按相同轮数比较。"},
     {"Hyperband's first bracket needs %d trials, more than %d: it would never finish one. Give it more trials, or compare at equal epochs.",
      "Hyperband 的第一组需要 %d 次试验，比 %d 次多：它一组也完成不了。请给它更多试验，或者按相同轮数比较。"},
     {"validation error (1 − accuracy)", "验证错误率（1 − 准确率）"},
-    {"TPE's first %d trials are random ones, drawn from the same seed as Random's, so both start at the same points; after them TPE samples where its good trials are dense.",
+    {"TPE's first %d trials are random ones, drawn from the same seed as Random's, so both start at the same points; after them TPE "
+     "samples where its good trials are dense.",
      "TPE 的前 %d 次试验是随机的，和随机搜索用同一个种子抽取，所以两者开头的点完全相同；之后 TPE 才到好试验密集的地方采样。"},
-    {"On a test function every trial is one evaluation, so Hyperband has nothing to stop early: it draws its configurations like Random, from the same seed, and tries the same points.",
+    {"On a test function every trial is one evaluation, so Hyperband has nothing to stop early: it draws its configurations like Random, "
+     "from the same seed, and tries the same points.",
      "在测试函数上每次试验只是一次计算，Hyperband 没有什么可提前停止的：它像随机搜索一样、用同一个种子抽取配置，所以试的点也相同。"},
     {"Grid points per axis", "每个轴的网格点数"},
     {"More points show the landscape finer, but each point is one more training of the network.",

@@ -75,7 +75,8 @@ void draw_digits_view(LabState& lab, const Translator& tr, bool details) {
     const ModelPictures* pic = t ? &model_pictures(lab, edited_run(lab), kValidationPictures) : nullptr;
     const bool answered = pic && pic->validation_outputs.cols() == v.samples();
 
-    view_title(tr("Validation images"), tr("Handwritten digits are 8×8 images. Each is framed green when the network names it right and red when it does not, with its answer below; before training, the images alone."));
+    view_title(tr("Validation images"), tr("Handwritten digits are 8×8 images. Each is framed green when the network names it right and "
+                                           "red when it does not, with its answer below; before training, the images alone."));
     const int shown = std::min(kSamplesShown, v.samples());
     for (int k = 0; k < shown; ++k) {
         const int i = k * v.samples() / shown;  // spread over the set, not only the first ones
@@ -92,7 +93,8 @@ void draw_digits_view(LabState& lab, const Translator& tr, bool details) {
     if (!details || !t) return;
 
     ImGui::NewLine();
-    view_title(tr("Most confused"), tr("The pairs of digits the network mixes up most often on the validation images: which shapes look alike to it."));
+    view_title(tr("Most confused"),
+               tr("The pairs of digits the network mixes up most often on the validation images: which shapes look alike to it."));
     if (pic->confusion.rows() == data.info.classes) {
         struct Pair { int truth, answer, count; };
         std::vector<Pair> pairs;
@@ -105,7 +107,9 @@ void draw_digits_view(LabState& lab, const Translator& tr, bool details) {
             ImGui::Text(tr("%d taken for %d: %d times"), pairs[size_t(k)].truth, pairs[size_t(k)].answer, pairs[size_t(k)].count);
     }
 
-    view_title(tr("First-layer weights"), tr("Each tile is one unit of the first hidden layer: its 64 weights laid out as the image they multiply (blue positive, orange negative). Trained units show strokes and blobs, the parts of digits they look for."));
+    view_title(tr("First-layer weights"),
+               tr("Each tile is one unit of the first hidden layer: its 64 weights laid out as the image they multiply (blue positive, "
+                  "orange negative). Trained units show strokes and blobs, the parts of digits they look for."));
     const auto weights = t->model().weights(0);  // units × 64
     static std::vector<float> row;
     const int units = std::min<int>(kUnitsShown, static_cast<int>(weights.rows()));

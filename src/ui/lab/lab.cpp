@@ -141,7 +141,8 @@ std::string status_text(const LabRun& run, const LabState& lab, const Translator
         case Status::ready:
             return tr("Ready: press ▶ to train.");
         case Status::running: {
-            const int length = std::snprintf(text, sizeof text, tr("Training: epoch %d / %d"), trainer.epoch() + 1, trainer.config().epochs);
+            const int length =
+                std::snprintf(text, sizeof text, tr("Training: epoch %d / %d"), trainer.epoch() + 1, trainer.config().epochs);
             if (last) std::snprintf(text + length, sizeof text - size_t(length), " · %s", score_text(*last, *lab.data, tr).c_str());
             return text;
         }
@@ -176,10 +177,13 @@ std::string thrashing_text(const LabRun& run, const LabState& lab, const Transla
     if (!lab.data || !run_thrashes(run, *lab.data)) return {};
     char text[256];
     if (lab.data->info.task == Task::classification)
-        std::snprintf(text, sizeof text, tr("Not learning — the loss jumps up and down and accuracy stays near guessing (%.0f%%): the learning rate is probably too large."),
+        std::snprintf(text, sizeof text,
+                      tr("Not learning — the loss jumps up and down and accuracy stays near guessing (%.0f%%): the learning rate is "
+                         "probably too large."),
                       100 * chance_score(*lab.data));
     else
-        std::snprintf(text, sizeof text, "%s", tr("Not learning — the loss jumps up and down and R² stays near 0: the learning rate is probably too large."));
+        std::snprintf(text, sizeof text, "%s",
+                      tr("Not learning — the loss jumps up and down and R² stays near 0: the learning rate is probably too large."));
     return text;
 }
 
@@ -210,7 +214,8 @@ void draw_progress(const LabState& lab, int index, const Translator& tr, float w
 // The one-click remedy of a learning rate too large, next to the message that says so.
 void smaller_lr_button(LabState& lab, int index, const Translator& tr) {
     ImGui::PushID(index);
-    if (controls::named(index == 0 ? "lab.smaller_lr.A" : "lab.smaller_lr.B", ImGui::Button(tr.label("Try a 10× smaller learning rate").c_str()))) {
+    if (controls::named(index == 0 ? "lab.smaller_lr.A" : "lab.smaller_lr.B",
+                        ImGui::Button(tr.label("Try a 10× smaller learning rate").c_str()))) {
         lab.runs[size_t(index)].config.lr.lr /= 10;
         validate_runs(lab);
         reset_runs(lab);
@@ -305,7 +310,9 @@ void draw_run_controls(LabState& lab, const Translator& tr) {
         const float x = lo.x + pad + grab / 2 + (usable - grab) * float(stop - 1) / float(kSpeedCount - 1);
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(x, (lo.y + hi.y) / 2), 2.5f, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     }
-    tooltip(tr("How fast training goes, in mini-batches or epochs per second, so each step can be watched; the fastest speed trains as much as each frame allows."));
+    tooltip(
+        tr("How fast training goes, in mini-batches or epochs per second, so each step can be watched; the fastest speed trains as much as "
+           "each frame allows."));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(speed_text.c_str());
@@ -354,7 +361,8 @@ void draw_run_picker(LabState& lab, const Translator& tr) {
     ImGui::TextUnformatted(tr("Editing run"));
     for (int i = 0; i < 2; ++i) {
         ImGui::SameLine();
-        if (controls::named(i == 0 ? "lab.edit.A" : "lab.edit.B", ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), edited == i))) lab.editing = i;
+        if (controls::named(i == 0 ? "lab.edit.A" : "lab.edit.B", ImGui::RadioButton(lab.runs[size_t(i)].name.c_str(), edited == i)))
+            lab.editing = i;
     }
     const char* what = edited == 0 ? tr("— the settings below change run A") : tr("— the settings below change run B");
     same_line_if_fits(ImGui::CalcTextSize(what).x);
@@ -372,9 +380,12 @@ void draw_settings(LabState& lab, const Translator& tr) {
     // The hyperparameters come first: at 1280×800 the learning rate, the first knob a learner turns,
     // is then on screen without scrolling, even with a lesson's card beside the page and the A/B
     // lines of compare mode above (under the data panel's dozen rows it fell below the fold).
-    if (controls::Section section{"lab.section.hyperparameters", tr.label("Hyperparameters").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) run_changed |= draw_hyperparameter_panel(lab, tr);
-    if (controls::Section section{"lab.section.data", tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) data_changed = draw_data_panel(lab, tr);
-    if (controls::Section section{"lab.section.network", tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) run_changed |= draw_network_panel(lab, tr);
+    if (controls::Section section{"lab.section.hyperparameters", tr.label("Hyperparameters").c_str(), ImGuiTreeNodeFlags_DefaultOpen})
+        run_changed |= draw_hyperparameter_panel(lab, tr);
+    if (controls::Section section{"lab.section.data", tr.label("Data").c_str(), ImGuiTreeNodeFlags_DefaultOpen})
+        data_changed = draw_data_panel(lab, tr);
+    if (controls::Section section{"lab.section.network", tr.label("Network").c_str(), ImGuiTreeNodeFlags_DefaultOpen})
+        run_changed |= draw_network_panel(lab, tr);
     // A run always shows the settings it was trained with: any change starts it over.
     if (data_changed) refresh_data(lab);
     else if (run_changed) {

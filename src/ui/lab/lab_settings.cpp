@@ -165,7 +165,8 @@ bool draw_dataset_picker(LabState& lab, const Translator& tr) {
     if (controls::named("lab.real_data", ImGui::BeginCombo("##real", real ? dataset_label(tr, c.kind) : tr("Real data sets…")))) {
         for (DatasetKind kind : {DatasetKind::iris, DatasetKind::wine, DatasetKind::breast_cancer, DatasetKind::digits,
                                  DatasetKind::diabetes}) {
-            if (controls::named("lab.real_data." + std::string(name(kind)), ImGui::Selectable(dataset_label(tr, kind), c.kind == kind)) && c.kind != kind) {
+            if (controls::named("lab.real_data." + std::string(name(kind)), ImGui::Selectable(dataset_label(tr, kind), c.kind == kind)) &&
+                c.kind != kind) {
                 c.kind = kind;
                 c.extra = {};  // extra features exist only for 2-D points
                 // Digits' pixels run 0–16: raw, they saturate the first layer's units. Scaled to
@@ -252,16 +253,28 @@ bool draw_data_panel(LabState& lab, const Translator& tr) {
     const float width = ImGui::GetContentRegionAvail().x * 0.55f;
     ImGui::PushItemWidth(width);
     if (generated) {
-        changed |= explained(tr, slider_double(tr.label("Noise").c_str(), c.noise, 0.0f, 0.5f, "%.2f", "lab.noise"), tr("How much the points are jittered. More noise makes the classes overlap, and a big network starts fitting the noise."), lab.data_issues, "noise");
-        changed |= explained(tr, slider_int(tr.label("Samples").c_str(), c.size, 50, 2000, "lab.samples"), tr("How many points are generated in all (training + validation)."), lab.data_issues, "size");
+        changed |= explained(
+            tr, slider_double(tr.label("Noise").c_str(), c.noise, 0.0f, 0.5f, "%.2f", "lab.noise"),
+            tr("How much the points are jittered. More noise makes the classes overlap, and a big network starts fitting the noise."),
+            lab.data_issues, "noise");
+        changed |= explained(tr, slider_int(tr.label("Samples").c_str(), c.size, 50, 2000, "lab.samples"),
+                             tr("How many points are generated in all (training + validation)."), lab.data_issues, "size");
     }
-    changed |= explained(tr, slider_double(tr.label("Validation share").c_str(), c.validation_ratio, 0.1f, 0.9f, "%.2f", "lab.validation_share"), tr("The share of the data held out to measure generalization. The network never trains on it; split by class so every class appears in both parts."), lab.data_issues, "val-split");
+    changed |=
+        explained(tr, slider_double(tr.label("Validation share").c_str(), c.validation_ratio, 0.1f, 0.9f, "%.2f", "lab.validation_share"),
+                  tr("The share of the data held out to measure generalization. The network never trains on it; split by class so every "
+                     "class appears in both parts."),
+                  lab.data_issues, "val-split");
     const auto preprocessing_label = [&](Preprocessing p) {
-        return p == Preprocessing::none ? tr("none") : p == Preprocessing::standardize ? tr("standardize (z-score)") : tr("min-max to [0, 1]");
+        return p == Preprocessing::none          ? tr("none")
+               : p == Preprocessing::standardize ? tr("standardize (z-score)")
+                                                 : tr("min-max to [0, 1]");
     };
     changed |= enum_combo(tr.label("Normalize").c_str(), c.preprocessing, preprocessing_label,
                           {Preprocessing::none, Preprocessing::standardize, Preprocessing::min_max}, "lab.normalize");
-    tooltip(tr("Feature scaling, fitted on the training part only. Features on very different scales make gradient descent zig-zag; standardizing evens them out."));
+    tooltip(
+        tr("Feature scaling, fitted on the training part only. Features on very different scales make gradient descent zig-zag; "
+           "standardizing evens them out."));
     ImGui::PopItemWidth();
 
     if (lab.data && lab.data->info.planar) {
@@ -347,16 +360,21 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
             ImGui::Text("%zu", i + 1);
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
-            changed |= controls::named("lab.layer" + std::to_string(i + 1) + ".units", ImGui::InputInt("##units", &layer.units, 0));  // no ± buttons: the column is narrow
+            changed |= controls::named("lab.layer" + std::to_string(i + 1) + ".units",
+                                       ImGui::InputInt("##units", &layer.units, 0));  // no ± buttons: the column is narrow
             tooltip(tr("Units (neurons) in this layer: its width, 1 to 256."));
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
-            changed |= enum_combo("##activation", layer.activation, activation_label, kActivations, "lab.layer" + std::to_string(i + 1) + ".activation");
-            tooltip(tr("The non-linearity after each unit. ReLU trains fast but units can die (output 0 forever); tanh and sigmoid saturate."));
+            changed |= enum_combo("##activation", layer.activation, activation_label, kActivations,
+                                  "lab.layer" + std::to_string(i + 1) + ".activation");
+            tooltip(
+                tr("The non-linearity after each unit. ReLU trains fast but units can die (output 0 forever); tanh and sigmoid saturate."));
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
             changed |= slider_double("##dropout", layer.dropout, 0.0f, 0.9f, "%.2f", "lab.layer" + std::to_string(i + 1) + ".dropout");
-            tooltip(tr("Dropout: while training, each unit is switched off with this probability, so the network cannot rely on any single unit. A regularizer."));
+            tooltip(
+                tr("Dropout: while training, each unit is switched off with this probability, so the network cannot rely on any single "
+                   "unit. A regularizer."));
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -374,19 +392,34 @@ bool draw_network_panel(LabState& lab, const Translator& tr) {
     };
     changed |= enum_combo(tr.label("Initialization").c_str(), m.init, init_label,
                           {Init::zeros, Init::constant, Init::uniform, Init::gaussian, Init::xavier, Init::he}, "lab.init");
-    tooltip(tr("Initial weights. All zeros (or any constant) makes every unit in a layer compute the same thing forever: the symmetry problem. Xavier suits tanh/sigmoid, He suits ReLU."));
+    tooltip(
+        tr("Initial weights. All zeros (or any constant) makes every unit in a layer compute the same thing forever: the symmetry problem. "
+           "Xavier suits tanh/sigmoid, He suits ReLU."));
     if (m.init == Init::constant || m.init == Init::uniform || m.init == Init::gaussian) {
-        changed |= explained(tr, slider_double(tr.label("Scale").c_str(), m.init_scale, 0.001f, 10.0f, "%.3f", "lab.init_scale", true), tr("constant: the value; uniform: a in U(−a, a); Gaussian: σ."), run.issues, "init-scale");
+        changed |= explained(tr, slider_double(tr.label("Scale").c_str(), m.init_scale, 0.001f, 10.0f, "%.3f", "lab.init_scale", true),
+                             tr("constant: the value; uniform: a in U(−a, a); Gaussian: σ."), run.issues, "init-scale");
     }
     const auto output_label = [&](Output o) {
         constexpr const char* names[] = {"linear", "sigmoid", "softmax"};
         return names[int(o)];
     };
-    changed |= explained(tr, enum_combo(tr.label("Output").c_str(), m.output, output_label, {Output::linear, Output::sigmoid, Output::softmax}, "lab.output"), tr("The last layer: sigmoid gives a probability for two classes, softmax a distribution over several, linear any number (regression)."), run.issues, "output");
+    changed |= explained(
+        tr,
+        enum_combo(tr.label("Output").c_str(), m.output, output_label, {Output::linear, Output::sigmoid, Output::softmax}, "lab.output"),
+        tr("The last layer: sigmoid gives a probability for two classes, softmax a distribution over several, linear any number "
+           "(regression)."),
+        run.issues, "output");
     const auto loss_label = [&](Loss l) {
-        return l == Loss::mse ? tr("mean squared error") : l == Loss::binary_cross_entropy ? tr("binary cross-entropy") : tr("categorical cross-entropy");
+        return l == Loss::mse                    ? tr("mean squared error")
+               : l == Loss::binary_cross_entropy ? tr("binary cross-entropy")
+                                                 : tr("categorical cross-entropy");
     };
-    changed |= explained(tr, enum_combo(tr.label("Loss function").c_str(), m.loss, loss_label, {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy}, "lab.loss"), tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."), run.issues, "loss");
+    changed |=
+        explained(tr,
+                  enum_combo(tr.label("Loss function").c_str(), m.loss, loss_label,
+                             {Loss::mse, Loss::binary_cross_entropy, Loss::categorical_cross_entropy}, "lab.loss"),
+                  tr("What training minimizes. Cross-entropy punishes confident mistakes hard and suits classes; MSE suits regression."),
+                  run.issues, "loss");
     ImGui::PopItemWidth();
     ImGui::PopID();
     return changed;
@@ -434,24 +467,33 @@ bool draw_optimizer_settings(TrainConfig& c, const std::vector<Issue>& issues, c
     bool changed = enum_combo(tr.label("Optimizer").c_str(), o.kind, optimizer_label,
                               {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::nesterov, OptimizerKind::adagrad,
                                OptimizerKind::rmsprop, OptimizerKind::adam, OptimizerKind::adamw}, "lab.optimizer");
-    tooltip(tr("How a gradient becomes a step. SGD steps straight down the gradient; momentum keeps a velocity; Adagrad, RMSprop and Adam scale each weight's step by its gradient history."));
+    tooltip(
+        tr("How a gradient becomes a step. SGD steps straight down the gradient; momentum keeps a velocity; Adagrad, RMSprop and Adam "
+           "scale each weight's step by its gradient history."));
     const bool has_momentum = o.kind == OptimizerKind::momentum || o.kind == OptimizerKind::nesterov;
     const bool is_adam = o.kind == OptimizerKind::adam || o.kind == OptimizerKind::adamw;
     if (has_momentum) {
-        changed |= explained(tr, slider_double(tr.label("Momentum").c_str(), o.momentum, 0.0f, 0.999f, "%.3f", "lab.momentum"), tr("How much of the previous step carries over: smooths zig-zags and speeds up long valleys."), issues, "momentum");
+        changed |=
+            explained(tr, slider_double(tr.label("Momentum").c_str(), o.momentum, 0.0f, 0.999f, "%.3f", "lab.momentum"),
+                      tr("How much of the previous step carries over: smooths zig-zags and speeds up long valleys."), issues, "momentum");
     }
     if (o.kind == OptimizerKind::rmsprop) {
-        changed |= explained(tr, slider_double(tr.label("ρ (decay)").c_str(), o.rho, 0.5f, 0.999f, "%.3f", "lab.rho"), tr("How fast RMSprop forgets old squared gradients."), issues, "rho");
+        changed |= explained(tr, slider_double(tr.label("ρ (decay)").c_str(), o.rho, 0.5f, 0.999f, "%.3f", "lab.rho"),
+                             tr("How fast RMSprop forgets old squared gradients."), issues, "rho");
     }
     if (is_adam) {
-        changed |= explained(tr, slider_double("β1", o.beta1, 0.0f, 0.999f, "%.3f", "lab.beta1"), tr("Adam's momentum: the decay of the average gradient."), issues, "beta1");
-        changed |= explained(tr, slider_double("β2", o.beta2, 0.9f, 0.9999f, "%.4f", "lab.beta2"), tr("The decay of the average squared gradient, which scales each weight's step."), issues, "beta2");
+        changed |= explained(tr, slider_double("β1", o.beta1, 0.0f, 0.999f, "%.3f", "lab.beta1"),
+                             tr("Adam's momentum: the decay of the average gradient."), issues, "beta1");
+        changed |= explained(tr, slider_double("β2", o.beta2, 0.9f, 0.9999f, "%.4f", "lab.beta2"),
+                             tr("The decay of the average squared gradient, which scales each weight's step."), issues, "beta2");
     }
     if (is_adam || o.kind == OptimizerKind::adagrad || o.kind == OptimizerKind::rmsprop) {
-        changed |= explained(tr, slider_double("ε", o.epsilon, 1e-10f, 1e-2f, "%.0e", "lab.epsilon", true), tr("A small number that keeps the step finite where the gradient history is near zero."), issues, "epsilon");
+        changed |= explained(tr, slider_double("ε", o.epsilon, 1e-10f, 1e-2f, "%.0e", "lab.epsilon", true),
+                             tr("A small number that keeps the step finite where the gradient history is near zero."), issues, "epsilon");
     }
     if (o.kind == OptimizerKind::adamw) {
-        changed |= explained(tr, slider_double(tr.label("Weight decay").c_str(), o.weight_decay, 0.0f, 0.5f, "%.3f", "lab.weight_decay"), tr("AdamW shrinks weights directly each step, separately from the gradient."), issues, "weight-decay");
+        changed |= explained(tr, slider_double(tr.label("Weight decay").c_str(), o.weight_decay, 0.0f, 0.5f, "%.3f", "lab.weight_decay"),
+                             tr("AdamW shrinks weights directly each step, separately from the gradient."), issues, "weight-decay");
     }
     return changed;
 }
@@ -461,18 +503,25 @@ bool draw_schedule_settings(TrainConfig& c, const std::vector<Issue>& issues, co
     bool changed = enum_combo(tr.label("LR schedule").c_str(), s.kind, [&](ScheduleKind k) { return schedule_label(tr, k); },
                               {ScheduleKind::constant, ScheduleKind::linear, ScheduleKind::polynomial, ScheduleKind::step,
                                ScheduleKind::exponential, ScheduleKind::cosine}, "lab.schedule");
-    tooltip(tr("How the learning rate changes during training. Large steps early to make progress, small steps late to settle into a minimum."));
+    tooltip(tr(
+        "How the learning rate changes during training. Large steps early to make progress, small steps late to settle into a minimum."));
     if (s.kind == ScheduleKind::polynomial) {
-        changed |= explained(tr, slider_double(tr.label("Power β").c_str(), s.power, 0.1f, 5.0f, "%.2f", "lab.power"), tr("lr·(1 − t/T)^β: β = 1 is linear decay; larger β drops faster early."), issues, "power");
+        changed |= explained(tr, slider_double(tr.label("Power β").c_str(), s.power, 0.1f, 5.0f, "%.2f", "lab.power"),
+                             tr("lr·(1 − t/T)^β: β = 1 is linear decay; larger β drops faster early."), issues, "power");
     }
     if (s.kind == ScheduleKind::step) {
         changed |= slider_double(tr.label("Every (epochs)").c_str(), s.step_epochs, 1.0f, 200.0f, "%.0f", "lab.step_epochs");
         field_issues(issues, "step-epochs", tr);
     }
     if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) {
-        changed |= explained(tr, slider_double(tr.label("Factor γ").c_str(), s.gamma, 0.01f, 1.0f, "%.3f", "lab.gamma"), tr("The learning rate is multiplied by γ at each step (step decay) or every epoch (exponential)."), issues, "gamma");
+        changed |=
+            explained(tr, slider_double(tr.label("Factor γ").c_str(), s.gamma, 0.01f, 1.0f, "%.3f", "lab.gamma"),
+                      tr("The learning rate is multiplied by γ at each step (step decay) or every epoch (exponential)."), issues, "gamma");
     }
-    changed |= explained(tr, slider_double(tr.label("Warm-up (epochs)").c_str(), s.warmup_epochs, 0.0f, 50.0f, "%.0f", "lab.warmup"), tr("Ramp the learning rate up from 0 over the first epochs, so early large gradients do not throw the weights far off."), issues, "warmup");
+    changed |=
+        explained(tr, slider_double(tr.label("Warm-up (epochs)").c_str(), s.warmup_epochs, 0.0f, 50.0f, "%.0f", "lab.warmup"),
+                  tr("Ramp the learning rate up from 0 over the first epochs, so early large gradients do not throw the weights far off."),
+                  issues, "warmup");
     draw_preview("##lr_preview", sample_schedule(s, c.epochs, 120), c.epochs, true);
     return changed;
 }
@@ -482,17 +531,24 @@ bool draw_batch_settings(TrainConfig& c, const LabState& lab, const std::vector<
     bool full_batch = c.batch.size >= train_size;
     bool changed = false;
     ImGui::BeginDisabled(full_batch);
-    changed |= slider_int(tr.label("Batch size").c_str(), c.batch.size, 1, std::max(train_size, 2), "lab.batch", "%d", ImGuiSliderFlags_Logarithmic);
+    changed |= slider_int(tr.label("Batch size").c_str(), c.batch.size, 1, std::max(train_size, 2), "lab.batch", "%d",
+                          ImGuiSliderFlags_Logarithmic);
     ImGui::EndDisabled();
-    tooltip(tr("Samples per gradient step. Small batches give noisy gradients (and often better generalization) and many steps per epoch; large batches give smooth, expensive steps."));
+    tooltip(
+        tr("Samples per gradient step. Small batches give noisy gradients (and often better generalization) and many steps per epoch; "
+           "large batches give smooth, expensive steps."));
     const std::string full_label = tr.label("full batch");
-    same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(full_label.c_str(), nullptr, true).x);
+    same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(full_label.c_str(), nullptr, true).x);
     if (controls::named("lab.full_batch", ImGui::Checkbox(full_label.c_str(), &full_batch))) {
         c.batch.size = full_batch ? train_size : std::max(1, std::min(32, train_size / 4));
         changed = true;
     }
     field_issues(issues, "batch", tr);
-    changed |= explained(tr, slider_double(tr.label("Batch growth / epoch").c_str(), c.batch.growth, 0.8f, 1.5f, "×%.2f", "lab.batch_growth"), tr("Multiply the batch size every epoch: growing the batch lowers gradient noise over time, much like decaying the learning rate."), issues, "batch-growth");
+    changed |= explained(
+        tr, slider_double(tr.label("Batch growth / epoch").c_str(), c.batch.growth, 0.8f, 1.5f, "×%.2f", "lab.batch_growth"),
+        tr("Multiply the batch size every epoch: growing the batch lowers gradient noise over time, much like decaying the learning rate."),
+        issues, "batch-growth");
     if (c.batch.growth != 1.0) {
         std::vector<double> sizes(size_t(std::min(c.epochs, 400)));
         for (size_t e = 0; e < sizes.size(); ++e) sizes[e] = batch_size(c.batch, int(e), train_size);
@@ -513,16 +569,29 @@ bool draw_hyperparameter_panel(LabState& lab, const Translator& tr) {
     ImGui::PushItemWidth(width);
 
     bool changed = slider_double(tr.label("Learning rate").c_str(), c.lr.lr, 1e-5f, 10.0f, "%.5g", "lab.lr", true);
-    tooltip(tr("The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. The pencil beside the slider types an exact value."));
+    tooltip(
+        tr("The step size of gradient descent. Too large: the loss oscillates or diverges (NaN). Too small: progress crawls. The pencil "
+           "beside the slider types an exact value."));
     field_issues(run.issues, "lr", tr);
     changed |= draw_batch_settings(c, lab, run.issues, tr);
-    changed |= explained(tr, slider_int(tr.label("Epochs").c_str(), c.epochs, 1, 2000, "lab.epochs", "%d", ImGuiSliderFlags_Logarithmic), tr("Passes over the training data. Too few: under-fitting. Too many: the network starts memorizing the training set (over-fitting) — watch validation loss."), run.issues, "epochs");
+    changed |= explained(tr, slider_int(tr.label("Epochs").c_str(), c.epochs, 1, 2000, "lab.epochs", "%d", ImGuiSliderFlags_Logarithmic),
+                         tr("Passes over the training data. Too few: under-fitting. Too many: the network starts memorizing the training "
+                            "set (over-fitting) — watch validation loss."),
+                         run.issues, "epochs");
     changed |= draw_optimizer_settings(c, run.issues, tr);
 
     section(tr("Regularization"));
-    changed |= explained(tr, slider_double(tr.label("L1").c_str(), c.l1, 0.0f, 0.1f, "%.5f", "lab.l1", true), tr("Adds l1·Σ|w| to the loss: pushes weights to exactly zero, making the network sparse (see the weight histogram)."), run.issues, "l1");
-    changed |= explained(tr, slider_double(tr.label("L2").c_str(), c.l2, 0.0f, 0.1f, "%.5f", "lab.l2", true), tr("Adds (l2/2)·Σw² to the loss: shrinks every weight a little each step, smoothing the decision boundary."), run.issues, "l2");
-    changed |= explained(tr, slider_int(tr.label("Early stopping patience").c_str(), c.patience, 0, 100, "lab.patience", c.patience == 0 ? tr("off") : "%d"), tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."), run.issues, "patience");
+    changed |=
+        explained(tr, slider_double(tr.label("L1").c_str(), c.l1, 0.0f, 0.1f, "%.5f", "lab.l1", true),
+                  tr("Adds l1·Σ|w| to the loss: pushes weights to exactly zero, making the network sparse (see the weight histogram)."),
+                  run.issues, "l1");
+    changed |= explained(tr, slider_double(tr.label("L2").c_str(), c.l2, 0.0f, 0.1f, "%.5f", "lab.l2", true),
+                         tr("Adds (l2/2)·Σw² to the loss: shrinks every weight a little each step, smoothing the decision boundary."),
+                         run.issues, "l2");
+    changed |= explained(
+        tr, slider_int(tr.label("Early stopping patience").c_str(), c.patience, 0, 100, "lab.patience", c.patience == 0 ? tr("off") : "%d"),
+        tr("Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long."), run.issues,
+        "patience");
 
     section(tr("Schedules"));
     changed |= draw_schedule_settings(c, run.issues, tr);

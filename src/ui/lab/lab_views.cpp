@@ -72,7 +72,8 @@ void refresh(PictureCache& cache, PictureStamp& stamp, const Trainer& trainer, l
 
 void compute_boundary(const Trainer& t, ModelPictures& p) {
     const PreparedData& data = t.data();
-    const int resolution = grid_resolution(t.model().forward_flops_per_sample(), kGridFlops, kBoundaryMinResolution, kBoundaryMaxResolution);
+    const int resolution =
+        grid_resolution(t.model().forward_flops_per_sample(), kGridFlops, kBoundaryMinResolution, kBoundaryMaxResolution);
     p.grid = boundary_grid(data.train_points, data.validation_points, resolution);
     p.outputs = t.predict_grid(p.grid);
 }
@@ -181,7 +182,8 @@ void draw_curve_plot(const LabState& lab, const Translator& tr, const CurvePlot&
         if (!runs[i].trainer) continue;
         const auto& h = runs[i].trainer->history();
         const plot::Values xs = epochs(static_cast<int>(h.size()));
-        if (cp.mark_events && h.size() < 2) draw_first_epoch_losses(*runs[i].trainer, series_name(runs[i], n, tr("train, per batch"), buf), run_color(runs[i].index));
+        if (cp.mark_events && h.size() < 2)
+            draw_first_epoch_losses(*runs[i].trainer, series_name(runs[i], n, tr("train, per batch"), buf), run_color(runs[i].index));
         plot::line(series_name(runs[i], n, tr("train"), buf), xs, column(h, cp.train), run_color(runs[i].index));
         plot::line(series_name(runs[i], n, tr("validation"), buf), xs, column(h, cp.validation), run_color(runs[i].index), {2.0f, true});
         if (!cp.mark_events) continue;
@@ -219,7 +221,8 @@ void draw_learning_rate_plot(const LabState& lab, const Translator& tr, float he
         plot::line(series_name(runs[i], n, tr("schedule"), buf), times[i], planned[i], plot::faded(color, 0.3f), {6.0f});
         if (!runs[i].trainer) continue;
         const auto& h = runs[i].trainer->history();
-        plot::line(series_name(runs[i], n, tr("used"), buf), epochs(static_cast<int>(h.size())), column(h, &EpochRecord::learning_rate), color);
+        plot::line(series_name(runs[i], n, tr("used"), buf), epochs(static_cast<int>(h.size())), column(h, &EpochRecord::learning_rate),
+                   color);
     }
     plot::end();
 }
@@ -233,9 +236,12 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
 
     if (!any_started(lab)) {
         // No empty axes before training: what is already known is the schedule.
-        wrapped_text(tr("The loss and accuracy curves grow here, epoch by epoch, once training starts. The learning rate will follow this schedule:"));
+        wrapped_text(tr(
+            "The loss and accuracy curves grow here, epoch by epoch, once training starts. The learning rate will follow this schedule:"));
     } else {
-        view_title(tr("Loss"), tr("Training loss (on the mini-batches) and validation loss (on held-out data) per epoch. Where validation loss turns up while training loss keeps falling, the network starts memorizing the training set: over-fitting."));
+        view_title(tr("Loss"),
+                   tr("Training loss (on the mini-batches) and validation loss (on held-out data) per epoch. Where validation loss turns "
+                      "up while training loss keeps falling, the network starts memorizing the training set: over-fitting."));
         ImGui::SameLine();
         ImGui::Checkbox(tr.label("log scale").c_str(), &lab.log_loss);
         CurvePlot loss{"##loss", {}, &EpochRecord::train_loss, &EpochRecord::validation_loss, true};
@@ -247,8 +253,10 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
         draw_curve_plot(lab, tr, loss, height_or(plots, 0.42f, 12.0f * font));
 
         view_title(regression ? tr("R²") : tr("Accuracy"),
-                   regression ? tr("R² says how much of the target's variation the model explains: 1 is perfect, 0 is no better than predicting the mean. Values below −1 are cut off.")
-                              : tr("The share of samples whose class the network gets right, on the training batches and on the validation data. A wide gap between the two is over-fitting."));
+                   regression ? tr("R² says how much of the target's variation the model explains: 1 is perfect, 0 is no better than "
+                                   "predicting the mean. Values below −1 are cut off.")
+                              : tr("The share of samples whose class the network gets right, on the training batches and on the validation "
+                                   "data. A wide gap between the two is over-fitting."));
         CurvePlot metric{"##metric", {}, &EpochRecord::train_metric, &EpochRecord::validation_metric};
         metric.options.x.label = tr("epoch");
         metric.options.x.integer = true;
@@ -257,7 +265,8 @@ void draw_curves(LabState& lab, const Translator& tr, ImVec2 size) {
         metric.options.y.max = 1.0;
         draw_curve_plot(lab, tr, metric, height_or(plots, 0.33f, 10.0f * font));
     }
-    view_title(tr("Learning rate"), tr("The learning rate the optimizer used in each epoch, over the schedule it follows (the wide pale line). Warm-up, steps and decay show here before they show in the loss."));
+    view_title(tr("Learning rate"), tr("The learning rate the optimizer used in each epoch, over the schedule it follows (the wide pale "
+                                       "line). Warm-up, steps and decay show here before they show in the loss."));
     draw_learning_rate_plot(lab, tr, height_or(plots, 0.25f, 8.0f * font));
 }
 
@@ -300,8 +309,9 @@ void draw_points(const PreparedData& data, const Translator& tr, float size = 0.
         style.outline = outline;
         style.colors = colors;
         const plot::Values xs(x.data(), static_cast<int>(x.cols()), static_cast<int>(x.rows() * sizeof(float)));
-        const plot::Values ys = one_input ? plot::Values(y.data(), static_cast<int>(y.size()))
-                                          : plot::Values(x.data() + 1, static_cast<int>(x.cols()), static_cast<int>(x.rows() * sizeof(float)));
+        const plot::Values ys = one_input
+                                    ? plot::Values(y.data(), static_cast<int>(y.size()))
+                                    : plot::Values(x.data() + 1, static_cast<int>(x.cols()), static_cast<int>(x.rows() * sizeof(float)));
         plot::scatter(label, xs, ys, IM_COL32(120, 120, 120, 255), style);
     };
     draw(train, data.train.y, tr("training points"), plot::Marker::circle);
@@ -320,7 +330,9 @@ plot::Options map_options(const PreparedData& data, const Translator& tr) {
 
 // The data alone, before any run: what the network will have to learn.
 void draw_data_plot(const PreparedData& data, const Translator& tr, float side) {
-    view_title(tr("Data"), tr("The training points (filled) and the validation points (rings) the network will learn from, coloured by class or by target value. The validation points are never trained on: they show how well the network generalizes."));
+    view_title(tr("Data"),
+               tr("The training points (filled) and the validation points (rings) the network will learn from, coloured by class or by "
+                  "target value. The validation points are never trained on: they show how well the network generalizes."));
     if (plot::begin("##data", ImVec2(side, side), map_options(data, tr))) {
         draw_points(data, tr);
         plot::end();
@@ -427,15 +439,21 @@ void draw_predicted_vs_true(const Trainer& t, const ModelPictures& pic, const ch
     opt.equal_aspect = true;
     if (!plot::begin(id, ImVec2(side, side), opt)) return;
     plot::ref_line(tr("perfect"), 1.0, 0.0, IM_COL32(120, 120, 120, 255), {1.5f, true});
-    plot::scatter(tr("validation points"), plot::Values(v.y.data(), v.samples()), plot::Values(pic.validation_outputs.data(), v.samples()), plot::series_color(1));
+    plot::scatter(tr("validation points"), plot::Values(v.y.data(), v.samples()), plot::Values(pic.validation_outputs.data(), v.samples()),
+                  plot::series_color(1));
     plot::end();
 }
 
 const char* predictions_help(const DataInfo& info, const Translator& tr) {
     if (info.planar && info.task == Task::classification)
-        return tr("The colour shows what the network predicts at every point of the plane; where it changes is the decision boundary. A smooth boundary that follows the data generalizes; one that winds around single training points over-fits.");
-    if (info.planar) return tr("The colour shows the value the network predicts at every point of the plane, the points their true values.");
-    return tr("The line is the function the network computes. With few points and a big network it wiggles through the training points and misses the validation ones: over-fitting.");
+        return tr(
+            "The colour shows what the network predicts at every point of the plane; where it changes is the decision boundary. A smooth "
+            "boundary that follows the data generalizes; one that winds around single training points over-fits.");
+    if (info.planar)
+        return tr("The colour shows the value the network predicts at every point of the plane, the points their true values.");
+    return tr(
+        "The line is the function the network computes. With few points and a big network it wiggles through the training points and "
+        "misses the validation ones: over-fitting.");
 }
 
 // The pictures of one run: its map (boundary, plane or curve) when the data have one, and the
@@ -449,19 +467,24 @@ void draw_picture(LabState& lab, const Translator& tr, const Picture& p, int run
     const Trainer& t = *p.run->trainer;
     const DataInfo& info = t.data().info;
     const ModelPictures& pic = model_pictures(lab, p.run->index, p.map ? kBoundaryPicture : kValidationPictures);
-    const char* name = p.map ? (info.planar ? (info.task == Task::classification ? tr("Decision boundary") : tr("Predictions over the plane")) : tr("Fitted curve"))
-                             : info.task == Task::classification ? tr("Confusion matrix") : tr("Predicted vs true");
-    const char* help = p.map ? predictions_help(info, tr)
-                       : info.task == Task::classification
-                           ? tr("Validation samples by true class (rows) and predicted class (columns): the diagonal is right, everything else is a mistake.")
-                           : tr("Each validation sample at its true value (across) and the network's prediction (up): on the diagonal line the prediction is exact.");
+    const char* name = p.map
+                           ? (info.planar ? (info.task == Task::classification ? tr("Decision boundary") : tr("Predictions over the plane"))
+                                          : tr("Fitted curve"))
+                       : info.task == Task::classification ? tr("Confusion matrix")
+                                                           : tr("Predicted vs true");
+    const char* help = p.map                               ? predictions_help(info, tr)
+                       : info.task == Task::classification ? tr("Validation samples by true class (rows) and predicted class (columns): "
+                                                                "the diagonal is right, everything else is a mistake.")
+                                                           : tr("Each validation sample at its true value (across) and the network's "
+                                                                "prediction (up): on the diagonal line the prediction is exact.");
     char title[96];
     if (run_count > 1) std::snprintf(title, sizeof title, "%s · %s", p.run->run->name.c_str(), name);
     else std::snprintf(title, sizeof title, "%s", name);
     view_title(title, help);
     if (p.map && info.planar) {
         ImGui::SameLine();
-        controls::named(p.run->index == 0 ? "lab.show_points.A" : "lab.show_points.B", ImGui::Checkbox(tr.label("points").c_str(), &lab.show_points));
+        controls::named(p.run->index == 0 ? "lab.show_points.A" : "lab.show_points.B",
+                        ImGui::Checkbox(tr.label("points").c_str(), &lab.show_points));
         draw_boundary(t, pic, "##boundary", tr, side, lab.show_points);
     } else if (p.map) draw_fitted_curve(t, "##curve", tr, side);
     else if (info.task == Task::classification) draw_confusion(t, pic, "##confusion", tr, side);
@@ -535,7 +558,8 @@ void draw_layer_selector(LabState& lab, const Model& model, const Translator& tr
 }
 
 // One histogram (weights or activations of the selected layer) of every run.
-void draw_histogram_plot(LabState& lab, const Translator& tr, const char* id, Histogram ModelPictures::*which, const char* x_label, float width, float height) {
+void draw_histogram_plot(LabState& lab, const Translator& tr, const char* id, Histogram ModelPictures::*which, const char* x_label,
+                         float width, float height) {
     ShownRun runs[2];
     const int n = active_runs(lab, runs);
     plot::Options opt;
@@ -565,7 +589,8 @@ void per_layer_lines(const ShownRun* runs, int n, std::vector<double> EpochRecor
             values.clear();
             for (const EpochRecord& r : h) values.push_back(l < static_cast<int>((r.*per_layer).size()) ? (r.*per_layer)[l] : NAN);
             layer_name(t.model(), l, tr, name_buf);
-            plot::line(series_name(runs[i], n, name_buf, buf), epochs(static_cast<int>(h.size())), values, plot::series_color(l + 4 * runs[i].index));
+            plot::line(series_name(runs[i], n, name_buf, buf), epochs(static_cast<int>(h.size())), values,
+                       plot::series_color(l + 4 * runs[i].index));
         }
     }
 }
@@ -579,7 +604,9 @@ void draw_norm_plots(const LabState& lab, const Translator& tr, float width, flo
     opt.x.integer = true;
     opt.y.log = true;
     ImGui::BeginGroup();
-    view_title(tr("Gradient norm per layer"), tr("How large each layer's gradient is, per epoch. It shoots up before a run diverges; a layer whose gradient is far smaller than the others barely learns (vanishing gradients, dead ReLUs)."));
+    view_title(tr("Gradient norm per layer"),
+               tr("How large each layer's gradient is, per epoch. It shoots up before a run diverges; a layer whose gradient is far "
+                  "smaller than the others barely learns (vanishing gradients, dead ReLUs)."));
     opt.y.label = "‖∂L/∂W‖";
     if (plot::begin("##gradient_norm", ImVec2(width, height), opt)) {
         per_layer_lines(runs, n, &EpochRecord::layer_gradient_norms, tr);
@@ -588,7 +615,8 @@ void draw_norm_plots(const LabState& lab, const Translator& tr, float width, flo
     ImGui::EndGroup();
     if (beside) ImGui::SameLine();
     ImGui::BeginGroup();
-    view_title(tr("Weight norm per layer"), tr("The size of each layer's weights, per epoch. L2 regularization holds them down; weights that keep growing often go with over-fitting."));
+    view_title(tr("Weight norm per layer"), tr("The size of each layer's weights, per epoch. L2 regularization holds them down; weights "
+                                               "that keep growing often go with over-fitting."));
     opt.y.label = "‖W‖";
     if (plot::begin("##weight_norms", ImVec2(width, height), opt)) {
         per_layer_lines(runs, n, &EpochRecord::weight_norms, tr);
@@ -610,14 +638,20 @@ void draw_histograms(LabState& lab, const Translator& tr, ImVec2 size) {
     const bool beside = view_columns(width, ImGui::GetFontSize()) > 1;
     const float w = beside ? (width - ImGui::GetStyle().ItemSpacing.x) / 2 : width;
     const float rows = beside ? 2.0f : 4.0f;
-    const float h = std::max(size.y > 0 ? (size.y - 2.5f * ImGui::GetFrameHeightWithSpacing()) / rows - ImGui::GetFrameHeightWithSpacing() : 0.0f, 10.0f * ImGui::GetFontSize());
+    const float h =
+        std::max(size.y > 0 ? (size.y - 2.5f * ImGui::GetFrameHeightWithSpacing()) / rows - ImGui::GetFrameHeightWithSpacing() : 0.0f,
+                 10.0f * ImGui::GetFontSize());
     ImGui::BeginGroup();
-    view_title(tr("Weights"), tr("The weights of the chosen layer. Zero or constant initialization shows as a single bar: every unit computes the same thing and stays so (symmetry). L1 regularization piles weights up at exactly zero (sparsity)."));
+    view_title(tr("Weights"),
+               tr("The weights of the chosen layer. Zero or constant initialization shows as a single bar: every unit computes the same "
+                  "thing and stays so (symmetry). L1 regularization piles weights up at exactly zero (sparsity)."));
     draw_histogram_plot(lab, tr, "##weights", &ModelPictures::weights, tr("weight"), w, h);
     ImGui::EndGroup();
     if (beside) ImGui::SameLine();
     ImGui::BeginGroup();
-    view_title(tr("Activations"), tr("What the chosen layer's units output on the validation data. With ReLU, a tall bar at exactly 0 means dead units that never fire; with tanh or sigmoid, bars piled at the ends mean saturated units that learn slowly."));
+    view_title(tr("Activations"),
+               tr("What the chosen layer's units output on the validation data. With ReLU, a tall bar at exactly 0 means dead units that "
+                  "never fire; with tanh or sigmoid, bars piled at the ends mean saturated units that learn slowly."));
     draw_histogram_plot(lab, tr, "##activations", &ModelPictures::activations, tr("activation"), w, h);
     ImGui::EndGroup();
     draw_norm_plots(lab, tr, w, h, beside);

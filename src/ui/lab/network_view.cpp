@@ -57,7 +57,8 @@ struct HoveredLink {
 
 // Links of layer l from `in` to `out`: colour by sign (orange negative, blue positive), width and
 // opacity by |w| relative to the layer's largest, so the few strong links stand out.
-void draw_links(ImDrawList* dl, const Model& model, int l, const Column& in, const Column& out, float node_half, HoveredLink& hovered, bool mouse_in) {
+void draw_links(ImDrawList* dl, const Model& model, int l, const Column& in, const Column& out, float node_half, HoveredLink& hovered,
+                bool mouse_in) {
     const auto w = model.weights(l);
     const float largest = std::max(w.cwiseAbs().maxCoeff(), 1e-12f);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -135,7 +136,9 @@ void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size) {
     char title[96];
     if (lab.compare) std::snprintf(title, sizeof title, "%s · %s", run.name.c_str(), tr("Network"));
     else std::snprintf(title, sizeof title, "%s", tr("Network"));
-    view_title(title, tr("Each column is a layer; each link a weight: blue positive, orange negative, thicker when larger. With 2-D data each hidden unit shows what it computes over the plane: the first layer draws lines, later layers combine them into curves. Hover a link to read its weight."));
+    view_title(title, tr("Each column is a layer; each link a weight: blue positive, orange negative, thicker when larger. With 2-D data "
+                         "each hidden unit shows what it computes over the plane: the first layer draws lines, later layers combine them "
+                         "into curves. Hover a link to read its weight."));
     if (!run.trainer) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr("(its shape; weights appear once training starts)"));
@@ -190,8 +193,11 @@ void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size) {
         if (c == 0) std::snprintf(what, sizeof what, "%s", tr("inputs"));
         else if (output) std::snprintf(what, sizeof what, "%s", tr("output"));
         else std::snprintf(what, sizeof what, "%s %d", tr("layer"), c);
-        const std::string detail = c == 0 ? "" : output ? std::string(name(run.config.model.output))
-                                   : c - 1 < static_cast<int>(run.config.model.hidden.size()) ? std::string(name(run.config.model.hidden[c - 1].activation)) : "";
+        const std::string detail = c == 0   ? ""
+                                   : output ? std::string(name(run.config.model.output))
+                                   : c - 1 < static_cast<int>(run.config.model.hidden.size())
+                                       ? std::string(name(run.config.model.hidden[c - 1].activation))
+                                       : "";
         draw_caption(dl, col, what, detail.c_str(), origin.y, tr);
 
         for (int i = 0; i < col.shown; ++i) {
@@ -228,7 +234,8 @@ void draw_network_view(LabState& lab, const Translator& tr, ImVec2 size) {
         }
     }
     if (hovered.layer >= 0)
-        ImGui::SetTooltip("%s %.4g\n%s %d → %s %d", tr("weight"), hovered.weight, tr("from node"), hovered.from + 1, tr("to node"), hovered.to + 1);
+        ImGui::SetTooltip("%s %.4g\n%s %d → %s %d", tr("weight"), hovered.weight, tr("from node"), hovered.from + 1, tr("to node"),
+                          hovered.to + 1);
     ImGui::PopID();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, height));

@@ -71,13 +71,17 @@ void draw_controls(LabState& lab, const Translator& tr, const std::array<std::ve
     double& scale = v.lr_scale[static_cast<size_t>(v.surface)];
     const double lo = 0.1, hi = 10.0;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 14.0f * ImGui::GetFontSize()));
-    controls::named("lab.paths.lr_scale", ImGui::SliderScalar(tr.label("Learning rates ×").c_str(), ImGuiDataType_Double, &scale, &lo, &hi, "%.2g", ImGuiSliderFlags_Logarithmic));
-    tooltip(tr("Each optimizer has its own learning rate on each surface (shown next to it): one rate cannot suit plain SGD and Adam alike. This scales them all; raise it to watch them overshoot."));
+    controls::named("lab.paths.lr_scale", ImGui::SliderScalar(tr.label("Learning rates ×").c_str(), ImGuiDataType_Double, &scale, &lo, &hi,
+                                                              "%.2g", ImGuiSliderFlags_Logarithmic));
+    tooltip(
+        tr("Each optimizer has its own learning rate on each surface (shown next to it): one rate cannot suit plain SGD and Adam alike. "
+           "This scales them all; raise it to watch them overshoot."));
     // The checkboxes are the legend: a colour swatch, the name, and the height where the trail ended.
     for (size_t k = 0; k < kOptimizerNames.size(); ++k) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float s = ImGui::GetFrameHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 0.3f * s), ImVec2(p.x + 0.6f * s, p.y + 0.7f * s), plot::series_color(static_cast<int>(k)));
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 0.3f * s), ImVec2(p.x + 0.6f * s, p.y + 0.7f * s),
+                                                  plot::series_color(static_cast<int>(k)));
         ImGui::Dummy(ImVec2(0.6f * s, s));
         ImGui::SameLine();
         bool shown = v.shown[k];
@@ -143,7 +147,8 @@ void draw_surface(LabState& lab, const Translator& tr, const std::array<std::vec
     plot::point("##start", v.start[0], v.start[1], IM_COL32(30, 30, 30, 255), start);
     plot::end();
     if (over)
-        ImGui::SetTooltip("(%.2f, %.2f) %s %.4g\n%s", under[0], under[1], tr("height"), surface_value(v.surface, under), tr("Click or drag to start the optimizers here."));
+        ImGui::SetTooltip("(%.2f, %.2f) %s %.4g\n%s", under[0], under[1], tr("height"), surface_value(v.surface, under),
+                          tr("Click or drag to start the optimizers here."));
 }
 
 }  // namespace
@@ -159,10 +164,14 @@ void draw_optimizer_paths_view(LabState& lab, const Translator& tr, ImVec2 size)
         if (!v.shown[k]) continue;
         OptimizerConfig config = run.config.optimizer;
         config.kind = static_cast<OptimizerKind>(k);
-        paths[k] = optimizer_path(v.surface, config, static_cast<float>(path_learning_rate(v.surface, config.kind, scale)), v.start, v.steps);
+        paths[k] =
+            optimizer_path(v.surface, config, static_cast<float>(path_learning_rate(v.surface, config.kind, scale)), v.start, v.steps);
     }
 
-    view_title(tr("Optimizer paths"), tr("Each optimizer starts at the ring and takes the same number of steps downhill with its own learning rate for this surface; the star marks the minimum. In the long bowl plain SGD zig-zags across the steep direction while momentum builds up speed along the flat one; Adam and RMSprop scale each direction's step by its own gradient size."));
+    view_title(tr("Optimizer paths"),
+               tr("Each optimizer starts at the ring and takes the same number of steps downhill with its own learning rate for this "
+                  "surface; the star marks the minimum. In the long bowl plain SGD zig-zags across the steep direction while momentum "
+                  "builds up speed along the flat one; Adam and RMSprop scale each direction's step by its own gradient size."));
     const float width = ImGui::GetContentRegionAvail().x;
     if (view_columns(width, ImGui::GetFontSize()) < 2) {
         draw_controls(lab, tr, paths);

@@ -305,7 +305,8 @@ double best_race_accuracy(const AppState& app) {
     if (app.arena.racers.empty() || !race_finished(app.arena)) return kNotYet;
     double best = kNotYet;
     for (const Racer& r : app.arena.racers)
-        if (const tune::Trial* trial = r.runner->study().best(); trial) best = std::isnan(best) ? 100 * (1 - *trial->value) : std::max(best, 100 * (1 - *trial->value));
+        if (const tune::Trial* trial = r.runner->study().best(); trial)
+            best = std::isnan(best) ? 100 * (1 - *trial->value) : std::max(best, 100 * (1 - *trial->value));
     return best;
 }
 
@@ -313,9 +314,14 @@ double best_race_accuracy(const AppState& app) {
 
 const std::vector<Lesson>& lesson_catalogue() {
     // Claims shared by several steps.
-    const Contrast both_learn_90{"Both runs learn: the lower of their validation accuracies is at least 90%.", "%.1f%%", 90, false, accuracy_both};
-    const Contrast both_learn_85{"Both runs learn: the lower of their validation accuracies is at least 85%.", "%.1f%%", 85, false, accuracy_both};
+    const Contrast both_learn_90{"Both runs learn: the lower of their validation accuracies is at least 90%.", "%.1f%%", 90, false,
+                                 accuracy_both};
+    const Contrast both_learn_85{"Both runs learn: the lower of their validation accuracies is at least 85%.", "%.1f%%", 85, false,
+                                 accuracy_both};
     const Contrast b_learns_90{"B learns: its validation accuracy is at least 90%.", "%.1f%%", 90, false, accuracy_b};
+    // Each optimizer that beats plain SGD (the optimizers lesson's three steps).
+    const Contrast b_twice_as_fast_to_90{"B needs at most half the epochs A needs to reach a validation accuracy of 90%.", "%.2f×", 0.5,
+                                         true, epochs_to_90_b_over_a};
     static const std::vector<Lesson> lessons = {
         {"learning_rate", "Learning rate: too large, too small, just right",
          "The learning rate is the size of each step down the loss. Too large and every step overshoots "
@@ -341,10 +347,13 @@ const std::vector<Lesson>& lesson_catalogue() {
          "A learning rate large enough to make fast progress early is too large to settle into the "
          "bottom of the valley later. Decaying it over training (step, exponential, cosine) gets both: "
          "big steps first, small steps at the end.",
-         AB(R"({"kind":"circle","size":300,"noise":0.05})", R"({"model":{)" TANH2(16) R"(},"optimizer":{"kind":"adam"},"lr":{"lr":0.1},"epochs":60})"),
+         AB(R"({"kind":"circle","size":300,"noise":0.05})",
+            R"({"model":{)" TANH2(16) R"(},"optimizer":{"kind":"adam"},"lr":{"lr":0.1},"epochs":60})"),
          {
-             {"[]", "lab.schedule", "Compare A / B is on, both with Adam at learning rate 0.1. Set run B's LR schedule to cosine and press ▶.",
-              "In the Loss plot (log scale) A's training loss keeps jumping while B's sinks smoothly far below it; the Learning rate plot shows B's rate falling to zero.",
+             {"[]",
+              "lab.schedule", "Compare A / B is on, both with Adam at learning rate 0.1. Set run B's LR schedule to cosine and press ▶.",
+              "In the Loss plot (log scale) A's training loss keeps jumping while B's sinks smoothly far below it; the Learning rate plot "
+              "shows B's rate falling to zero.",
               R"([{"cmd":"lab.set","run":1,"train":{"lr":{"kind":"cosine"}}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
                   return both_finished_normally(app) && config(app, 1).lr.kind != ScheduleKind::constant &&
@@ -359,12 +368,14 @@ const std::vector<Lesson>& lesson_catalogue() {
          AB(R"({"kind":"moons","size":300,"noise":0.05})", R"({"lr":{"lr":0.1},"batch":{"size":2},"epochs":60})"),
          {
              {"[]", "lab.batch", "Both runs use batch size 2. Set run B's batch size to 100 and press ▶.",
-              "A's loss curve is jagged, B's is smooth; B's accuracy reaches 90%, but far later, because it takes 2 steps an epoch where A takes 75.",
+              "A's loss curve is jagged, B's is smooth; B's accuracy reaches 90%, but far later, because it takes 2 steps an epoch where A "
+              "takes 75.",
               R"([{"cmd":"lab.set","run":1,"train":{"batch":{"size":100}}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
                   return both_finished_normally(app) && config(app, 0).batch.size <= 8 && config(app, 1).batch.size >= 50;
               },
-              {{"A's loss curve is at least 5× as jagged as B's (mean jump between epochs, relative to the loss).", "%.3g×", 5, false, roughness_a_over_b},
+              {{"A's loss curve is at least 5× as jagged as B's (mean jump between epochs, relative to the loss).", "%.3g×", 5, false,
+                roughness_a_over_b},
                {"To reach a validation accuracy of 90%, B needs at least 3× the epochs A needs.", "%.3g×", 3, false, epochs_to_90_b_over_a},
                both_learn_85}},
          }},
@@ -375,13 +386,15 @@ const std::vector<Lesson>& lesson_catalogue() {
          "[" OVERFIT_SETUP "]",
          {
              {"[]", "toolbar.start", "Press ▶ and train for 200 epochs.",
-              "In the Loss plot the validation loss reaches its lowest point in the first few dozen epochs and then climbs, while the training loss keeps falling.",
+              "In the Loss plot the validation loss reaches its lowest point in the first few dozen epochs and then climbs, while the "
+              "training loss keeps falling.",
               R"([{"cmd":"lab.start"}])",
               [](const AppState& app) { return finished_normally(ended(app, 0)) && config(app, 0).patience == 0; },
               {{"The final validation loss is at least 1.5× its lowest.", "%.3g×", 1.5, false, validation_loss_climb},
                {"Training accuracy ends at least 10 points above validation accuracy.", "%.1f", 10, false, accuracy_gap_a}}},
              {"[]", "lab.patience", "Set the early-stopping patience to 10 and press ▶ again.",
-              "Training stops by itself soon after the validation loss stops improving: the progress bar ends early and the status line says so.",
+              "Training stops by itself soon after the validation loss stops improving: the progress bar ends early and the status line "
+              "says so.",
               R"([{"cmd":"lab.set","train":{"patience":10}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
                   const Trainer* a = ended(app, 0);
@@ -400,17 +413,17 @@ const std::vector<Lesson>& lesson_catalogue() {
               "In the Accuracy plot B's validation curve climbs past 90%, within a few epochs; A's needs several times as many.",
               R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"kind":"momentum"}}},{"cmd":"lab.start"}])",
               [](const AppState& app) { return both_finished_normally(app) && config(app, 1).optimizer.kind == OptimizerKind::momentum; },
-              {{"B needs at most half the epochs A needs to reach a validation accuracy of 90%.", "%.2f×", 0.5, true, epochs_to_90_b_over_a}, both_learn_90}},
+              {b_twice_as_fast_to_90, both_learn_90}},
              {"[]", "lab.optimizer", "Set run B's optimizer to RMSprop and press ▶.",
               "RMSprop also beats plain SGD: each weight gets a step sized to its own gradients, and B's accuracy curve shoots up first.",
               R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"kind":"rmsprop"}}},{"cmd":"lab.start"}])",
               [](const AppState& app) { return both_finished_normally(app) && config(app, 1).optimizer.kind == OptimizerKind::rmsprop; },
-              {{"B needs at most half the epochs A needs to reach a validation accuracy of 90%.", "%.2f×", 0.5, true, epochs_to_90_b_over_a}, both_learn_90}},
+              {b_twice_as_fast_to_90, both_learn_90}},
              {"[]", "lab.optimizer", "Set run B's optimizer to Adam and press ▶.",
               "Adam, momentum plus per-weight step sizes: B's accuracy curve is above 90%, while A's is still climbing.",
               R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"kind":"adam"}}},{"cmd":"lab.start"}])",
               [](const AppState& app) { return both_finished_normally(app) && config(app, 1).optimizer.kind == OptimizerKind::adam; },
-              {{"B needs at most half the epochs A needs to reach a validation accuracy of 90%.", "%.2f×", 0.5, true, epochs_to_90_b_over_a}, both_learn_90}},
+              {b_twice_as_fast_to_90, both_learn_90}},
          }},
         {"regularization", "L1, L2 and dropout",
          "Regularization trades a little training fit for better generalization. L2 (weight decay) "
@@ -419,7 +432,8 @@ const std::vector<Lesson>& lesson_catalogue() {
          AB(OVERFIT_DATA, OVERFIT_TRAIN),
          {
              {"[]", "lab.l2", "Set run B's L2 penalty to 0.01 and press ▶.",
-              "B's connections are much thinner in the Network view; in the Loss plot B's validation loss stays close to its training loss while A's climbs away.",
+              "B's connections are much thinner in the Network view; in the Loss plot B's validation loss stays close to its training loss "
+              "while A's climbs away.",
               R"([{"cmd":"lab.set","run":1,"train":{"l2":0.01}},{"cmd":"lab.start"}])",
               [](const AppState& app) { return both_finished_normally(app) && config(app, 1).l2 > 0; },
               {{"A's weights are at least 2× B's (sum of the layers' weight norms).", "%.3g×", 2, false, weight_norm_a_over_b},
@@ -431,10 +445,13 @@ const std::vector<Lesson>& lesson_catalogue() {
               {{"At least a quarter (25%) of B's weights are zero.", "%.0f%%", 25, false, zero_weight_share_b},
                {"A's final validation loss is at least 1.2× B's.", "%.3g×", 1.2, false, validation_loss_a_over_b}}},
              {"[]", "lab.layer1.dropout", "Set run B's L1 back to 0, give both of its hidden layers dropout 0.3, and press ▶.",
-              "B's training loss stays above A's (some of its units are missing at every step), but its validation loss ends well below A's.",
-              R"([{"cmd":"lab.set","run":1,"train":{"l1":0,"model":{"hidden":[{"units":48,"activation":"tanh","dropout":0.3},{"units":48,"activation":"tanh","dropout":0.3}]}}},{"cmd":"lab.start"}])",
+              "B's training loss stays above A's (some of its units are missing at every step), but its validation loss ends well below "
+              "A's.",
+              R"([{"cmd":"lab.set","run":1,"train":{"l1":0,"model":{"hidden":[{"units":48,"activation":"tanh","dropout":0.3},{"units":48,)"
+              R"("activation":"tanh","dropout":0.3}]}}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
-                  return both_finished_normally(app) && config(app, 1).model.hidden[0].dropout > 0 && config(app, 1).l1 == 0 && config(app, 1).l2 == 0;
+                  return both_finished_normally(app) && config(app, 1).model.hidden[0].dropout > 0 && config(app, 1).l1 == 0 &&
+                         config(app, 1).l2 == 0;
               },
               {{"A's final validation loss is at least 1.3× B's.", "%.3g×", 1.3, false, validation_loss_a_over_b},
                {"B's final training loss is at least 1.5× A's.", "%.3g×", 1.5, false, loss_b_over_a}}},
@@ -445,10 +462,12 @@ const std::vector<Lesson>& lesson_catalogue() {
          "deep layers; He initialization scales the noise to each layer's fan-in, so ReLU networks start "
          "with signals of a healthy size.",
          AB(R"({"kind":"circle","size":300,"noise":0.05})",
-            R"({"model":{"hidden":[{"units":16,"activation":"relu"},{"units":16,"activation":"relu"}],"init":"he"},"lr":{"lr":0.1},"epochs":40})"),
+            R"({"model":{"hidden":[{"units":16,"activation":"relu"},{"units":16,"activation":"relu"}],"init":"he"},"lr":{"lr":0.1},)"
+            R"("epochs":40})"),
          {
              {"[]", "lab.init", "Both runs start from He initialization. Set run B's initialization to zeros and press ▶.",
-              "B's loss stays flat at 0.69 and its decision boundary stays one colour; in the Network view all of B's connections look the same, while A's differ and A learns the circle.",
+              "B's loss stays flat at 0.69 and its decision boundary stays one colour; in the Network view all of B's connections look the "
+              "same, while A's differ and A learns the circle.",
               R"([{"cmd":"lab.set","run":1,"train":{"model":{"init":"zeros"}}},{"cmd":"lab.start"}])",
               [](const AppState& app) { return both_finished_normally(app) && config(app, 1).model.init == Init::zeros; },
               {{"All of B's 16 first-layer units stay identical: it has 1 distinct unit.", "%.0f", 1, true, distinct_units_b},
@@ -458,7 +477,9 @@ const std::vector<Lesson>& lesson_catalogue() {
               "Both runs now use a deep ReLU network with Gaussian weights of σ = 1. Set run B's initialization to He and press ▶.",
               "A's loss starts huge (or A diverges at once and says so); B's loss starts near 0.7 and falls smoothly.",
               R"([{"cmd":"lab.set","run":1,"train":{"model":{"init":"he"}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return ended(app, 0) && finished_normally(ended(app, 1)) && config(app, 1).model.init == Init::he; },
+              [](const AppState& app) {
+                  return ended(app, 0) && finished_normally(ended(app, 1)) && config(app, 1).model.init == Init::he;
+              },
               {{"A's first-epoch loss is at least 10× B's (∞ when A diverged).", "%.3g×", 10, false, first_loss_a_over_b}, b_learns_90}},
          }},
         {"normalization", "Feature normalization",
@@ -466,17 +487,21 @@ const std::vector<Lesson>& lesson_catalogue() {
          "a learning rate small enough for the large feature is far too small for the others. "
          "Standardizing every feature to mean 0 and standard deviation 1 (fitted on the training part "
          "only) makes the valley round.",
-         R"([{"cmd":"lab.set","data":{"kind":"wine","validation_ratio":0.3},"train":{"model":{"output":"softmax","loss":"categorical_cross_entropy"},"lr":{"lr":0.03},"epochs":40}}])",
+         R"([{"cmd":"lab.set","data":{"kind":"wine","validation_ratio":0.3},"train":{"model":{"output":"softmax",)"
+         R"("loss":"categorical_cross_entropy"},"lr":{"lr":0.03},"epochs":40}}])",
          {
              {"[]", "toolbar.start", "The wine data is loaded without preprocessing. Press ▶.",
-              "The validation accuracy stays near 40%, what always guessing the largest class gives: the proline feature (hundreds to thousands) dominates every step.",
+              "The validation accuracy stays near 40%, what always guessing the largest class gives: the proline feature (hundreds to "
+              "thousands) dominates every step.",
               R"([{"cmd":"lab.start"}])",
               [](const AppState& app) { return ended(app, 0) && app.lab.data_config.preprocessing == Preprocessing::none; },
               {{"The validation accuracy is at most 50%.", "%.1f%%", 50, true, accuracy_a}}},
              {"[]", "lab.normalize", "Set Normalize to standardize and press ▶.",
               "With the same learning rate, the validation accuracy now climbs above 90%.",
               R"([{"cmd":"lab.set","data":{"preprocessing":"standardize"}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return finished_normally(ended(app, 0)) && app.lab.data_config.preprocessing != Preprocessing::none; },
+              [](const AppState& app) {
+                  return finished_normally(ended(app, 0)) && app.lab.data_config.preprocessing != Preprocessing::none;
+              },
               {{"The validation accuracy is at least 90%.", "%.1f%%", 90, false, accuracy_a}}},
          }},
         {"validation_split", "Training and validation data",
@@ -486,7 +511,8 @@ const std::vector<Lesson>& lesson_catalogue() {
          "[" OVERFIT_SETUP "]",
          {
              {"[]", "toolbar.start", "Press ▶ and compare the training and validation accuracy at the end.",
-              "In the Accuracy plot the training curve climbs to nearly 100%, while the validation curve stays clearly lower: the gap is over-fitting.",
+              "In the Accuracy plot the training curve climbs to nearly 100%, while the validation curve stays clearly lower: the gap is "
+              "over-fitting.",
               R"([{"cmd":"lab.start"}])",
               [](const AppState& app) { return finished_normally(ended(app, 0)); },
               {{"Training accuracy ends at least 10 points above validation accuracy.", "%.1f", 10, false, accuracy_gap_a}}},
@@ -503,10 +529,16 @@ const std::vector<Lesson>& lesson_catalogue() {
          "the Pareto front of accuracy against cost.",
          AB(R"({"kind":"moons","size":300,"noise":0.05})", SMALL_NET),
          {
-             {"[]", "lab.layers.add", "Compare A / B is on; both runs have one hidden layer of 8 units. Give run B three hidden layers of 64 units each and press ▶.",
+             {"[]",
+              "lab.layers.add",
+              "Compare A / B is on; both runs have one hidden layer of 8 units. Give run B three hidden layers of 64 units each and press "
+              "▶.",
               "The status lines: both validation accuracies are about the same, but B's training cost (in FLOPs) is hundreds of times A's.",
-              R"([{"cmd":"lab.set","run":1,"train":{"model":{"hidden":[{"units":64,"activation":"tanh"},{"units":64,"activation":"tanh"},{"units":64,"activation":"tanh"}]}}},{"cmd":"lab.start"}])",
-              [](const AppState& app) { return both_finished_normally(app) && config(app, 1).model.hidden.size() > config(app, 0).model.hidden.size(); },
+              R"([{"cmd":"lab.set","run":1,"train":{"model":{"hidden":[{"units":64,"activation":"tanh"},{"units":64,"activation":"tanh"},)"
+              R"({"units":64,"activation":"tanh"}]}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) {
+                  return both_finished_normally(app) && config(app, 1).model.hidden.size() > config(app, 0).model.hidden.size();
+              },
               {{"B's training cost is at least 50× A's.", "%.3g×", 50, false, flops_b_over_a},
                {"The two validation accuracies differ by at most 3 points.", "%.1f", 3, true, accuracy_difference},
                both_learn_90}},
@@ -516,7 +548,8 @@ const std::vector<Lesson>& lesson_catalogue() {
          "each trial anew. With the same budget, a 4 × 4 grid tests only 4 learning rates, while 16 "
          "random trials test 16: when only one hyperparameter really matters, random search explores "
          "it far better (Bergstra & Bengio, 2012).",
-         R"([{"cmd":"arena.set","objective":"branin","strategies":["grid","random"],"trials":16,"repeats":1},{"cmd":"arena.view","tab":"landscape"}])",
+         R"([{"cmd":"arena.set","objective":"branin","strategies":["grid","random"],"trials":16,"repeats":1},{"cmd":"arena.view",)"
+         R"("tab":"landscape"}])",
          {
              {"[]", "arena.start", "Grid and random search are set up with 16 trials each on the Branin function. Press ▶ Start race.",
               "In the \"Where they looked\" view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x1.",
@@ -533,30 +566,38 @@ const std::vector<Lesson>& lesson_catalogue() {
          "arena) model no loss at all: they move a Gaussian cloud of trials towards the good ones and "
          "stretch it along the valley they find. They shine when trials are cheap and many, on narrow "
          "tilted valleys and on noisy losses; with a few dozen costly trials a model-based search usually wins.",
-         R"([{"cmd":"arena.set","objective":"forrester","strategies":["bo_ei"],"trials":15,"repeats":1,"xi":0.01},{"cmd":"arena.view","tab":"bayes"}])",
+         R"([{"cmd":"arena.set","objective":"forrester","strategies":["bo_ei"],"trials":15,"repeats":1,"xi":0.01},{"cmd":"arena.view",)"
+         R"("tab":"bayes"}])",
          {
              {R"([{"cmd":"arena.start"},{"cmd":"arena.pause"}])", "arena.step",
-              "BO (EI) is ready on the 1-D Forrester function, paused. Press Step one round six times: the first five trials are spread evenly, the sixth is the model's choice.",
-              "In the Bayesian optimization view, the band (mean ± 2σ) is narrow at the trials and wide between them; the red line marks the highest point of the acquisition curve, the next trial.",
+              "BO (EI) is ready on the 1-D Forrester function, paused. Press Step one round six times: the first five trials are spread "
+              "evenly, the sixth is the model's choice.",
+              "In the Bayesian optimization view, the band (mean ± 2σ) is narrow at the trials and wide between them; the red line marks "
+              "the highest point of the acquisition curve, the next trial.",
               "[" SIX_ROUNDS "]",
               [](const AppState& app) { return racer_of(app, "bo_ei") && !app.arena.racing; },
               {{"At least 1 trial was chosen by the model.", "%.0f", 1, false, model_trials_bo}}},
              {"[" R"({"cmd":"arena.start"},)" SIX_ROUNDS "]", "arena.xi",
               "Drag the ξ slider above the plots to 0.5, then press Step one round.",
-              "A larger ξ demands more improvement: the acquisition peak leaves the trials behind and the next trial lands in a gap the model knows little about.",
+              "A larger ξ demands more improvement: the acquisition peak leaves the trials behind and the next trial lands in a gap the "
+              "model knows little about.",
               R"([{"cmd":"arena.set","xi":0.5},)" ROUND "]",
               [](const AppState& app) { return racer_of(app, "bo_ei") && app.arena.setup.xi >= 0.3; },
-              {{"The new trial lies at least 2× farther from the earlier trials than the first model-chosen trial did.", "%.3g×", 2, false, exploration_gap_ratio}}},
+              {{"The new trial lies at least 2× farther from the earlier trials than the first model-chosen trial did.", "%.3g×", 2, false,
+                exploration_gap_ratio}}},
          }},
         {"hyperband", "Hyperband: stop the weak trials early",
          "Most configurations are bad, and a few epochs are often enough to tell. Successive halving "
          "starts many configurations with a small budget, keeps the best third at each rung and trains "
          "only those longer; Hyperband runs it at several levels of aggressiveness. The epochs saved on "
          "hopeless trials are the point: an early-stopping rule for the whole search.",
-         R"([{"cmd":"lab.set","data":{"kind":"spiral","size":300},"train":{"optimizer":{"kind":"adam"}}},{"cmd":"arena.set","objective":"lab","strategies":["random","hyperband"],"trials":9,"epochs":9,"repeats":1},{"cmd":"arena.view","tab":"trials"}])",
+         R"([{"cmd":"lab.set","data":{"kind":"spiral","size":300},"train":{"optimizer":{"kind":"adam"}}},{"cmd":"arena.set",)"
+         R"("objective":"lab","strategies":["random","hyperband"],"trials":9,"epochs":9,"repeats":1},{"cmd":"arena.view","tab":"trials"}])",
          {
-             {"[]", "arena.start", "Random search and Hyperband each get 9 trials of at most 9 epochs on the lab's spiral. Press ▶ Start race.",
-              "Each progress bar counts the epochs trained: random trains every trial for all 9, Hyperband far fewer. In the Trials view, pick Hyperband: most of its trials are \"pruned\", stopped after 1 or 3 epochs.",
+             {"[]",
+              "arena.start", "Random search and Hyperband each get 9 trials of at most 9 epochs on the lab's spiral. Press ▶ Start race.",
+              "Each progress bar counts the epochs trained: random trains every trial for all 9, Hyperband far fewer. In the Trials view, "
+              "pick Hyperband: most of its trials are \"pruned\", stopped after 1 or 3 epochs.",
               R"([{"cmd":"arena.start"}])",
               [](const AppState& app) { return finished_racer(app, "random") && finished_racer(app, "hyperband"); },
               {{"Random search trains at least 2× the epochs Hyperband trains.", "%.3g×", 2, false, epochs_random_over_hyperband},
@@ -571,7 +612,9 @@ const std::vector<Lesson>& lesson_catalogue() {
          {
              {"[]", "toolbar.start", "Find settings that reach the goal and press ▶.",
               "The run's final validation accuracy, in the status line under the progress bar.",
-              R"([{"cmd":"lab.set","train":{"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"he"},"optimizer":{"kind":"adam"},"lr":{"lr":0.01},"batch":{"size":5}}},{"cmd":"lab.start"}])",
+              R"([{"cmd":"lab.set","train":{"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"},)"
+              R"({"units":32,"activation":"relu"}],"init":"he"},"optimizer":{"kind":"adam"},"lr":{"lr":0.01},"batch":{"size":5}}},)"
+              R"({"cmd":"lab.start"}])",
               [](const AppState& app) {
                   const Trainer* a = ended(app, 0);
                   const DataConfig& d = app.lab.data_config;
@@ -590,9 +633,14 @@ const std::vector<Lesson>& lesson_catalogue() {
          "[" R"({"cmd":"lab.set","data":{"kind":"spiral","size":500,"noise":0.02,"validation_ratio":0.3},"train":)" CHALLENGE_NET "},"
          R"({"cmd":"arena.set","objective":"lab","metric":"val_accuracy","trials":20,"epochs":50,"repeats":1}])",
          {
-             {"[]", "arena.start", "Hint: tune the learning rate (0.001 to 0.1, log), the batch size (4 to 32, log), the units per layer (16 to 64) and the hidden layers (2 to 3) with random search, then press ▶ Start race.",
+             {"[]",
+              "arena.start",
+              "Hint: tune the learning rate (0.001 to 0.1, log), the batch size (4 to 32, log), the units per layer (16 to 64) and the "
+              "hidden layers (2 to 3) with random search, then press ▶ Start race.",
               "Each strategy's progress bar shows its best validation accuracy so far.",
-              R"([{"cmd":"arena.set","params":{"lr":{"tuned":true,"low":0.001,"high":0.1,"log":true},"batch":{"tuned":true,"low":4,"high":32,"log":true},"units":{"tuned":true,"low":16,"high":64,"log":false},"layers":{"tuned":true,"low":2,"high":3,"log":false}},"strategies":["random"]},{"cmd":"arena.start"}])",
+              R"([{"cmd":"arena.set","params":{"lr":{"tuned":true,"low":0.001,"high":0.1,"log":true},"batch":{"tuned":true,"low":4,)"
+              R"("high":32,"log":true},"units":{"tuned":true,"low":16,"high":64,"log":false},"layers":{"tuned":true,"low":2,"high":3,)"
+              R"("log":false}},"strategies":["random"]},{"cmd":"arena.start"}])",
               [](const AppState& app) {
                   const ArenaState& arena = app.arena;
                   const DataConfig& d = app.lab.data_config;

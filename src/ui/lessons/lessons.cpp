@@ -263,7 +263,10 @@ void draw_lessons(AppState& app) {
     if (wide) ImGui::SameLine();
     ImGui::BeginChild("##lesson", ImVec2(0, 0), false);
     if (const Lesson* lesson = open_lesson(app.lessons)) draw_lesson_detail(app, *lesson);
-    else ImGui::TextDisabled("%s", app.tr("Pick a lesson on the left: each one sets up the lab, asks you to do one thing and to watch one thing, and checks it."));
+    else
+        ImGui::TextDisabled(
+            "%s",
+            app.tr("Pick a lesson on the left: each one sets up the lab, asks you to do one thing and to watch one thing, and checks it."));
     ImGui::EndChild();
 }
 

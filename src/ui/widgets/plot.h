@@ -46,8 +46,8 @@
 // any contiguous range of float or double (std::span, std::vector, std::array), or a pointer,
 // count and stride. NaN, ±Inf and (on log axes) non-positive values are skipped: a diverged run
 // still shows its finite part. Finite values beyond fixed axis limits are marked by a small
-// triangle at the edge, pointing the way to them, so nothing leaves the plot unseen. A label that starts with "##" (or is null) stays out of the
-// legend and the tooltip; text after "##" is hidden, as in ImGui ("train##ghost").
+// triangle at the edge, pointing the way to them, so nothing leaves the plot unseen. A label that starts with "##" (or is null) stays out
+// of the legend and the tooltip; text after "##" is hidden, as in ImGui ("train##ghost").
 //
 // Automatic limits follow the data drawn in the previous frame (kept in the window's
 // ImGuiStorage under the plot's id), so nothing is buffered or allocated per frame. The first

@@ -11,7 +11,8 @@ bool is_cjk(unsigned int c) { return c >= 0x2E80; }  // CJK scripts, their punct
 
 // Punctuation that must not begin a line (Chinese typesetting's 避头点).
 bool closes(unsigned int c) {
-    for (unsigned int p : {0xFF0Cu, 0x3002u, 0x3001u, 0xFF1Bu, 0xFF1Au, 0xFF01u, 0xFF1Fu, 0xFF09u, 0x300Du, 0x300Fu, 0x3011u, 0x300Bu, 0x201Du})
+    for (unsigned int p :
+         {0xFF0Cu, 0x3002u, 0x3001u, 0xFF1Bu, 0xFF1Au, 0xFF01u, 0xFF1Fu, 0xFF09u, 0x300Du, 0x300Fu, 0x3011u, 0x300Bu, 0x201Du})
         if (c == p) return true;
     return false;
 }
