@@ -1,5 +1,6 @@
 #pragma once
-// exp and tanh written in plain float arithmetic, for the activations' hot loops. Two reasons:
+// exp, tanh, σ, log and log1p written in plain float arithmetic, for the activations' and losses'
+// hot loops. Two reasons:
 // libm's tanhf/expf are calls the compiler cannot vectorize (in the wasm build they were over half
 // of a small network's training time), and each libm rounds its last bit its own way, while these
 // give the same bits natively and in WebAssembly. Accuracy: a few float ulps (tests/core).
@@ -46,6 +47,27 @@ inline float tanh_approx(float x) {
     const float series = a + a * a2 * (-1.0f / 3 + a2 * (2.0f / 15 + a2 * (-17.0f / 315 + a2 * (62.0f / 2835))));
     const float exponential = 1.0f - 2.0f / (exp_approx(2.0f * a) + 1.0f);
     return std::copysign(a < 0.25f ? series : exponential, x);
+}
+
+// log x for x > 0: x = 2ᵏ·m with m in [√½, √2), log m = 2·atanh(f/(2 + f)) with f = m − 1, by its
+// series to s⁹ (|s| ≤ 0.172; error < 2 ulps). NaN and +∞ give NaN (a diverged run stays one).
+inline float log_approx(float x) {
+    constexpr uint32_t kSqrtHalf = 0x3f3504f3;  // the bits of √½: m's exponent is taken from there
+    const uint32_t shifted = reinterpret_bits<uint32_t>(x) - kSqrtHalf;
+    const auto k = static_cast<float>(static_cast<int32_t>(shifted) >> 23);
+    const float m = reinterpret_bits<float>((shifted & 0x007fffffu) + kSqrtHalf);
+    const float f = m - 1.0f;
+    const float s = f / (2.0f + f);
+    const float s2 = s * s;
+    const float tail = s2 * (2.0f / 3 + s2 * (2.0f / 5 + s2 * (2.0f / 7 + s2 * (2.0f / 9))));
+    return (2.0f * s + s * tail) + k * 0.693147182f + (x - x);
+}
+
+// log(1 + e) for e ≥ 0, exact where 1 + e rounds to 1: log(u)·e/(u − 1) with u = 1 + e corrects the
+// rounding of u (Goldberg's trick; error < 4 ulps). The losses' softplus term.
+inline float log1p_approx(float e) {
+    const float u = 1.0f + e;
+    return u == 1.0f ? e : log_approx(u) * (e / (u - 1.0f));
 }
 
 // σ(z) = 1/(1 + e⁻ᶻ), written as eᶻ/(1 + eᶻ) for z < 0 so exp never overflows.

@@ -2,19 +2,15 @@
 
 #include <algorithm>
 
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#endif
-
 namespace tunelab::kernels {
 
 namespace scalar {
 
 void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n,
-              bool accumulate) {
+              const float* bias) {
     for (int col = 0; col < n; ++col) {
         float* out = c + size_t(col) * m;
-        if (!accumulate) std::fill(out, out + m, 0.0f);
+        for (int i = 0; i < m; ++i) out[i] = bias ? bias[i] : 0.0f;
         for (int p = 0; p < k; ++p) {  // out += A[:, p] · S(p, col)
             const float* a_col = a + size_t(p) * m;
             const float factor = s[size_t(p) * sp + size_t(col) * sc];
@@ -23,97 +19,177 @@ void multiply(float* c, const float* a, int m, int k, const float* s, int sp, in
     }
 }
 
-// The order of the SIMD version's lanes, so both builds produce the same bits.
+// The order of the SIMD version's lanes, so every build produces the same bits.
 float dot(const float* x, const float* y, int m) {
-    float lane[4] = {0, 0, 0, 0};
+    float lane[kDotLanes] = {};
     int i = 0;
-    for (; i + 4 <= m; i += 4)
-        for (int l = 0; l < 4; ++l) lane[l] += x[i + l] * y[i + l];
-    float sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
+    for (; i + kDotLanes <= m; i += kDotLanes)
+        for (int l = 0; l < kDotLanes; ++l) lane[l] += x[i + l] * y[i + l];
+    for (int width = kDotLanes / 2; width >= 1; width /= 2)  // halves added pairwise
+        for (int l = 0; l < width; ++l) lane[l] = lane[l] + lane[l + width];
+    float sum = lane[0];
     for (; i < m; ++i) sum += x[i] * y[i];
     return sum;
 }
 
 }  // namespace scalar
 
-#ifdef __wasm_simd128__
-
 namespace {
 
-// Rows [row, row + 4·Vecs) of `Cols` adjacent output columns starting at `col`, kept in registers
-// while the k products are summed: each load of A's 4·Vecs floats serves Cols columns.
-template <int Cols, int Vecs>
-void multiply_block(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int col,
-                    int row, bool accumulate) {
-    v128_t acc[Cols][Vecs];
+// The SIMD versions are written once, over the compilers' generic vectors (GCC's and clang's
+// vector_size extension), and instantiated for each width: 4 lanes for WebAssembly SIMD and SSE2,
+// 8 for AVX2, 16 for AVX-512. Each output element is one scalar sum over p = 0 … k−1 whatever the
+// width (the lanes run across rows, never along a sum), so every width gives the scalar twin's bits.
+typedef float V4 __attribute__((vector_size(16)));
+#if defined(__x86_64__) || defined(__i386__)
+typedef float V8 __attribute__((vector_size(32)));
+typedef float V16 __attribute__((vector_size(64)));
+#endif
+
+template <typename V>
+constexpr int kLanes = sizeof(V) / sizeof(float);
+
+// Vectors are loaded and stored at any float's address (rows start anywhere) through `At<V>`, a
+// type that may alias float. (Not through helper functions: passing a vector wider than the
+// default target's by value changes the ABI, and GCC says so.)
+template <size_t Bytes>
+struct Unaligned {
+    typedef float type __attribute__((vector_size(Bytes), aligned(4), may_alias));
+};
+template <typename V>
+using At = typename Unaligned<sizeof(V)>::type;
+
+// Rows [row, row + lanes·Vecs) of `Cols` adjacent output columns starting at `col`, kept in
+// registers while the k products are summed: each load of A's rows serves Cols columns.
+template <typename V, int Cols, int Vecs>
+[[gnu::always_inline]] inline void multiply_block(float* c, const float* a, int m, int k, const float* s,
+                                                  int sp, int sc, int col, int row, const float* bias) {
+    constexpr int L = kLanes<V>;
+    V acc[Cols][Vecs];
     for (int j = 0; j < Cols; ++j)
-        for (int v = 0; v < Vecs; ++v)
-            acc[j][v] = accumulate ? wasm_v128_load(c + size_t(col + j) * m + row + 4 * v)
-                                   : wasm_f32x4_splat(0.0f);
+        for (int v = 0; v < Vecs; ++v) acc[j][v] = bias ? *reinterpret_cast<const At<V>*>(bias + row + L * v) : V{};
     for (int p = 0; p < k; ++p) {
-        const float* a_col = a + size_t(p) * m + row;
-        v128_t a_vec[Vecs];
-        for (int v = 0; v < Vecs; ++v) a_vec[v] = wasm_v128_load(a_col + 4 * v);
+        V a_vec[Vecs];
+        for (int v = 0; v < Vecs; ++v) a_vec[v] = *reinterpret_cast<const At<V>*>(a + size_t(p) * m + row + L * v);
         for (int j = 0; j < Cols; ++j) {
-            v128_t factor = wasm_f32x4_splat(s[size_t(p) * sp + size_t(col + j) * sc]);
-            for (int v = 0; v < Vecs; ++v)
-                acc[j][v] = wasm_f32x4_add(acc[j][v], wasm_f32x4_mul(a_vec[v], factor));
+            const float factor = s[size_t(p) * sp + size_t(col + j) * sc];
+            for (int v = 0; v < Vecs; ++v) acc[j][v] += a_vec[v] * factor;
         }
     }
     for (int j = 0; j < Cols; ++j)
-        for (int v = 0; v < Vecs; ++v) wasm_v128_store(c + size_t(col + j) * m + row + 4 * v, acc[j][v]);
+        for (int v = 0; v < Vecs; ++v) *reinterpret_cast<At<V>*>(c + size_t(col + j) * m + row + L * v) = acc[j][v];
 }
 
-template <int Cols>
-void multiply_columns(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int col,
-                      bool accumulate) {
+template <typename V, int Cols>
+[[gnu::always_inline]] inline void multiply_columns(float* c, const float* a, int m, int k, const float* s,
+                                                    int sp, int sc, int col, const float* bias) {
+    constexpr int L = kLanes<V>;
     int row = 0;
-    for (; row + 16 <= m; row += 16) multiply_block<Cols, 4>(c, a, m, k, s, sp, sc, col, row, accumulate);
-    for (; row + 4 <= m; row += 4) multiply_block<Cols, 1>(c, a, m, k, s, sp, sc, col, row, accumulate);
+    for (; row + 4 * L <= m; row += 4 * L) multiply_block<V, Cols, 4>(c, a, m, k, s, sp, sc, col, row, bias);
+    for (; row + L <= m; row += L) multiply_block<V, Cols, 1>(c, a, m, k, s, sp, sc, col, row, bias);
+    if constexpr (L > 4)
+        for (; row + 4 <= m; row += 4) multiply_block<V4, Cols, 1>(c, a, m, k, s, sp, sc, col, row, bias);
     for (; row < m; ++row)  // the last m mod 4 rows, one at a time
         for (int j = 0; j < Cols; ++j) {
-            float sum = accumulate ? c[size_t(col + j) * m + row] : 0.0f;
+            float sum = bias ? bias[row] : 0.0f;
             for (int p = 0; p < k; ++p) sum += a[size_t(p) * m + row] * s[size_t(p) * sp + size_t(col + j) * sc];
             c[size_t(col + j) * m + row] = sum;
         }
 }
 
-float horizontal_sum(v128_t v) {
-    return (wasm_f32x4_extract_lane(v, 0) + wasm_f32x4_extract_lane(v, 1)) +
-           (wasm_f32x4_extract_lane(v, 2) + wasm_f32x4_extract_lane(v, 3));
+template <typename V>
+[[gnu::always_inline]] inline void multiply_simd(float* c, const float* a, int m, int k, const float* s, int sp,
+                                                 int sc, int n, const float* bias) {
+    int col = 0;
+    if constexpr (kLanes<V> == 16)  // AVX-512's 32 registers hold four columns' sums (16) and A's rows (4)
+        for (; col + 4 <= n; col += 4) multiply_columns<V, 4>(c, a, m, k, s, sp, sc, col, bias);
+    for (; col + 2 <= n; col += 2) multiply_columns<V, 2>(c, a, m, k, s, sp, sc, col, bias);
+    for (; col < n; ++col) multiply_columns<V, 1>(c, a, m, k, s, sp, sc, col, bias);
 }
 
-}  // namespace
+static_assert(kDotLanes % kLanes<V4> == 0, "dot's lanes are whole vectors of four");
 
-float dot(const float* x, const float* y, int m) {
-    v128_t lanes = wasm_f32x4_splat(0.0f);
+[[gnu::always_inline]] inline float dot_simd(const float* x, const float* y, int m) {
+    constexpr int Vecs = kDotLanes / kLanes<V4>;
+    V4 acc[Vecs] = {};
     int i = 0;
-    for (; i + 4 <= m; i += 4)
-        lanes = wasm_f32x4_add(lanes, wasm_f32x4_mul(wasm_v128_load(x + i), wasm_v128_load(y + i)));
-    float sum = horizontal_sum(lanes);
+    for (; i + kDotLanes <= m; i += kDotLanes)
+        for (int v = 0; v < Vecs; ++v) 
+            acc[v] += *reinterpret_cast<const At<V4>*>(x + i + 4 * v) * *reinterpret_cast<const At<V4>*>(y + i + 4 * v);
+    for (int width = Vecs / 2; width >= 1; width /= 2)  // halves added pairwise, as scalar::dot
+        for (int v = 0; v < width; ++v) acc[v] = acc[v] + acc[v + width];
+    float sum = (acc[0][0] + acc[0][2]) + (acc[0][1] + acc[0][3]);
     for (; i < m; ++i) sum += x[i] * y[i];
     return sum;
 }
 
-void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n,
-              bool accumulate) {
-    int col = 0;
-    for (; col + 2 <= n; col += 2) multiply_columns<2>(c, a, m, k, s, sp, sc, col, accumulate);
-    for (; col < n; ++col) multiply_columns<1>(c, a, m, k, s, sp, sc, col, accumulate);
+}  // namespace
+
+#if defined(__wasm_simd128__)
+
+void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n, const float* bias) {
+    multiply_simd<V4>(c, a, m, k, s, sp, sc, n, bias);
+}
+float dot(const float* x, const float* y, int m) { return dot_simd(x, y, m); }
+const char* simd_name() { return "wasm-simd128"; }
+std::vector<Version> versions() { return {{"wasm-simd128", multiply}}; }
+
+#elif defined(__x86_64__) || defined(__i386__)
+
+// One binary for every x86 machine: SSE2 is always there, AVX2 and AVX-512 are used when the CPU
+// has them (chosen once, at start-up). None of these targets lets the compiler fuse a multiply and
+// an add (the build sets -ffp-contract=off, and FMA is not among the AVX2 target's features), so
+// every product is rounded before it is added, as in the web build.
+namespace {
+
+void multiply_sse2(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n, const float* bias) {
+    multiply_simd<V4>(c, a, m, k, s, sp, sc, n, bias);
+}
+[[gnu::target("avx2")]] void multiply_avx2(float* c, const float* a, int m, int k, const float* s, int sp, int sc,
+                                           int n, const float* bias) {
+    multiply_simd<V8>(c, a, m, k, s, sp, sc, n, bias);
+}
+[[gnu::target("avx512f")]] void multiply_avx512(float* c, const float* a, int m, int k, const float* s, int sp,
+                                                int sc, int n, const float* bias) {
+    multiply_simd<V16>(c, a, m, k, s, sp, sc, n, bias);
 }
 
-bool simd_enabled() { return true; }
+Width choose_width() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") ? Width::avx512f
+           : __builtin_cpu_supports("avx2") ? Width::avx2
+                                            : Width::sse2;
+}
+
+const Width chosen_width = choose_width();
+const Version chosen = chosen_width == Width::avx512f ? Version{"avx512f", multiply_avx512}
+                       : chosen_width == Width::avx2  ? Version{"avx2", multiply_avx2}
+                                                      : Version{"sse2", multiply_sse2};
+
+}  // namespace
+
+Width widest() { return chosen_width; }
+
+void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n, const float* bias) {
+    chosen.multiply(c, a, m, k, s, sp, sc, n, bias);
+}
+float dot(const float* x, const float* y, int m) { return dot_simd(x, y, m); }
+const char* simd_name() { return chosen.name; }
+std::vector<Version> versions() {
+    std::vector<Version> runnable = {{"sse2", multiply_sse2}};
+    if (__builtin_cpu_supports("avx2")) runnable.push_back({"avx2", multiply_avx2});
+    if (__builtin_cpu_supports("avx512f")) runnable.push_back({"avx512f", multiply_avx512});
+    return runnable;
+}
 
 #else
 
-void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n,
-              bool accumulate) {
-    scalar::multiply(c, a, m, k, s, sp, sc, n, accumulate);
+void multiply(float* c, const float* a, int m, int k, const float* s, int sp, int sc, int n, const float* bias) {
+    scalar::multiply(c, a, m, k, s, sp, sc, n, bias);
 }
-
 float dot(const float* x, const float* y, int m) { return scalar::dot(x, y, m); }
-
-bool simd_enabled() { return false; }
+const char* simd_name() { return "none"; }
+std::vector<Version> versions() { return {}; }
 
 #endif
 

@@ -57,7 +57,7 @@ double mean_loss(Loss loss, const float* logits, const float* outputs, const flo
                 // −[t·log σ(z) + (1−t)·log(1−σ(z))] = max(z, 0) − z·t + log(1 + e^−|z|)
                 for (int k = 0; k < units; ++k) {
                     const float t = unit_target(targets[j], k, units);
-                    const float softplus = std::log1p(exp_approx(-std::fabs(z[k])));
+                    const float softplus = log1p_approx(exp_approx(-std::fabs(z[k])));
                     total += double((z[k] > 0 ? z[k] : 0.0f) - z[k] * t + softplus) / units;
                 }
                 break;
@@ -66,7 +66,7 @@ double mean_loss(Loss loss, const float* logits, const float* outputs, const flo
                 const float largest = *std::max_element(z, z + units);
                 float sum = 0;
                 for (int k = 0; k < units; ++k) sum += exp_approx(z[k] - largest);
-                total += double(largest + std::log(sum) - z[static_cast<int>(targets[j])]);
+                total += double(largest + log_approx(sum) - z[static_cast<int>(targets[j])]);
                 break;
             }
         }

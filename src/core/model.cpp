@@ -111,11 +111,9 @@ void forward(const Model& model, const float* x, int n, Workspace& work, Rng* dr
     for (int l = 0; l <= last; ++l) {
         const LayerShape& layer = model.layer(l);
         float* z = l == last ? work.logits.data() : work.activations[l].data();
-        // z = W·input + b: start every column at b, then accumulate the product.
-        const float* b = params + layer.bias_offset;
-        for (int j = 0; j < n; ++j) std::copy(b, b + layer.units, z + size_t(j) * layer.units);
+        // z = W·input + b: every column starts at b, then the products are added.
         kernels::multiply(z, params + layer.weight_offset, layer.units, layer.inputs, input, 1,
-                          layer.inputs, n, true);
+                          layer.inputs, n, params + layer.bias_offset);
         const size_t size = size_t(layer.units) * n;
         if (l == last) {
             apply_output(model.output(), z, work.activations[l].data(), layer.units, n);

@@ -81,7 +81,13 @@ Trainer::Trainer(const TrainConfig& config, PreparedData data)
     model_.initialize(config_.model.init, config_.model.init_scale, init_rng);
     order_.resize(data_.info.train_size);
     weight_ranges_ = model_.weight_ranges();
+    for (int l = 0; l < model_.layer_count(); ++l)
+        bias_ranges_.emplace_back(model_.layer(l).bias_offset, model_.layer(l).bias_offset + model_.layer(l).units);
     flops_per_sample_ = model_.forward_flops_per_sample();
+    // Room for every record and first-epoch loss up front: steps then allocate nothing.
+    history_.reserve(config_.epochs);
+    const int first_batch = batch_size(config_.batch, 0, data_.info.train_size);
+    first_epoch_losses_.reserve((data_.info.train_size + first_batch - 1) / first_batch);
     for (int l = 0; l < model_.layer_count(); ++l) has_dropout_ = has_dropout_ || model_.layer(l).dropout > 0;
 }
 
@@ -105,7 +111,18 @@ void Trainer::start_epoch() {
 
 void Trainer::step() {
     if (finished()) return;
+    const size_t records = history_.size();
     const Stopwatch watch;
+    advance();
+    add_time(watch.elapsed_seconds(), records);
+}
+
+void Trainer::add_time(double seconds, size_t records_before) {
+    seconds_ += seconds;
+    if (history_.size() > records_before) history_.back().seconds = seconds_;  // includes the validation pass
+}
+
+void Trainer::advance() {
     if (batch_ == 0) start_epoch();
     status_ = Status::running;
 
@@ -113,9 +130,11 @@ void Trainer::step() {
     const int first = batch_ * batch_size_;
     const int n = std::min(batch_size_, data_.info.train_size - first);
     const int inputs = data_.info.inputs;
+    const float* x = data_.train.x.data();
+    float* batch_x = batch_x_.data();
     for (int j = 0; j < n; ++j) {
         const int sample = order_[first + j];
-        std::copy_n(data_.train.x.data() + size_t(sample) * inputs, inputs, batch_x_.data() + size_t(j) * inputs);
+        for (int i = 0; i < inputs; ++i) batch_x[size_t(j) * inputs + i] = x[size_t(sample) * inputs + i];
         batch_y_(j) = data_.train.y(sample);
     }
     // The schedule is read in the middle of the step's slice of the epoch: never exactly 0 during
@@ -129,8 +148,7 @@ void Trainer::step() {
     flops_ += flops_per_sample_ * n;
     if (epoch_ == 0) first_epoch_losses_.push_back(loss);
     if (!std::isfinite(loss)) {
-        diverge(std::isnan(loss) ? Divergence::loss_nan : Divergence::loss_infinite,
-                "loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"), epoch_ + 1);
+        loss_diverged(loss);
         return;
     }
     backward(model_, batch_x_.data(), batch_y_.data(), n, work_);
@@ -139,12 +157,17 @@ void Trainer::step() {
     std::span<float> params = model_.parameters();
     std::vector<float>& grads = work_.gradients;
     if (config_.l2 > 0) add_l2_gradient(params, grads, weight_ranges_, static_cast<float>(config_.l2));
-    const double squared_norm = kernels::dot(grads.data(), grads.data(), static_cast<int>(grads.size()));
-    // Per layer too: vanishing or exploding gradients show up layer by layer, deepest first.
+    // ‖∂loss/∂θ‖² layer by layer, weights then biases, in one pass over the gradients. Per layer
+    // too: vanishing or exploding gradients show up layer by layer, deepest first.
+    double squared_norm = 0;
     for (size_t l = 0; l < weight_ranges_.size(); ++l) {
         const auto [begin, end] = weight_ranges_[l];
+        const auto [bias_begin, bias_end] = bias_ranges_[l];
         const float* g = grads.data() + begin;
-        layer_gradient_norm_sums_[l] += std::sqrt(kernels::dot(g, g, static_cast<int>(end - begin)));
+        const float* g_bias = grads.data() + bias_begin;
+        const double weights = kernels::dot(g, g, static_cast<int>(end - begin));
+        squared_norm += weights + kernels::dot(g_bias, g_bias, static_cast<int>(bias_end - bias_begin));
+        layer_gradient_norm_sums_[l] += std::sqrt(weights);
     }
     optimizer_.step(params, grads, lr);
     if (config_.l1 > 0) l1_proximal_step(params, weight_ranges_, static_cast<float>(lr * config_.l1));
@@ -153,10 +176,7 @@ void Trainer::step() {
     gradient_norm_sum_ += std::sqrt(squared_norm);
     train_metric_.add(data_.info.task, work_.activations.back().data(), batch_y_.data(), model_.outputs(), n);
     ++batch_;
-    const bool epoch_ends = batch_ == batches_in_epoch();
-    if (epoch_ends) finish_epoch();
-    seconds_ += watch.elapsed_seconds();
-    if (epoch_ends) history_.back().seconds = seconds_;  // includes the validation pass
+    if (batch_ == batches_in_epoch()) finish_epoch();
 }
 
 double Trainer::next_step_flops() const {
@@ -169,12 +189,16 @@ double Trainer::next_step_flops() const {
 }
 
 void Trainer::run_epoch() {
+    if (finished()) return;
+    const size_t records = history_.size();
+    const Stopwatch watch;  // one clock reading per epoch, not per step
     const int current = epoch_;
-    while (!finished() && epoch_ == current) step();
+    while (!finished() && epoch_ == current) advance();
+    add_time(watch.elapsed_seconds(), records);
 }
 
 void Trainer::run() {
-    while (!finished()) step();
+    while (!finished()) run_epoch();
 }
 
 void Trainer::evaluate(const Dataset& part, double& loss, double& metric) {
@@ -201,6 +225,8 @@ void Trainer::finish_epoch() {
     record.learning_rate = learning_rate_;
     record.batch_size = batch_size_;
     record.gradient_norm = gradient_norm_sum_ / batch_;
+    record.layer_gradient_norms.reserve(layer_gradient_norm_sums_.size());
+    record.weight_norms.reserve(layer_gradient_norm_sums_.size());
     for (double sum : layer_gradient_norm_sums_) record.layer_gradient_norms.push_back(sum / batch_);
     float largest = 0;
     for (int l = 0; l < model_.layer_count(); ++l) {
@@ -211,24 +237,24 @@ void Trainer::finish_epoch() {
         largest = std::max(largest, w.cwiseAbs().maxCoeff());
     }
     record.flops = flops_;
-    history_.push_back(record);
+    const EpochRecord& done = history_.emplace_back(std::move(record));
     batch_ = 0;
     ++epoch_;
 
     if (!(largest < kExplodedWeight)) {  // also catches NaN
-        diverge(Divergence::weights_exploded, "weights exploded (largest |w| = " + number(largest) + ")", record.epoch);
+        diverge(Divergence::weights_exploded, "weights exploded (largest |w| = " + number(largest) + ")", done.epoch);
         return;
     }
-    if (data_.info.validation_size > 0 && !std::isfinite(record.validation_loss)) {
-        diverge(std::isnan(record.validation_loss) ? Divergence::loss_nan : Divergence::loss_infinite,
-                "validation loss became " + number(record.validation_loss), record.epoch);
+    if (data_.info.validation_size > 0 && !std::isfinite(done.validation_loss)) {
+        diverge(std::isnan(done.validation_loss) ? Divergence::loss_nan : Divergence::loss_infinite,
+                "validation loss became " + number(done.validation_loss), done.epoch);
         return;
     }
     if (config_.patience > 0 && data_.info.validation_size > 0) {
-        if (record.epoch == 1 || record.validation_loss < best_validation_loss_) {
-            best_validation_loss_ = record.validation_loss;
-            best_epoch_ = record.epoch;
-        } else if (record.epoch - best_epoch_ >= config_.patience) {
+        if (done.epoch == 1 || done.validation_loss < best_validation_loss_) {
+            best_validation_loss_ = done.validation_loss;
+            best_epoch_ = done.epoch;
+        } else if (done.epoch - best_epoch_ >= config_.patience) {
             status_ = Status::stopped_early;
             message_ = "validation loss did not improve for " + std::to_string(config_.patience) +
                        " epochs (best " + number(best_validation_loss_) + " at epoch " +
@@ -237,6 +263,11 @@ void Trainer::finish_epoch() {
         }
     }
     if (epoch_ == config_.epochs) status_ = Status::finished;
+}
+
+void Trainer::loss_diverged(double loss) {
+    diverge(std::isnan(loss) ? Divergence::loss_nan : Divergence::loss_infinite,
+            "loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"), epoch_ + 1);
 }
 
 void Trainer::diverge(Divergence cause, const std::string& why, int epoch) {

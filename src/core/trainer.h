@@ -106,8 +106,15 @@ public:
     Eigen::MatrixXi confusion_matrix(bool validation = true) const;
 
 private:
-    void start_epoch();
-    void finish_epoch();
+    // One mini-batch, untimed: step() times each, run_epoch() and run() a whole epoch at once.
+    void advance();
+    void add_time(double seconds, size_t records_before);
+    // Kept out of advance() (never inlined into it): what builds strings and records lives apart
+    // from the per-step path, which then has no exception clean-ups (in the web build each call
+    // under one would go through JavaScript).
+    [[gnu::noinline]] void start_epoch();
+    [[gnu::noinline]] void finish_epoch();
+    [[gnu::noinline]] void loss_diverged(double loss);
     void diverge(Divergence cause, const std::string& why, int epoch);
     void evaluate(const Dataset& part, double& loss, double& metric);
     Eigen::MatrixXf layer_values(int layer, const Eigen::MatrixXf& inputs) const;
@@ -122,6 +129,7 @@ private:
     Eigen::VectorXf batch_y_;
     std::vector<int> order_;   // this epoch's sample order
     WeightRanges weight_ranges_;
+    std::vector<std::pair<size_t, size_t>> bias_ranges_;  // per layer, where its biases are
     bool has_dropout_ = false;
 
     Status status_ = Status::ready;

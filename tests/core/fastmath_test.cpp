@@ -30,3 +30,23 @@ TEST_CASE("fastmath: exp, tanh and sigmoid agree with the C library to a few flo
     CHECK(std::isnan(tanh_approx(NAN)));
     CHECK(std::isnan(sigmoid_approx(NAN)));
 }
+
+TEST_CASE("fastmath: log and log1p agree with the C library to a few float ulps") {
+    // Ulps of the correctly rounded result, from tiny to huge and densely around 1.
+    const auto ulps = [](float got, double exact) {
+        const float rounded = static_cast<float>(exact);
+        return std::abs(got - exact) / std::abs(std::nextafter(rounded, INFINITY) - rounded);
+    };
+    double worst_log = 0, worst_log1p = 0;
+    for (float x = 1e-30f; x < 1e30f; x *= 1.0003f) worst_log = std::max(worst_log, ulps(log_approx(x), std::log(double(x))));
+    for (float x = 0.5f; x < 2.0f; x += 1e-5f) worst_log = std::max(worst_log, ulps(log_approx(x), std::log(double(x))));
+    for (float e = 1e-30f; e <= 1.0f; e *= 1.0003f) worst_log1p = std::max(worst_log1p, ulps(log1p_approx(e), std::log1p(double(e))));
+    CHECK(worst_log < 2.5);
+    CHECK(worst_log1p < 4);
+    CHECK(log_approx(1.0f) == 0.0f);
+    CHECK(log1p_approx(0.0f) == 0.0f);
+    CHECK(log1p_approx(1e-20f) == 1e-20f);
+    CHECK(std::isnan(log_approx(NAN)));
+    CHECK(std::isnan(log_approx(INFINITY)));
+    CHECK(std::isnan(log1p_approx(NAN)));
+}

@@ -4,8 +4,8 @@
 #   MODE  refuse   exit code 2 (or CODE), stderr matches EXPECT (optionally after writing FILE with CONTENT)
 #         diverge  exit code 0, JSON status "diverged" with its epoch
 #         twice    exit code 0 and byte-identical output from two runs
-#         compare  this CLI and NATIVE_CLI agree on data, initial weights and the first epoch's
-#                  loss to the printed precision (6 significant digits)
+#         compare  this CLI and NATIVE_CLI agree bit for bit on data, initial weights and the first
+#                  epoch's losses and gradient norm
 string(REPLACE "|" ";" cli "${CLI}")
 string(REPLACE "|" ";" args "${ARGS}")
 
@@ -70,41 +70,19 @@ elseif(MODE STREQUAL "compare")
   if(NOT code EQUAL 0 OR NOT code2 EQUAL 0)
     message(FATAL_ERROR "exit codes web '${code}', native '${code2}'\n${err}\n${err2}")
   endif()
-  # A JSON number as the table prints it: sign, leading zeros, 6 significant digits, exponent.
-  # (CMake has no floating point, so the digits are compared as text; both builds print the
-  # shortest text that reads back to the same double.)
-  function(printed json_text out_var)
-    string(JSON value GET "${json_text}" ${ARGN})
-    string(REGEX MATCH "^-?[0.]*[1-9]" prefix "${value}")  # up to the first significant digit
-    string(LENGTH "${prefix}" prefix_length)
-    if(prefix_length GREATER 0)
-      math(EXPR prefix_length "${prefix_length} - 1")
-      string(SUBSTRING "${prefix}" 0 ${prefix_length} prefix)
-    endif()
-    string(SUBSTRING "${value}" ${prefix_length} -1 digits)
-    string(REGEX REPLACE "e.*$" "" digits "${digits}")
-    string(REPLACE "." "" digits "${digits}")
-    string(SUBSTRING "${digits}000000" 0 6 digits)
-    string(REGEX MATCH "e[-+]?[0-9]+$" exponent "${value}")
-    string(FIND "${value}" "." point)  # where the decimal point sits: 31.88… is not 3.188…
-    if(point EQUAL -1)  # an integer: its length
-      string(REGEX REPLACE "e.*$" "" mantissa "${value}")
-      string(LENGTH "${mantissa}" point)
-    endif()
-    set(${out_var} "${prefix}${digits}${exponent} (point at ${point}, from ${value})" PARENT_SCOPE)
-  endfunction()
+  # Bit for bit: CMake reads each JSON number into a double and gives it back with 17 significant
+  # digits, which tell any two doubles apart.
   set(fields  # JSON paths, '/'-separated
       data/train_fingerprint/x/sum data/train_fingerprint/x/squared_sum data/train_fingerprint/y/sum
       data/validation_fingerprint/x/sum data/validation_fingerprint/y/sum
       initial_weights/sum initial_weights/squared_sum initial_weights/first/0
-      epochs/0/train_loss epochs/0/validation_loss)
+      epochs/0/train_loss epochs/0/validation_loss epochs/0/gradient_norm epochs/0/weight_norms/0
+      epochs/0/layer_gradient_norms/0)
   foreach(field IN LISTS fields)
     string(REPLACE "/" ";" path "${field}")
-    printed("${web}" a ${path})
-    printed("${nat}" b ${path})
-    string(REGEX REPLACE ", from .*" "" a_key "${a}")
-    string(REGEX REPLACE ", from .*" "" b_key "${b}")
-    if(NOT a_key STREQUAL b_key)
+    string(JSON a GET "${web}" ${path})
+    string(JSON b GET "${nat}" ${path})
+    if(NOT a STREQUAL b)
       message(FATAL_ERROR "web and native differ in ${field}: ${a} vs ${b}")
     endif()
     message(STATUS "${field}: web ${a}, native ${b}")
