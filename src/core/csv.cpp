@@ -266,7 +266,8 @@ std::optional<CsvTable> parse_csv(std::string_view text, CsvError& error) {
 }
 
 std::optional<std::vector<std::string>> parse_csv_header(std::string_view text, CsvError& error) {
-    size_t end = 0;  // past the first line with a cell on it
+    // Past the first line with a cell on it; a byte-order mark is not a cell (read_dialect skips it).
+    size_t end = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     while (end < text.size()) {
         const size_t line_end = std::min(text.find('\n', end), text.size());
         const std::string_view line = text.substr(end, line_end - end);

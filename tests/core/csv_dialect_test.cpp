@@ -129,6 +129,8 @@ TEST_CASE("CSV dialects: the header alone is read in the file's dialect, and not
     const std::string rows = "1,2,x\n" + std::string(size_t(4) << 20, '\xFF') + "\n1,2\n\"open";
     CHECK(parse_csv_header("\xEF\xBB\xBF" "a;b;label\n" + rows, error) == std::vector<std::string>{"a", "b", "label"});
     CHECK(parse_csv_header("\n \na,b,label\n" + rows, error) == std::vector<std::string>{"a", "b", "label"});
+    // A byte-order mark alone on the first line, as fuzzing found: the header is the next line with a cell.
+    CHECK(parse_csv_header("\xEF\xBB\xBF\n\n a,b\n" + rows, error) == std::vector<std::string>{"a", "b"});
     CHECK(parse_csv_header("h\tw\tlabel\r\n" + rows, error) == std::vector<std::string>{"h", "w", "label"});
     CHECK(!parse_csv_header("a,\"b,label\n" + rows, error));
     CHECK(error.message == "a quoted cell is not closed");
