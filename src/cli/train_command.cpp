@@ -133,6 +133,7 @@ const std::vector<Option>& options() {
         text_option("target", "CSV target column name", [](Arguments& a, const std::string& t) { a.data.target_column = t; }),
         enum_option<Task>("task", "CSV task", [](Arguments& a, Task t) { a.data.csv_task = t; }),
         flag("drop-missing", "CSV: leave out rows with a missing value (else refused)", [](Arguments& a) { a.data.drop_missing = true; }),
+        flag("decimal-comma", "CSV: read numbers written 3,14 as 3.14 (else refused)", [](Arguments& a) { a.data.decimal_comma = true; }),
         // model
         text_option("layers", "hidden units per layer, e.g. 8,8 (none: no hidden layer)",
                     [](Arguments& a, const std::string& t) { a.layers = t; }),

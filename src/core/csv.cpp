@@ -19,6 +19,7 @@ std::vector<std::string> CsvDialect::notes() const {
     if (separator == '\t') out.push_back("cells separated by tabs");
     if (byte_order_mark) out.push_back("a UTF-8 byte-order mark skipped");
     if (index_column) out.push_back("the unnamed first column (row numbers 0, 1, 2, … as pandas writes them) left out");
+    if (decimal_commas) out.push_back("numbers with a decimal comma (3,14) read as 3.14");
     if (dropped_rows > 0)
         out.push_back(std::to_string(dropped_rows) + (dropped_rows == 1 ? " row" : " rows") + " with missing values left out");
     return out;
@@ -128,12 +129,23 @@ bool decimal_comma(const std::string& cell) {
     return comma > 0 && comma + 1 < cell.size() && parse_number(point, value) == Cell::number;
 }
 
+// A cell as a number; with `commas`, "3,14" too (counted in `read_commas`).
+Cell read_number(const std::string& cell, bool commas, double& value, bool& read_commas) {
+    const Cell kind = parse_number(cell, value);
+    if (kind == Cell::number || !commas || !decimal_comma(cell)) return kind;
+    std::string point = cell;
+    point[cell.find(',')] = '.';
+    read_commas = true;
+    return parse_number(point, value);
+}
+
 std::string cell_problem(Cell kind, const std::string& cell) {
     if (kind == Cell::beyond_float) return limits::quote(cell) + " is beyond the range of a float (±3.4e38)";
     if (decimal_comma(cell))
         return limits::quote(cell) + " has a decimal comma: TuneLab reads numbers with a decimal point (" +
                cell.substr(0, cell.find(',')) + "." + cell.substr(cell.find(',') + 1) +
-               "); save the file with '.' as the decimal separator";
+               "); save the file with '.' as the decimal separator, or read decimal commas (the lab's \"Decimal "
+               "commas\"; tunelab-cli: --decimal-comma)";
     return limits::quote(cell) + " is not a number";
 }
 
@@ -254,7 +266,8 @@ std::optional<CsvTable> parse_csv(std::string_view text, CsvError& error) {
 }
 
 std::optional<std::vector<std::string>> parse_csv_header(std::string_view text, CsvError& error) {
-    size_t end = 0;  // past the first line with a cell on it
+    // Past the first line with a cell on it; a byte-order mark is not a cell (read_dialect skips it).
+    size_t end = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     while (end < text.size()) {
         const size_t line_end = std::min(text.find('\n', end), text.size());
         const std::string_view line = text.substr(end, line_end - end);
@@ -287,7 +300,8 @@ CsvError missing_values(std::string_view body, char separator, int line, int col
 
 // Streams the rows straight into floats: the text is the only copy of the cells, so a file within
 // the byte limit needs at most about its own size again in memory.
-CsvLoad load_csv(std::string_view text, const std::string& target_column, Task task, bool drop_missing) {
+CsvLoad load_csv(std::string_view text, const std::string& target_column, Task task, bool drop_missing,
+                 bool decimal_comma) {
     CsvLoad result;
     auto refuse = [&](CsvError error) {
         result.error = std::move(error);
@@ -345,7 +359,7 @@ CsvLoad load_csv(std::string_view text, const std::string& target_column, Task t
         double value = 0;
         for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
             if (c == target) continue;
-            if (Cell kind = parse_number(cells[c], value); kind != Cell::number)
+            if (Cell kind = read_number(cells[c], decimal_comma, value, result.dialect.decimal_commas); kind != Cell::number)
                 return refuse({lines.line(), c + 1, cell_problem(kind, cells[c]) + " (column " + limits::quote(header[c]) + ")"});
             raw.all.x(f++, samples) = static_cast<float>(value);
         }
@@ -361,12 +375,12 @@ CsvLoad load_csv(std::string_view text, const std::string& target_column, Task t
                                        "Choose the regression task for it (tunelab-cli: --task regression)",
                                    "target"});
                 labels.push_back(label);
-                numeric_labels = numeric_labels && parse_number(label, value) == Cell::number;
+                numeric_labels = numeric_labels && parse_number(label, value) == Cell::number;  // class names stay text
                 whole_labels = whole_labels && numeric_labels && value == std::floor(value);
             }
             raw.all.y(samples) = static_cast<float>(it->second);
         } else {
-            if (Cell kind = parse_number(label, value); kind != Cell::number)
+            if (Cell kind = read_number(label, decimal_comma, value, result.dialect.decimal_commas); kind != Cell::number)
                 return refuse({lines.line(), target + 1,
                                "target " + cell_problem(kind, label) + " (regression needs numbers)"});
             raw.all.y(samples) = static_cast<float>(value);

@@ -32,6 +32,7 @@ struct CsvDialect {
     // default): row numbers, not a feature, and as a feature it would leak the order of the rows.
     bool index_column = false;
     int dropped_rows = 0;  // rows with a missing value, left out when asked to (DataConfig::drop_missing)
+    bool decimal_commas = false;  // numbers written "3,14" read as 3.14, when asked to (DataConfig::decimal_comma)
     std::vector<std::string> notes() const;
 };
 
@@ -59,7 +60,9 @@ std::optional<std::vector<std::string>> parse_csv_header(std::string_view text, 
 // numeric feature (but a pandas index column, dropped). Classification needs at least 2 distinct
 // labels, and labels that look like measurements (many distinct numbers) are refused with the
 // suggestion to choose regression; regression needs a numeric target. A missing value ("", NA,
-// NaN, ?) is refused with the count of such rows, or those rows are dropped with `drop_missing`.
-CsvLoad load_csv(std::string_view text, const std::string& target_column, Task task, bool drop_missing = false);
+// NaN, ?) is refused with the count of such rows, or those rows are dropped with `drop_missing`. A
+// number with a decimal comma ("3,14") is refused saying so, or read as 3.14 with `decimal_comma`.
+CsvLoad load_csv(std::string_view text, const std::string& target_column, Task task, bool drop_missing = false,
+                 bool decimal_comma = false);
 
 }  // namespace tunelab

@@ -240,7 +240,7 @@ DataResult prepare_data(const DataConfig& config) {
             target = "target";
             task = config.kind == DatasetKind::diabetes ? Task::regression : Task::classification;
         }
-        CsvLoad load = load_csv(text, target, task, config.drop_missing);
+        CsvLoad load = load_csv(text, target, task, config.drop_missing, config.decimal_comma);
         if (!load.data) {
             result.issues.push_back({load.error->field, load.error->describe()});
             return result;

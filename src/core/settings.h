@@ -53,6 +53,9 @@ struct DataConfig {
     std::string target_column;      // csv: header name of the target column
     Task csv_task = Task::classification;
     bool drop_missing = false;      // csv: leave out rows with a missing value (else they are refused)
+    // csv: read "3,14" as 3.14, as spreadsheets in many languages save numbers. Off: such a cell is
+    // refused saying so, since "1,234" may also be a thousands separator that must not be guessed.
+    bool decimal_comma = false;
 };
 
 // ----------------------------------------------------------------------------------------- model

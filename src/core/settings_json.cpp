@@ -37,6 +37,7 @@ void visit_fields(Visitor& visit, DataConfig& c) {
     visit("target_column", c.target_column);
     visit("csv_task", c.csv_task);
     visit("drop_missing", c.drop_missing);
+    visit("decimal_comma", c.decimal_comma);
 }
 
 template <typename Visitor>

@@ -48,7 +48,8 @@ std::string data_block(const DataConfig& d, const std::string& csv_name) {
     // A bundled set is read from TuneLab's own copy (assets/data), else from scikit-learn's. The
     // learner's file is read in the dialect TuneLab recognized in it.
     const bool csv = d.kind == DatasetKind::csv;
-    const CsvDialect dialect = csv ? load_csv(d.csv_text, d.target_column, d.csv_task, d.drop_missing).dialect : CsvDialect{};
+    const CsvDialect dialect =
+        csv ? load_csv(d.csv_text, d.target_column, d.csv_task, d.drop_missing, d.decimal_comma).dialect : CsvDialect{};
     const std::string file = csv ? (csv_name.empty() ? "data.csv" : csv_name) : d.data_dir + "/" + std::string(name(d.kind)) + ".csv";
     return dict_block("DATA", {
         {"kind", py_enum(d.kind)},
@@ -62,6 +63,7 @@ std::string data_block(const DataConfig& d, const std::string& csv_name) {
         {"separator", py_string(std::string(1, dialect.separator)), "between cells"},
         {"index_column", dialect.index_column ? "True" : "False", "a first column of row numbers (pandas' index), left out"},
         {"drop_missing", d.drop_missing ? "True" : "False", "rows with a missing value: left out, else refused"},
+        {"decimal_comma", d.decimal_comma ? "True" : "False", "numbers written 3,14 read as 3.14, else refused"},
         {"target_column", py_string(d.target_column)},
         {"csv_task", py_enum(d.csv_task)},
     });
@@ -241,6 +243,8 @@ def missing(cell):
 
 def number(cell):
     """A whole cell that is a finite number, else None (empty cells, 'nan', '1.2.3')."""
+    if DATA["decimal_comma"] and cell.count(",") == 1 and 0 < cell.index(",") < len(cell) - 1:
+        cell = cell.replace(",", ".")
     try:
         value = float(cell) if cell and "_" not in cell else None
     except ValueError:

@@ -45,11 +45,12 @@ constexpr const char* kIssuePatterns[] = {
     // CSV files (core/csv.cpp), after their "line N, column M: " (translated apart)
     "%s is not a number (column %s)",
     "%s is beyond the range of a float (±3.4e38) (column %s)",
-    "%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator (column %s)",
+    "%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or "
+    "read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (column %s)",
     "target %s is not a number (regression needs numbers)",
     "target %s is beyond the range of a float (±3.4e38) (regression needs numbers)",
-    "target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator "
-    "(regression needs numbers)",
+    "target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, "
+    "or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (regression needs numbers)",
     "is not UTF-8 text (byte %s): TuneLab reads UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
     "the text is %s; the limit is %s",
     "has up to %s rows × %s columns; the limit is %s cells",  // before the next: it fits this too

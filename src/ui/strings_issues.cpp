@@ -31,6 +31,7 @@ constexpr TranslationEntry kEntries[] = {
     {"a UTF-8 byte-order mark skipped", "已跳过 UTF-8 字节顺序标记（BOM）"},
     {"the unnamed first column (row numbers 0, 1, 2, … as pandas writes them) left out",
      "已排除无名的第一列（pandas 默认写出的行号 0、1、2……）"},
+    {"numbers with a decimal comma (3,14) read as 3.14", "用小数逗号写的数字（3,14）已读作 3.14"},
     {"1 row with missing values left out", "已排除 1 行含缺失值的数据"},
     {"%s rows with missing values left out", "已排除 %s 行含缺失值的数据"},
     // CSV files (the location before a refusal, then the refusals, as core/csv.cpp words them)
@@ -39,14 +40,17 @@ constexpr TranslationEntry kEntries[] = {
     {"column %s: %s", "第 %s 列：%s"},
     {"%s is not a number (column %s)", "%s 不是数字（列 %s）"},
     {"%s is beyond the range of a float (±3.4e38) (column %s)", "%s 超出了 float 的范围（±3.4e38）（列 %s）"},
-    {"%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator (column %s)",
-     "%s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件（列 %s）"},
+    {"%s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, or "
+     "read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (column %s)",
+     "%s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件，或读取小数逗号（实验室的“小数逗号”；"
+     "tunelab-cli：--decimal-comma）（列 %s）"},
     {"target %s is not a number (regression needs numbers)", "目标值 %s 不是数字（回归需要数字）"},
     {"target %s is beyond the range of a float (±3.4e38) (regression needs numbers)",
      "目标值 %s 超出了 float 的范围（±3.4e38）（回归需要数字）"},
-    {"target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator "
-     "(regression needs numbers)",
-     "目标值 %s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件（回归需要数字）"},
+    {"target %s has a decimal comma: TuneLab reads numbers with a decimal point (%s); save the file with '.' as the decimal separator, "
+     "or read decimal commas (the lab's \"Decimal commas\"; tunelab-cli: --decimal-comma) (regression needs numbers)",
+     "目标值 %s 用了小数逗号：TuneLab 读取用小数点写的数字（%s）；请用“.”作小数分隔符重新保存文件，或读取小数逗号（实验室的“小数逗号”；"
+     "tunelab-cli：--decimal-comma）（回归需要数字）"},
     {"the file is UTF-16 text; TuneLab reads UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\")",
      "文件是 UTF-16 文本；TuneLab 读取 UTF-8：请另存为 UTF-8（Excel 中选“CSV UTF-8”）"},
     {"is not UTF-8 text (byte %s): TuneLab reads UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",

@@ -126,6 +126,24 @@ writeFileSync(file('space.json'), JSON.stringify([
   }
 }
 
+// 11. Decimal commas: refused with the flag that reads them; read with it, and said so.
+{
+  writeFileSync(file('commas.csv'), 'a;b;label\n1,5;2;x\n2,5;3;y\n3,5;1;x\n4,5;0;y\n');
+  const refused = run('train', '--csv', 'commas.csv', '--target', 'label', '--epochs', '1');
+  check(refused.status === 2 && /'1,5' has a decimal comma/.test(refused.stderr) && /--decimal-comma/.test(refused.stderr),
+        'train refuses decimal commas, naming --decimal-comma', refused);
+  const read = run('train', '--csv', 'commas.csv', '--target', 'label', '--epochs', '1', '--batch', '2', '--val-split', '0.5',
+                   '--decimal-comma', '--json');
+  check(read.status === 0 && JSON.parse(read.stdout).data.notes.includes('numbers with a decimal comma (3,14) read as 3.14'),
+        'train --decimal-comma reads them and says so', read);
+  writeFileSync(file('commas-session.json'), JSON.stringify({
+    version: 1, lab: { data: { kind: 'csv', csv_text: readFileSync(file('commas.csv'), 'utf8'), target_column: 'label',
+                               decimal_comma: true }, runs: [{ epochs: 2 }, {}] } }));
+  const exported = run('export', '--from', 'commas-session.json', '--python', 'commas.py');
+  check(exported.status === 0 && readFileSync(file('commas.py'), 'utf8').includes('"decimal_comma": True,'),
+        'the exported script reads decimal commas too', exported);
+}
+
 if (failures) {
   console.error(`${failures} check(s) failed (scratch folder ${scratch})`);
   process.exit(1);

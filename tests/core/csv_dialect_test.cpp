@@ -23,6 +23,7 @@ struct Dialect {
     // Accepted: the features and rows read, and the note it shows (or ""). Refused: the message part.
     int features = 0, rows = 0;
     const char* note_or_refusal = "";
+    bool decimal_comma = false;
 };
 
 const std::vector<Dialect>& dialects() {
@@ -39,6 +40,10 @@ const std::vector<Dialect>& dialects() {
          "line 2, column 1: '1,5' has a decimal comma: TuneLab reads numbers with a decimal point (1.5)"},
         {"decimal commas, quoted, with commas", "a,y\n\"1,5\",x\n\"2,5\",z\n", "y", Task::classification, false, 0, 0,
          "'1,5' has a decimal comma"},
+        {"decimal commas, read when asked (--decimal-comma)", "a,y\n\"1,5\",x\n\"2,5\",z\n", "y", Task::classification, false,
+         1, 2, "numbers with a decimal comma (3,14) read as 3.14", true},
+        {"a thousands separator is not a decimal comma", "a,y\n\"1,234,5\",x\n\"2\",z\n", "y", Task::classification, false, 0, 0,
+         "'1,234,5' is not a number", true},
         {"pandas' index column (to_csv default)", ",a,b,y\n0,5,1,x\n1,6,2,z\n2,7,3,x\n", "y", Task::classification, false, 2, 3,
          "the unnamed first column (row numbers 0, 1, 2, … as pandas writes them) left out"},
         {"pandas' index read and written again (Unnamed: 0)", "Unnamed: 0,a,b,y\n0,5,1,x\n1,6,2,z\n", "y", Task::classification,
@@ -68,7 +73,7 @@ const std::vector<Dialect>& dialects() {
 TEST_CASE("CSV dialects: each is accepted with what was recognized, or refused saying what to change") {
     for (const Dialect& d : dialects()) {
         CAPTURE(d.name);
-        const CsvLoad load = load_csv(d.text, d.target, d.task, d.drop_missing);
+        const CsvLoad load = load_csv(d.text, d.target, d.task, d.drop_missing, d.decimal_comma);
         if (d.features > 0) {
             REQUIRE(load.data);
             CHECK(load.data->all.features() == d.features);
@@ -94,6 +99,15 @@ TEST_CASE("CSV dialects: the values survive the dialect (BOM, separators, pandas
     CHECK(semicolons.data->all.x(0, 1) == 300.0f);
     CHECK(semicolons.data->all.x(1, 0) == -2.0f);
     CHECK(semicolons.dialect.notes().size() == 3);  // semicolons, byte-order mark, index column
+    // Decimal commas, when asked: features and a regression target; class names stay text.
+    const CsvLoad commas = load_csv("a;b;y\n1,5;x;2,25\n-3,5;z;1e3\n", "y", Task::regression, false, true);
+    REQUIRE(!commas.data);  // 'x' is no number, commas or not
+    const CsvLoad read = load_csv("a;y\n1,5;2,25\n-3,5;1e3\n", "y", Task::regression, false, true);
+    REQUIRE(read.data);
+    CHECK(read.data->all.x(0, 0) == 1.5f);
+    CHECK(read.data->all.x(0, 1) == -3.5f);
+    CHECK(read.data->all.y(0) == 2.25f);
+    CHECK(read.dialect.notes() == std::vector<std::string>{"cells separated by semicolons", "numbers with a decimal comma (3,14) read as 3.14"});
     // The header line of a table (the lab lists its columns) is read in the same dialect.
     CsvError error;
     const std::optional<CsvTable> table = parse_csv("\xEF\xBB\xBFh\tw\tlabel\n1\t2\tx\n", error);
@@ -115,6 +129,8 @@ TEST_CASE("CSV dialects: the header alone is read in the file's dialect, and not
     const std::string rows = "1,2,x\n" + std::string(size_t(4) << 20, '\xFF') + "\n1,2\n\"open";
     CHECK(parse_csv_header("\xEF\xBB\xBF" "a;b;label\n" + rows, error) == std::vector<std::string>{"a", "b", "label"});
     CHECK(parse_csv_header("\n \na,b,label\n" + rows, error) == std::vector<std::string>{"a", "b", "label"});
+    // A byte-order mark alone on the first line, as fuzzing found: the header is the next line with a cell.
+    CHECK(parse_csv_header("\xEF\xBB\xBF\n\n a,b\n" + rows, error) == std::vector<std::string>{"a", "b"});
     CHECK(parse_csv_header("h\tw\tlabel\r\n" + rows, error) == std::vector<std::string>{"h", "w", "label"});
     CHECK(!parse_csv_header("a,\"b,label\n" + rows, error));
     CHECK(error.message == "a quoted cell is not closed");

@@ -306,7 +306,7 @@ TEST_CASE("i18n: every refusal of a CSV file reads in Chinese, with its place an
         CAPTURE(chinese);
         CHECK(chinese != english);
         // No English left but the quoted cells and names, and the names of formats and tools.
-        const std::regex kept(R"('[^']*'|UTF-8|UTF-16|CSV|TuneLab|Excel|float|tunelab-cli|--drop-missing|--task regression|[0-9] [KMGT]i?B)");
+        const std::regex kept(R"('[^']*'|UTF-8|UTF-16|CSV|TuneLab|Excel|float|tunelab-cli|--drop-missing|--decimal-comma|--task regression|[0-9] [KMGT]i?B)");
         CHECK_FALSE(std::regex_search(std::regex_replace(chinese, kept, ""), std::regex("[A-Za-z]{3,}")));
         const std::regex number(R"([0-9]+(?:[.,][0-9]+)?(?:e[-+]?[0-9]+)?)");
         for (std::sregex_iterator it(english.begin(), english.end(), number), end; it != end; ++it)

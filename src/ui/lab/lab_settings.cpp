@@ -219,6 +219,9 @@ bool draw_csv_loader(LabState& lab, const Translator& tr) {
         c.csv_task = Task(task);
         changed |= ImGui::Checkbox(tr.label("Drop rows with missing values").c_str(), &c.drop_missing);
         tooltip(tr("Rows with an empty cell (or NA, NaN, ?) are refused unless you choose to leave them out."));
+        changed |= ImGui::Checkbox(tr.label("Decimal commas (3,14)").c_str(), &c.decimal_comma);
+        tooltip(tr("Read numbers written with a decimal comma, as spreadsheets in many languages save them, as 3.14. "
+                   "Off, such cells are refused: \"1,234\" could also mean a thousand."));
     }
     if (lab.data)  // what the loader recognized: separators, a byte-order mark, pandas' index, dropped rows
         for (const std::string& note : lab.data->info.notes) wrapped_text(tr.issue(note), 0, true);

@@ -89,6 +89,10 @@ constexpr TranslationEntry kEntries[] = {
     {"Classes", "类别"},
     {"Numbers (regression)", "数值（回归）"},
     {"Drop rows with missing values", "删除含缺失值的行"},
+    {"Decimal commas (3,14)", "小数逗号（3,14）"},
+    {"Read numbers written with a decimal comma, as spreadsheets in many languages save them, as 3.14. "
+     "Off, such cells are refused: \"1,234\" could also mean a thousand.",
+     "把用小数逗号写的数字（许多语言的电子表格这样保存）读作 3.14。关闭时这样的单元格会被拒绝：“1,234”也可能表示一千。"},
     {"Rows with an empty cell (or NA, NaN, ?) are refused unless you choose to leave them out.",
      "含空单元格（或 NA、NaN、?）的行会被拒绝，除非你选择将它们排除。"},
     {"features", "个特征"},
