@@ -27,28 +27,20 @@ public:
         }));
     }
     int in_flight() const { return int(threads_.size()); }
-    // The next finished trial, in the order they finished.
-    TrialWork wait_any() {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !done_.empty(); });
-        TrialWork work = std::move(done_.front());
-        done_.pop_front();
-        lock.unlock();
-        join(work.number);
-        return work;
-    }
-    // The given trial's work once it has finished.
-    TrialWork wait_for(int number) {
+    // The given trial's work once it has finished, or (no number) the next trial to finish.
+    TrialWork take(std::optional<int> number = std::nullopt) {
         std::unique_lock lock(mutex_);
         std::deque<TrialWork>::iterator found;
         ready_.wait(lock, [&] {
-            found = std::find_if(done_.begin(), done_.end(), [&](const TrialWork& w) { return w.number == number; });
+            found = std::find_if(done_.begin(), done_.end(), [&](const TrialWork& w) { return !number || w.number == *number; });
             return found != done_.end();
         });
         TrialWork work = std::move(*found);
         done_.erase(found);
         lock.unlock();
-        join(number);
+        auto thread = threads_.find(work.number);
+        thread->second.join();
+        threads_.erase(thread);
         return work;
     }
     ~Workers() {
@@ -56,12 +48,6 @@ public:
     }
 
 private:
-    void join(int number) {
-        auto thread = threads_.find(number);
-        thread->second.join();
-        threads_.erase(thread);
-    }
-
     std::map<int, std::thread> threads_;  // touched by the runner's thread only
     std::mutex mutex_;
     std::condition_variable ready_;
@@ -89,7 +75,7 @@ void run_parallel(StudyRunner& runner, int jobs, ParallelMode mode,
                 workers.launch(std::move(*work));
             }
             if (batch.empty()) return;
-            for (int number : batch) finish(workers.wait_for(number));
+            for (int number : batch) finish(workers.take(number));
         }
     }
     bool more = true;
@@ -99,7 +85,7 @@ void run_parallel(StudyRunner& runner, int jobs, ParallelMode mode,
             if (!work) more = false;
             else workers.launch(std::move(*work));
         }
-        if (workers.in_flight() > 0) finish(workers.wait_any());
+        if (workers.in_flight() > 0) finish(workers.take());
     }
 }
 

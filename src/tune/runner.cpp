@@ -49,8 +49,12 @@ StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::sha
 
 void StudyRunner::restart_evaluation() {
     const Trial& trial = study_.trial(running_);
-    evaluation_ = objective_->start(trial.params, trial_seed(study_, running_));
+    evaluation_ = fresh_evaluation(trial);
     replay_ = int(trial.intermediate.size());
+}
+
+std::unique_ptr<Evaluation> StudyRunner::fresh_evaluation(const Trial& trial) const {
+    return objective_->start(trial.params, trial_seed(study_, trial.number));
 }
 
 bool StudyRunner::promotable() const {
@@ -130,7 +134,7 @@ std::optional<TrialWork> StudyRunner::start_trial() {
     trial.sampler_seconds += watch.elapsed_seconds();
     TrialWork work;
     work.number = trial.number;
-    work.evaluation = objective_->start(trial.params, trial_seed(study_, trial.number));
+    work.evaluation = fresh_evaluation(trial);
     work.full_epochs = objective_->trial_epochs(trial.params);
     work.budget = trial.budget;
     return work;

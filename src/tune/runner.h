@@ -73,6 +73,8 @@ private:
     // without reporting) the epochs the study already holds: after a reload, or a Hyperband
     // promotion whose paused training is gone, the result equals the uninterrupted run's.
     void restart_evaluation();
+    // A trial's evaluation from the start, with its own seed.
+    std::unique_ptr<Evaluation> fresh_evaluation(const Trial& trial) const;
     bool promotable() const;  // a pruned trial Hyperband may still continue
 
     Study study_;
