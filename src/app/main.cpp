@@ -20,14 +20,20 @@
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+
+#include "app/web_trial_pool.h"
 #else
+#include <thread>
+
 #include <SDL_opengl.h>
 #endif
 
 #include "app/gl_texture.h"
 #include "app/persistence.h"
 #include "core/stopwatch.h"
+#include "tune/trial_pool.h"
 #include "ui/app.h"
+#include "ui/arena/arena_pool.h"
 #include "ui/widgets/fonts.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/touch.h"
@@ -417,6 +423,12 @@ int main(int argc, char** argv) {
     // A first visit speaks the system's language; a link or a saved session brings its own.
     platform.app.tr.language = tunelab::ui::language_for_locale(system_locale());
     platform.app.first_run = !tunelab::app::restore_session(platform.app);  // the options below win
+    // The arena's trials train in background workers: Web Workers in the page, threads natively.
+#ifdef __EMSCRIPTEN__
+    tunelab::app::offer_web_workers(platform.app.arena);
+#else
+    tunelab::ui::offer_workers(platform.app.arena, int(std::thread::hardware_concurrency()), tunelab::tune::make_thread_pool);
+#endif
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--frames" && i + 1 < argc) {

@@ -379,4 +379,16 @@ std::string Value::dump(int indent) const {
 
 ParseResult parse(std::string_view text) { return Parser(text).run(); }
 
+Value u64_to_json(uint64_t value) { return std::to_string(value); }
+
+std::optional<uint64_t> u64_from_json(const Value& value) {
+    if (!value.is_string() || value.as_string().empty() || value.as_string().size() > 20) return std::nullopt;
+    uint64_t out = 0;
+    for (char c : value.as_string()) {
+        if (c < '0' || c > '9' || out > (UINT64_MAX - uint64_t(c - '0')) / 10) return std::nullopt;
+        out = out * 10 + uint64_t(c - '0');
+    }
+    return out;
+}
+
 }  // namespace tunelab::json

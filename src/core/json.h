@@ -2,6 +2,7 @@
 // A small JSON value with a parser and a writer, shared by the CLI (--json), study save/load and the
 // URL/settings state. Objects keep insertion order, so the same run always prints the same bytes.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -77,5 +78,10 @@ ParseResult parse(std::string_view text);
 
 // The shortest decimal text that reads back as exactly `value` ("0.1", "1e-05", "3").
 std::string format_number(double value);
+
+// A 64-bit whole number (a seed) as JSON carries it exactly: in a decimal string, since a JSON
+// number holds 53 bits. Reading refuses anything but 1–20 digits within 64 bits.
+Value u64_to_json(uint64_t value);
+std::optional<uint64_t> u64_from_json(const Value& value);
 
 }  // namespace tunelab::json

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
+#include "core/base64.h"
 #include "core/limits.h"
+#include "core/settings_json.h"
 #include "core/trainer.h"
 #include "core/validate.h"
 #include "tune/tunable.h"
@@ -37,7 +40,104 @@ private:
     MlpScore score_;
 };
 
+// A float matrix or vector as base64url of its little-endian bytes (every platform TuneLab builds
+// for is little-endian): exact, and a quarter of the text of decimal numbers.
+template <typename M>
+json::Value floats_to_json(const M& m) {
+    if (double(m.size()) * 4 * 4 / 3 > double(limits::kMaxJsonStringBytes))
+        throw std::invalid_argument("the data set is too large to send to a worker");
+    return base64url_encode(std::string_view(reinterpret_cast<const char*>(m.data()), size_t(m.size()) * sizeof(float)));
+}
+
+template <typename M>
+void floats_from_json(const json::Value* value, M& m, const char* what) {
+    std::optional<std::string> bytes;
+    if (value && value->is_string()) bytes = base64url_decode(value->as_string());
+    if (!bytes || bytes->size() != size_t(m.size()) * sizeof(float))
+        throw std::invalid_argument(std::string("objective data: ") + what + " is not " + std::to_string(m.size()) + " floats");
+    std::memcpy(m.data(), bytes->data(), bytes->size());
+}
+
+const json::Value& member(const json::Value& object, const char* key) {
+    const json::Value* found = object.find(key);
+    if (!found) throw std::invalid_argument(std::string("objective: \"") + key + "\" is missing");
+    return *found;
+}
+
+int count(const json::Value& object, const char* key, int low, double high) {
+    const json::Value& v = member(object, key);
+    if (!v.is_number() || v.as_number() != std::floor(v.as_number()) || v.as_number() < low || v.as_number() > high)
+        throw std::invalid_argument(std::string("objective: \"") + key + "\" must be a whole number from " + std::to_string(low));
+    return int(v.as_number());
+}
+
+json::Value part_to_json(const Dataset& part) { return json::Object{{"x", floats_to_json(part.x)}, {"y", floats_to_json(part.y)}}; }
+
+Dataset part_from_json(const json::Value& value, int inputs, int samples, const char* what) {
+    Dataset part;
+    part.x.resize(inputs, samples);
+    part.y.resize(samples);
+    floats_from_json(value.find("x"), part.x, what);
+    floats_from_json(value.find("y"), part.y, what);
+    return part;
+}
+
 }  // namespace
+
+json::Value MlpObjective::to_json() const {
+    const DataInfo& info = data_.info;
+    json::Value data = json::Object{{"task", std::string(tunelab::name(info.task))},
+                                    {"classes", info.classes},
+                                    {"inputs", info.inputs},
+                                    {"train_size", info.train_size},
+                                    {"validation_size", info.validation_size},
+                                    {"train", part_to_json(data_.train)},
+                                    {"validation", part_to_json(data_.validation)}};
+    json::Value out = json::Object{{"name", name_},
+                                   {"score", std::string(tunelab::name(score_))},
+                                   {"epochs", epochs_},
+                                   {"space", space_to_json(space_)},
+                                   {"base", tunelab::to_json(base_)},
+                                   {"data", std::move(data)}};
+    if (common_seed_) out["common_seed"] = json::u64_to_json(*common_seed_);
+    return out;
+}
+
+MlpObjective MlpObjective::from_json(const json::Value& value) {
+    if (!value.is_object()) throw std::invalid_argument("objective: must be an object");
+    const json::Value& data = member(value, "data");
+    PreparedData prepared;
+    DataInfo& info = prepared.info;
+    const json::Value& task = member(data, "task");
+    const std::optional<Task> parsed_task = task.is_string() ? parse_enum<Task>(task.as_string()) : std::nullopt;
+    if (!parsed_task) throw std::invalid_argument("objective: \"task\" must be classification or regression");
+    info.task = *parsed_task;
+    info.classes = count(data, "classes", 0, limits::kMaxClasses);
+    info.inputs = count(data, "inputs", 1, limits::kMaxColumns);
+    info.train_size = count(data, "train_size", 1, limits::kMaxDataCells / info.inputs);
+    info.validation_size = count(data, "validation_size", 0, limits::kMaxDataCells / info.inputs);
+    prepared.train = part_from_json(member(data, "train"), info.inputs, info.train_size, "train");
+    prepared.validation = part_from_json(member(data, "validation"), info.inputs, info.validation_size, "validation");
+    TrainConfig base;
+    if (std::vector<Issue> issues = update_from_json(base, member(value, "base")); !issues.empty())
+        throw std::invalid_argument("objective base settings: " + describe(issues));
+    const json::Value& score = member(value, "score");
+    const std::optional<MlpScore> parsed_score = score.is_string() ? parse_enum<MlpScore>(score.as_string()) : std::nullopt;
+    if (!parsed_score) throw std::invalid_argument("objective: \"score\" must be validation_loss or validation_error");
+    const json::Value& name = member(value, "name");
+    if (!name.is_string()) throw std::invalid_argument("objective: \"name\" must be a string");
+    MlpObjective out(std::move(prepared), base, "", *parsed_score, count(value, "epochs", 1, limits::kMaxEpochs),
+                     space_from_json(member(value, "space")));
+    out.name_ = name.as_string();
+    out.base_ = std::move(base);  // as sent: the constructor's own adjustments were made where it was built
+    if (const json::Value* seed = value.find("common_seed")) {
+        out.common_seed_ = json::u64_from_json(*seed);
+        if (!out.common_seed_) throw std::invalid_argument("objective: \"common_seed\" must be a whole number in a string");
+    }
+    if (std::vector<Issue> issues = validate(out.base_, out.data_.info); !issues.empty())
+        throw std::invalid_argument("objective base settings: " + describe(issues));
+    return out;
+}
 
 Space MlpObjective::default_space() {
     std::vector<Param> params;

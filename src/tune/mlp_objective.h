@@ -2,11 +2,21 @@
 // The real thing: train an MLP with core's Trainer on a data set, epoch by epoch, and score it on
 // the validation part. Each trial trains from its own seed on the same data split.
 #include "core/dataset.h"
+#include "core/json.h"
 #include "tune/objective.h"
 
 namespace tunelab::tune {
 
 enum class MlpScore { validation_loss, validation_error };
+
+}  // namespace tunelab::tune
+
+namespace tunelab {
+template <>
+inline constexpr std::array<std::string_view, 2> enum_names<tune::MlpScore> = {"validation_loss", "validation_error"};
+}  // namespace tunelab
+
+namespace tunelab::tune {
 
 class MlpObjective : public Objective {
 public:
@@ -35,6 +45,12 @@ public:
     // sees is smooth instead of a checkerboard of seed luck; repeating over seeds shows the luck.
     MlpObjective with_common_seed(uint64_t seed) const;
     std::optional<uint64_t> common_seed() const { return common_seed_; }
+
+    // Everything a Web Worker needs to train this objective's trials exactly as here (the data as
+    // raw floats, the base settings, score, epochs, space and common seed); from_json throws
+    // std::invalid_argument on anything malformed or over core/limits.h.
+    json::Value to_json() const;
+    static MlpObjective from_json(const json::Value& value);
 
     static Space default_space();
     // The data a bundled set's objective trains on (standardized, read from `data_dir`).

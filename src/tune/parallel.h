@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "core/enums.h"
 #include "tune/runner.h"
 
 namespace tunelab::tune {
@@ -18,6 +19,16 @@ enum class ParallelMode {
     // told in their numbers' order: a seed gives the same trials whatever the timing.
     batch_synchronous,
 };
+
+}  // namespace tunelab::tune
+
+namespace tunelab {
+// As a race's set-up (ui/arena) names them.
+template <>
+inline constexpr std::array<std::string_view, 2> enum_names<tune::ParallelMode> = {"asynchronous", "batch_synchronous"};
+}  // namespace tunelab
+
+namespace tunelab::tune {
 
 // Runs the rest of the runner's budget with at most `jobs` trials training at once; `told` hears
 // of each trial as it is told, with what its evaluation threw (empty when nothing did). Samplers

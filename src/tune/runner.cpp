@@ -23,11 +23,17 @@ std::optional<TrialStatus> ending(const StepResult& result, int epochs, int full
 }
 }  // namespace
 
-void TrialWork::train() {
+void TrialWork::train(const std::function<void(int)>& progress) {
     try {
+        std::unique_ptr<Evaluation> evaluation = objective->start(params, seed);
+        for (int epoch = 0; epoch < replay; ++epoch) {
+            evaluation->step();
+            if (progress) progress(epoch + 1);
+        }
         for (;;) {
             results.push_back(evaluation->step());
-            if (ending(results.back(), int(results.size()), full_epochs, budget)) return;
+            if (progress) progress(replay + int(results.size()));
+            if (ending(results.back(), replay + int(results.size()), full_epochs, budget)) return;
         }
     } catch (const std::exception& e) {  // out of memory, or a bug: this trial fails, the study goes on
         error = e.what();
@@ -72,27 +78,34 @@ uint64_t StudyRunner::trial_seed(const Study& study, int number) {
     return study.rng_for(number, kObjectivePurpose).next_u64();
 }
 
+bool StudyRunner::exhausted() {
+    if (study_.next_number() >= budget_ && !promotable()) finished_ = true;  // nothing left to promote either
+    return finished_;
+}
+
+bool StudyRunner::ask_next(bool handing_out) {
+    Stopwatch watch;
+    Proposal proposal = sampler_->ask(study_);
+    const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
+    if (handing_out && proposal.resume >= 0 &&
+        std::any_of(study_.trials().begin(), study_.trials().end(), [](const Trial& t) { return t.status == TrialStatus::running; }))
+        throw std::invalid_argument(sampler_->name() + " continues paused trials: it runs one trial at a time");
+    if (proposal.resume < 0 && study_.next_number() >= budget_) {
+        finished_ = true;
+        return false;
+    }
+    Trial& trial = study_.start(proposal);
+    trial.sampler_seconds += seconds;
+    running_ = trial.number;
+    return true;
+}
+
 RunEvent StudyRunner::step() {
     if (finished_) return RunEvent::finished;
     if (running_ < 0) {
-        if (study_.next_number() >= budget_ && !promotable()) {  // nothing left to promote either
-            finished_ = true;
-            return RunEvent::finished;
-        }
-        Stopwatch watch;
-        const bool prepared = sampler_->prepare(study_);
-        preparing_seconds_ += watch.elapsed_seconds();
-        if (prepared) return RunEvent::prepared;
-        watch.restart();
-        Proposal proposal = sampler_->ask(study_);
-        const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
-        if (proposal.resume < 0 && study_.next_number() >= budget_) {
-            finished_ = true;
-            return RunEvent::finished;
-        }
-        Trial& trial = study_.start(proposal);
-        trial.sampler_seconds += seconds;
-        running_ = trial.number;
+        if (exhausted()) return RunEvent::finished;
+        if (prepare_next()) return RunEvent::prepared;
+        if (!ask_next(false)) return RunEvent::finished;
         if (auto paused = paused_.find(running_); paused != paused_.end()) {
             evaluation_ = std::move(paused->second);
             paused_.erase(paused);
@@ -121,22 +134,35 @@ RunEvent StudyRunner::step() {
     return RunEvent::told;
 }
 
-std::optional<TrialWork> StudyRunner::start_trial() {
-    if (running_ >= 0) throw std::logic_error("start_trial: a trial is running step by step");
-    if (study_.next_number() >= budget_) return std::nullopt;
+bool StudyRunner::prepare_next() {
+    if (running_ >= 0 || finished_) return false;
     Stopwatch watch;
-    while (sampler_->prepare(study_)) {
+    const bool more = sampler_->prepare(study_);
+    preparing_seconds_ += watch.elapsed_seconds();
+    return more;
+}
+
+std::optional<TrialWork> StudyRunner::start_trial() {
+    if (finished_) return std::nullopt;
+    if (running_ < 0) {
+        if (exhausted()) return std::nullopt;
+        while (prepare_next()) {
+        }
+        if (!ask_next(true)) return std::nullopt;
+        paused_.erase(running_);  // a promoted trial: its worker trains it again from its seed
     }
-    Proposal proposal = sampler_->ask(study_);
-    if (proposal.resume >= 0)
-        throw std::invalid_argument(sampler_->name() + " continues paused trials: it runs one trial at a time");
-    Trial& trial = study_.start(proposal);
-    trial.sampler_seconds += watch.elapsed_seconds();
+    // The running trial (just asked, or restored mid-trial) leaves the runner for a worker.
+    const Trial& trial = study_.trial(std::exchange(running_, -1));
+    evaluation_.reset();
+    replay_ = 0;
     TrialWork work;
     work.number = trial.number;
-    work.evaluation = fresh_evaluation(trial);
+    work.objective = objective_;
+    work.params = trial.params;
+    work.seed = trial_seed(study_, trial.number);
     work.full_epochs = objective_->trial_epochs(trial.params);
     work.budget = trial.budget;
+    work.replay = int(trial.intermediate.size());
     return work;
 }
 

@@ -2,6 +2,7 @@
 // The one study runner, shared by the CLI, the benchmark and the UI. It advances a study one small
 // step at a time — ask a trial, train the running trial one epoch, or tell its result — so the UI
 // can race several studies in lock-step, a bounded amount of work per frame.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,17 +22,25 @@ enum class RunEvent {
     finished,  // the budget is spent: nothing more to do
 };
 
-// One trial trained away from its runner (on a worker thread): start_trial() hands it out,
-// train() runs it to its end without touching the study, finish_trial() records what it gave.
+// One trial trained away from its runner (on a worker thread, or in a Web Worker from its JSON,
+// tune/trial_pool.h): start_trial() hands it out, train() runs it to its end without touching the
+// study, finish_trial() records what it gave. Its evaluation starts in train() from the objective,
+// the parameters and the trial's seed, so the same trial gives the same numbers wherever it runs.
 struct TrialWork {
     int number = -1;
-    std::unique_ptr<Evaluation> evaluation;
+    std::shared_ptr<const Objective> objective;
+    Values params;
+    uint64_t seed = 0;
     int full_epochs = 1;  // the objective's trial_epochs for its parameters
     int budget = 0;       // epochs the sampler asked for (0: all)
-    std::vector<StepResult> results;  // one per epoch trained
+    // Epochs the study already holds (a Hyperband promotion, a trial a reload interrupted): trained
+    // again first and not reported, so the results go on from where the study stands.
+    int replay = 0;
+    std::vector<StepResult> results;  // one per epoch trained after the replay
     std::string error;    // what the evaluation threw; the trial fails with it
 
-    void train();
+    // `progress` hears the epochs trained so far (replay included) after each one.
+    void train(const std::function<void(int epochs)>& progress = {});
 };
 
 class StudyRunner {
@@ -46,13 +55,18 @@ public:
     RunEvent run_trial();
     void run();  // to the end
 
-    // Several trials at once (run_parallel): start_trial() asks the sampler for a new trial while
-    // others may still be running (it sees them as running in the study) and returns its work, or
-    // nothing when the budget is spent; finish_trial() records the work's results and tells the
-    // trial. Both on the runner's own thread. Hyperband's promotions need one trial at a time: its
-    // sampler is refused here (std::invalid_argument).
+    // Several trials at once (run_parallel, a race's worker pool): start_trial() asks the sampler for
+    // a new trial while others may still be running (it sees them as running in the study) and
+    // returns its work, or nothing when the budget is spent (then finished()); finish_trial()
+    // records the work's results and tells the trial. Both on the runner's own thread. A trial the
+    // runner was running step by step (a restored study's) is handed out first, to be trained again
+    // from its seed. Hyperband's promotions continue a paused trial: asked while another trial runs,
+    // they are refused (std::invalid_argument); alone, the promoted trial trains again from its seed.
     std::optional<TrialWork> start_trial();
     void finish_trial(TrialWork work);
+    // One part of the next proposal's preparation (Sampler::prepare), so that a frame can stop
+    // between parts before start_trial(); false once there is nothing left to prepare.
+    bool prepare_next();
     bool finished() const { return finished_; }
 
     const Study& study() const { return study_; }
@@ -76,6 +90,11 @@ private:
     // A trial's evaluation from the start, with its own seed.
     std::unique_ptr<Evaluation> fresh_evaluation(const Trial& trial) const;
     bool promotable() const;  // a pruned trial Hyperband may still continue
+    bool exhausted();         // the budget is spent and nothing is left to promote: now finished()
+    // Asks the sampler (its preparation done) and starts the trial it proposes as the running one;
+    // false when the budget is spent (finished()). `handing_out`: a promotion is refused while other
+    // trials run (start_trial).
+    bool ask_next(bool handing_out);
 
     Study study_;
     std::unique_ptr<Sampler> sampler_;

@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 
+#include "core/base64.h"
 #include "core/settings_json.h"
 #include "core/validate.h"
 #include "tune/export_python.h"
@@ -21,30 +22,6 @@ namespace {
 
 constexpr int kSessionVersion = 1;
 constexpr std::string_view kBase64Prefix = "v1.";  // links of the first version (decode_base64_hash)
-
-// ------------------------------------------------------------------------------------- base64url
-
-constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-// Strict: only the 64 URL-safe characters, no padding, and no length that cannot come from bytes.
-std::optional<std::string> base64url_decode(std::string_view text) {
-    if (text.size() % 4 == 1) return std::nullopt;
-    std::string out;
-    out.reserve(text.size() * 3 / 4);
-    uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        const char* found = std::find(std::begin(kBase64Url), std::end(kBase64Url) - 1, c);
-        if (found == std::end(kBase64Url) - 1) return std::nullopt;
-        buffer = (buffer << 6) | uint32_t(found - kBase64Url);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += char((buffer >> bits) & 0xFF);
-        }
-    }
-    return out;
-}
 
 // -------------------------------------------------------------------------------- reading helpers
 

@@ -60,3 +60,11 @@ TEST_CASE("json: malformed input is refused with line and column") {
     std::string deep(100, '[');
     CHECK(json::parse(deep).error == "nesting deeper than 64 levels");
 }
+
+TEST_CASE("json: a 64-bit seed travels exactly as a decimal string; anything else is refused") {
+    for (uint64_t seed : {uint64_t(0), uint64_t(9007199254740993ull), UINT64_MAX}) CHECK(json::u64_from_json(json::u64_to_json(seed)) == seed);
+    CHECK(json::u64_to_json(12476764199425409100ull) == json::Value("12476764199425409100"));
+    for (const json::Value& bad : {json::Value("18446744073709551616"), json::Value(""), json::Value("12a"), json::Value("-1"), json::Value(7),
+                                   json::Value("000000000000000000001")})
+        CHECK(!json::u64_from_json(bad));
+}

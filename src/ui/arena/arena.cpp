@@ -15,6 +15,7 @@
 #include "tune/tunable.h"
 #include "ui/app.h"
 #include "ui/arena/arena_analysis.h"
+#include "ui/arena/arena_pool.h"
 #include "ui/arena/arena_resume.h"
 #include "ui/arena/arena_views.h"
 #include "ui/widgets/controls.h"
@@ -55,12 +56,17 @@ void apply_acquisition_settings(ArenaState& arena) {
     }
 }
 
-void log_progress(Racer& racer) {
+}  // namespace
+
+void count_told(Racer& racer) {
+    racer.told++;
     const tune::Study& study = racer.runner->study();
     const tune::Trial* best = study.best();
     racer.epochs_log.push_back(epochs_trained(study));
     racer.best_log.push_back(best ? *best->value : NAN);
 }
+
+namespace {
 
 // One step of `racer` if its expected cost for that kind of step (a sampler's or a training step)
 // still fits in the slice; false when out of time.
@@ -68,10 +74,7 @@ bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
     tune::PeakCost& cost = racer.step_cost[racer.runner->running() < 0 ? 0 : 1];
     if (!slice.fits(cost.expected_ms())) return false;
     const double spent = slice.run([&] {
-        if (racer.runner->step() == tune::RunEvent::told) {
-            racer.told++;
-            log_progress(racer);
-        }
+        if (racer.runner->step() == tune::RunEvent::told) count_told(racer);
     });
     cost.record(spent);
     return true;
@@ -193,10 +196,12 @@ void draw_race_controls(AppState& app) {
         else resume_race(arena);
     }
     same_line_if_fits(button_width(tr("Step one round")));
+    ImGui::BeginDisabled(trials_in_workers(arena) > 0);  // the round runs in the frames, after the workers' trials are told
     if (controls::named("arena.step", ImGui::Button(tr.label("Step one round").c_str()))) {
         arena.racing = false;
         advance_round(arena);
     }
+    ImGui::EndDisabled();
     tooltip(tr("Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go."));
     ImGui::EndDisabled();
     same_line_if_fits(ImGui::GetFontSize() * 16);
@@ -221,6 +226,7 @@ void draw_race_controls(AppState& app) {
         if (racer.repeat > 0) continue;  // one bar per strategy; repeats follow the same schedule
         draw_racer_progress(arena, racer, tr, label_width);
     }
+    draw_workers(app);
 }
 
 // --------------------------------------------------------------------------------------- hook
@@ -284,6 +290,7 @@ json::Value status_json(const AppState& app) {
                                               {"y", arena.dim_y},
                                               {"progress_x", arena.progress_by_epochs ? "epochs" : "trials"},
                                               {"table", arena.table_racer}}},
+                        {"workers", workers_json(arena)},
                         {"summary", race_summary(arena, app.tr)}};
 }
 
@@ -347,6 +354,7 @@ int hyperband_bracket_size(const ArenaSetup& s) {
 
 void show_race(ArenaState& arena, const ArenaSetup& raced, std::shared_ptr<const tune::Objective> objective,
                std::vector<Racer> racers) {
+    forget_workers(arena);
     arena.raced = raced;
     arena.objective = std::move(objective);
     arena.racers = std::move(racers);
@@ -416,7 +424,7 @@ std::string load_trial(AppState& app, int racer_index, int number) {
 }
 
 bool advance_round(ArenaState& arena) {
-    if (arena.racers.empty() || race_finished(arena)) return false;
+    if (arena.racers.empty() || race_finished(arena) || trials_in_workers(arena) > 0) return false;
     advance(arena, 1e300, true);
     return true;
 }
@@ -431,7 +439,12 @@ void advance_race(ArenaState& arena) {
     arena.last_slice_ms = 0;
     forget_stale_landscape(arena);
     const bool computing = arena.landscape && !arena.landscape->racer.runner->finished();
-    if (arena.racing) advance(arena, computing ? arena.frame_budget_ms / 2 : arena.frame_budget_ms, false);
+    const double race_budget_ms = computing ? arena.frame_budget_ms / 2 : arena.frame_budget_ms;
+    if (race_in_workers(arena)) {
+        if (arena.racing || trials_in_workers(arena) > 0) advance_in_workers(arena, race_budget_ms);
+    } else if (arena.racing) {
+        advance(arena, race_budget_ms, false);
+    }
     advance_landscape(arena, arena.frame_budget_ms - arena.last_slice_ms);
 }
 
@@ -560,6 +573,7 @@ json::Value arena_resume(AppState& app, const hook::Request&) {
 json::Value arena_round(AppState& app, const hook::Request&) {
     require_race(app.arena);
     app.arena.racing = false;
+    if (trials_in_workers(app.arena) > 0) throw hook::Refusal("trials are training in workers: wait until they are told (arena.status)");
     if (!advance_round(app.arena)) throw hook::Refusal("the race is finished");
     return status_json(app);
 }
@@ -623,6 +637,8 @@ json::Value arena_view(AppState& app, const hook::Request& request) {
 //                                     shown x, y (k points per continuous axis, default 8), or drops it
 //   arena.landscape_status            {x, y, cols, rows, done, total, values: row-major, null where not
 //                                     trained yet} or null
+//   arena.workers {count?, fault?}   the background workers (arena_pool.h): pool size, a fault for the
+//                                     next trial handed out; answers as status's "workers"
 //   arena.analysis                    {importance: [{strategy, trials, shares: {param: share}}],
 //                                     points: [{racer, number, flops, value, front}]} (complete trials)
 constexpr hook::Command kCommands[] = {
@@ -638,6 +654,7 @@ constexpr hook::Command kCommands[] = {
     {"arena.landscape", arena_landscape},
     {"arena.landscape_status", [](AppState& app, const hook::Request&) { return landscape_json(app.arena); }},
     {"arena.analysis", [](AppState& app, const hook::Request&) { return analysis_json(app.arena); }},
+    {"arena.workers", arena_workers_command},
 };
 
 }  // namespace

@@ -7,6 +7,8 @@
 // its header beside its source: arena_setup.h (the set-up, its JSON and panel), arena_views.h (the
 // live views), arena_analysis.h (the views that explain a race), arena_summary.h (the generated
 // summary, pure), arena_resume.h (the race in the saved session).
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -18,6 +20,7 @@
 #include "tune/bayes.h"
 #include "tune/runner.h"
 #include "tune/scheduler.h"
+#include "tune/trial_pool.h"
 #include "ui/arena/arena_setup.h"
 #include "ui/hook.h"
 
@@ -35,6 +38,13 @@ struct Racer {
     // After each evaluation it finished: the epochs it had trained in all and its best value so far
     // (the progress plot against training cost; Hyperband's promotions make trial order no clock).
     std::vector<double> epochs_log, best_log;
+    // Its trial in a background worker (arena_pool.h): the pool's ticket, the trial, and the worker
+    // training it (-1: still queued) with the epochs trained so far, as the last poll heard.
+    struct InWorker {
+        int ticket = -1, number = -1, worker = -1, epochs = 0;
+    };
+    std::optional<InWorker> in_worker;
+    std::map<int, std::string> failures;  // why trials failed in a worker, by trial number
 };
 
 enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis };
@@ -121,6 +131,18 @@ struct ArenaState {
     std::vector<ImportanceCache> importance;  // per strategy, for the analysis view
     std::optional<LandscapeGrid> landscape;    // computed (or computing) true landscape, if asked for
     int landscape_k = 8;                       // grid points per continuous axis the button asks for
+
+    // Background workers for the network objective's trials (arena_pool.h). The platform sets
+    // make_pool and cores (threads natively, Web Workers in the page); without make_pool (no Web
+    // Workers, tests under node) the race trains in the frames. `workers` is the learner's pool size
+    // (0: trains in the frames), not part of the set-up: it changes how fast, never which trials.
+    std::function<std::unique_ptr<tune::TrialPool>(int workers)> make_pool;
+    int cores = 1;
+    int workers = 0;
+    std::unique_ptr<tune::TrialPool> pool;
+    std::optional<tune::WorkerFault> next_fault;  // the test hook's: the next trial handed out has it
+    std::optional<std::pair<int, int>> last_failure;  // racer and trial number of the latest failure in a worker
+    std::map<int, int> trials_per_worker;              // this race's trials each worker ended, by worker
 };
 
 void draw_arena(AppState& app);
@@ -147,6 +169,8 @@ bool advance_round(ArenaState& arena);  // exactly one more round (or to the end
 // Races for about arena.frame_budget_ms (the app calls it once a frame, after drawing and rendering).
 void advance_race(ArenaState& arena);
 bool race_finished(const ArenaState& arena);
+// A racer's evaluation was told: its count, and its point on the progress log.
+void count_told(Racer& racer);
 // Configurations Hyperband's first bracket starts with in this set-up (0 without Hyperband or
 // without epochs to stop early at): with fewer trials per strategy it never finishes a bracket.
 int hyperband_bracket_size(const ArenaSetup& setup);

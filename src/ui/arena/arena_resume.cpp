@@ -12,6 +12,7 @@
 #include "core/settings_json.h"
 #include "core/validate.h"
 #include "ui/app.h"
+#include "ui/arena/arena_pool.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
@@ -141,6 +142,7 @@ json::Value interruption_json(const ArenaState& arena) {
 }
 
 void discard_race(ArenaState& arena) {
+    forget_workers(arena);
     arena.racers.clear();
     arena.objective.reset();
     arena.racing = false;

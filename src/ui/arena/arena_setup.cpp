@@ -155,7 +155,8 @@ json::Value arena_setup_to_json(const ArenaSetup& s) {
                         {"epochs", s.epochs},       {"metric", s.metric},          {"seed", s.seed},
                         {"repeats", s.repeats},
                         {"strategies", std::move(strategies)}, {"xi", s.xi},      {"kappa", s.kappa},
-                        {"noise", s.noise},         {"pace", s.pace}};
+                        {"noise", s.noise},         {"pace", s.pace},
+                        {"parallel", std::string(name(s.parallel))}};
 }
 
 std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& document) {
@@ -163,7 +164,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     ArenaSetup s = setup;
     std::vector<Issue> issues;
     static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "metric", "seed", "repeats",
-                                        "strategies", "xi", "kappa", "noise", "pace"};
+                                        "strategies", "xi", "kappa", "noise", "pace", "parallel"};
     for (const auto& member : document.as_object())
         if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return member.first == k; }))
             issues.push_back({member.first, "unknown setting"});
@@ -174,6 +175,11 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     if (const json::Value* v = document.find("metric")) {
         if (v->is_string()) s.metric = v->as_string();
         else issues.push_back({"metric", "must be a string"});
+    }
+    if (const json::Value* v = document.find("parallel")) {
+        const std::optional<tune::ParallelMode> mode = v->is_string() ? parse_enum<tune::ParallelMode>(v->as_string()) : std::nullopt;
+        if (mode) s.parallel = *mode;
+        else issues.push_back({"parallel", "must be batch_synchronous or asynchronous"});
     }
     if (const json::Value* v = document.find("params")) read_params(*v, s.params, issues);
     read_number(document, "trials", s.trials, 1, 500, true, issues);
@@ -316,6 +322,18 @@ void draw_setup_panel(AppState& app) {
         if (is_network(s)) {
             slider_int(tr.label("Epochs per trial").c_str(), s.epochs, 1, 50, "arena.epochs");
             tooltip(tr("Each trial trains the network this long. Hyperband uses it as the full length and stops weak trials earlier."));
+        }
+        if (is_network(s)) {
+            const char* modes[] = {tr("As workers come free"), tr("In rounds")};
+            static const std::vector<std::string> mode_names(enum_names<tune::ParallelMode>.begin(), enum_names<tune::ParallelMode>.end());
+            int mode = int(s.parallel);
+            if (named_combo(tr.label("Trials in workers").c_str(), mode, modes, mode_names, "arena.parallel"))
+                s.parallel = tune::ParallelMode(mode);
+            tooltip(
+                tr("When background workers train the trials: in rounds, every strategy starts its next trial once the round is over, "
+                   "so a worker may wait for the round's slowest trial; as workers come free, a free worker takes the next trial at "
+                   "once. Each strategy still sees its own trials one after another, so both give the same trials; only when they "
+                   "run changes."));
         }
         slider_int(tr.label("Seed").c_str(), s.seed, 0, 100, "arena.seed");
         slider_int(tr.label("Repeat over seeds").c_str(), s.repeats, 1, 5, "arena.repeats");

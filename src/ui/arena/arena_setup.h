@@ -6,6 +6,7 @@
 
 #include "core/json.h"
 #include "core/settings.h"
+#include "tune/parallel.h"
 #include "ui/i18n.h"
 
 namespace tunelab::ui {
@@ -40,6 +41,11 @@ struct ArenaSetup {
     // How fast the race is shown, in rounds per second (0: as fast as the frames allow). It changes
     // when trials happen, never which: a paced race gives the same trials as a fast one.
     double pace = kDefaultPace;
+    // How a race whose trials train in background workers (arena_pool.h) hands them out: in rounds
+    // (every strategy's next trial once the round is over) or as workers come free. Each strategy
+    // still asks its trials one at a time, so both give the same trials; the rounds leave workers
+    // waiting for a round's slowest trial.
+    tune::ParallelMode parallel = tune::ParallelMode::batch_synchronous;
 
     static constexpr int kDefaultRepeats = 5;
     // Four rounds a second: a 30-trial race on a test function lasts about 8 s, slow enough to watch

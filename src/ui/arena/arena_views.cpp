@@ -667,7 +667,8 @@ void draw_trials_view(AppState& app, const Translator& tr) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr("Click a trial to train it in the lab."));
     }
-    const tune::Study& study = arena.racers[size_t(arena.table_racer)].runner->study();
+    const Racer& racer = arena.racers[size_t(arena.table_racer)];
+    const tune::Study& study = racer.runner->study();
     const tune::Space& space = study.space();
     const int columns = 3 + int(space.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
@@ -706,6 +707,8 @@ void draw_trials_view(AppState& app, const Translator& tr) {
         if (t.value) ImGui::Text("%.4g", *t.value);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(status_label(t.status, tr));
+        // Why it failed, as its worker said.
+        if (auto failure = racer.failures.find(n); failure != racer.failures.end()) tooltip(failure->second.c_str());
         for (size_t i = 0; i < space.size(); ++i) {
             ImGui::TableNextColumn();
             if (tune::is_active(t.params[i])) ImGui::TextUnformatted(space.format(i, t.params[i]).c_str());

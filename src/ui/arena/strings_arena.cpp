@@ -299,6 +299,24 @@ constexpr TranslationEntry kEntries[] = {
      "只有实验室目标才需要计算真实损失地形（测试函数的地形是已知的）。"},
     {"Pick two different hyperparameters for the axes.", "请为两个坐标轴选择两个不同的超参数。"},
     {"The grid needs 2 to 20 points per axis.", "网格每个轴需要 2 到 20 个点。"},
+    // Background workers (arena_pool.cpp, the set-up's mode in arena_setup.cpp)
+    {"Workers", "工作线程"},
+    {"Background workers train trials side by side while the page only draws. This machine has %d cores; the default leaves one for "
+     "the page: %d.",
+     "后台工作线程并排训练试验，页面只负责绘制。这台机器有 %d 个核心；默认留一个给页面：%d 个。"},
+    {"Trials train in the page's frames: this browser offers no background workers.",
+     "试验在页面的帧间训练：这个浏览器不提供后台工作线程。"},
+    {"worker %d: %s #%d, trial %d, epoch %d/%d", "线程 %d：%s #%d，试验 %d，第 %d/%d 轮"},
+    {"queued: %s #%d, trial %d", "排队中：%s #%d，试验 %d"},
+    {"%s #%d, trial %d failed in a worker (%s); the race goes on.", "%s #%d 的试验 %d 在工作线程中失败（%s）；比赛继续。"},
+    {"Trials in workers", "试验分派"},
+    {"As workers come free", "线程一空就派"},
+    {"In rounds", "按回合"},
+    {"When background workers train the trials: in rounds, every strategy starts its next trial once the round is over, so a worker may "
+     "wait for the round's slowest trial; as workers come free, a free worker takes the next trial at once. Each strategy still sees "
+     "its own trials one after another, so both give the same trials; only when they run changes.",
+     "后台工作线程何时开始训练试验：按回合时，每种策略要等本回合结束才开始下一次试验，所以工作线程可能要等本回合最慢的那次试验；"
+     "线程一空就派时，空闲的线程立即接手下一次试验。每种策略仍然一次只看自己的一次试验，所以两种方式得到的试验相同，只是运行的时间不同。"},
 };
 
 }  // namespace

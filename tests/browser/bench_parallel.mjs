@@ -1,0 +1,70 @@
+// Browser part of tools/bench-parallel (not a test: it prints figures). In headless Chromium, one
+// lab race (the lab's default network and spiral) trained in the page's frames, then in 2 Web
+// Workers in rounds and as workers come free: trials per second from Start to the race's end, and
+// the frame CPU time p95 while it raced. Each setting runs `repeat` times, interleaved; the fastest
+// run is kept (as timeit does).
+//   node tests/browser/bench_parallel.mjs [repeat]
+import { launchBrowser, serveWebDir, openPage, waitUntilReady, call, waitForFrames } from "./harness.mjs";
+
+const RACE = { objective: "lab", strategies: ["grid", "random", "bo_ei"], trials: 10, epochs: 20, repeats: 2, seed: 1, pace: 0 };
+const SETTINGS = [
+  { label: "page's frames (today's race)", workers: 0, parallel: "batch_synchronous" },
+  { label: "2 workers, in rounds", workers: 2, parallel: "batch_synchronous" },
+  { label: "2 workers, as they come free", workers: 2, parallel: "asynchronous" },
+];
+
+// Every frame's CPU time since the last call (the page keeps a ring of the last 120).
+async function newFrames(page, seen) {
+  const ring = await call(page, { cmd: "frame_times" });
+  const count = Math.min(ring.frames - seen.frames, ring.cpu_ms.length);
+  seen.frames = ring.frames;
+  return ring.cpu_ms.slice(ring.cpu_ms.length - count);
+}
+
+async function race(browser, server, setting) {
+  const { page, context } = await openPage(browser, server, { locale: "en-US" });
+  await waitUntilReady(page);
+  await call(page, { cmd: "show", page: "arena" });
+  await call(page, { cmd: "arena.set", ...RACE, parallel: setting.parallel });
+  await call(page, { cmd: "arena.workers", count: setting.workers });
+  await waitForFrames(page, 10);
+  const seen = { frames: (await call(page, { cmd: "frame_times" })).frames };
+  const cpu = [];
+  const start = Date.now();
+  await call(page, { cmd: "arena.start" });
+  let status;
+  do {
+    await page.waitForTimeout(500);
+    cpu.push(...(await newFrames(page, seen)));
+    status = await call(page, { cmd: "arena.status" });
+  } while (!status.finished);
+  const seconds = (Date.now() - start) / 1000;
+  await context.close();
+  const trials = status.racers.reduce((n, r) => n + r.trials.length, 0);
+  const sorted = cpu.sort((a, b) => a - b);
+  return { seconds, trials, rate: trials / seconds, p95: sorted[Math.floor(0.95 * (sorted.length - 1))], frames: sorted.length };
+}
+
+const repeat = Number(process.argv[2] ?? 2);
+const browser = await launchBrowser();
+const server = await serveWebDir("/");
+try {
+  const best = SETTINGS.map(() => null);
+  for (let r = 0; r < repeat; ++r)
+    for (let i = 0; i < SETTINGS.length; ++i) {
+      const run = await race(browser, server, SETTINGS[i]);
+      if (!best[i] || run.rate > best[i].rate) best[i] = run;
+    }
+  const base = best[0].rate;
+  console.log(`3. Headless Chromium, lab race (${RACE.strategies.join(", ")}; ${RACE.trials} trials x ${RACE.repeats} seeds, ` +
+              `${RACE.epochs} epochs): trials per second from Start to the end (fastest of ${repeat}), frame CPU p95 while racing`);
+  SETTINGS.forEach((setting, i) => {
+    const b = best[i];
+    const target = i === 0 ? "" : "   (target >= 2.5x)";
+    console.log(`   ${setting.label.padEnd(30)} ${b.trials} trials in ${b.seconds.toFixed(1).padStart(5)} s  ${b.rate.toFixed(2).padStart(6)} trials/s  ` +
+                `${(b.rate / base).toFixed(2)}x   frame CPU p95 ${b.p95.toFixed(1)} ms over ${b.frames} frames${target}`);
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
