@@ -48,6 +48,11 @@ const std::vector<Strategy>& strategies() {
          "ASHA, asynchronous successive halving: Hyperband's rungs, but a trial moves up as soon as it is in the best third "
          "of its rung so far. With several trials at once no worker waits for a rung to fill.",
          "asha", std::nullopt},
+        {"parego", "ParEGO",
+         "ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two "
+         "objectives at random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, "
+         "so it fills in the whole Pareto front instead of one corner.",
+         "parego", std::nullopt, true},
     };
     return table;
 }
@@ -63,6 +68,12 @@ std::unique_ptr<Sampler> make_strategy_sampler(std::string_view name, SamplerOpt
     if (!strategy) throw std::invalid_argument("unknown strategy '" + std::string(name) + "'");
     if (strategy->acquisition) options.acquisition.kind = *strategy->acquisition;
     return make_sampler(strategy->sampler, options);
+}
+
+std::vector<Measure> strategy_objectives(std::string_view name) {
+    const Strategy* strategy = find_strategy(name);
+    if (strategy && strategy->multi_objective) return {Measure::value, Measure::flops};
+    return {Measure::value};
 }
 
 }  // namespace tunelab::tune

@@ -116,6 +116,12 @@ constexpr TranslationEntry kEntries[] = {
      "far. With several trials at once no worker waits for a rung to fill.",
      "ASHA（异步逐次减半）：和 Hyperband 一样分级，但一个试验只要进入本级目前最好的三分之一就立即晋级。"
      "多个试验同时进行时，没有工作者需要等一级填满。"},
+    {"ParEGO", "ParEGO"},
+    {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
+     "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "
+     "Pareto front instead of one corner.",
+     "ParEGO（Knowles，2006）同时追求好分数和低训练成本：每次试验前随机给两个目标分配权重，再由贝叶斯优化在这个加权组合上提出下一个点。"
+     "不同的权重瞄准不同的取舍，所以它填满整条帕累托前沿，而不只找到一个角。"},
     {"ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more.",
      "ξ（EI、PI）：要求比当前最佳改进多少。ξ 越大探索越多。"},
     {"κ (UCB): how many standard deviations of optimism. Larger κ explores more.",
