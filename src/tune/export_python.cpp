@@ -640,6 +640,12 @@ std::string sampler_block(const PythonSearch& search) {
                "    except ImportError:\n"
                "        print(\"the 'cmaes' package is missing: TPE stands in for CMA-ES\")\n"
                "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
+    } else if (s == "parego") {
+        out += "    # TuneLab's ParEGO searched the error and the training cost (FLOPs) together. This script counts\n"
+               "    # no FLOPs, so it tunes the score alone, with TPE (optuna's TPESampler searches a Pareto front,\n"
+               "    # MOTPE, when objective() returns the cost too and the study has two directions).\n"
+               "    print(\"TuneLab's ParEGO traded the error against FLOPs; this script tunes the score alone, with TPE\")\n"
+               "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else if (s == "random") {
         out += "    return optuna.samplers.RandomSampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else {

@@ -14,6 +14,8 @@ if(TUNELAB_NODE)
     add_test(NAME study-cli-parallel
              COMMAND ${TUNELAB_NODE} ${_study_checks} parallel "${_study_cli}" ${PROJECT_SOURCE_DIR}/assets/data)
   endif()
+  add_test(NAME study-cli-objectives
+           COMMAND ${TUNELAB_NODE} ${_study_checks} objectives "${_study_cli}" "${PROJECT_SOURCE_DIR}/assets/data")
   if(EMSCRIPTEN)
     add_test(NAME study-native-vs-node
              COMMAND ${TUNELAB_NODE} ${_study_checks} same-trials "${TUNELAB_NATIVE_CLI}" "${_study_cli}")
