@@ -23,7 +23,7 @@ namespace {
 const char* kUsage =
     "usage: tunelab-cli study --objective NAME --sampler NAME [options]\n"
     "  --objective branin|hartmann6|rosenbrock|forrester|mlp:<dataset>, or a benchmark (ackley5, levy4, ...)\n"
-    "  --sampler   grid|random|sobol|halton|bayes|tpe|cmaes|hyperband|parego (parego: several objectives)\n"
+    "  --sampler   grid|random|sobol|halton|bayes|tpe|cmaes|hyperband|asha|parego (parego: several objectives)\n"
     "  --objectives LIST   what the study optimizes: the score (error or loss for mlp:<dataset>, value for\n"
     "                    a test function), optionally then flops, the training cost: error,flops searches\n"
     "                    for the Pareto front of error against cost and prints it with its hypervolume\n"
@@ -32,8 +32,8 @@ const char* kUsage =
     "  --acq ei|pi|ucb|hedge   Bayesian acquisition (default ei); --xi X, --kappa K\n"
     "  --initial N         random/quasi-random trials before BO or TPE model the loss\n"
     "  --grid-order shuffled|ordered   grid visiting order (default shuffled)\n"
-    "  --source random|bayes   where Hyperband gets configurations (bayes: BOHB)\n"
-    "  --eta N             Hyperband: keep 1/N at each rung (default 3)\n"
+    "  --source random|bayes   where Hyperband and ASHA get configurations (bayes: BOHB)\n"
+    "  --eta N             Hyperband and ASHA: keep 1/N at each rung (default 3)\n"
     "  --cmaes full|sep    CMA-ES covariance: full (default) or diagonal; --restarts: IPOP restarts\n"
     "  --noise SIGMA       test functions: add Gaussian noise to every evaluation\n"
     "  --data-dir DIR      mlp:<dataset>: folder of the bundled data sets (default assets/data)\n"
@@ -49,7 +49,8 @@ const char* kUsage =
     "  --pareto            also report the Pareto front of value against cost (FLOPs) of a one-objective study\n"
     "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
     "  --jobs N            train N trials at once on N threads (BO and TPE count the running ones\n"
-    "                      at a made-up loss, a constant liar); trials are told as they end\n"
+    "                      at a made-up loss, a constant liar); trials are told as they end.\n"
+    "                      Hyperband waits for each rung to be in; ASHA promotes without waiting\n"
     "  --sync              with --jobs: ask N, train them, tell them in order: the same trials\n"
     "                      whatever the timing\n"
     "  -h, --help          this help\n"
@@ -203,9 +204,6 @@ Arguments parse(const std::vector<std::string>& given) {
 #ifdef __EMSCRIPTEN__
         throw UsageError("--jobs: this build runs under node without threads; the native tunelab-cli runs trials at once");
 #endif
-        if (a.sampler == "hyperband")
-            throw UsageError("--jobs: Hyperband continues its paused trials one at a time (its asynchronous form, ASHA, "
-                             "is not in TuneLab yet); run it without --jobs");
         a.options.constant_liar = true;
     } else if (a.sync) {
         throw UsageError("--sync goes with --jobs N (N > 1)");

@@ -627,6 +627,10 @@ std::string sampler_block(const PythonSearch& search) {
         out += "    # Hyperband: random configurations, most stopped after a few epochs (keep 1/3 per rung).\n"
                "    pruner = optuna.pruners.HyperbandPruner(min_resource=1, max_resource=SEARCH[\"epochs\"], reduction_factor=3)\n"
                "    return optuna.samplers.RandomSampler(seed=seed), pruner\n";
+    } else if (s == "asha") {
+        out += "    # ASHA, asynchronous successive halving: optuna's SuccessiveHalvingPruner is ASHA (Li et al. 2020).\n"
+               "    pruner = optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3)\n"
+               "    return optuna.samplers.RandomSampler(seed=seed), pruner\n";
     } else if (s == "cmaes") {
         out += "    # CMA-ES, as TuneLab's: optuna's CmaEsSampler needs the 'cmaes' package; without it this\n"
                "    # study runs TPE instead and says so when it starts.\n"

@@ -2,6 +2,7 @@
 //   node study_checks.mjs bad-args CLI           bad arguments exit 2 with a message
 //   node study_checks.mjs same-seed CLI          the same seed prints the same JSON twice
 //   node study_checks.mjs same-trials CLI_A CLI_B   both CLIs (native and node) give the same trials
+//   node study_checks.mjs parallel CLI DATA_DIR  --jobs: Hyperband's trials as one at a time, ASHA's fixed by --sync
 //   node study_checks.mjs objectives CLI DATA_DIR   a study of error and FLOPs: its front, save and resume
 // CLI is the command as one string, words separated by '|' (e.g. "node|build/web/src/cli/tunelab-cli.js").
 import { spawnSync } from 'node:child_process';
@@ -93,6 +94,19 @@ if (check === 'bad-args') {
       const args = [...extra, '--sampler', sampler, '--trials', '30', '--seed', '11'];
       same(json(clis[0], args).value, json(clis[1], args).value, `${sampler} ${extra.join(' ')}`);
     }
+} else if (check === 'parallel') {
+  const mlp = ['--objective', 'mlp:digits', '--data-dir', clis[1], '--trials', '12', '--seed', '3'];
+  // Synchronous Hyperband waits for each rung to be in: with 3 workers it runs the very same trials.
+  const one = json(clis[0], [...mlp, '--sampler', 'hyperband']);
+  const three = json(clis[0], [...mlp, '--sampler', 'hyperband', '--jobs', '3']);
+  if (one.text !== three.text) fail('hyperband: --jobs 3 gave other trials than one at a time');
+  const a = json(clis[0], [...mlp, '--sampler', 'asha', '--jobs', '2', '--sync']);
+  const b = json(clis[0], [...mlp, '--sampler', 'asha', '--jobs', '2', '--sync']);
+  if (a.text !== b.text) fail('asha --jobs 2 --sync: two runs differ');
+  const statuses = a.value.trials.map((t) => t.status);
+  if (a.value.trials.length !== 12) fail(`asha: ${a.value.trials.length} trials, expected 12`);
+  if (!statuses.includes('pruned') || !statuses.includes('complete'))
+    fail(`asha: expected trials stopped early and trials promoted to the end, got ${statuses.join(' ')}`);
 } else if (check === 'objectives') {
   // Error against training cost on the moons, with a space whose trials cost different amounts.
   writeFileSync(spaceFile, JSON.stringify([{ name: 'lr', type: 'float', low: 0.003, high: 1, log: true },
