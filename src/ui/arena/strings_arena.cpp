@@ -279,7 +279,8 @@ constexpr TranslationEntry kEntries[] = {
      "optimizes the score alone crowds into one corner, the best score at whatever cost; ParEGO, which weighs both, spreads along the "
      "whole front: from cheap networks that are nearly as good to costly ones that are best.",
      "一种策略的帕累托前沿：它的试验中，没有别的试验在分数和训练成本上同时胜过的那些。"
-     "只优化分数的策略挤在一个角上：不计成本地追求最好分数；同时权衡两者的 ParEGO 则铺满整条前沿：从几乎一样好的便宜网络，到最好的昂贵网络。"},
+     "只优化分数的策略挤在一个角上：不计成本地追求最好分数；"
+     "同时权衡两者的 ParEGO 则铺满整条前沿：从几乎一样好的便宜网络，到最好的昂贵网络。"},
     {"Seed %d: lines join each strategy's front, faint dots are its other trials. Down and to the left is better.",
      "种子 %d：线连起每种策略的前沿，淡色的点是它的其他试验。越靠左下越好。"},
     {"The hypervolume needs a bounded score: choose validation accuracy as the score in the set-up.",

@@ -129,8 +129,8 @@ constexpr TranslationEntry kEntries[] = {
      "于是不同的试验瞄准不同的取舍。超体积用一个数衡量一条前沿：它的试验在误差与成本的方框中支配了多大一块。"},
     {"BO (EI) and ParEGO each get 20 trials to choose the units of the lab's network and its epochs on the digits. BO optimizes the "
      "validation error alone; ParEGO the error and the training cost. Press ▶ Start race.",
-     "BO (EI) 和 ParEGO 各有 20 次试验，在手写数字数据集上为实验室的网络选择单元数和训练轮数。BO 只优化验证误差；ParEGO 同时优化误差和训练成本。"
-     "按“▶ 开始比赛”。"},
+     "BO (EI) 和 ParEGO 各有 20 次试验，在手写数字数据集上为实验室的网络选择单元数和训练轮数。"
+     "BO 只优化验证误差；ParEGO 同时优化误差和训练成本。按“▶ 开始比赛”。"},
     {"In the Trade-offs view, BO's trials crowd into the costly, accurate corner; ParEGO's spread from cheap networks to accurate ones, "
      "its front is longer and its hypervolume curve climbs higher.",
      "在“取舍”视图中，BO 的试验挤在昂贵而准确的角上；ParEGO 的试验从便宜的网络铺到准确的网络，它的前沿更长，超体积曲线也爬得更高。"},
