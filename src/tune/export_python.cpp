@@ -658,6 +658,10 @@ std::string sampler_block(const PythonSearch& search) {
         out += "    # Hyperband: random configurations, most stopped after a few epochs (keep 1/3 per rung).\n"
                "    pruner = optuna.pruners.HyperbandPruner(min_resource=1, max_resource=SEARCH[\"epochs\"], reduction_factor=3)\n"
                "    return optuna.samplers.RandomSampler(seed=seed), pruner\n";
+    } else if (s == "asha") {
+        out += "    # ASHA, asynchronous successive halving: optuna's SuccessiveHalvingPruner is ASHA (Li et al. 2020).\n"
+               "    pruner = optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3)\n"
+               "    return optuna.samplers.RandomSampler(seed=seed), pruner\n";
     } else if (s == "cmaes") {
         out += "    # CMA-ES, as TuneLab's: optuna's CmaEsSampler needs the 'cmaes' package; without it this\n"
                "    # study runs TPE instead and says so when it starts.\n"
@@ -666,6 +670,12 @@ std::string sampler_block(const PythonSearch& search) {
                "        return optuna.samplers.CmaEsSampler(seed=seed), optuna.pruners.NopPruner()\n"
                "    except ImportError:\n"
                "        print(\"the 'cmaes' package is missing: TPE stands in for CMA-ES\")\n"
+               "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
+    } else if (s == "parego") {
+        out += "    # TuneLab's ParEGO searched the error and the training cost (FLOPs) together. This script counts\n"
+               "    # no FLOPs, so it tunes the score alone, with TPE (optuna's TPESampler searches a Pareto front,\n"
+               "    # MOTPE, when objective() returns the cost too and the study has two directions).\n"
+               "    print(\"TuneLab's ParEGO traded the error against FLOPs; this script tunes the score alone, with TPE\")\n"
                "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else if (s == "random") {
         out += "    return optuna.samplers.RandomSampler(seed=seed), optuna.pruners.NopPruner()\n";

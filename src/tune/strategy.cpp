@@ -44,6 +44,10 @@ const std::vector<Strategy>& strategies() {
          "Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with "
          "more epochs) and stops the rest early.",
          "hyperband", std::nullopt},
+        {"asha", "ASHA",
+         "ASHA, asynchronous successive halving: Hyperband's rungs, but a trial moves up as soon as it is in the best third "
+         "of its rung so far. With several trials at once no worker waits for a rung to fill.",
+         "asha", std::nullopt},
         {"parego", "ParEGO",
          "ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two "
          "objectives at random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, "

@@ -89,6 +89,7 @@ constexpr TranslationEntry kEntries[] = {
      "上面的 σ 是函数本身的不确定性；每次评估拟合出的噪声（±%.3g）还要加在它之上。"},
     {"σ above is the function's uncertainty; the model found no noise in the evaluations.",
      "上面的 σ 是函数本身的不确定性；模型没有在评估中发现噪声。"},
+    {"ASHA", "ASHA"},
     {"Hyperband", "Hyperband"},
     {"Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 values of each: trials "
      "are wasted on the one that does not matter.",
@@ -111,6 +112,10 @@ constexpr TranslationEntry kEntries[] = {
     {"Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops "
      "the rest early.",
      "Hyperband：先让许多配置各训练几轮，在每一级（训练轮数更多的检查点）只保留最好的三分之一，其余提前停止。"},
+    {"ASHA, asynchronous successive halving: Hyperband's rungs, but a trial moves up as soon as it is in the best third of its rung so "
+     "far. With several trials at once no worker waits for a rung to fill.",
+     "ASHA（异步逐次减半）：和 Hyperband 一样分级，但一个试验只要进入本级目前最好的三分之一就立即晋级。"
+     "多个试验同时进行时，没有工作者需要等一级填满。"},
     {"ParEGO", "ParEGO"},
     {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
      "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "
@@ -221,8 +226,11 @@ constexpr TranslationEntry kEntries[] = {
     {"%.1f (only %d of %d seeds got there)", "%.1f（%d / %d 个种子达到）"},
     // Hyperband brackets view (arena_analysis.cpp)
     {"Hyperband brackets", "Hyperband 分组"},
-    {"Add Hyperband to the strategies in the set-up to see which configurations it stops early and which it trains longer.",
-     "在设置的策略中勾选 Hyperband，就能看到它提前停止了哪些配置、又继续训练了哪些。"},
+    {"Add Hyperband or ASHA to the strategies in the set-up to see which configurations it stops early and which it trains longer.",
+     "在设置的策略中勾选 Hyperband 或 ASHA，就能看到它提前停止了哪些配置、又继续训练了哪些。"},
+    {"ASHA runs one bracket and moves a trial up as soon as it is in the best third of its rung so far, without waiting for the rung to "
+     "fill.",
+     "ASHA 只有一个分组：一个试验只要进入本级目前最好的三分之一就立即晋级，不必等这一级填满。"},
     {"A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its brackets.",
      "测试函数一步就算完，Hyperband 没有什么可以提前停止：请在训练实验室的网络上比赛，才能看到它的分组。"},
     {"Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey "
