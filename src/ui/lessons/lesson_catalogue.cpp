@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ui/app.h"
+#include "ui/arena/arena_tradeoff.h"
 #include "ui/lessons/lessons.h"
 
 namespace tunelab::ui {
@@ -293,6 +294,32 @@ double exploration_gap_ratio(const AppState& app) {
     const auto first = std::find_if(study.trials().begin(), study.trials().end(), [](const tune::Trial& t) { return t.source == "ei"; });
     if (model_trials(study) < 2 || !study.trial(n).finished()) return kNotYet;
     return gap_to_earlier(study, n) / gap_to_earlier(study, int(first - study.trials().begin()));
+}
+
+// ParEGO's hypervolume over BO's (arena_tradeoff.h), once both racers have finished.
+double hypervolume_parego_over_bo(const AppState& app) {
+    if (!finished_racer(app, "parego") || !finished_racer(app, "bo_ei")) return kNotYet;
+    double parego = NAN, bo = NAN;
+    for (const StrategyTradeOff& s : trade_offs(app.arena)) {
+        if (s.strategy == "parego") parego = s.mean_hypervolume();
+        if (s.strategy == "bo_ei") bo = s.mean_hypervolume();
+    }
+    return parego / bo;
+}
+
+// Trials a racer's model chose (its random start left out) that cost less than the middle of the
+// race's cost range on its log scale: where a search looks, cheap networks or costly ones.
+int cheap_model_trials(const Racer& racer, const tune::TradeOffBox& box) {
+    const double middle = 0.5 * (box.ideal[1] + box.nadir[1]);
+    return int(std::count_if(racer.runner->study().trials().begin(), racer.runner->study().trials().end(), [&](const tune::Trial& t) {
+        return t.source != "init" && t.status == tune::TrialStatus::complete && std::log10(std::max(t.cost.flops, 1.0)) < middle;
+    }));
+}
+double cheap_trials_parego_minus_bo(const AppState& app) {
+    const Racer *parego = finished_racer(app, "parego"), *bo = finished_racer(app, "bo_ei");
+    const std::optional<tune::TradeOffBox> box = race_box(app.arena);
+    if (!parego || !bo || !box) return kNotYet;
+    return cheap_model_trials(*parego, *box) - cheap_model_trials(*bo, *box);
 }
 
 double epochs_random_over_hyperband(const AppState& app) {
@@ -648,6 +675,30 @@ const std::vector<Lesson>& lesson_catalogue() {
               [](const AppState& app) { return finished_racer(app, "random") && finished_racer(app, "hyperband"); },
               {{"Random search trains at least 2× the epochs Hyperband trains.", "%.3g×", 2, false, epochs_random_over_hyperband},
                {"At least half of Hyperband's trials are pruned.", "%.0f%%", 50, false, pruned_share_hyperband}}},
+         }},
+        {"tradeoffs", "Trade-offs: one corner or the whole front",
+         "A network can be made more accurate by making it bigger or training it longer, and both cost "
+         "computation. A search that optimizes the score alone finds the accurate corner; but the learner "
+         "who must pay for training wants the whole Pareto front: for each budget, the best score it buys. "
+         "ParEGO (Knowles 2006) searches for that front with Bayesian optimization: before each trial it "
+         "weighs error and cost at random, so different trials aim at different trade-offs. The hypervolume "
+         "measures a front by one number: how much of the box of error and cost its trials dominate.",
+         R"([{"cmd":"lab.set","data":{"kind":"digits"},"train":{"model":{"hidden":[{"units":16,"activation":"relu"}],"init":"he"},)"
+         R"("optimizer":{"kind":"adam"},"lr":{"lr":0.01},"epochs":20}},{"cmd":"arena.set","objective":"lab","metric":"val_accuracy",)"
+         R"("strategies":["bo_ei","parego"],"trials":20,"epochs":20,"repeats":1,"params":{"lr":{"tuned":false,"low":0.001,"high":1,)"
+         R"("log":true},"batch":{"tuned":false,"low":1,"high":256,"log":true},"units":{"tuned":true,"low":2,"high":64,"log":true},)"
+         R"("epochs":{"tuned":true,"low":1,"high":20,"log":false}}},{"cmd":"arena.view","tab":"tradeoffs"}])",
+         {
+             {"[]", "arena.start",
+              "BO (EI) and ParEGO each get 20 trials to choose the units of the lab's network and its epochs on the digits. BO optimizes "
+              "the validation error alone; ParEGO the error and the training cost. Press ▶ Start race.",
+              "In the Trade-offs view, BO's trials crowd into the costly, accurate corner; ParEGO's spread from cheap networks to "
+              "accurate ones, its front is longer and its hypervolume curve climbs higher.",
+              R"([{"cmd":"arena.start"}])",
+              [](const AppState& app) { return finished_racer(app, "bo_ei") && finished_racer(app, "parego"); },
+              {{"Of the trials their models chose, ParEGO put at least 5 more than BO into the cheaper half of the cost range.", "%.0f", 5,
+                false, cheap_trials_parego_minus_bo},
+               {"ParEGO's hypervolume is at least 1.15× BO's.", "%.3g×", 1.15, false, hypervolume_parego_over_bo}}},
          }},
         {"challenge_spiral", "Challenge: the spiral at 90%, within 100 epochs",
          "Goal: reach a validation accuracy of 90% (or more) on the spiral (500 points, noise 0.05, validation "

@@ -126,6 +126,23 @@ constexpr TranslationEntry kEntries[] = {
     {"In the \"Where they looked\" view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x1.",
      "在“搜索位置”视图中，网格搜索的点只落在 4 列上；随机搜索的 16 个点覆盖了 16 个不同的 x1 值。"},
 
+    {"Trade-offs: one corner or the whole front", "取舍：一个角，还是整条前沿"},
+    {"A network can be made more accurate by making it bigger or training it longer, and both cost computation. A search that optimizes "
+     "the score alone finds the accurate corner; but the learner who must pay for training wants the whole Pareto front: for each budget, "
+     "the best score it buys. ParEGO (Knowles 2006) searches for that front with Bayesian optimization: before each trial it weighs error "
+     "and cost at random, so different trials aim at different trade-offs. The hypervolume measures a front by one number: how much of "
+     "the box of error and cost its trials dominate.",
+     "把网络做大或训练更久能让它更准确，但两者都要花计算。只优化分数的搜索会找到“准确”的那个角；可要为训练买单的人想要整条帕累托前沿："
+     "每一份预算能买到的最好分数。ParEGO（Knowles，2006）用贝叶斯优化寻找这条前沿：每次试验前随机给误差和成本分配权重，"
+     "于是不同的试验瞄准不同的取舍。超体积用一个数衡量一条前沿：它的试验在误差与成本的方框中支配了多大一块。"},
+    {"BO (EI) and ParEGO each get 20 trials to choose the units of the lab's network and its epochs on the digits. BO optimizes the "
+     "validation error alone; ParEGO the error and the training cost. Press ▶ Start race.",
+     "BO (EI) 和 ParEGO 各有 20 次试验，在手写数字数据集上为实验室的网络选择单元数和训练轮数。"
+     "BO 只优化验证误差；ParEGO 同时优化误差和训练成本。按“▶ 开始比赛”。"},
+    {"In the Trade-offs view, BO's trials crowd into the costly, accurate corner; ParEGO's spread from cheap networks to accurate ones, "
+     "its front is longer and its hypervolume curve climbs higher.",
+     "在“取舍”视图中，BO 的试验挤在昂贵而准确的角上；ParEGO 的试验从便宜的网络铺到准确的网络，它的前沿更长，超体积曲线也爬得更高。"},
+
     {"Bayesian optimization step by step", "一步一步看贝叶斯优化"},
     {"Bayesian optimization fits a Gaussian-process surrogate model to the trials so far: its mean is the best guess of the objective, its "
      "uncertainty says how far to trust it. An acquisition function such as Expected Improvement (EI) turns both into a score of every "
@@ -294,6 +311,9 @@ constexpr TranslationEntry kEntries[] = {
     {"Random search trains at least 2× the epochs Hyperband trains.", "随机搜索训练的总轮数至少是 Hyperband 的 2 倍。"},
     {"At least half of Hyperband's trials are pruned.", "Hyperband 至少一半的试验被剪枝。"},
     {"The best validation accuracy of the race is at least 95%.", "这场比赛最好的验证准确率至少为 95%。"},
+    {"Of the trials their models chose, ParEGO put at least 5 more than BO into the cheaper half of the cost range.",
+     "在模型选出的试验中，ParEGO 放在成本范围较便宜一半里的，比 BO 至少多 5 次。"},
+    {"ParEGO's hypervolume is at least 1.15× BO's.", "ParEGO 的超体积至少是 BO 的 1.15 倍。"},
 };
 
 }  // namespace
