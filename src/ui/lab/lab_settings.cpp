@@ -499,7 +499,8 @@ bool draw_optimizer_settings(TrainConfig& c, const std::vector<Issue>& issues, c
     changed |= controls::named("lab.hypergradient", ImGui::Checkbox(tr.label("Adapt the learning rate by its gradient").c_str(),
                                                                     &o.hypergradient));
     tooltip(tr("Hypergradient descent (Baydin et al. 2018): before each step the learning rate grows when the new step would go the "
-               "same way as the last one, and shrinks when it would turn back. It starts at the rate set above; the schedule multiplies it."));
+               "same way as the last one, and shrinks when it would turn back. It starts at the rate set above; the schedule "
+               "multiplies it."));
     if (o.hypergradient) {
         changed |= explained(tr, slider_double(tr.label("Hyper learning rate β").c_str(), o.hypergradient_beta, 1e-6f, 0.1f, "%.0e",
                                                "lab.hypergradient_beta", true),

@@ -428,8 +428,8 @@ const std::vector<Lesson>& lesson_catalogue() {
               "too large.",
               R"([{"cmd":"lab.set","run":1,"train":{"lr":{"lr":1}}},{"cmd":"lab.start"}])",
               [](const AppState& app) {
-                  return ended(app, 0) && ended(app, 1) && config(app, 0).optimizer.hypergradient && config(app, 1).optimizer.hypergradient &&
-                         config(app, 1).lr.lr >= 0.9;
+                  return ended(app, 0) && ended(app, 1) && config(app, 0).optimizer.hypergradient &&
+                         config(app, 1).optimizer.hypergradient && config(app, 1).lr.lr >= 0.9;
               },
               {{"A's learning rate ends at most 0.7× the rate it started from.", "%.3g×", 0.7, true, rate_change_a},
                {"B's final training loss is at least 100× A's (∞ when B diverged).", "%.3g×", 100, false, loss_b_over_a}}},
