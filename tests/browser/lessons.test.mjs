@@ -35,6 +35,7 @@ async function checkPasses(page, step, timeout = 10000) {
 // reached the run the learner edits.
 const byHand = {
   "overfitting 1": ["toolbar.start"],
+  "hypergradient 1": ["lab.hypergradient", "toolbar.start"],
   "optimizers 3": ["lab.optimizer", "lab.optimizer.adam", "toolbar.start"],
   "initialization 1": ["lab.init", "lab.init.zeros", "toolbar.start"],
   "normalization 2": ["lab.normalize", "lab.normalize.standardize", "toolbar.start"],

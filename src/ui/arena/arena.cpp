@@ -322,6 +322,9 @@ Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, t
     Racer racer;
     racer.strategy = strategy;
     racer.repeat = repeat;
+    // The gradient-based strategy trains the same network with its learning rate adapting.
+    if (const auto* mlp = dynamic_cast<const tune::MlpObjective*>(objective.get()); mlp && tune::find_strategy(strategy)->hypergradient)
+        objective = std::make_shared<const tune::MlpObjective>(mlp->with_hypergradient());
     std::unique_ptr<tune::Sampler> sampler = make_race_sampler(strategy, s, objective->max_epochs());
     racer.runner = std::make_unique<tune::StudyRunner>(std::move(study), std::move(sampler), std::move(objective), s.trials);
     racer.told = tune::StudyRunner::evaluations_told(racer.runner->study());

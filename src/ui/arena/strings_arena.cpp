@@ -116,6 +116,12 @@ constexpr TranslationEntry kEntries[] = {
      "far. With several trials at once no worker waits for a rung to fill.",
      "ASHA（异步逐次减半）：和 Hyperband 一样分级，但一个试验只要进入本级目前最好的三分之一就立即晋级。"
      "多个试验同时进行时，没有工作者需要等一级填满。"},
+    {"Gradient-based", "基于梯度"},
+    {"Tunes the learning rate inside each training run by hypergradient descent (Baydin et al. 2018): the rate follows the gradient of "
+     "the loss with respect to itself, step by step. Each trial starts from a random point and trains as long as any other strategy's "
+     "trial, so the race compares them on equal training cost (epochs).",
+     "在每次训练过程中用超梯度下降调学习率（Baydin 等，2018）：学习率沿着损失对它自身的梯度一步步调整。每次试验从一个随机点出发，"
+     "训练轮数与其他策略的试验相同，所以比赛是在相同训练成本（轮数）下比较。"},
     {"ParEGO", "ParEGO"},
     {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
      "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "

@@ -69,6 +69,14 @@ double epochs_to(const Trainer* t, double level) {
 }
 constexpr double kFastLevel = 0.9;  // "reaches 90% validation accuracy"
 
+// Run i's learning rate in its last epoch over the rate set: how far hypergradient descent moved it.
+double rate_change(const AppState& app, int i) {
+    const Trainer* t = ended(app, i);
+    return finished_normally(t) ? last(t).learning_rate / config(app, i).lr.lr : kNotYet;
+}
+double rate_change_a(const AppState& app) { return rate_change(app, 0); }
+double rate_change_b(const AppState& app) { return rate_change(app, 1); }
+
 double epochs_to_90_b_over_a(const AppState& app) {
     if (!both_finished_normally(app)) return kNotYet;
     return epochs_to(ended(app, 1), kFastLevel) / epochs_to(ended(app, 0), kFastLevel);
@@ -387,6 +395,44 @@ const std::vector<Lesson>& lesson_catalogue() {
                          config(app, 0).lr.kind == ScheduleKind::constant;
               },
               {{"B's final training loss is at most half of A's.", "%.3g×", 0.5, true, loss_b_over_a}, both_learn_85}},
+         }},
+        {"hypergradient", "Let the learning rate learn (hypergradient descent)",
+         "The learning rate can be tuned during training by gradient descent itself: before each step, compare the new gradient "
+         "with the direction of the last step. If the new step would go the same way, the last one was too short, so the rate "
+         "grows; if it would turn back, the last one overshot, so the rate shrinks (Baydin et al., ICLR 2018). One training run "
+         "tunes its own rate, with a hyper learning rate β in place of the learning rate.",
+         "[]",
+         {
+             {AB(R"({"kind":"moons","size":300,"noise":0.05})", R"({"model":{)" TANH2(16) R"(},"lr":{"lr":0.0003},"epochs":30})"),
+              "lab.hypergradient",
+              "Both runs use SGD at learning rate 0.0003, 100 times too small. Tick \"Adapt the learning rate by its gradient\" for run B "
+              "and press ▶.",
+              "In the Learning rate plot B's adapted rate leaves the schedule's line within the first epoch and settles near 0.03; "
+              "B's accuracy climbs while A's stays near a coin toss.",
+              R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"hypergradient":true}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) {
+                  return both_finished_normally(app) && config(app, 1).optimizer.hypergradient && !config(app, 0).optimizer.hypergradient &&
+                         config(app, 1).lr.lr <= 0.001;
+              },
+              {{"A stays near chance: its validation accuracy is at most 70%.", "%.1f%%", 70, true, accuracy_a},
+               b_learns_90,
+               {"B's learning rate ends at least 10× the rate it started from.", "%.3g×", 10, false, rate_change_b}}},
+             {AB(R"({"kind":"plane","size":200,"noise":0.05})",
+                 R"({"model":{"output":"linear","loss":"mse"},"optimizer":{"hypergradient":true,"hypergradient_beta":0.01},)"
+                 R"("lr":{"lr":0.3},"epochs":30})"),
+              "lab.lr",
+              "Now both runs adapt their rate (β = 0.01) on the plane, starting at 0.3, at the edge of stability. Set run B's learning "
+              "rate to 1 and press ▶.",
+              "A's adapted rate falls below the schedule's line: its steps overshot, so it shrank them. B's loss explodes in its first "
+              "epoch: the rate changes by a little each step, too slowly to rescue a rate far too large. Start too small rather than "
+              "too large.",
+              R"([{"cmd":"lab.set","run":1,"train":{"lr":{"lr":1}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) {
+                  return ended(app, 0) && ended(app, 1) && config(app, 0).optimizer.hypergradient &&
+                         config(app, 1).optimizer.hypergradient && config(app, 1).lr.lr >= 0.9;
+              },
+              {{"A's learning rate ends at most 0.7× the rate it started from.", "%.3g×", 0.7, true, rate_change_a},
+               {"B's final training loss is at least 100× A's (∞ when B diverged).", "%.3g×", 100, false, loss_b_over_a}}},
          }},
         {"batch_size", "Batch size and gradient noise",
          "Each step estimates the gradient from one mini-batch. A small batch gives a noisy estimate but "

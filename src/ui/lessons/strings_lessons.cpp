@@ -35,6 +35,14 @@ constexpr TranslationEntry kEntries[] = {
      "前期能让训练快速推进的学习率，到了后期往往太大，无法在谷底稳定下来。让学习率随训练衰减（阶梯、指数、余弦）可以两全其美：先迈大步，"
      "最后走小步。"},
 
+    {"Let the learning rate learn (hypergradient descent)", "让学习率自己学（超梯度下降）"},
+    {"The learning rate can be tuned during training by gradient descent itself: before each step, compare the new gradient with the "
+     "direction of the last step. If the new step would go the same way, the last one was too short, so the rate grows; if it would turn "
+     "back, the last one overshot, so the rate shrinks (Baydin et al., ICLR 2018). One training run tunes its own rate, with a hyper "
+     "learning rate β in place of the learning rate.",
+     "学习率可以在训练过程中由梯度下降本身来调：每一步之前，把新的梯度与上一步的方向比一比。如果新的一步与上一步同向，说明上一步走得太短，"
+     "学习率就增大；如果要往回走，说明上一步冲过了头，学习率就减小（Baydin 等，ICLR 2018）。一次训练就调好了它自己的学习率，"
+     "要设的只剩一个超学习率 β。"},
     {"Batch size and gradient noise", "批大小与梯度噪声"},
     {"Each step estimates the gradient from one mini-batch. A small batch gives a noisy estimate but many steps per epoch; a large batch "
      "gives a smooth estimate but few steps. The noise is not only a cost: it also helps escape sharp minima.",
@@ -193,6 +201,22 @@ constexpr TranslationEntry kEntries[] = {
     // ---- the steps' contrasts and the texts that name what is on screen
     {"measured %s (goal ≤ %s)", "实测 %s（目标 ≤ %s）"},
     {"measured %s (goal ≥ %s)", "实测 %s（目标 ≥ %s）"},
+    {"Both runs use SGD at learning rate 0.0003, 100 times too small. Tick \"Adapt the learning rate by its gradient\" for run B "
+     "and press ▶.",
+     "两次运行都用 SGD，学习率 0.0003，小了 100 倍。为运行 B 勾选“按梯度自动调整学习率”，然后按 ▶。"},
+    {"In the Learning rate plot B's adapted rate leaves the schedule's line within the first epoch and settles near 0.03; B's accuracy "
+     "climbs while A's stays near a coin toss.",
+     "在学习率图中，B 的自适应学习率在第一轮内就离开调度曲线，稳定在 0.03 附近；B 的准确率不断上升，而 A 的一直接近抛硬币的水平。"},
+    {"A stays near chance: its validation accuracy is at most 70%.", "A 停留在瞎猜水平附近：它的验证准确率至多 70%。"},
+    {"B's learning rate ends at least 10× the rate it started from.", "B 的学习率最终至少是起始值的 10 倍。"},
+    {"Now both runs adapt their rate (β = 0.01) on the plane, starting at 0.3, at the edge of stability. Set run B's learning rate to 1 "
+     "and press ▶.",
+     "现在两次运行都在平面数据上自适应学习率（β = 0.01），从 0.3 出发，正处在稳定的边缘。把运行 B 的学习率设为 1，然后按 ▶。"},
+    {"A's adapted rate falls below the schedule's line: its steps overshot, so it shrank them. B's loss explodes in its first epoch: the "
+     "rate changes by a little each step, too slowly to rescue a rate far too large. Start too small rather than too large.",
+     "A 的自适应学习率降到调度曲线之下：它的步子冲过了头，于是把步子缩小。B 的损失在第一轮就爆炸了：学习率每一步只改变一点点，"
+     "来不及挽救一个大得离谱的学习率。宁可从太小开始，也不要从太大开始。"},
+    {"A's learning rate ends at most 0.7× the rate it started from.", "A 的学习率最终至多是起始值的 0.7 倍。"},
     {"Set run B's learning rate to 3 (the Learning rate field) and press ▶.", "把运行 B 的学习率（“学习率”一栏）设为 3，然后按 ▶。"},
     {"B's loss shoots off the top of the Loss plot and its status line says it diverged; A's loss falls and stays low.",
      "B 的损失冲出损失图的顶端，状态栏提示它发散了；A 的损失则下降并保持在低位。"},
