@@ -81,7 +81,9 @@ public:
                     work.error = e.what();
                 }
             }
-            update.epochs = work.replay + int(work.results.size());
+            // Trained in the worker: any paused training sent along did not move (a promotion trains again).
+            work.evaluation.reset();
+            update.epochs = work.trained + int(work.results.size());
             update.finished = std::move(work);
             out.push_back(std::move(update));
         }

@@ -34,6 +34,12 @@ public:
     int max_epochs() const override { return epochs_; }
     int trial_epochs(const Values& params) const override;  // the tuned "epochs", else max_epochs()
     std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const override;
+    // A validation error: 0 to 1 (a validation loss is unbounded).
+    std::optional<std::array<double, 2>> value_range() const override;
+    // Training's FLOPs depend on the network's shape and the epochs only (each epoch: a forward and a
+    // backward pass, twice the forward's work, over the training part, and a forward pass over the
+    // validation part; core/trainer.cpp), so the space's lowest and highest corners bound them.
+    std::optional<std::array<double, 2>> flops_range() const override;
 
     // The training settings a trial uses: the base settings with the trial's parameters applied.
     TrainConfig config_for(const Values& params, uint64_t seed) const;
@@ -44,6 +50,9 @@ public:
     // common random numbers. Trials then differ only by their settings, so the landscape a search
     // sees is smooth instead of a checkerboard of seed luck; repeating over seeds shows the luck.
     MlpObjective with_common_seed(uint64_t seed) const;
+    // Every trial adapts its learning rate by hypergradient descent while it trains, starting from the
+    // rate the trial gives (the gradient-based strategy; its β is the base settings').
+    MlpObjective with_hypergradient() const;
     std::optional<uint64_t> common_seed() const { return common_seed_; }
 
     // Everything a Web Worker needs to train this objective's trials exactly as here (the data as

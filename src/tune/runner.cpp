@@ -25,15 +25,15 @@ std::optional<TrialStatus> ending(const StepResult& result, int epochs, int full
 
 void TrialWork::train(const std::function<void(int)>& progress) {
     try {
-        std::unique_ptr<Evaluation> evaluation = objective->start(params, seed);
-        for (int epoch = 0; epoch < replay; ++epoch) {
+        if (!evaluation) evaluation = objective->start(params, seed);
+        for (int epoch = 0; replay && epoch < trained; ++epoch) {
             evaluation->step();
             if (progress) progress(epoch + 1);
         }
         for (;;) {
             results.push_back(evaluation->step());
-            if (progress) progress(replay + int(results.size()));
-            if (ending(results.back(), replay + int(results.size()), full_epochs, budget)) return;
+            if (progress) progress(trained + int(results.size()));
+            if (ending(results.back(), trained + int(results.size()), full_epochs, budget)) return;
         }
     } catch (const std::exception& e) {  // out of memory, or a bug: this trial fails, the study goes on
         error = e.what();
@@ -43,14 +43,16 @@ void TrialWork::train(const std::function<void(int)>& progress) {
 StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective,
                          int budget)
     : study_(std::move(study)), sampler_(std::move(sampler)), objective_(std::move(objective)), budget_(budget) {
-    for (const Trial& t : study_.trials()) {
-        if (t.status != TrialStatus::running) continue;
-        if (running_ >= 0)
-            throw std::invalid_argument("trials " + std::to_string(running_) + " and " + std::to_string(t.number) +
-                                        " are both running; a study runs one trial at a time");
-        running_ = t.number;
-    }
-    if (running_ >= 0) restart_evaluation();
+    for (const Trial& t : study_.trials())
+        if (t.status == TrialStatus::running) resumed_.push_back(t.number);
+    if (!resumed_.empty()) start_resumed();
+}
+
+void StudyRunner::start_resumed() {
+    running_ = resumed_.front();
+    resumed_.pop_front();
+    study_.span_start(running_, clock_.elapsed_seconds());
+    restart_evaluation();
 }
 
 void StudyRunner::restart_evaluation() {
@@ -78,34 +80,46 @@ uint64_t StudyRunner::trial_seed(const Study& study, int number) {
     return study.rng_for(number, kObjectivePurpose).next_u64();
 }
 
-bool StudyRunner::exhausted() {
-    if (study_.next_number() >= budget_ && !promotable()) finished_ = true;  // nothing left to promote either
-    return finished_;
-}
-
-bool StudyRunner::ask_next(bool handing_out) {
-    Stopwatch watch;
-    Proposal proposal = sampler_->ask(study_);
-    const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
-    if (handing_out && proposal.resume >= 0 &&
-        std::any_of(study_.trials().begin(), study_.trials().end(), [](const Trial& t) { return t.status == TrialStatus::running; }))
-        throw std::invalid_argument(sampler_->name() + " continues paused trials: it runs one trial at a time");
-    if (proposal.resume < 0 && study_.next_number() >= budget_) {
-        finished_ = true;
-        return false;
-    }
-    Trial& trial = study_.start(proposal);
-    trial.sampler_seconds += seconds;
-    running_ = trial.number;
-    return true;
+TrialWork StudyRunner::work_for(const Trial& trial, std::unique_ptr<Evaluation> evaluation) {
+    TrialWork work;
+    work.number = trial.number;
+    work.full_epochs = objective_->trial_epochs(trial.params);
+    work.budget = trial.budget;
+    work.trained = int(trial.intermediate.size());
+    work.replay = !evaluation;
+    work.evaluation = std::move(evaluation);
+    work.objective = objective_;
+    work.params = trial.params;
+    work.seed = trial_seed(study_, trial.number);
+    ++handed_out_;
+    return work;
 }
 
 RunEvent StudyRunner::step() {
     if (finished_) return RunEvent::finished;
+    if (handed_out_ > 0) throw std::logic_error("step: trials of this runner are out with workers");
+    if (running_ < 0 && !resumed_.empty()) {  // a loaded study's next running trial starts again
+        start_resumed();
+        return RunEvent::asked;
+    }
     if (running_ < 0) {
-        if (exhausted()) return RunEvent::finished;
+        if (study_.next_number() >= budget_ && !promotable()) {  // nothing left to promote either
+            finished_ = true;
+            return RunEvent::finished;
+        }
         if (prepare_next()) return RunEvent::prepared;
-        if (!ask_next(false)) return RunEvent::finished;
+        Stopwatch watch;
+        Proposal proposal = sampler_->ask(study_);
+        const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
+        if (proposal.wait) throw std::logic_error(sampler_->name() + " waits while no trial is running");
+        if (proposal.resume < 0 && study_.next_number() >= budget_) {
+            finished_ = true;
+            return RunEvent::finished;
+        }
+        Trial& trial = study_.start(proposal);
+        trial.sampler_seconds += seconds;
+        running_ = trial.number;
+        study_.span_start(running_, clock_.elapsed_seconds());
         if (auto paused = paused_.find(running_); paused != paused_.end()) {
             evaluation_ = std::move(paused->second);
             paused_.erase(paused);
@@ -127,6 +141,7 @@ RunEvent StudyRunner::step() {
         ending(result, int(trial.intermediate.size()), objective_->trial_epochs(trial.params), trial.budget);
     if (!end) return RunEvent::stepped;
     study_.tell(running_, *end, result.value);
+    study_.span_end(running_, clock_.elapsed_seconds(), -1);
     if (end == TrialStatus::pruned) paused_[running_] = std::move(evaluation_);
     evaluation_.reset();
     told_ = running_;
@@ -144,26 +159,32 @@ bool StudyRunner::prepare_next() {
 
 std::optional<TrialWork> StudyRunner::start_trial() {
     if (finished_) return std::nullopt;
-    if (running_ < 0) {
-        if (exhausted()) return std::nullopt;
-        while (prepare_next()) {
-        }
-        if (!ask_next(true)) return std::nullopt;
-        paused_.erase(running_);  // a promoted trial: its worker trains it again from its seed
+    if (running_ >= 0 || !resumed_.empty()) {  // a loaded study's (or a stepped runner's) running trials go first
+        if (running_ < 0) start_resumed();
+        evaluation_.reset();  // the work trains its own, from the seed
+        replay_ = 0;
+        return work_for(study_.trial(std::exchange(running_, -1)), nullptr);
     }
-    // The running trial (just asked, or restored mid-trial) leaves the runner for a worker.
-    const Trial& trial = study_.trial(std::exchange(running_, -1));
-    evaluation_.reset();
-    replay_ = 0;
-    TrialWork work;
-    work.number = trial.number;
-    work.objective = objective_;
-    work.params = trial.params;
-    work.seed = trial_seed(study_, trial.number);
-    work.full_epochs = objective_->trial_epochs(trial.params);
-    work.budget = trial.budget;
-    work.replay = int(trial.intermediate.size());
-    return work;
+    const auto spent = [&] {
+        if (handed_out_ == 0) finished_ = true;  // nothing out, nothing more to ask
+        return std::nullopt;
+    };
+    if (study_.next_number() >= budget_ && !promotable()) return spent();
+    while (prepare_next()) {
+    }
+    Stopwatch watch;
+    Proposal proposal = sampler_->ask(study_);
+    if (proposal.wait) return std::nullopt;
+    if (proposal.resume < 0 && study_.next_number() >= budget_) return spent();
+    Trial& trial = study_.start(proposal);
+    trial.sampler_seconds += watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
+    study_.span_start(trial.number, clock_.elapsed_seconds());
+    std::unique_ptr<Evaluation> paused;
+    if (auto found = paused_.find(trial.number); found != paused_.end()) {
+        paused = std::move(found->second);
+        paused_.erase(found);
+    }
+    return work_for(trial, std::move(paused));
 }
 
 void StudyRunner::finish_trial(TrialWork work) {
@@ -177,6 +198,9 @@ void StudyRunner::finish_trial(TrialWork work) {
         end = ending(work.results.back(), int(trial.intermediate.size()), work.full_epochs, work.budget);
     if (!work.error.empty() || !end) end = TrialStatus::failed;
     study_.tell(work.number, *end, work.results.empty() ? std::nullopt : std::optional(work.results.back().value));
+    study_.span_end(work.number, clock_.elapsed_seconds(), work.worker);
+    --handed_out_;
+    if (end == TrialStatus::pruned) paused_[work.number] = std::move(work.evaluation);  // it may be promoted
     told_ = work.number;
 }
 

@@ -2,6 +2,7 @@
 // The one study runner, shared by the CLI, the benchmark and the UI. It advances a study one small
 // step at a time — ask a trial, train the running trial one epoch, or tell its result — so the UI
 // can race several studies in lock-step, a bounded amount of work per frame.
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/stopwatch.h"
 #include "tune/objective.h"
 #include "tune/sampler.h"
 
@@ -24,30 +26,32 @@ enum class RunEvent {
 
 // One trial trained away from its runner (on a worker thread, or in a Web Worker from its JSON,
 // tune/trial_pool.h): start_trial() hands it out, train() runs it to its end without touching the
-// study, finish_trial() records what it gave. Its evaluation starts in train() from the objective,
-// the parameters and the trial's seed, so the same trial gives the same numbers wherever it runs.
+// study, finish_trial() records what it gave. A new trial's evaluation starts in train(), on the
+// worker, from the objective, the parameters and the trial's seed: the same numbers wherever it runs.
 struct TrialWork {
     int number = -1;
     std::shared_ptr<const Objective> objective;
     Values params;
     uint64_t seed = 0;
+    // A promoted trial's paused training, carried on (none: train() starts one from the seed).
+    std::unique_ptr<Evaluation> evaluation;
     int full_epochs = 1;  // the objective's trial_epochs for its parameters
     int budget = 0;       // epochs the sampler asked for (0: all)
-    // Epochs the study already holds (a Hyperband promotion, a trial a reload interrupted): trained
-    // again first and not reported, so the results go on from where the study stands.
-    int replay = 0;
-    std::vector<StepResult> results;  // one per epoch trained after the replay
+    int trained = 0;      // epochs the trial had trained before (a promotion, or a reloaded trial)
+    bool replay = false;  // evaluation starts from scratch: it trains those epochs again, unreported
+    int worker = -1;      // which worker trained it, for the timeline (set by whoever runs it)
+    std::vector<StepResult> results;  // one per new epoch trained
     std::string error;    // what the evaluation threw; the trial fails with it
 
-    // `progress` hears the epochs trained so far (replay included) after each one.
+    // `progress` hears the epochs the trial has trained so far (replayed ones too) after each one.
     void train(const std::function<void(int epochs)>& progress = {});
 };
 
 class StudyRunner {
 public:
     // `budget`: how many new trials to run (Hyperband's promotions continue existing ones).
-    // A study saved mid-trial (a page reloaded mid-race) goes on with its running trial; more than
-    // one running trial is refused (std::invalid_argument): a runner runs one at a time.
+    // A study saved mid-trial (a page reloaded mid-race) goes on with its running trials, trained
+    // again from their seeds: step() runs them one after another, start_trial() hands them out first.
     StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective, int budget);
 
     RunEvent step();
@@ -55,13 +59,14 @@ public:
     RunEvent run_trial();
     void run();  // to the end
 
-    // Several trials at once (run_parallel, a race's worker pool): start_trial() asks the sampler for
-    // a new trial while others may still be running (it sees them as running in the study) and
-    // returns its work, or nothing when the budget is spent (then finished()); finish_trial()
-    // records the work's results and tells the trial. Both on the runner's own thread. A trial the
-    // runner was running step by step (a restored study's) is handed out first, to be trained again
-    // from its seed. Hyperband's promotions continue a paused trial: asked while another trial runs,
-    // they are refused (std::invalid_argument); alone, the promoted trial trains again from its seed.
+    // Several trials at once (run_parallel, the arena's worker pool): start_trial() asks the sampler
+    // for a trial while others may still be running (it sees them as running in the study) and
+    // returns its work — a new trial or a promoted one — or nothing: the budget is spent (with no
+    // trial out: finished()), or the sampler waits for a running trial (synchronous Hyperband at a
+    // rung's end). finish_trial() records the work's results and tells the trial. Both on the
+    // runner's own thread. A runner stepped so far (a race in the frames) may go on handing out
+    // its trials, its running one first (trained again from its seed); step() is refused while
+    // trials are out.
     std::optional<TrialWork> start_trial();
     void finish_trial(TrialWork work);
     // One part of the next proposal's preparation (Sampler::prepare), so that a frame can stop
@@ -90,11 +95,10 @@ private:
     // A trial's evaluation from the start, with its own seed.
     std::unique_ptr<Evaluation> fresh_evaluation(const Trial& trial) const;
     bool promotable() const;  // a pruned trial Hyperband may still continue
-    bool exhausted();         // the budget is spent and nothing is left to promote: now finished()
-    // Asks the sampler (its preparation done) and starts the trial it proposes as the running one;
-    // false when the budget is spent (finished()). `handing_out`: a promotion is refused while other
-    // trials run (start_trial).
-    bool ask_next(bool handing_out);
+    // The work for a trial that (re)starts now: from its paused or restarted training, or (none)
+    // from a fresh one that first trains again the epochs the study holds.
+    TrialWork work_for(const Trial& trial, std::unique_ptr<Evaluation> evaluation);
+    void start_resumed();  // the next of a loaded study's running trials becomes the running one
 
     Study study_;
     std::unique_ptr<Sampler> sampler_;
@@ -102,6 +106,9 @@ private:
     int budget_;
     bool finished_ = false;
     int running_ = -1, told_ = -1;
+    int handed_out_ = 0;          // trials start_trial() handed out and finish_trial() has not told
+    std::deque<int> resumed_;     // running trials of a loaded study still to be started again
+    Stopwatch clock_;             // the trials' spans count from here
     double preparing_seconds_ = 0;  // the sampler's prepare() time for the coming proposal
     std::unique_ptr<Evaluation> evaluation_;
     int replay_ = 0;  // epochs evaluation_ must train again before its results are new

@@ -8,6 +8,7 @@
 #include "tune/bayes.h"
 #include "tune/cmaes.h"
 #include "tune/hyperband.h"
+#include "tune/parego.h"
 #include "tune/sobol.h"
 #include "tune/tpe.h"
 
@@ -133,7 +134,8 @@ Observations best_observations(Observations all, size_t most) {
 }
 
 const std::vector<std::string>& sampler_names() {
-    static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband"};
+    static const std::vector<std::string> names = {"grid", "random", "sobol",     "halton", "bayes",
+                                                   "tpe",  "cmaes",  "hyperband", "asha",   "parego"};
     return names;
 }
 
@@ -148,6 +150,13 @@ std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOpti
         bayes.constant_liar = options.constant_liar;
         return std::make_unique<BayesSampler>(bayes);
     }
+    if (name == "parego") {
+        ParEgoOptions parego;
+        parego.bayes.initial_points = options.initial_points;
+        parego.bayes.acquisition = options.acquisition;
+        parego.bayes.constant_liar = options.constant_liar;
+        return std::make_unique<ParEgoSampler>(parego);
+    }
     if (name == "tpe") {
         TpeOptions tpe;
         tpe.initial_points = options.initial_points;
@@ -160,12 +169,13 @@ std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOpti
         cmaes.restarts = options.cmaes_restarts;
         return std::make_unique<CmaEsSampler>(cmaes);
     }
-    if (name == "hyperband") {
+    if (name == "hyperband" || name == "asha") {
         if (options.hyperband_source != "random" && options.hyperband_source != "bayes")
-            throw std::invalid_argument("Hyperband takes its configurations from random or bayes");
-        return std::make_unique<HyperbandSampler>(
-            HyperbandOptions{options.max_epochs, options.eta},
-            make_sampler(options.hyperband_source, options));
+            throw std::invalid_argument(name + " takes its configurations from random or bayes");
+        const HyperbandOptions hyperband{options.max_epochs, options.eta};
+        std::unique_ptr<Sampler> source = make_sampler(options.hyperband_source, options);
+        if (name == "asha") return std::make_unique<AshaSampler>(hyperband, std::move(source));
+        return std::make_unique<HyperbandSampler>(hyperband, std::move(source));
     }
     std::string known;
     for (const std::string& n : sampler_names()) known += (known.empty() ? "" : ", ") + n;

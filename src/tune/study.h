@@ -1,6 +1,6 @@
 #pragma once
 // A study records trials; it never chooses them (that is a sampler's job, see sampler.h). It knows
-// the space, the direction (minimize or maximize) and the seed, and is saved and loaded as JSON so
+// the space, the direction (minimize or maximize), its objectives and the seed, and is saved and loaded as JSON so
 // that a loaded study asks exactly the trial the saved one would have asked next.
 #include <cstdint>
 #include <optional>
@@ -24,6 +24,15 @@ enum class TrialStatus {
     diverged,  // training blew up (NaN or exploding loss)
 };
 
+// What one objective of a study measures. The first is always the trial's value (what the objective
+// scores and a sampler is told, in the study's direction); more objectives are costs every trial
+// records anyway, always minimized. A study of several objectives is searched for its Pareto front
+// (pareto.h); single-objective samplers go on optimizing its value alone.
+enum class Measure {
+    value,  // the objective's score: validation error or loss, a test function's value
+    flops,  // the training cost the trainer counted
+};
+
 }  // namespace tunelab::tune
 
 namespace tunelab {
@@ -33,9 +42,19 @@ inline constexpr std::array<std::string_view, 2> enum_names<tune::Direction> = {
 template <>
 inline constexpr std::array<std::string_view, 5> enum_names<tune::TrialStatus> = {"running", "complete", "pruned", "failed",
                                                                                  "diverged"};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_names<tune::Measure> = {"value", "flops"};
 }  // namespace tunelab
 
 namespace tunelab::tune {
+
+// One stretch of a trial's training, for the arena's timeline: a Hyperband or ASHA trial trains once
+// per rung it reaches. Wall-clock seconds since its runner started; never saved (they vary).
+struct TrialSpan {
+    int worker = -1;   // the worker that trained it; -1 when trials run one at a time
+    double start = 0;
+    double end = -1;   // -1 while it trains
+};
 
 // What a trial cost: wall time of the objective, and floating-point operations the trainer counted.
 struct Cost {
@@ -58,6 +77,7 @@ struct Trial {
     // on exactly (BO: the GP hyperparameters it fitted, where the next fit starts).
     std::vector<double> sampler_state;
     double sampler_seconds = 0;  // time the sampler took to propose it (never saved: it varies)
+    std::vector<TrialSpan> spans;  // when and where it trained (never saved: it varies)
 
     bool finished() const { return status == TrialStatus::complete || status == TrialStatus::pruned; }
 };
@@ -70,16 +90,25 @@ struct Proposal {
     int bracket = -1;
     int rung = -1;
     int resume = -1;      // number of an earlier pruned trial to continue, or -1 for a new trial
+    // Nothing can start until a running trial ends: synchronous Hyperband promotes only when a
+    // whole rung is in. Never asked of a sampler when no trial is running.
+    bool wait = false;
     std::string source;   // see Trial::source
     std::vector<double> sampler_state;  // see Trial::sampler_state
 };
 
 class Study {
 public:
-    Study(Space space, Direction direction = Direction::minimize, uint64_t seed = 1);
+    // `objectives`: {value} or {value, flops}; anything else throws std::invalid_argument.
+    Study(Space space, Direction direction = Direction::minimize, uint64_t seed = 1,
+          std::vector<Measure> objectives = {Measure::value});
 
     const Space& space() const { return space_; }
-    Direction direction() const { return direction_; }
+    Direction direction() const { return direction_; }  // of the value
+    const std::vector<Measure>& objectives() const { return objectives_; }
+    bool multi_objective() const { return objectives_.size() > 1; }
+    // One per objective, as Optuna's `directions`: the value's, then minimize for each cost.
+    std::vector<Direction> directions() const;
     uint64_t seed() const { return seed_; }
     const std::vector<Trial>& trials() const { return trials_; }
     const Trial& trial(int number) const { return trials_.at(size_t(number)); }
@@ -90,6 +119,9 @@ public:
     void report(int number, double intermediate_value);  // one epoch's value
     void add_cost(int number, Cost cost);
     void tell(int number, TrialStatus status, std::optional<double> value = std::nullopt);
+    // The timeline (Trial::spans): a trial starts training, or ends, `seconds` after its runner began.
+    void span_start(int number, double seconds);
+    void span_end(int number, double seconds, int worker);
 
     // Minimizing view of a value: samplers always minimize `loss(value)`.
     double loss(double value) const { return direction_ == Direction::maximize ? -value : value; }
@@ -103,8 +135,9 @@ public:
     Rng rng_for(int number, uint64_t purpose = 0) const;
 
     // The same study (space, seed, next number) with other trials: BOHB fits its model on the
-    // trials of one budget, seen as if they had completed there.
-    Study with_trials(std::vector<Trial> trials) const;
+    // trials of one budget, seen as if they had completed there. With `value_direction`, a
+    // single-objective study in that direction: ParEGO's view of its trials with scalarized values.
+    Study with_trials(std::vector<Trial> trials, std::optional<Direction> value_direction = std::nullopt) const;
 
     json::Value to_json() const;
     static Study from_json(const json::Value& value);  // throws std::invalid_argument
@@ -116,6 +149,7 @@ public:
 private:
     Space space_;
     Direction direction_;
+    std::vector<Measure> objectives_;
     uint64_t seed_;
     std::vector<Trial> trials_;
     int next_number_ = 0;

@@ -46,7 +46,7 @@ public:
     std::vector<PoolUpdate> poll() override {
         std::lock_guard lock(mutex_);
         std::vector<PoolUpdate> out;
-        for (const auto& [ticket, update] : progress_) out.push_back(update);
+        for (const auto& [ticket, at] : progress_) out.push_back({ticket, at.worker, at.epochs, std::nullopt});
         progress_.clear();
         for (PoolUpdate& update : finished_) out.push_back(std::move(update));
         finished_.clear();
@@ -97,7 +97,7 @@ private:
                     std::lock_guard progress_lock(mutex_);
                     if (closing_) throw StopTraining{};
                     if (job.fault == WorkerFault::worker_dies) throw StopTraining{};
-                    progress_[job.ticket] = {job.ticket, id, epochs, std::nullopt};
+                    progress_[job.ticket] = {id, epochs};
                     if (job.fault == WorkerFault::trial_throws) throw std::runtime_error(kSimulatedThrow);
                 });
             } catch (StopTraining) {
@@ -107,7 +107,7 @@ private:
             lock.lock();
             if (closing_) break;
             progress_.erase(job.ticket);
-            const int epochs = job.work.replay + int(job.work.results.size());
+            const int epochs = job.work.trained + int(job.work.results.size());
             finished_.push_back({job.ticket, id, epochs, std::move(job.work)});
             if (died) break;  // the next poll starts a replacement
         }
@@ -117,7 +117,10 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> queue_;
-    std::map<int, PoolUpdate> progress_;  // the latest per running ticket
+    struct Progress {
+        int worker, epochs;
+    };
+    std::map<int, Progress> progress_;    // the latest per running ticket
     std::vector<PoolUpdate> finished_;
     std::vector<std::thread> threads_;    // every thread started, joined when the pool closes
     int target_ = 0, live_ = 0, next_ticket_ = 0, next_worker_ = 0;
@@ -167,7 +170,7 @@ json::Value trial_job_to_json(const TrialWork& work, WorkerFault fault) {
     return json::Object{{"number", work.number},       {"params", std::move(params)},
                         {"seed", json::u64_to_json(work.seed)},
                         {"full_epochs", work.full_epochs}, {"budget", work.budget},
-                        {"replay", work.replay},           {"fault", std::string(name(fault))}};
+                        {"trained", work.trained},         {"fault", std::string(name(fault))}};
 }
 
 json::Value trial_results_to_json(const TrialWork& work) {
@@ -214,7 +217,9 @@ json::Value WorkerSide::handle(const json::Value& message, const std::function<v
     work.number = whole(*job, "number");
     work.full_epochs = whole(*job, "full_epochs");
     work.budget = whole(*job, "budget");
-    work.replay = whole(*job, "replay");
+    // A worker has no paused training to carry on: the epochs the trial trained before, again.
+    work.trained = whole(*job, "trained");
+    work.replay = true;
     const json::Value* params = job->find("params");
     const json::Value* seed = job->find("seed");
     const json::Value* fault = job->find("fault");

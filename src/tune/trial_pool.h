@@ -58,7 +58,8 @@ std::unique_ptr<TrialPool> make_thread_pool(int workers);
 json::Value objective_to_json(const Objective& objective);
 std::shared_ptr<const Objective> objective_from_json(const json::Value& value);  // throws std::invalid_argument
 
-// One trial's work without its objective (sent once per worker), and its results on the way back.
+// One trial's work without its objective (sent once per worker) or paused training (a worker trains
+// the epochs the trial had trained again), and its results on the way back.
 json::Value trial_job_to_json(const TrialWork& work, WorkerFault fault);
 json::Value trial_results_to_json(const TrialWork& work);
 // Fills `work` (as submitted) with the results and error a worker sent; throws std::invalid_argument.

@@ -67,12 +67,14 @@ TEST_CASE("trial pool: a trial trained from the worker's JSON gives the numbers 
     CHECK(worker.handle(json::Object{{"objective", "race-1"}, {"spec", json::parse(spec).value}}, {}).is_null());
     for (const Values& params : {Values{0.05, 8}, Values{0.29, 3}}) {
         TrialWork here = work_for(objective, params, 5);
-        here.replay = 1;  // a promoted or interrupted trial: epoch 1 trained again, not reported
+        here.trained = 1;  // a promoted or interrupted trial: epoch 1 trained again, not reported
+        here.replay = true;
         here.train();
         REQUIRE(here.results.size() == 3);
 
         TrialWork there = work_for(objective, params, 5);
-        there.replay = 1;
+        there.trained = 1;
+        there.replay = true;
         std::vector<int> progress;
         const json::Value message = json::Object{{"objective", "race-1"}, {"ticket", 12}, {"train", trial_job_to_json(there, WorkerFault::none)}};
         json::Value answer = worker.handle(json::parse(message.dump()).value, [&](int ticket, int epochs) {
@@ -133,7 +135,7 @@ TEST_CASE("trial pool: start_trial hands out Hyperband's promotions and a restor
     StudyRunner handed = runner_for(Study(objective->space(), Direction::minimize, 3));
     int promotions = 0;
     while (std::optional<TrialWork> work = handed.start_trial()) {
-        promotions += work->replay > 0;
+        promotions += work->trained > 0;
         work->train();
         handed.finish_trial(std::move(*work));
     }
@@ -157,6 +159,7 @@ TEST_CASE("trial pool: start_trial hands out Hyperband's promotions and a restor
     std::optional<TrialWork> work = restored.start_trial();
     REQUIRE(work);
     CHECK(work->number == cut.running());
-    CHECK(work->replay == 1);
+    CHECK(work->trained == 1);
+    CHECK(work->replay);
     CHECK(restored.running() == -1);
 }

@@ -76,7 +76,9 @@ void frames_until(AppState& app, Done done) {
 // The workers that ended this race's trials.
 std::set<int> workers_used(const AppState& app) {
     std::set<int> used;
-    for (const auto& [worker, trials] : app.arena.trials_per_worker) used.insert(worker);
+    for (const Racer& racer : app.arena.racers)
+        for (const tune::Trial& t : racer.runner->study().trials())
+            for (const tune::TrialSpan& span : t.spans) used.insert(span.worker);
     return used;
 }
 

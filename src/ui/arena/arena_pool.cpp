@@ -30,7 +30,7 @@ void hear_pool(ArenaState& arena) {
         racer.in_worker->epochs = update.epochs;
         if (!update.finished) continue;
         const int number = update.finished->number;
-        arena.trials_per_worker[update.worker]++;
+        update.finished->worker = update.worker;  // for the timeline
         if (!update.finished->error.empty()) {
             racer.failures[number] = update.finished->error;
             arena.last_failure = {index, number};
@@ -115,7 +115,6 @@ void forget_workers(ArenaState& arena) {
     if (arena.pool) arena.pool->drop_queued();
     for (Racer& racer : arena.racers) racer.in_worker.reset();
     arena.last_failure.reset();
-    arena.trials_per_worker.clear();
 }
 
 void offer_workers(ArenaState& arena, int cores, std::function<std::unique_ptr<tune::TrialPool>(int)> make_pool) {
@@ -177,8 +176,13 @@ void draw_workers(AppState& app) {
 
 json::Value workers_json(const ArenaState& arena) {
     json::Array busy, failures;
+    std::map<int, int> trainings;  // by worker, from the trials' timelines
+    for (const Racer& racer : arena.racers)
+        for (const tune::Trial& t : racer.runner->study().trials())
+            for (const tune::TrialSpan& span : t.spans)
+                if (span.end >= 0 && span.worker >= 0) trainings[span.worker]++;
     json::Value per_worker = json::Object{};
-    for (const auto& [worker, trials] : arena.trials_per_worker) per_worker[std::to_string(worker)] = trials;
+    for (const auto& [worker, count] : trainings) per_worker[std::to_string(worker)] = count;
     for (size_t i = 0; i < arena.racers.size(); ++i) {
         const Racer& racer = arena.racers[i];
         for (const auto& [number, reason] : racer.failures)

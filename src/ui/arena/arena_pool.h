@@ -27,7 +27,8 @@ void offer_workers(ArenaState& arena, int cores, std::function<std::unique_ptr<t
 // The pool size, each busy worker's trial and the latest failure (race controls).
 void draw_workers(AppState& app);
 // {available, cores, count, in_flight, busy: [{worker, racer, strategy, repeat, number, epochs}],
-//  failures: [{racer, number, reason}], trials_per_worker: {"0": trials, …}} (-1: refused before any worker)
+//  failures: [{racer, number, reason}], trials_per_worker: {"0": trainings, …}} (a Hyperband or
+//  ASHA trial trains once per rung; from the trials' timelines)
 json::Value workers_json(const ArenaState& arena);
 // arena.workers {count?, fault?}: sets the pool size (0: the frames; refused while trials are in
 // workers), arms a fault for the next trial handed out ("trial_throws" | "worker_dies"), answers
