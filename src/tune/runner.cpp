@@ -187,6 +187,14 @@ std::optional<TrialWork> StudyRunner::start_trial() {
     return work_for(trial, std::move(paused));
 }
 
+void StudyRunner::take_back(int number) {
+    if (handed_out_ != 1 || running_ >= 0 || study_.trial(number).status != TrialStatus::running)
+        throw std::logic_error("take_back: only a runner's one trial out with a worker comes back");
+    --handed_out_;
+    running_ = number;
+    restart_evaluation();
+}
+
 void StudyRunner::finish_trial(TrialWork work) {
     for (const StepResult& result : work.results) {
         study_.report(work.number, result.value);

@@ -69,6 +69,10 @@ public:
     // trials are out.
     std::optional<TrialWork> start_trial();
     void finish_trial(TrialWork work);
+    // A trial handed out comes back to be trained here, step by step from its seed (the worker's
+    // result, if any, is to be ignored): the race's "one more round" in the frames. At most one trial
+    // of the runner may be out then; std::logic_error otherwise.
+    void take_back(int number);
     // One part of the next proposal's preparation (Sampler::prepare), so that a frame can stop
     // between parts before start_trial(); false once there is nothing left to prepare.
     bool prepare_next();

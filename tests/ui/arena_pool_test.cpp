@@ -154,21 +154,26 @@ TEST_CASE("arena pool: a race saved with trials in workers resumes them from the
     CHECK(race_trials(after.app) == reference);
 }
 
-TEST_CASE("arena pool: the pool size defaults to the cores but one, at least one, and switching to the frames waits for the workers") {
+TEST_CASE("arena pool: the pool size defaults to the cores but one; one more round, or no workers, brings their trials back") {
     CHECK(tune::default_pool_size(8) == 7);
     CHECK(tune::default_pool_size(2) == 1);
     CHECK(tune::default_pool_size(1) == 1);
+    const json::Value reference = race_in_frames("batch_synchronous");
     TestApp t;
     CHECK(call(t.app, json::Object{{"cmd", "arena.workers"}, {"count", 2}}).find("error"));  // no pool in this app
     use_threads(t.app, 2);
     set_up(t.app, "batch_synchronous");
     REQUIRE(call(t.app, json::Object{{"cmd", "arena.start"}}).find("ok"));
     frames_until(t.app, [&] { return trials_in_workers(t.app.arena) > 0; });
-    CHECK(call(t.app, json::Object{{"cmd", "arena.workers"}, {"count", 0}}).find("error"));
-    CHECK(call(t.app, json::Object{{"cmd", "arena.round"}}).find("error"));
-    CHECK(call(t.app, json::Object{{"cmd", "arena.workers"}, {"count", 1}})["count"] == json::Value(1));
-    // Paused, the trials in workers are still told; then the race may go on in the frames.
-    frames_until(t.app, [&] { return trials_in_workers(t.app.arena) == 0; });
+    // One more round, stepped: the trials out with workers train here instead, from their seeds.
+    REQUIRE(call(t.app, json::Object{{"cmd", "arena.round"}}).find("racers"));
+    CHECK(trials_in_workers(t.app.arena) == 0);
+    CHECK(!t.app.arena.racing);
+    REQUIRE(call(t.app, json::Object{{"cmd", "arena.resume"}}).find("ok"));
+    frames_until(t.app, [&] { return trials_in_workers(t.app.arena) > 0; });
     CHECK(call(t.app, json::Object{{"cmd", "arena.workers"}, {"count", 0}})["count"] == json::Value(0));
-    CHECK(call(t.app, json::Object{{"cmd", "arena.round"}}).find("racers"));
+    CHECK(trials_in_workers(t.app.arena) == 0);
+    CHECK(!race_in_workers(t.app.arena));
+    frames_until(t.app, [&] { return race_finished(t.app.arena); });
+    CHECK(race_trials(t.app) == reference);
 }

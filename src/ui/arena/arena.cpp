@@ -197,12 +197,10 @@ void draw_race_controls(AppState& app) {
         else resume_race(arena);
     }
     same_line_if_fits(button_width(tr("Step one round")));
-    ImGui::BeginDisabled(trials_in_workers(arena) > 0);  // the round runs in the frames, after the workers' trials are told
     if (controls::named("arena.step", ImGui::Button(tr.label("Step one round").c_str()))) {
         arena.racing = false;
         advance_round(arena);
     }
-    ImGui::EndDisabled();
     tooltip(tr("Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go."));
     ImGui::EndDisabled();
     same_line_if_fits(ImGui::GetFontSize() * 16);
@@ -429,7 +427,8 @@ std::string load_trial(AppState& app, int racer_index, int number) {
 }
 
 bool advance_round(ArenaState& arena) {
-    if (arena.racers.empty() || race_finished(arena) || trials_in_workers(arena) > 0) return false;
+    if (arena.racers.empty() || race_finished(arena)) return false;
+    recall_workers(arena);  // the round runs here, in the frames
     advance(arena, 1e300, true);
     return true;
 }
@@ -578,7 +577,6 @@ json::Value arena_resume(AppState& app, const hook::Request&) {
 json::Value arena_round(AppState& app, const hook::Request&) {
     require_race(app.arena);
     app.arena.racing = false;
-    if (trials_in_workers(app.arena) > 0) throw hook::Refusal("trials are training in workers: wait until they are told (arena.status)");
     if (!advance_round(app.arena)) throw hook::Refusal("the race is finished");
     return status_json(app);
 }

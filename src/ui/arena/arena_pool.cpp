@@ -117,6 +117,15 @@ void forget_workers(ArenaState& arena) {
     arena.last_failure.reset();
 }
 
+void recall_workers(ArenaState& arena) {
+    if (arena.pool) arena.pool->drop_queued();
+    for (Racer& racer : arena.racers) {
+        if (!racer.in_worker) continue;
+        racer.runner->take_back(racer.in_worker->number);
+        racer.in_worker.reset();
+    }
+}
+
 void offer_workers(ArenaState& arena, int cores, std::function<std::unique_ptr<tune::TrialPool>(int)> make_pool) {
     arena.cores = std::max(cores, 1);
     arena.workers = tune::default_pool_size(arena.cores);
@@ -213,8 +222,7 @@ json::Value arena_workers_command(AppState& app, const hook::Request& request) {
     if (request.has("fault") && !fault) throw hook::Refusal(kFault);
     if (count) {
         if (*count > 0 && !arena.make_pool) throw hook::Refusal("no background workers here (no Web Workers, or a test build)");
-        if (trials_in_workers(arena) > 0 && (*count == 0) != (arena.workers == 0))
-            throw hook::Refusal("trials are training in workers: pause and wait until they are told");
+        if (*count == 0) recall_workers(arena);
         arena.workers = *count;
         if (arena.pool && *count > 0) arena.pool->resize(*count);
     }

@@ -21,6 +21,9 @@ int trials_in_workers(const ArenaState& arena);  // handed to the pool and not y
 void advance_in_workers(ArenaState& arena, double budget_ms);
 // A new or discarded race: the trials handed out end unheard, the queued ones never start.
 void forget_workers(ArenaState& arena);
+// The trials out with workers come back to train in the frames, from their seeds (one more round
+// stepped by the learner or the hook, the pool switched off): the same trials, computed here.
+void recall_workers(ArenaState& arena);
 // The pool size the platform offers by default (cores − 1), with the platform's pool maker.
 void offer_workers(ArenaState& arena, int cores, std::function<std::unique_ptr<tune::TrialPool>(int)> make_pool);
 
@@ -30,8 +33,8 @@ void draw_workers(AppState& app);
 //  failures: [{racer, number, reason}], trials_per_worker: {"0": trainings, …}} (a Hyperband or
 //  ASHA trial trains once per rung; from the trials' timelines)
 json::Value workers_json(const ArenaState& arena);
-// arena.workers {count?, fault?}: sets the pool size (0: the frames; refused while trials are in
-// workers), arms a fault for the next trial handed out ("trial_throws" | "worker_dies"), answers
+// arena.workers {count?, fault?}: sets the pool size (0: the frames; trials out with workers come
+// back), arms a fault for the next trial handed out ("trial_throws" | "worker_dies"), answers
 // workers_json.
 json::Value arena_workers_command(AppState& app, const hook::Request& request);
 
