@@ -53,6 +53,11 @@ const std::vector<Strategy>& strategies() {
          "objectives at random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, "
          "so it fills in the whole Pareto front instead of one corner.",
          "parego", std::nullopt, true},
+        {"gradient", "Gradient-based",
+         "Tunes the learning rate inside each training run by hypergradient descent (Baydin et al. 2018): the rate follows the "
+         "gradient of the loss with respect to itself, step by step. Each trial starts from a random point and trains as long as "
+         "any other strategy's trial, so the race compares them on equal training cost (epochs).",
+         "random", std::nullopt, false, true},
     };
     return table;
 }

@@ -5,7 +5,8 @@
 // This header: ArenaState (plain data) and what arena.cpp owns: the page layout, the one race loop
 // (time-sliced into frames like the lab's training) and the hook commands. Each other concern has
 // its header beside its source: arena_setup.h (the set-up, its JSON and panel), arena_views.h (the
-// live views), arena_analysis.h (the views that explain a race), arena_summary.h (the generated
+// live views), arena_analysis.h (the views that explain a race), arena_tradeoff.h (each strategy's
+// Pareto front and hypervolume), arena_summary.h (the generated
 // summary, pure), arena_resume.h (the race in the saved session).
 #include <memory>
 #include <optional>
@@ -37,7 +38,7 @@ struct Racer {
     std::vector<double> epochs_log, best_log;
 };
 
-enum class ArenaView { progress, landscape, bayes, trials, hyperband, timeline, analysis };
+enum class ArenaView { progress, landscape, bayes, trials, hyperband, timeline, analysis, tradeoffs };
 
 // The progress plot's x axis: trials; epochs trained (the cost Hyperband saves: at equal trials its
 // first bracket may never finish, at equal epochs the comparison is fair); or wall-clock seconds
@@ -49,8 +50,8 @@ enum class ProgressAxis { trials, epochs, seconds };
 namespace tunelab {
 // Their names in the hook (arena.view {tab}) and in the tabs' control names (arena.view.progress).
 template <>
-inline constexpr std::array<std::string_view, 7> enum_names<ui::ArenaView> = {
-    "progress", "landscape", "bayes", "trials", "hyperband", "timeline", "analysis"};
+inline constexpr std::array<std::string_view, 8> enum_names<ui::ArenaView> = {
+    "progress", "landscape", "bayes", "trials", "hyperband", "timeline", "analysis", "tradeoffs"};
 // The hook's view.progress_x and the combo's control values (arena.progress_x).
 template <>
 inline constexpr std::array<std::string_view, 3> enum_names<ui::ProgressAxis> = {"trials", "epochs", "seconds"};

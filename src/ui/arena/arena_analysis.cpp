@@ -25,15 +25,6 @@ const ImU32 kStopped = IM_COL32(150, 150, 150, 200);
 const ImU32 kStoppedMark = IM_COL32(90, 90, 90, 255);
 const ImU32 kFront = IM_COL32(220, 40, 40, 255);
 
-
-// "lr=0.0123 batch=32": a trial's parameters as a learner reads them.
-std::string describe_params(const tune::Space& space, const tune::Values& params) {
-    std::string out;
-    for (size_t i = 0; i < space.size(); ++i)
-        if (tune::is_active(params[i])) out += (out.empty() ? "" : " ") + space.params()[i].name + "=" + space.format(i, params[i]);
-    return out;
-}
-
 // ------------------------------------------------------------------------------------ Hyperband
 
 // One bracket: every trial's learning curve; those stopped at a rung end there, grey, with a cross;
@@ -292,6 +283,13 @@ void draw_pareto(const ArenaState& arena, const Translator& tr) {
 }
 
 }  // namespace
+
+std::string describe_params(const tune::Space& space, const tune::Values& params) {
+    std::string out;
+    for (size_t i = 0; i < space.size(); ++i)
+        if (tune::is_active(params[i])) out += (out.empty() ? "" : " ") + space.params()[i].name + "=" + space.format(i, params[i]);
+    return out;
+}
 
 int importance_min_trials(const tune::Space& space) { return std::max(5, 2 * int(space.size())); }
 
