@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/limits.h"
+#include "core/model.h"
 #include "core/trainer.h"
 #include "core/validate.h"
 #include "tune/tunable.h"
@@ -156,6 +157,27 @@ int MlpObjective::trial_epochs(const Values& params) const {
     const int i = space_.index_of("epochs");
     if (i < 0 || !is_active(params[size_t(i)])) return epochs_;
     return std::clamp(int(std::lround(params[size_t(i)])), 1, epochs_);
+}
+
+std::optional<std::array<double, 2>> MlpObjective::value_range() const {
+    if (score_ != MlpScore::validation_error) return std::nullopt;
+    return std::array<double, 2>{0, 1};
+}
+
+std::optional<std::array<double, 2>> MlpObjective::flops_range() const {
+    std::array<double, 2> range;
+    for (const int corner : {0, 1}) {
+        Values values(space_.size());
+        for (size_t i = 0; i < space_.size(); ++i) {
+            const Param& p = space_.params()[i];
+            values[i] = p.kind == ParamKind::categorical ? 0 : corner ? p.high : p.low;
+        }
+        const TrainConfig c = config_for(values, base_.seed);
+        const Model model(c.model, data_.info.inputs, output_units(c.model, data_.info));
+        const double per_epoch = model.forward_flops_per_sample() * (3.0 * data_.info.train_size + data_.info.validation_size);
+        range[size_t(corner)] = per_epoch * trial_epochs(values);
+    }
+    return range;
 }
 
 std::unique_ptr<Evaluation> MlpObjective::start(const Values& params, uint64_t seed) const {

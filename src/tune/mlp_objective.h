@@ -24,6 +24,12 @@ public:
     int max_epochs() const override { return epochs_; }
     int trial_epochs(const Values& params) const override;  // the tuned "epochs", else max_epochs()
     std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const override;
+    // A validation error: 0 to 1 (a validation loss is unbounded).
+    std::optional<std::array<double, 2>> value_range() const override;
+    // Training's FLOPs depend on the network's shape and the epochs only (each epoch: a forward and a
+    // backward pass, twice the forward's work, over the training part, and a forward pass over the
+    // validation part; core/trainer.cpp), so the space's lowest and highest corners bound them.
+    std::optional<std::array<double, 2>> flops_range() const override;
 
     // The training settings a trial uses: the base settings with the trial's parameters applied.
     TrainConfig config_for(const Values& params, uint64_t seed) const;

@@ -2,6 +2,7 @@
 // What a study optimizes. An objective starts one evaluation per trial; an evaluation advances one
 // step (an epoch) at a time, so the UI can spread a training run over frames and Hyperband can stop
 // it at a rung. A test function is a one-step evaluation.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -42,6 +43,11 @@ public:
     // The evaluation of one trial; `seed` is the trial's own (data order, initialization, noise).
     virtual std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const = 0;
     virtual std::optional<double> known_optimum() const { return std::nullopt; }
+    // Where trade-offs are measured (pareto.h): the values a trial can score when bounded (a
+    // validation error: 0 to 1), and the FLOPs of the cheapest and the costliest trial the space
+    // allows (nothing for a test function: it costs nothing to evaluate).
+    virtual std::optional<std::array<double, 2>> value_range() const { return std::nullopt; }
+    virtual std::optional<std::array<double, 2>> flops_range() const { return std::nullopt; }
 };
 
 // A closed-form benchmark function on a box, with its known global minimum.

@@ -8,6 +8,7 @@
 #include "tune/bayes.h"
 #include "tune/cmaes.h"
 #include "tune/hyperband.h"
+#include "tune/parego.h"
 #include "tune/sobol.h"
 #include "tune/tpe.h"
 
@@ -133,7 +134,7 @@ Observations best_observations(Observations all, size_t most) {
 }
 
 const std::vector<std::string>& sampler_names() {
-    static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband"};
+    static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband", "parego"};
     return names;
 }
 
@@ -147,6 +148,13 @@ std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOpti
         bayes.acquisition = options.acquisition;
         bayes.constant_liar = options.constant_liar;
         return std::make_unique<BayesSampler>(bayes);
+    }
+    if (name == "parego") {
+        ParEgoOptions parego;
+        parego.bayes.initial_points = options.initial_points;
+        parego.bayes.acquisition = options.acquisition;
+        parego.bayes.constant_liar = options.constant_liar;
+        return std::make_unique<ParEgoSampler>(parego);
     }
     if (name == "tpe") {
         TpeOptions tpe;

@@ -40,7 +40,8 @@ struct SamplerOptions {
     bool constant_liar = false;
 };
 
-// "grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband"; throws std::invalid_argument.
+// "grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband", "parego" (several
+// objectives: parego.h); throws std::invalid_argument.
 std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOptions& options);
 const std::vector<std::string>& sampler_names();
 

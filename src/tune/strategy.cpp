@@ -44,6 +44,11 @@ const std::vector<Strategy>& strategies() {
          "Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with "
          "more epochs) and stops the rest early.",
          "hyperband", std::nullopt},
+        {"parego", "ParEGO",
+         "ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two "
+         "objectives at random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, "
+         "so it fills in the whole Pareto front instead of one corner.",
+         "parego", std::nullopt, true},
     };
     return table;
 }
@@ -59,6 +64,12 @@ std::unique_ptr<Sampler> make_strategy_sampler(std::string_view name, SamplerOpt
     if (!strategy) throw std::invalid_argument("unknown strategy '" + std::string(name) + "'");
     if (strategy->acquisition) options.acquisition.kind = *strategy->acquisition;
     return make_sampler(strategy->sampler, options);
+}
+
+std::vector<Measure> strategy_objectives(std::string_view name) {
+    const Strategy* strategy = find_strategy(name);
+    if (strategy && strategy->multi_objective) return {Measure::value, Measure::flops};
+    return {Measure::value};
 }
 
 }  // namespace tunelab::tune

@@ -20,6 +20,8 @@ struct Strategy {
     const char* help;     // English tooltip: how it chooses, in a learner's words
     const char* sampler;  // make_sampler's name: "bayes"
     std::optional<AcquisitionKind> acquisition;  // BO's acquisition function
+    // Searches the score and the training cost (FLOPs) together: its study has both objectives.
+    bool multi_objective = false;
 };
 
 // In the order the set-up lists them.
@@ -29,5 +31,7 @@ const Strategy* find_strategy(std::string_view name);
 // The strategy's sampler with `options` (its own acquisition kind, if any, replacing the options').
 // Throws std::invalid_argument for an unknown strategy.
 std::unique_ptr<Sampler> make_strategy_sampler(std::string_view name, SamplerOptions options);
+// The objectives of a study the strategy runs: value and FLOPs for a multi-objective strategy.
+std::vector<Measure> strategy_objectives(std::string_view name);
 
 }  // namespace tunelab::tune

@@ -79,8 +79,18 @@ std::vector<std::string> strings(const json::Value& array) {
 
 }  // namespace
 
-Study::Study(Space space, Direction direction, uint64_t seed)
-    : space_(std::move(space)), direction_(direction), seed_(seed) {}
+Study::Study(Space space, Direction direction, uint64_t seed, std::vector<Measure> objectives)
+    : space_(std::move(space)), direction_(direction), objectives_(std::move(objectives)), seed_(seed) {
+    const bool known = objectives_ == std::vector<Measure>{Measure::value} ||
+                       objectives_ == std::vector<Measure>{Measure::value, Measure::flops};
+    if (!known) throw std::invalid_argument("a study's objectives are [value] or [value, flops]");
+}
+
+std::vector<Direction> Study::directions() const {
+    std::vector<Direction> out(objectives_.size(), Direction::minimize);
+    out.front() = direction_;
+    return out;
+}
 
 Trial& Study::start(const Proposal& proposal) {
     if (proposal.resume >= 0) {
@@ -139,8 +149,8 @@ std::vector<double> Study::best_so_far() const {
     return series;
 }
 
-Study Study::with_trials(std::vector<Trial> trials) const {
-    Study copy(space_, direction_, seed_);
+Study Study::with_trials(std::vector<Trial> trials, std::optional<Direction> value_direction) const {
+    Study copy = value_direction ? Study(space_, *value_direction, seed_) : Study(space_, direction_, seed_, objectives_);
     copy.trials_ = std::move(trials);
     copy.next_number_ = next_number_;
     return copy;
@@ -214,6 +224,11 @@ json::Value params_to_json(const Space& space, const Values& values) {
 json::Value Study::to_json() const {
     json::Value out = json::Object{};
     out["direction"] = name(direction_);
+    if (multi_objective()) {  // a single-objective study is saved as before
+        json::Array objectives;
+        for (Measure m : objectives_) objectives.emplace_back(std::string(name(m)));
+        out["objectives"] = std::move(objectives);
+    }
     out["seed"] = std::to_string(seed_);  // a string: JSON numbers hold only 53 bits exactly
     out["space"] = space_to_json(space_);
     json::Array trials;
@@ -248,8 +263,19 @@ Study Study::from_json(const json::Value& value) {
     if (seed_text.empty() || seed_text[0] < '0' || seed_text[0] > '9' || error != std::errc() ||
         end != seed_text.data() + seed_text.size())
         bad("seed must be a string of decimal digits from \"0\" to \"18446744073709551615\", not " + limits::quote(seed_text));
-    Study study(space_from_json(member(value, "space")),
-                *direction, seed);
+    std::vector<Measure> objectives = {Measure::value};
+    if (const json::Value* listed = value.find("objectives")) {
+        const std::vector<std::string> names = strings(*listed);
+        objectives.clear();
+        for (const std::string& n : names) {
+            const std::optional<Measure> m = parse_enum<Measure>(n);
+            if (!m) bad("unknown objective " + limits::quote(n) + " (" + allowed_names<Measure>() + ")");
+            objectives.push_back(*m);
+        }
+        if (objectives != std::vector<Measure>{Measure::value} && objectives != std::vector<Measure>{Measure::value, Measure::flops})
+            bad("\"objectives\" is [\"value\"] or [\"value\", \"flops\"]");
+    }
+    Study study(space_from_json(member(value, "space")), *direction, seed, std::move(objectives));
     const json::Value& trials = member(value, "trials");
     if (!trials.is_array()) bad("\"trials\" must be an array");
     if (trials.as_array().size() > size_t(limits::kMaxTrials))

@@ -1,6 +1,6 @@
 #pragma once
 // A study records trials; it never chooses them (that is a sampler's job, see sampler.h). It knows
-// the space, the direction (minimize or maximize) and the seed, and is saved and loaded as JSON so
+// the space, the direction (minimize or maximize), its objectives and the seed, and is saved and loaded as JSON so
 // that a loaded study asks exactly the trial the saved one would have asked next.
 #include <cstdint>
 #include <optional>
@@ -24,6 +24,15 @@ enum class TrialStatus {
     diverged,  // training blew up (NaN or exploding loss)
 };
 
+// What one objective of a study measures. The first is always the trial's value (what the objective
+// scores and a sampler is told, in the study's direction); more objectives are costs every trial
+// records anyway, always minimized. A study of several objectives is searched for its Pareto front
+// (pareto.h); single-objective samplers go on optimizing its value alone.
+enum class Measure {
+    value,  // the objective's score: validation error or loss, a test function's value
+    flops,  // the training cost the trainer counted
+};
+
 }  // namespace tunelab::tune
 
 namespace tunelab {
@@ -33,6 +42,8 @@ inline constexpr std::array<std::string_view, 2> enum_names<tune::Direction> = {
 template <>
 inline constexpr std::array<std::string_view, 5> enum_names<tune::TrialStatus> = {"running", "complete", "pruned", "failed",
                                                                                  "diverged"};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_names<tune::Measure> = {"value", "flops"};
 }  // namespace tunelab
 
 namespace tunelab::tune {
@@ -76,10 +87,16 @@ struct Proposal {
 
 class Study {
 public:
-    Study(Space space, Direction direction = Direction::minimize, uint64_t seed = 1);
+    // `objectives`: {value} or {value, flops}; anything else throws std::invalid_argument.
+    Study(Space space, Direction direction = Direction::minimize, uint64_t seed = 1,
+          std::vector<Measure> objectives = {Measure::value});
 
     const Space& space() const { return space_; }
-    Direction direction() const { return direction_; }
+    Direction direction() const { return direction_; }  // of the value
+    const std::vector<Measure>& objectives() const { return objectives_; }
+    bool multi_objective() const { return objectives_.size() > 1; }
+    // One per objective, as Optuna's `directions`: the value's, then minimize for each cost.
+    std::vector<Direction> directions() const;
     uint64_t seed() const { return seed_; }
     const std::vector<Trial>& trials() const { return trials_; }
     const Trial& trial(int number) const { return trials_.at(size_t(number)); }
@@ -103,8 +120,9 @@ public:
     Rng rng_for(int number, uint64_t purpose = 0) const;
 
     // The same study (space, seed, next number) with other trials: BOHB fits its model on the
-    // trials of one budget, seen as if they had completed there.
-    Study with_trials(std::vector<Trial> trials) const;
+    // trials of one budget, seen as if they had completed there. With `value_direction`, a
+    // single-objective study in that direction: ParEGO's view of its trials with scalarized values.
+    Study with_trials(std::vector<Trial> trials, std::optional<Direction> value_direction = std::nullopt) const;
 
     json::Value to_json() const;
     static Study from_json(const json::Value& value);  // throws std::invalid_argument
@@ -116,6 +134,7 @@ public:
 private:
     Space space_;
     Direction direction_;
+    std::vector<Measure> objectives_;
     uint64_t seed_;
     std::vector<Trial> trials_;
     int next_number_ = 0;

@@ -385,7 +385,8 @@ bool start_race(AppState& app) {
             for (int r = 0; r < arena.setup.repeats; ++r) {
                 const auto& objective = objectives[size_t(r)];
                 racers.push_back(make_racer(arena.setup, strategy, r,
-                                            tune::Study(objective->space(), objective->direction(), uint64_t(arena.setup.seed + r)),
+                                            tune::Study(objective->space(), objective->direction(), uint64_t(arena.setup.seed + r),
+                                                        tune::strategy_objectives(strategy)),
                                             objective));
             }
     } catch (const std::exception& e) {

@@ -334,7 +334,7 @@ std::vector<CostPoint> cost_points(const ArenaState& arena) {
                 pool.back().number = int(pool.size()) - 1;  // index into `points`
             }
     const tune::Study merged = arena.racers.front().runner->study().with_trials(std::move(pool));
-    for (const int n : tune::pareto_front(merged, tune::CostMeasure::flops)) points[size_t(n)].front = true;
+    for (const int n : tune::pareto_front(merged)) points[size_t(n)].front = true;
     return points;
 }
 

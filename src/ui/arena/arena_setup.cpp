@@ -142,6 +142,9 @@ std::vector<Issue> validate(const ArenaSetup& s) {
             issues.push_back({"strategies[" + std::to_string(i) + "]", "unknown strategy"});
         else if (std::find(s.strategies.begin(), s.strategies.begin() + long(i), s.strategies[i]) != s.strategies.begin() + long(i))
             issues.push_back({"strategies[" + std::to_string(i) + "]", "listed twice"});
+        else if (tune::find_strategy(s.strategies[i])->multi_objective && !is_network(s))
+            issues.push_back({"strategies[" + std::to_string(i) + "]",
+                              "trades the score against training cost: race it on the lab's network (a test function costs nothing)"});
     }
     return issues;
 }

@@ -111,6 +111,12 @@ constexpr TranslationEntry kEntries[] = {
     {"Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops "
      "the rest early.",
      "Hyperband：先让许多配置各训练几轮，在每一级（训练轮数更多的检查点）只保留最好的三分之一，其余提前停止。"},
+    {"ParEGO", "ParEGO"},
+    {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
+     "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "
+     "Pareto front instead of one corner.",
+     "ParEGO（Knowles，2006）同时追求好分数和低训练成本：每次试验前随机给两个目标分配权重，再由贝叶斯优化在这个加权组合上提出下一个点。"
+     "不同的权重瞄准不同的取舍，所以它填满整条帕累托前沿，而不只找到一个角。"},
     {"ξ (EI, PI): how much improvement over the best to demand. Larger ξ explores more.",
      "ξ（EI、PI）：要求比当前最佳改进多少。ξ 越大探索越多。"},
     {"κ (UCB): how many standard deviations of optimism. Larger κ explores more.",
