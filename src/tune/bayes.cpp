@@ -102,23 +102,25 @@ void Surrogate::posterior(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Ei
 
 double Surrogate::to_loss(double z) const { return warp_.inverse(z * y_scale_ + y_mean_); }
 
-void Surrogate::band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper) const {
+void Surrogate::band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper,
+                     bool with_noise) const {
     Eigen::VectorXd mean, stddev;
     posterior(unit, mean, stddev);
+    if (with_noise) stddev = (stddev.array().square() + noise_variance()).sqrt();
     lower = (mean - k * stddev).unaryExpr([&](double z) { return to_loss(z); });
     upper = (mean + k * stddev).unaryExpr([&](double z) { return to_loss(z); });
 }
 
-void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
+void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev, bool with_noise) const {
     Eigen::VectorXd lower, upper;
     posterior(unit, mean, stddev);
-    band(unit, 1, lower, upper);
+    band(unit, 1, lower, upper, with_noise);
     mean = mean.unaryExpr([&](double z) { return to_loss(z); });
     stddev = (upper - lower) / 2;
 }
 
 double Surrogate::noise_stddev() const {
-    const double noise = std::sqrt(gp_.noise_variance()) * gp_.y_scale();
+    const double noise = std::sqrt(noise_variance());
     return (to_loss(incumbent_ + noise) - to_loss(incumbent_ - noise)) / 2;
 }
 
@@ -328,6 +330,8 @@ SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Va
     const Eigen::VectorXd a = m->acquisition(grid, view_acquisition());
     view.mean.assign(mean.begin(), mean.end());
     view.stddev.assign(stddev.begin(), stddev.end());
+    m->predict(grid, mean, stddev, true);
+    view.stddev_with_noise.assign(stddev.begin(), stddev.end());
     view.acquisition.assign(a.begin(), a.end());
     view.noise_stddev = m->noise_stddev();
     view.next = next_proposal(study, *m).params;
@@ -353,6 +357,9 @@ CurveView BayesSampler::curve(const Study& study, int dim, int resolution) {
     view.mean.assign(mean.begin(), mean.end());
     view.lower.assign(lower.begin(), lower.end());
     view.upper.assign(upper.begin(), upper.end());
+    m->band(line, 2, lower, upper, true);
+    view.lower_with_noise.assign(lower.begin(), lower.end());
+    view.upper_with_noise.assign(upper.begin(), upper.end());
     view.acquisition.assign(a.begin(), a.end());
     view.noise_stddev = m->noise_stddev();
     view.next = next_proposal(study, *m).params;

@@ -63,14 +63,18 @@ public:
 
     // Posterior at points given as unit coordinates (one row each, see space.h), in the loss's
     // units: the median (the mean mapped back through the warping) and half the width of the ±1σ
-    // band mapped back, the standard deviation of the latent function (seed noise excluded).
-    void predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const;
+    // band mapped back. σ is the latent function's (seed noise excluded) or, `with_noise`, that of
+    // a new evaluation there: √(σ² + the fitted noise variance).
+    void predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev, bool with_noise = false) const;
     // The ±k σ band in the loss's units.
-    void band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper) const;
+    void band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper,
+              bool with_noise = false) const;
     // The fitted observation noise's standard deviation in the loss's units, near the incumbent.
     double noise_stddev() const;
     // The posterior in the GP's standardized units (what the acquisition sees).
     void posterior(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const;
+    // The fitted noise variance in those units.
+    double noise_variance() const { return gp_.noise_variance() * gp_.y_scale() * gp_.y_scale(); }
     // Acquisition at unit points, for one concrete kind (not Hedge).
     Eigen::VectorXd acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const;
     // ... from a posterior in the GP's standardized units.
@@ -103,6 +107,7 @@ struct SliceView {
     int dim_x = 0, dim_y = 1, resolution = 0;
     std::vector<double> xs, ys;  // parameter values along each axis
     std::vector<double> mean, stddev, acquisition;  // stddev: of the function, noise excluded
+    std::vector<double> stddev_with_noise;          // of a new evaluation: the function's and the noise
     double noise_stddev = 0;     // the fitted observation noise (loss units), not in `stddev`
     Values next;                 // the point the sampler will ask next
 };
@@ -111,6 +116,7 @@ struct SliceView {
 struct CurveView {
     int dim = 0;
     std::vector<double> xs, mean, lower, upper, acquisition;  // the band: of the function, noise excluded
+    std::vector<double> lower_with_noise, upper_with_noise;  // the band of a new evaluation
     double noise_stddev = 0;     // the fitted observation noise (loss units), not in the band
     Values next;
 };

@@ -220,6 +220,19 @@ TEST_CASE("Bayesian optimization views: the band is the function's, the fitted n
     SliceView view = bayes.slice(runner.study(), 0, 1, runner.study().best()->params, 8);
     CHECK(view.noise_stddev > 1.0);
     CHECK(view.noise_stddev < 25.0);
+    // σ of a new evaluation adds the noise to the function's σ: never below either.
+    REQUIRE(view.stddev_with_noise.size() == view.stddev.size());
+    double widest_gap = 0;
+    for (size_t i = 0; i < view.stddev.size(); ++i) {
+        CHECK(view.stddev_with_noise[i] >= view.stddev[i]);
+        widest_gap = std::max(widest_gap, view.stddev_with_noise[i] - view.stddev[i]);
+    }
+    CHECK(widest_gap > 0.3 * view.noise_stddev);
+    CurveView curve = bayes.curve(runner.study(), 0, 16);
+    for (size_t i = 0; i < curve.xs.size(); ++i) {
+        CHECK(curve.lower_with_noise[i] < curve.lower[i]);
+        CHECK(curve.upper_with_noise[i] > curve.upper[i]);
+    }
     Study clean = run("bayes", "branin", 30, 4);
     CHECK(BayesSampler{BayesOptions{}}.slice(clean, 0, 1, clean.best()->params, 8).noise_stddev < 0.5);
 }
