@@ -23,14 +23,17 @@ namespace {
 const char* kUsage =
     "usage: tunelab-cli study --objective NAME --sampler NAME [options]\n"
     "  --objective branin|hartmann6|rosenbrock|forrester|mlp:<dataset>, or a benchmark (ackley5, levy4, ...)\n"
-    "  --sampler   grid|random|sobol|halton|bayes|tpe|cmaes|hyperband\n"
+    "  --sampler   grid|random|sobol|halton|bayes|tpe|cmaes|hyperband|asha|parego (parego: several objectives)\n"
+    "  --objectives LIST   what the study optimizes: the score (error or loss for mlp:<dataset>, value for\n"
+    "                    a test function), optionally then flops, the training cost: error,flops searches\n"
+    "                    for the Pareto front of error against cost and prints it with its hypervolume\n"
     "  --trials N          trials to run (default 30)\n"
     "  --seed S            study seed (default 1)\n"
     "  --acq ei|pi|ucb|hedge   Bayesian acquisition (default ei); --xi X, --kappa K\n"
     "  --initial N         random/quasi-random trials before BO or TPE model the loss\n"
     "  --grid-order shuffled|ordered   grid visiting order (default shuffled)\n"
-    "  --source random|bayes   where Hyperband gets configurations (bayes: BOHB)\n"
-    "  --eta N             Hyperband: keep 1/N at each rung (default 3)\n"
+    "  --source random|bayes   where Hyperband and ASHA get configurations (bayes: BOHB)\n"
+    "  --eta N             Hyperband and ASHA: keep 1/N at each rung (default 3)\n"
     "  --cmaes full|sep    CMA-ES covariance: full (default) or diagonal; --restarts: IPOP restarts\n"
     "  --noise SIGMA       test functions: add Gaussian noise to every evaluation (--json then gives\n"
     "                      each trial's true_value too, the function without the noise)\n"
@@ -44,17 +47,18 @@ const char* kUsage =
     "  --optuna-study NAME the study's name there (default tunelab-SAMPLER)\n"
     "  --json              print {space, optimum, trials, best_value, best_params} as JSON\n"
     "  --timings           with --json: each trial's sampler time in milliseconds\n"
-    "  --pareto            also report the Pareto front of value against cost (FLOPs)\n"
+    "  --pareto            also report the Pareto front of value against cost (FLOPs) of a one-objective study\n"
     "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
     "  --jobs N            train N trials at once on N threads (BO and TPE count the running ones\n"
-    "                      at a made-up loss, a constant liar); trials are told as they end\n"
+    "                      at a made-up loss, a constant liar); trials are told as they end.\n"
+    "                      Hyperband waits for each rung to be in; ASHA promotes without waiting\n"
     "  --sync              with --jobs: ask N, train them, tell them in order: the same trials\n"
     "                      whatever the timing\n"
     "  -h, --help          this help\n"
     "Options take their value as the next argument or after '=' (--trials=20).\n";
 
 struct Arguments {
-    std::string objective, sampler, space_file, resume_file, save_file, csv_file, optuna_storage, optuna_study,
+    std::string objective, sampler, objectives_list, space_file, resume_file, save_file, csv_file, optuna_storage, optuna_study,
         data_dir = "assets/data";
     int trials = 30, seeds = 1, jobs = 1;
     bool sync = false;
@@ -63,6 +67,9 @@ struct Arguments {
     bool json = false, timings = false, pareto = false;
     bool check_only = false;  // check_study: stop before the first trial
     tune::SamplerOptions options;
+    // --objectives resolved: what the study records, and how the output names each objective.
+    std::vector<tune::Measure> measures = {tune::Measure::value};
+    std::vector<std::string> measure_names = {"value"};
 };
 
 struct UsageError : std::runtime_error {
@@ -87,6 +94,53 @@ int to_count(const std::string& flag, const std::string& text, int minimum, int 
     return int(v);
 }
 
+// --objectives: the score first, named as the objective scores it (an MLP's error or loss, a test
+// function's value), then optionally flops. An MLP's error becomes its objective spec's ":error", so
+// a saved study names the objective it ran.
+void resolve_objectives(Arguments& a) {
+    const bool network = a.objective.rfind("mlp:", 0) == 0;
+    const bool by_error = network && a.objective.ends_with(":error");
+    a.measure_names = {network ? (by_error ? "error" : "loss") : "value"};
+    if (a.objectives_list.empty()) {
+        if (a.sampler == "parego")
+            throw UsageError("--sampler parego trades several objectives off: give them, e.g. --objectives error,flops");
+        return;
+    }
+    std::vector<std::string> names;
+    for (size_t start = 0;;) {
+        const size_t comma = a.objectives_list.find(',', start);
+        names.push_back(a.objectives_list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    const char* kKnown = "error, loss or value, then flops";
+    for (const std::string& n : names)
+        if (n != "error" && n != "loss" && n != "value" && n != "flops")
+            throw UsageError("--objectives: unknown objective " + limits::quote(n) + " (" + kKnown + ")");
+    if (names.size() > 2) throw UsageError("--objectives takes at most two: the score, then flops (" + std::string(kKnown) + ")");
+    if (names[0] == "flops") throw UsageError("--objectives starts with the score (error, loss or value), then flops");
+    if (names.size() == 2 && names[1] != "flops")
+        throw UsageError("--objectives: the second objective is flops, the training cost, not " + limits::quote(names[1]));
+    if (!network && names[0] != "value")
+        throw UsageError("--objectives: " + a.objective + " is a test function; it scores its value, not " + limits::quote(names[0]) +
+                         " (use value)");
+    if (network && names[0] == "value") throw UsageError("--objectives: a network's score is error or loss, not value");
+    if (network && by_error && names[0] == "loss")
+        throw UsageError("--objectives: " + a.objective + " scores the validation error, not the loss");
+    if (!network && names.size() == 2)
+        throw UsageError("--objectives: a test function costs nothing to evaluate, so there are no FLOPs to trade off (train a "
+                         "network: --objective mlp:<dataset>)");
+    if (network && names[0] == "error" && !by_error) a.objective += ":error";
+    a.measure_names = {names[0]};
+    a.measures = {tune::Measure::value};
+    if (names.size() == 2) {
+        a.measure_names.push_back("flops");
+        a.measures.push_back(tune::Measure::flops);
+    }
+    if (a.sampler == "parego" && a.measures.size() < 2)
+        throw UsageError("--sampler parego trades several objectives off: give them, e.g. --objectives error,flops");
+}
+
 Arguments parse(const std::vector<std::string>& given) {
     Arguments a;
     const std::vector<std::string> args = split_inline_values(given);
@@ -98,6 +152,7 @@ Arguments parse(const std::vector<std::string>& given) {
         };
         if (flag == "--objective") a.objective = value();
         else if (flag == "--sampler") a.sampler = value();
+        else if (flag == "--objectives") a.objectives_list = value();
         else if (flag == "--trials") a.trials = to_count(flag, value(), 1, limits::kMaxTrials);
         else if (flag == "--seed") a.seed = uint64_t(to_count(flag, value(), 0));
         else if (flag == "--acq") {
@@ -144,14 +199,12 @@ Arguments parse(const std::vector<std::string>& given) {
                         !a.optuna_storage.empty()))
         throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save, --trials-csv or "
                          "--optuna-storage");
+    resolve_objectives(a);
     if (a.optuna_study.empty()) a.optuna_study = "tunelab-" + a.sampler;
     if (a.jobs > 1) {
 #ifdef __EMSCRIPTEN__
         throw UsageError("--jobs: this build runs under node without threads; the native tunelab-cli runs trials at once");
 #endif
-        if (a.sampler == "hyperband")
-            throw UsageError("--jobs: Hyperband continues its paused trials one at a time (its asynchronous form, ASHA, "
-                             "is not in TuneLab yet); run it without --jobs");
         a.options.constant_liar = true;
     } else if (a.sync) {
         throw UsageError("--sync goes with --jobs N (N > 1)");
@@ -188,14 +241,30 @@ auto from_document(const char* flag, const std::string& path, const json::Value&
 std::string describe(const tune::Study& study, const tune::Trial& t) {
     std::string line = "trial " + std::to_string(t.number) + "  " + std::string(name(t.status));
     if (t.value) line += "  value " + json::format_number(*t.value);
+    if (study.multi_objective()) line += "  flops " + json::format_number(t.cost.flops);
     for (size_t i = 0; i < study.space().size(); ++i)
         if (tune::is_active(t.params[i])) line += "  " + study.space().params()[i].name + "=" + study.space().format(i, t.params[i]);
     if (t.rung >= 0) line += "  (bracket " + std::to_string(t.bracket) + ", rung " + std::to_string(t.rung) + ")";
     return line;
 }
 
-json::Value report(const tune::Study& study, const tune::Objective& objective, bool timings, bool pareto) {
+// How the output names a study's objectives: a resumed study may have more than --objectives said.
+std::vector<std::string> objective_names(const Arguments& a, const tune::Study& study) {
+    std::vector<std::string> names = {a.measure_names.front()};
+    for (size_t k = 1; k < study.objectives().size(); ++k) names.emplace_back(name(study.objectives()[k]));
+    return names;
+}
+
+json::Value report(const Arguments& a, const tune::Study& study, const tune::Objective& objective) {
+    const bool pareto = a.pareto || study.multi_objective();
     json::Value out = json::Object{};
+    if (study.multi_objective()) {
+        const std::vector<std::string> names = objective_names(a, study);
+        out["objectives"] = json::Array(names.begin(), names.end());
+        json::Array directions;
+        for (tune::Direction d : study.directions()) directions.emplace_back(std::string(name(d)));
+        out["directions"] = std::move(directions);
+    }
     out["space"] = tune::space_to_json(study.space());
     if (auto optimum = objective.known_optimum()) out["optimum"] = *optimum;
     json::Array trials;
@@ -206,7 +275,8 @@ json::Value report(const tune::Study& study, const tune::Objective& objective, b
         v["value"] = t.value ? json::Value(*t.value) : json::Value(nullptr);
         v["status"] = name(t.status);
         v["source"] = t.source;
-        if (timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
+        if (study.multi_objective()) v["flops"] = t.cost.flops;
+        if (a.timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
         // With noise, what the trial's point is worth without it: the benchmark's regret.
         if (auto* test = dynamic_cast<const tune::TestObjective*>(&objective); test && test->noise() > 0 && t.value)
             v["true_value"] = test->function().f(t.params);
@@ -220,6 +290,11 @@ json::Value report(const tune::Study& study, const tune::Objective& objective, b
         json::Array front;
         for (int number : tune::pareto_front(study)) front.emplace_back(number);
         out["pareto_front"] = std::move(front);
+    }
+    if (const auto box = study.multi_objective() ? tune::trade_off_box(objective, study.objectives()) : std::nullopt) {
+        const std::vector<double> curve = tune::hypervolume_curve(study, *box);
+        out["hypervolume"] = curve.empty() ? 0.0 : curve.back();
+        out["hypervolume_curve"] = json::Array(curve.begin(), curve.end());
     }
     return out;
 }
@@ -270,7 +345,13 @@ int run_one(const Arguments& a) {
     options.max_epochs = objective->max_epochs();
     std::unique_ptr<tune::Sampler> sampler = tune::make_sampler(a.sampler, options);
     if (a.check_only) return 0;
-    tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed);
+    if (resumed && !a.objectives_list.empty() && resumed->objectives() != a.measures)
+        throw std::invalid_argument("--resume " + a.resume_file + ": this study has " + std::to_string(resumed->objectives().size()) +
+                                    " objective(s), not those of --objectives " + a.objectives_list +
+                                    " (resume it without --objectives, or start a new study)");
+    if (resumed && a.sampler == "parego" && !resumed->multi_objective())
+        throw std::invalid_argument("--resume " + a.resume_file + ": ParEGO needs a study of several objectives; this one has one");
+    tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed, a.measures);
     tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
     if (a.jobs > 1) {
         tune::run_parallel(runner, a.jobs, a.sync ? tune::ParallelMode::batch_synchronous : tune::ParallelMode::asynchronous,
@@ -287,13 +368,21 @@ int run_one(const Arguments& a) {
     }
     const tune::Study& done = runner.study();
     if (a.json) {
-        std::printf("%s\n", report(done, *objective, a.timings, a.pareto).dump().c_str());
+        std::printf("%s\n", report(a, done, *objective).dump().c_str());
     } else if (const tune::Trial* best = done.best()) {
         std::printf("best: %s\n", describe(done, *best).c_str());
     } else {
         std::printf("best: none (no trial completed)\n");
     }
-    if (a.pareto && !a.json) {
+    if (done.multi_objective() && !a.json) {
+        std::printf("pareto front (%s vs FLOPs), cheapest first:\n", objective_names(a, done).front().c_str());
+        for (int number : tune::pareto_front(done)) std::printf("  %s\n", describe(done, done.trial(number)).c_str());
+        if (const auto box = tune::trade_off_box(*objective, done.objectives()))
+            std::printf("hypervolume %.4f: the share of the box %s %g to %g, FLOPs %.3g to %.3g (log scale) that the front "
+                        "dominates, from a reference point %g %% beyond its worst corner\n",
+                        tune::hypervolume_share(done, *box), objective_names(a, done).front().c_str(), box->ideal[0], box->nadir[0],
+                        std::pow(10, box->ideal[1]), std::pow(10, box->nadir[1]), 100 * tune::kReferenceMargin);
+    } else if (a.pareto && !a.json) {
         std::printf("pareto front (value vs FLOPs), cheapest first:\n");
         for (int number : tune::pareto_front(done))
             std::printf("  %s  flops %s\n", describe(done, done.trial(number)).c_str(),

@@ -159,6 +159,11 @@ const std::vector<Option>& options() {
         number_option("beta2", "adam: second-moment decay", [](Arguments& a, double v) { a.train.optimizer.beta2 = v; }),
         number_option("epsilon", "adagrad, rmsprop, adam: epsilon", [](Arguments& a, double v) { a.train.optimizer.epsilon = v; }),
         number_option("weight-decay", "adamw: decoupled weight decay", [](Arguments& a, double v) { a.train.optimizer.weight_decay = v; }),
+        number_option("hypergradient", "adapt the learning rate by its gradient, with hyper-learning-rate BETA (e.g. 0.001)",
+                      [](Arguments& a, double v) {
+                          a.train.optimizer.hypergradient = true;
+                          a.train.optimizer.hypergradient_beta = v;
+                      }),
         // schedules
         enum_option<ScheduleKind>("schedule", "learning-rate schedule", [](Arguments& a, ScheduleKind k) { a.train.lr.kind = k; }),
         number_option("power", "polynomial schedule: lr*(1-t/T)^power", [](Arguments& a, double v) { a.train.lr.power = v; }),
@@ -286,6 +291,7 @@ json::Value settings_json(const Arguments& a, const TrainConfig& t) {
         {"rho", t.optimizer.rho},         {"beta1", t.optimizer.beta1},
         {"beta2", t.optimizer.beta2},     {"epsilon", t.optimizer.epsilon},
         {"weight_decay", t.optimizer.weight_decay},
+        {"hypergradient", t.optimizer.hypergradient ? t.optimizer.hypergradient_beta : 0.0},
         {"schedule", name(t.lr.kind)},    {"warmup", t.lr.warmup_epochs},
         {"batch", t.batch.size},          {"batch_growth", t.batch.growth},
         {"epochs", t.epochs},             {"l1", t.l1},

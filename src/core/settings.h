@@ -98,6 +98,10 @@ template <>
 inline constexpr std::array<std::string_view, 7> enum_names<OptimizerKind> = {
     "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"};
 
+// β = 0.001: the paper's value for SGD-HD and SGDN-HD (Baydin et al. 2018, section 5.1); on TuneLab's
+// small networks it takes a rate 100× too small to a working one within a few epochs.
+inline constexpr double kDefaultHypergradientBeta = 0.001;
+
 struct OptimizerConfig {
     OptimizerKind kind = OptimizerKind::sgd;
     double momentum = 0.9;       // momentum, nesterov
@@ -106,6 +110,12 @@ struct OptimizerConfig {
     double beta2 = 0.999;        // adam, adamw
     double epsilon = 1e-8;       // adagrad, rmsprop, adam, adamw
     double weight_decay = 0.01;  // adamw (decoupled from the gradient)
+    // Hypergradient descent (Baydin et al., "Online Learning Rate Adaptation with Hypergradient
+    // Descent", ICLR 2018), for every kind above: the learning rate follows the gradient of the
+    // loss with respect to itself, α ← α + β·∇f(θₜ₋₁)·uₜ₋₂ (u: the previous step's direction).
+    // The schedule multiplies the adapted rate: the rate used is schedule(t)·α/lr.
+    bool hypergradient = false;
+    double hypergradient_beta = kDefaultHypergradientBeta;  // β, the hyper-learning-rate
 };
 
 // ------------------------------------------------------------------------------------- schedules

@@ -65,6 +65,8 @@ void visit_fields(Visitor& visit, OptimizerConfig& o) {
     visit("beta2", o.beta2);
     visit("epsilon", o.epsilon);
     visit("weight_decay", o.weight_decay);
+    visit("hypergradient", o.hypergradient);
+    visit("hypergradient_beta", o.hypergradient_beta);
 }
 
 template <typename Visitor>

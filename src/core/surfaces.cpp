@@ -26,7 +26,7 @@ Point2 surface_gradient(Surface surface, Point2 p) {
 
 std::vector<Point2> optimizer_path(Surface surface, const OptimizerConfig& optimizer, float lr,
                                    Point2 start, int steps) {
-    Optimizer stepper(optimizer, 2);
+    Optimizer stepper(optimizer, 2, lr);
     std::vector<Point2> path = {start};
     Point2 point = start;
     for (int i = 0; i < steps; ++i) {

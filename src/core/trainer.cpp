@@ -71,7 +71,7 @@ Trainer::Trainer(const TrainConfig& config, PreparedData data)
     : config_(checked(config, data.info)),
       data_(std::move(data)),
       model_(config_.model, data_.info.inputs, output_units(config_.model, data_.info)),
-      optimizer_(config_.optimizer, model_.parameters().size()),
+      optimizer_(config_.optimizer, model_.parameters().size(), config_.lr.lr),
       shuffle_rng_(config_.seed, shuffle_stream),
       dropout_rng_(config_.seed, dropout_stream),
       work_(model_, largest_batch(config_, data_.info.train_size)),
@@ -140,8 +140,7 @@ void Trainer::advance() {
     // The schedule is read in the middle of the step's slice of the epoch: never exactly 0 during
     // a warm-up, and the same for a preview curve sampled at the same points.
     const double t = epoch_ + (batch_ + 0.5) / batches_in_epoch();
-    learning_rate_ = learning_rate(config_.lr, t, config_.epochs);
-    const auto lr = static_cast<float>(learning_rate_);
+    const auto scheduled = static_cast<float>(learning_rate(config_.lr, t, config_.epochs));
 
     forward(model_, batch_x_.data(), n, work_, has_dropout_ ? &dropout_rng_ : nullptr);
     const double loss = batch_loss(model_, work_, batch_y_.data(), n);
@@ -169,7 +168,8 @@ void Trainer::advance() {
         squared_norm += weights + kernels::dot(g_bias, g_bias, static_cast<int>(bias_end - bias_begin));
         layer_gradient_norm_sums_[l] += std::sqrt(weights);
     }
-    optimizer_.step(params, grads, lr);
+    const float lr = optimizer_.step(params, grads, scheduled);
+    learning_rate_ = lr;
     if (config_.l1 > 0) l1_proximal_step(params, weight_ranges_, static_cast<float>(lr * config_.l1));
 
     loss_sum_ += loss * n;

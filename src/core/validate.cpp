@@ -134,6 +134,7 @@ std::vector<Issue> validate(const TrainConfig& c, const DataInfo& data) {
     }
     if (o.kind >= OptimizerKind::adagrad) check.range("epsilon", o.epsilon, 0, 1, true);
     if (o.kind == OptimizerKind::adamw) check.range("weight-decay", o.weight_decay, 0, 1);
+    if (o.hypergradient) check.range("hypergradient", o.hypergradient_beta, 0, 1, true);
 
     check.range("epochs", c.epochs, 1, limits::kMaxEpochs);
     const double samples = double(c.epochs) * data.train_size;

@@ -53,13 +53,21 @@ def distribution(p):
     return optuna.distributions.FloatDistribution(p["low"], p["high"], log=p["log"])
 
 
-def frozen(trial, distributions):
+def frozen(trial, distributions, objectives):
     params = {name: int(round(v)) if isinstance(distributions[name], optuna.distributions.IntDistribution) else v
               for name, v in trial["params"].items()}
     state = STATES[trial["status"]]
+    value = trial["value"] if state != optuna.trial.TrialState.FAIL else None
+    # A study of several objectives (TuneLab's value, then costs the trial recorded under their own
+    # names) gives Optuna a list of values, for complete trials only: those are its front.
+    values = None
+    if objectives:
+        values = [value] + [trial[m] for m in objectives[1:]] if state == optuna.trial.TrialState.COMPLETE else None
+        value = None
     return optuna.trial.create_trial(
         state=state,
-        value=trial["value"] if state != optuna.trial.TrialState.FAIL else None,
+        value=value,
+        values=values,
         params=params,
         distributions={name: distributions[name] for name in params},
         intermediate_values={step + 1: v for step, v in enumerate(trial["intermediate"]) if v is not None},
@@ -80,12 +88,18 @@ def main():
     for name, entry in zip(names, STUDIES):
         saved = entry["study"]
         distributions = {p["name"]: distribution(p) for p in saved["space"]}
-        study = optuna.create_study(storage=storage, study_name=name, direction=saved["direction"])
+        objectives = saved.get("objectives")
+        if objectives:  # the value's direction, then each cost's: minimized
+            directions = [saved["direction"]] + ["minimize"] * (len(objectives) - 1)
+            study = optuna.create_study(storage=storage, study_name=name, directions=directions)
+            study.set_user_attr("tunelab_objectives", objectives)
+        else:
+            study = optuna.create_study(storage=storage, study_name=name, direction=saved["direction"])
         study.set_user_attr("tunelab_strategy", entry["strategy"])
         study.set_user_attr("tunelab_seed", saved["seed"])
         kept = [t for t in saved["trials"] if t["status"] in STATES]
         for trial in kept:
-            study.add_trial(frozen(trial, distributions))
+            study.add_trial(frozen(trial, distributions, objectives))
         print("%s: %d trials of %s written to study %r (%d still running when saved, left out)"
               % (STORAGE, len(kept), entry["strategy"], name, len(saved["trials"]) - len(kept)))
 

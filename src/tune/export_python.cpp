@@ -88,6 +88,8 @@ std::string train_block(const TrainConfig& c) {
         {"beta2", py_number(o.beta2)},
         {"epsilon", py_number(o.epsilon)},
         {"weight_decay", py_number(o.weight_decay)},
+        {"hypergradient", py_number(o.hypergradient ? o.hypergradient_beta : 0.0),
+         "beta of hypergradient descent on the learning rate; 0 = off"},
         {"lr", py_number(s.lr)},
         {"schedule", py_enum(s.kind)},
         {"power", py_number(s.power)},
@@ -489,12 +491,36 @@ def lr_at(cfg, t):
     return lr
 
 
+class Hypergradient:
+    """Hypergradient descent on the learning rate (Baydin et al., ICLR 2018), for any optimizer:
+    before each step the base rate follows the loss's derivative with respect to it,
+    rate += beta * g . u, where u is the last step's direction per unit of base rate (what the step
+    moved the parameters, over the base rate). The schedule multiplies the adapted rate."""
+
+    def __init__(self, params, cfg):
+        self.params, self.beta, self.base = params, cfg["hypergradient"], cfg["lr"]
+        self.adapted, self.direction = cfg["lr"], None
+
+    def rate(self, scheduled):
+        """The rate to step at: the scheduled one scaled by adapted / set base rate."""
+        if self.direction is not None:
+            h = sum(float((p.grad * u).sum()) for p, u in zip(self.params, self.direction))
+            self.adapted = max(0.0, self.adapted + self.beta * h)
+        return scheduled * self.adapted / self.base
+
+    def stepped(self, before):
+        if self.adapted > 0:  # at rate 0 no step shows the direction: the last one is kept
+            self.direction = [(b - p.detach()) / self.adapted for b, p in zip(before, self.params)]
+
+
 def train(cfg, data, trial=None, score=None):
     """Trains one network; returns (validation loss, validation metric) of the last epoch. In a
     search, each epoch's score(loss, metric) is reported to the trial, for pruning."""
     torch.manual_seed(cfg["seed"])
     model = build_model(cfg, data)
-    optimizer = make_optimizer(model.parameters(), cfg)
+    params = list(model.parameters())
+    optimizer = make_optimizer(params, cfg)
+    hypergradient = Hypergradient(params, cfg)
     x, y = data["x_train"], data["y_train"]
     n = len(y)
     best, since_best = math.inf, 0
@@ -505,13 +531,18 @@ def train(cfg, data, trial=None, score=None):
         order = torch.randperm(n, device=DEVICE)
         batches = math.ceil(n / batch)
         for b in range(batches):
-            for group in optimizer.param_groups:
-                group["lr"] = lr_at(cfg, epoch + b / batches)
+            lr = lr_at(cfg, epoch + b / batches)
             rows = order[b * batch:(b + 1) * batch]
             loss = loss_of(model(x[rows]), y[rows], cfg) + penalty(model, cfg)
             optimizer.zero_grad()
             loss.backward()
+            if cfg["hypergradient"]:
+                lr, before = hypergradient.rate(lr), [p.detach().clone() for p in params]
+            for group in optimizer.param_groups:
+                group["lr"] = lr
             optimizer.step()
+            if cfg["hypergradient"]:
+                hypergradient.stepped(before)
         model.eval()
         with torch.no_grad():
             logits = model(data["x_val"])
@@ -627,6 +658,10 @@ std::string sampler_block(const PythonSearch& search) {
         out += "    # Hyperband: random configurations, most stopped after a few epochs (keep 1/3 per rung).\n"
                "    pruner = optuna.pruners.HyperbandPruner(min_resource=1, max_resource=SEARCH[\"epochs\"], reduction_factor=3)\n"
                "    return optuna.samplers.RandomSampler(seed=seed), pruner\n";
+    } else if (s == "asha") {
+        out += "    # ASHA, asynchronous successive halving: optuna's SuccessiveHalvingPruner is ASHA (Li et al. 2020).\n"
+               "    pruner = optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3)\n"
+               "    return optuna.samplers.RandomSampler(seed=seed), pruner\n";
     } else if (s == "cmaes") {
         out += "    # CMA-ES, as TuneLab's: optuna's CmaEsSampler needs the 'cmaes' package; without it this\n"
                "    # study runs TPE instead and says so when it starts.\n"
@@ -635,6 +670,12 @@ std::string sampler_block(const PythonSearch& search) {
                "        return optuna.samplers.CmaEsSampler(seed=seed), optuna.pruners.NopPruner()\n"
                "    except ImportError:\n"
                "        print(\"the 'cmaes' package is missing: TPE stands in for CMA-ES\")\n"
+               "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
+    } else if (s == "parego") {
+        out += "    # TuneLab's ParEGO searched the error and the training cost (FLOPs) together. This script counts\n"
+               "    # no FLOPs, so it tunes the score alone, with TPE (optuna's TPESampler searches a Pareto front,\n"
+               "    # MOTPE, when objective() returns the cost too and the study has two directions).\n"
+               "    print(\"TuneLab's ParEGO traded the error against FLOPs; this script tunes the score alone, with TPE\")\n"
                "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else if (s == "random") {
         out += "    return optuna.samplers.RandomSampler(seed=seed), optuna.pruners.NopPruner()\n";

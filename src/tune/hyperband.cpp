@@ -90,6 +90,12 @@ Proposal HyperbandSampler::ask(const Study& study) {
         for (int i = 1; i < int(rungs.size()); ++i) {
             int promoted = int(std::count_if(members.begin(), members.end(), [&](const Trial* t) { return t->rung >= i; }));
             if (promoted >= rungs[size_t(i)].configs) continue;
+            if (std::any_of(members.begin(), members.end(),
+                            [&](const Trial* t) { return t->rung == i - 1 && t->status == TrialStatus::running; })) {
+                Proposal wait;  // the rung below is not in yet
+                wait.wait = true;
+                return wait;
+            }
             // Promote the best trial that stopped at the rung below (promoted ones have moved up).
             const Trial* best = nullptr;
             for (const Trial* t : members)
@@ -105,6 +111,37 @@ Proposal HyperbandSampler::ask(const Study& study) {
             return p;
         }
     }
+}
+
+Proposal AshaSampler::ask(const Study& study) {
+    const std::vector<Rung> rungs = bracket_rungs(max_bracket(options_), options_);
+    for (int k = int(rungs.size()) - 2; k >= 0; --k) {
+        // Everything that has trained through rung k, ranked by its value there.
+        const int epochs = rungs[size_t(k)].epochs;
+        std::vector<const Trial*> reached;
+        for (const Trial& t : study.trials())
+            if (t.bracket == 0 && int(t.intermediate.size()) >= epochs && std::isfinite(t.intermediate[size_t(epochs - 1)]))
+                reached.push_back(&t);
+        std::stable_sort(reached.begin(), reached.end(), [&](const Trial* a, const Trial* b) {
+            return study.better(a->intermediate[size_t(epochs - 1)], b->intermediate[size_t(epochs - 1)]);
+        });
+        reached.resize(reached.size() / size_t(options_.eta));  // the top 1/η
+        for (const Trial* t : reached)
+            if (t->rung == k && t->status == TrialStatus::pruned) {
+                Proposal p{t->params};
+                p.budget = rungs[size_t(k + 1)].epochs;
+                p.bracket = 0;
+                p.rung = k + 1;
+                p.resume = t->number;
+                p.source = "promotion";
+                return p;
+            }
+    }
+    Proposal p = source_->ask(source_view(study, options_));
+    p.budget = rungs[0].epochs;
+    p.bracket = 0;
+    p.rung = 0;
+    return p;
 }
 
 }  // namespace tunelab::tune

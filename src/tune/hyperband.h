@@ -38,17 +38,39 @@ struct BracketView {
 };
 std::vector<BracketView> brackets(const Study& study, const HyperbandOptions& options);
 
-class HyperbandSampler : public Sampler {
+// What Hyperband and ASHA share: rungs of epochs, and a sampler that proposes their configurations.
+// The arena's brackets view draws either through it.
+class HalvingSampler : public Sampler {
 public:
-    HyperbandSampler(HyperbandOptions options, std::unique_ptr<Sampler> source)
+    HalvingSampler(HyperbandOptions options, std::unique_ptr<Sampler> source)
         : options_(options), source_(std::move(source)) {}
-    std::string name() const override { return "hyperband"; }
-    Proposal ask(const Study& study) override;
     const HyperbandOptions& options() const { return options_; }
 
-private:
+protected:
     HyperbandOptions options_;
     std::unique_ptr<Sampler> source_;
+};
+
+// Synchronous: a rung's best are promoted once the whole rung is in, so with several trials at once
+// a worker waits (Proposal::wait) while the rung's last trials still train.
+class HyperbandSampler : public HalvingSampler {
+public:
+    using HalvingSampler::HalvingSampler;
+    std::string name() const override { return "hyperband"; }
+    Proposal ask(const Study& study) override;
+};
+
+// Asynchronous successive halving, ASHA (Li et al., "A System for Massively Parallel Hyperparameter
+// Tuning", MLSys 2020; Optuna's SuccessiveHalvingPruner): one bracket, rungs at the most aggressive
+// bracket's budgets (R/η^k epochs, down to 1). Whenever a worker is free it promotes a trial that is
+// in the top 1/η of everything that reached its rung so far — from the highest rung down — or else
+// starts a new configuration at the lowest rung. No worker ever waits for a rung to fill; the price
+// is an occasional promotion that a full rung would not have made.
+class AshaSampler : public HalvingSampler {
+public:
+    using HalvingSampler::HalvingSampler;
+    std::string name() const override { return "asha"; }
+    Proposal ask(const Study& study) override;
 };
 
 }  // namespace tunelab::tune

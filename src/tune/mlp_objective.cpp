@@ -138,6 +138,12 @@ MlpObjective MlpObjective::with_common_seed(uint64_t seed) const {
     return out;
 }
 
+MlpObjective MlpObjective::with_hypergradient() const {
+    MlpObjective out = *this;
+    out.base_.optimizer.hypergradient = true;
+    return out;
+}
+
 TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const {
     NetworkTrial trial{base_, base_.model.hidden.empty() ? LayerConfig{} : base_.model.hidden.front(),
                        int(base_.model.hidden.size()), false, data_.info.train_size, epochs_};

@@ -40,6 +40,9 @@ public:
     // common random numbers. Trials then differ only by their settings, so the landscape a search
     // sees is smooth instead of a checkerboard of seed luck; repeating over seeds shows the luck.
     MlpObjective with_common_seed(uint64_t seed) const;
+    // Every trial adapts its learning rate by hypergradient descent while it trains, starting from the
+    // rate the trial gives (the gradient-based strategy; its β is the base settings').
+    MlpObjective with_hypergradient() const;
     std::optional<uint64_t> common_seed() const { return common_seed_; }
 
     static Space default_space();

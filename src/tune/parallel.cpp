@@ -14,11 +14,15 @@ namespace tunelab::tune {
 
 namespace {
 
-// Trials in flight: each on its own thread, its finished work queued for the runner's thread.
+// Trials in flight: each on its own thread, its finished work queued for the runner's thread. A
+// trial takes the lowest free worker slot, so that the timeline shows `jobs` lanes.
 class Workers {
 public:
     void launch(TrialWork work) {
         const int number = work.number;
+        work.worker = int(std::find(busy_.begin(), busy_.end(), false) - busy_.begin());
+        if (work.worker == int(busy_.size())) busy_.push_back(true);
+        else busy_[size_t(work.worker)] = true;
         threads_.emplace(number, std::thread([this, work = std::move(work)]() mutable {
             work.train();
             std::lock_guard lock(mutex_);
@@ -38,6 +42,7 @@ public:
         TrialWork work = std::move(*found);
         done_.erase(found);
         lock.unlock();
+        busy_[size_t(work.worker)] = false;
         auto thread = threads_.find(work.number);
         thread->second.join();
         threads_.erase(thread);
@@ -49,6 +54,7 @@ public:
 
 private:
     std::map<int, std::thread> threads_;  // touched by the runner's thread only
+    std::vector<bool> busy_;              // worker slots, likewise
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<TrialWork> done_;
@@ -78,14 +84,16 @@ void run_parallel(StudyRunner& runner, int jobs, ParallelMode mode,
             for (int number : batch) finish(workers.take(number));
         }
     }
-    bool more = true;
-    while (more || workers.in_flight() > 0) {
-        while (more && workers.in_flight() < jobs) {
+    // Nothing to start (the budget spent, or Hyperband waiting for a rung) may change when a trial
+    // ends — ASHA promotes it — so the runner is asked again after each one.
+    for (;;) {
+        while (workers.in_flight() < jobs) {
             std::optional<TrialWork> work = runner.start_trial();
-            if (!work) more = false;
-            else workers.launch(std::move(*work));
+            if (!work) break;
+            workers.launch(std::move(*work));
         }
-        if (workers.in_flight() > 0) finish(workers.take());
+        if (workers.in_flight() == 0) return;
+        finish(workers.take());
     }
 }
 

@@ -133,25 +133,46 @@ std::optional<TradeOffBox> trade_off_box(const Objective& objective, const std::
     return box;
 }
 
+namespace {
+
+// A complete trial's point scaled to the box: at least 0, as a run stopped early can cost less than
+// the cheapest full-length one.
+ObjectivePoint scaled_point(const Study& study, const Trial& t, const TradeOffBox& box) {
+    ObjectivePoint p = trade_off_point(study, t);
+    if (p.size() != box.ideal.size()) throw std::invalid_argument("hypervolume: the box has other objectives than the study");
+    for (size_t j = 0; j < p.size(); ++j) p[j] = std::max(0.0, (p[j] - box.ideal[j]) / (box.nadir[j] - box.ideal[j]));
+    return p;
+}
+
+}  // namespace
+
 double hypervolume_share(const Study& study, const TradeOffBox& box, int trials) {
-    const size_t d = box.ideal.size();
-    std::vector<ObjectivePoint> points;
-    for (const Trial& t : study.trials()) {
-        if (trials >= 0 && t.number >= trials) break;
-        if (t.status != TrialStatus::complete) continue;
-        ObjectivePoint p = trade_off_point(study, t);
-        if (p.size() != d) throw std::invalid_argument("hypervolume_share: the box has other objectives than the study");
-        // At least 0: a run stopped early can cost less than the cheapest full-length one.
-        for (size_t j = 0; j < d; ++j) p[j] = std::max(0.0, (p[j] - box.ideal[j]) / (box.nadir[j] - box.ideal[j]));
-        points.push_back(std::move(p));
-    }
-    const ObjectivePoint reference(d, 1 + kReferenceMargin);
-    return hypervolume(std::move(points), reference) / std::pow(1 + kReferenceMargin, double(d));
+    const std::vector<double> curve = hypervolume_curve(study, box);
+    if (curve.empty() || trials == 0) return 0;
+    return trials < 0 || size_t(trials) > curve.size() ? curve.back() : curve[size_t(trials) - 1];
 }
 
 std::vector<double> hypervolume_curve(const Study& study, const TradeOffBox& box) {
+    // The front so far, updated trial by trial: a curve over n trials costs n small fronts' volumes,
+    // not n volumes of everything (the arena redraws it every frame).
+    const size_t d = box.ideal.size();
+    const ObjectivePoint reference(d, 1 + kReferenceMargin);
+    const double whole = std::pow(1 + kReferenceMargin, double(d));
+    std::vector<ObjectivePoint> front;
     std::vector<double> curve;
-    for (const Trial& t : study.trials()) curve.push_back(hypervolume_share(study, box, t.number + 1));
+    double share = 0;
+    for (const Trial& t : study.trials()) {
+        if (t.status == TrialStatus::complete) {
+            ObjectivePoint p = scaled_point(study, t, box);
+            const bool beaten = std::any_of(front.begin(), front.end(), [&](const ObjectivePoint& f) { return dominates(f, p) || f == p; });
+            if (!beaten) {
+                std::erase_if(front, [&](const ObjectivePoint& f) { return dominates(p, f); });
+                front.push_back(std::move(p));
+                share = hypervolume(front, reference) / whole;
+            }
+        }
+        curve.push_back(share);
+    }
     return curve;
 }
 

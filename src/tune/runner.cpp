@@ -25,9 +25,10 @@ std::optional<TrialStatus> ending(const StepResult& result, int epochs, int full
 
 void TrialWork::train() {
     try {
+        for (int epoch = 0; replay && epoch < trained; ++epoch) evaluation->step();
         for (;;) {
             results.push_back(evaluation->step());
-            if (ending(results.back(), int(results.size()), full_epochs, budget)) return;
+            if (ending(results.back(), trained + int(results.size()), full_epochs, budget)) return;
         }
     } catch (const std::exception& e) {  // out of memory, or a bug: this trial fails, the study goes on
         error = e.what();
@@ -37,14 +38,16 @@ void TrialWork::train() {
 StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective,
                          int budget)
     : study_(std::move(study)), sampler_(std::move(sampler)), objective_(std::move(objective)), budget_(budget) {
-    for (const Trial& t : study_.trials()) {
-        if (t.status != TrialStatus::running) continue;
-        if (running_ >= 0)
-            throw std::invalid_argument("trials " + std::to_string(running_) + " and " + std::to_string(t.number) +
-                                        " are both running; a study runs one trial at a time");
-        running_ = t.number;
-    }
-    if (running_ >= 0) restart_evaluation();
+    for (const Trial& t : study_.trials())
+        if (t.status == TrialStatus::running) resumed_.push_back(t.number);
+    if (!resumed_.empty()) start_resumed();
+}
+
+void StudyRunner::start_resumed() {
+    running_ = resumed_.front();
+    resumed_.pop_front();
+    study_.span_start(running_, clock_.elapsed_seconds());
+    restart_evaluation();
 }
 
 void StudyRunner::restart_evaluation() {
@@ -72,8 +75,24 @@ uint64_t StudyRunner::trial_seed(const Study& study, int number) {
     return study.rng_for(number, kObjectivePurpose).next_u64();
 }
 
+TrialWork StudyRunner::work_for(const Trial& trial, std::unique_ptr<Evaluation> evaluation) {
+    TrialWork work;
+    work.number = trial.number;
+    work.full_epochs = objective_->trial_epochs(trial.params);
+    work.budget = trial.budget;
+    work.trained = int(trial.intermediate.size());
+    work.replay = !evaluation;
+    work.evaluation = evaluation ? std::move(evaluation) : fresh_evaluation(trial);
+    return work;
+}
+
 RunEvent StudyRunner::step() {
     if (finished_) return RunEvent::finished;
+    stepped_ = true;
+    if (running_ < 0 && !resumed_.empty()) {  // a loaded study's next running trial starts again
+        start_resumed();
+        return RunEvent::asked;
+    }
     if (running_ < 0) {
         if (study_.next_number() >= budget_ && !promotable()) {  // nothing left to promote either
             finished_ = true;
@@ -86,6 +105,7 @@ RunEvent StudyRunner::step() {
         watch.restart();
         Proposal proposal = sampler_->ask(study_);
         const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
+        if (proposal.wait) throw std::logic_error(sampler_->name() + " waits while no trial is running");
         if (proposal.resume < 0 && study_.next_number() >= budget_) {
             finished_ = true;
             return RunEvent::finished;
@@ -93,6 +113,7 @@ RunEvent StudyRunner::step() {
         Trial& trial = study_.start(proposal);
         trial.sampler_seconds += seconds;
         running_ = trial.number;
+        study_.span_start(running_, clock_.elapsed_seconds());
         if (auto paused = paused_.find(running_); paused != paused_.end()) {
             evaluation_ = std::move(paused->second);
             paused_.erase(paused);
@@ -114,6 +135,7 @@ RunEvent StudyRunner::step() {
         ending(result, int(trial.intermediate.size()), objective_->trial_epochs(trial.params), trial.budget);
     if (!end) return RunEvent::stepped;
     study_.tell(running_, *end, result.value);
+    study_.span_end(running_, clock_.elapsed_seconds(), -1);
     if (end == TrialStatus::pruned) paused_[running_] = std::move(evaluation_);
     evaluation_.reset();
     told_ = running_;
@@ -122,22 +144,27 @@ RunEvent StudyRunner::step() {
 }
 
 std::optional<TrialWork> StudyRunner::start_trial() {
-    if (running_ >= 0) throw std::logic_error("start_trial: a trial is running step by step");
-    if (study_.next_number() >= budget_) return std::nullopt;
+    if (stepped_) throw std::logic_error("start_trial: this runner runs its trials step by step");
+    if (running_ >= 0 || !resumed_.empty()) {  // a loaded study's running trials go first
+        if (running_ < 0) start_resumed();
+        evaluation_.reset();  // the work trains its own, from the seed
+        return work_for(study_.trial(std::exchange(running_, -1)), nullptr);
+    }
+    if (study_.next_number() >= budget_ && !promotable()) return std::nullopt;
     Stopwatch watch;
     while (sampler_->prepare(study_)) {
     }
     Proposal proposal = sampler_->ask(study_);
-    if (proposal.resume >= 0)
-        throw std::invalid_argument(sampler_->name() + " continues paused trials: it runs one trial at a time");
+    if (proposal.wait || (proposal.resume < 0 && study_.next_number() >= budget_)) return std::nullopt;
     Trial& trial = study_.start(proposal);
     trial.sampler_seconds += watch.elapsed_seconds();
-    TrialWork work;
-    work.number = trial.number;
-    work.evaluation = fresh_evaluation(trial);
-    work.full_epochs = objective_->trial_epochs(trial.params);
-    work.budget = trial.budget;
-    return work;
+    study_.span_start(trial.number, clock_.elapsed_seconds());
+    std::unique_ptr<Evaluation> paused;
+    if (auto found = paused_.find(trial.number); found != paused_.end()) {
+        paused = std::move(found->second);
+        paused_.erase(found);
+    }
+    return work_for(trial, std::move(paused));
 }
 
 void StudyRunner::finish_trial(TrialWork work) {
@@ -151,6 +178,8 @@ void StudyRunner::finish_trial(TrialWork work) {
         end = ending(work.results.back(), int(trial.intermediate.size()), work.full_epochs, work.budget);
     if (!work.error.empty() || !end) end = TrialStatus::failed;
     study_.tell(work.number, *end, work.results.empty() ? std::nullopt : std::optional(work.results.back().value));
+    study_.span_end(work.number, clock_.elapsed_seconds(), work.worker);
+    if (end == TrialStatus::pruned) paused_[work.number] = std::move(work.evaluation);  // it may be promoted
     told_ = work.number;
 }
 

@@ -2,12 +2,14 @@
 // The one study runner, shared by the CLI, the benchmark and the UI. It advances a study one small
 // step at a time — ask a trial, train the running trial one epoch, or tell its result — so the UI
 // can race several studies in lock-step, a bounded amount of work per frame.
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/stopwatch.h"
 #include "tune/objective.h"
 #include "tune/sampler.h"
 
@@ -28,7 +30,10 @@ struct TrialWork {
     std::unique_ptr<Evaluation> evaluation;
     int full_epochs = 1;  // the objective's trial_epochs for its parameters
     int budget = 0;       // epochs the sampler asked for (0: all)
-    std::vector<StepResult> results;  // one per epoch trained
+    int trained = 0;      // epochs the trial had trained before (a promotion, or a reloaded trial)
+    bool replay = false;  // evaluation starts from scratch: it trains those epochs again, unreported
+    int worker = -1;      // which worker trained it, for the timeline (set by whoever runs it)
+    std::vector<StepResult> results;  // one per new epoch trained
     std::string error;    // what the evaluation threw; the trial fails with it
 
     void train();
@@ -37,8 +42,8 @@ struct TrialWork {
 class StudyRunner {
 public:
     // `budget`: how many new trials to run (Hyperband's promotions continue existing ones).
-    // A study saved mid-trial (a page reloaded mid-race) goes on with its running trial; more than
-    // one running trial is refused (std::invalid_argument): a runner runs one at a time.
+    // A study saved mid-trial (a page reloaded mid-race) goes on with its running trials, trained
+    // again from their seeds: step() runs them one after another, start_trial() hands them out first.
     StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::shared_ptr<const Objective> objective, int budget);
 
     RunEvent step();
@@ -46,11 +51,11 @@ public:
     RunEvent run_trial();
     void run();  // to the end
 
-    // Several trials at once (run_parallel): start_trial() asks the sampler for a new trial while
-    // others may still be running (it sees them as running in the study) and returns its work, or
-    // nothing when the budget is spent; finish_trial() records the work's results and tells the
-    // trial. Both on the runner's own thread. Hyperband's promotions need one trial at a time: its
-    // sampler is refused here (std::invalid_argument).
+    // Several trials at once (run_parallel): start_trial() asks the sampler for a trial while others
+    // may still be running (it sees them as running in the study) and returns its work — a new trial
+    // or a promoted one — or nothing: the budget is spent, or the sampler waits for a running trial
+    // (synchronous Hyperband at a rung's end). finish_trial() records the work's results and tells
+    // the trial. Both on the runner's own thread; not mixed with step() on one runner.
     std::optional<TrialWork> start_trial();
     void finish_trial(TrialWork work);
     bool finished() const { return finished_; }
@@ -76,6 +81,10 @@ private:
     // A trial's evaluation from the start, with its own seed.
     std::unique_ptr<Evaluation> fresh_evaluation(const Trial& trial) const;
     bool promotable() const;  // a pruned trial Hyperband may still continue
+    // The work for a trial that (re)starts now: from its paused or restarted training, or (none)
+    // from a fresh one that first trains again the epochs the study holds.
+    TrialWork work_for(const Trial& trial, std::unique_ptr<Evaluation> evaluation);
+    void start_resumed();  // the next of a loaded study's running trials becomes the running one
 
     Study study_;
     std::unique_ptr<Sampler> sampler_;
@@ -83,6 +92,9 @@ private:
     int budget_;
     bool finished_ = false;
     int running_ = -1, told_ = -1;
+    bool stepped_ = false;        // step() has run: start_trial() is not for this runner
+    std::deque<int> resumed_;     // running trials of a loaded study still to be started again
+    Stopwatch clock_;             // the trials' spans count from here
     double preparing_seconds_ = 0;  // the sampler's prepare() time for the coming proposal
     std::unique_ptr<Evaluation> evaluation_;
     int replay_ = 0;  // epochs evaluation_ must train again before its results are new

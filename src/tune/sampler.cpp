@@ -134,7 +134,8 @@ Observations best_observations(Observations all, size_t most) {
 }
 
 const std::vector<std::string>& sampler_names() {
-    static const std::vector<std::string> names = {"grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband", "parego"};
+    static const std::vector<std::string> names = {"grid", "random", "sobol",     "halton", "bayes",
+                                                   "tpe",  "cmaes",  "hyperband", "asha",   "parego"};
     return names;
 }
 
@@ -168,12 +169,13 @@ std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOpti
         cmaes.restarts = options.cmaes_restarts;
         return std::make_unique<CmaEsSampler>(cmaes);
     }
-    if (name == "hyperband") {
+    if (name == "hyperband" || name == "asha") {
         if (options.hyperband_source != "random" && options.hyperband_source != "bayes")
-            throw std::invalid_argument("Hyperband takes its configurations from random or bayes");
-        return std::make_unique<HyperbandSampler>(
-            HyperbandOptions{options.max_epochs, options.eta},
-            make_sampler(options.hyperband_source, options));
+            throw std::invalid_argument(name + " takes its configurations from random or bayes");
+        const HyperbandOptions hyperband{options.max_epochs, options.eta};
+        std::unique_ptr<Sampler> source = make_sampler(options.hyperband_source, options);
+        if (name == "asha") return std::make_unique<AshaSampler>(hyperband, std::move(source));
+        return std::make_unique<HyperbandSampler>(hyperband, std::move(source));
     }
     std::string known;
     for (const std::string& n : sampler_names()) known += (known.empty() ? "" : ", ") + n;

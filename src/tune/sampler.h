@@ -29,9 +29,9 @@ struct SamplerOptions {
     bool shuffle_grid = true; // visit grid points in random order (else row by row)
     int initial_points = 0;   // BO / TPE random start; 0: a default from the dimension
     Acquisition acquisition;
-    int max_epochs = 1;       // Hyperband: the full training length R
-    int eta = 3;              // Hyperband: keep 1/η of each rung
-    std::string hyperband_source = "random";  // "random" or "bayes" (BOHB)
+    int max_epochs = 1;       // Hyperband and ASHA: the full training length R
+    int eta = 3;              // Hyperband and ASHA: keep 1/η of each rung
+    std::string hyperband_source = "random";  // Hyperband and ASHA: "random" or "bayes" (BOHB)
     bool cmaes_separable = false;  // CMA-ES: diagonal covariance (sep-CMA-ES)
     bool cmaes_restarts = false;   // CMA-ES: IPOP restarts
     // BO and TPE count trials still running (several at once) at a made-up loss: see
@@ -40,7 +40,7 @@ struct SamplerOptions {
     bool constant_liar = false;
 };
 
-// "grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband", "parego" (several
+// "grid", "random", "sobol", "halton", "bayes", "tpe", "cmaes", "hyperband", "asha", "parego" (several
 // objectives: parego.h); throws std::invalid_argument.
 std::unique_ptr<Sampler> make_sampler(const std::string& name, const SamplerOptions& options);
 const std::vector<std::string>& sampler_names();

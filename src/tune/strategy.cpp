@@ -44,11 +44,20 @@ const std::vector<Strategy>& strategies() {
          "Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with "
          "more epochs) and stops the rest early.",
          "hyperband", std::nullopt},
+        {"asha", "ASHA",
+         "ASHA, asynchronous successive halving: Hyperband's rungs, but a trial moves up as soon as it is in the best third "
+         "of its rung so far. With several trials at once no worker waits for a rung to fill.",
+         "asha", std::nullopt},
         {"parego", "ParEGO",
          "ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two "
          "objectives at random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, "
          "so it fills in the whole Pareto front instead of one corner.",
          "parego", std::nullopt, true},
+        {"gradient", "Gradient-based",
+         "Tunes the learning rate inside each training run by hypergradient descent (Baydin et al. 2018): the rate follows the "
+         "gradient of the loss with respect to itself, step by step. Each trial starts from a random point and trains as long as "
+         "any other strategy's trial, so the race compares them on equal training cost (epochs).",
+         "random", std::nullopt, false, true},
     };
     return table;
 }

@@ -22,6 +22,9 @@ struct Strategy {
     std::optional<AcquisitionKind> acquisition;  // BO's acquisition function
     // Searches the score and the training cost (FLOPs) together: its study has both objectives.
     bool multi_objective = false;
+    // Gradient-based: the sampler picks each trial's starting point and the trial's learning rate then
+    // follows its own gradient while it trains (hypergradient descent; the lab's network only).
+    bool hypergradient = false;
 };
 
 // In the order the set-up lists them.

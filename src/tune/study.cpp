@@ -132,6 +132,15 @@ void Study::tell(int number, TrialStatus status, std::optional<double> value) {
     if (t.finished() && !t.value) t.status = TrialStatus::failed;  // nothing to rank it by
 }
 
+void Study::span_start(int number, double seconds) { trials_.at(size_t(number)).spans.push_back({-1, seconds}); }
+
+void Study::span_end(int number, double seconds, int worker) {
+    Trial& t = trials_.at(size_t(number));
+    if (t.spans.empty()) return;
+    t.spans.back().end = seconds;
+    t.spans.back().worker = worker;
+}
+
 const Trial* Study::best() const {
     const Trial* best = nullptr;
     for (const Trial& t : trials_)

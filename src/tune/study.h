@@ -48,6 +48,14 @@ inline constexpr std::array<std::string_view, 2> enum_names<tune::Measure> = {"v
 
 namespace tunelab::tune {
 
+// One stretch of a trial's training, for the arena's timeline: a Hyperband or ASHA trial trains once
+// per rung it reaches. Wall-clock seconds since its runner started; never saved (they vary).
+struct TrialSpan {
+    int worker = -1;   // the worker that trained it; -1 when trials run one at a time
+    double start = 0;
+    double end = -1;   // -1 while it trains
+};
+
 // What a trial cost: wall time of the objective, and floating-point operations the trainer counted.
 struct Cost {
     double seconds = 0;
@@ -69,6 +77,7 @@ struct Trial {
     // on exactly (BO: the GP hyperparameters it fitted, where the next fit starts).
     std::vector<double> sampler_state;
     double sampler_seconds = 0;  // time the sampler took to propose it (never saved: it varies)
+    std::vector<TrialSpan> spans;  // when and where it trained (never saved: it varies)
 
     bool finished() const { return status == TrialStatus::complete || status == TrialStatus::pruned; }
 };
@@ -81,6 +90,9 @@ struct Proposal {
     int bracket = -1;
     int rung = -1;
     int resume = -1;      // number of an earlier pruned trial to continue, or -1 for a new trial
+    // Nothing can start until a running trial ends: synchronous Hyperband promotes only when a
+    // whole rung is in. Never asked of a sampler when no trial is running.
+    bool wait = false;
     std::string source;   // see Trial::source
     std::vector<double> sampler_state;  // see Trial::sampler_state
 };
@@ -107,6 +119,9 @@ public:
     void report(int number, double intermediate_value);  // one epoch's value
     void add_cost(int number, Cost cost);
     void tell(int number, TrialStatus status, std::optional<double> value = std::nullopt);
+    // The timeline (Trial::spans): a trial starts training, or ends, `seconds` after its runner began.
+    void span_start(int number, double seconds);
+    void span_end(int number, double seconds, int worker);
 
     // Minimizing view of a value: samplers always minimize `loss(value)`.
     double loss(double value) const { return direction_ == Direction::maximize ? -value : value; }

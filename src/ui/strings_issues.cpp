@@ -118,6 +118,8 @@ constexpr TranslationEntry kEntries[] = {
     {"choose at least one strategy", "至少选择一种搜索策略"},
     {"unknown strategy", "未知的搜索策略"},
     {"listed twice", "重复列出"},
+    {"adapts a network's learning rate while it trains: race it on the lab's network (a test function has none)",
+     "在训练中调整网络的学习率：请在实验室的网络上比赛（测试函数没有学习率）"},
     {"trades the score against training cost: race it on the lab's network (a test function costs nothing)",
      "它在分数和训练成本之间取舍：请用实验室的网络比赛（测试函数没有训练成本）"},
     {"must be lab, branin, hartmann6, rosenbrock or forrester", "必须是 lab、branin、hartmann6、rosenbrock 或 forrester"},

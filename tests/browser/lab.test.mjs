@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, screenshot, inkStats,
-         clickControl, tapControl, phone } from "./harness.mjs";
+         clickControl, tapControl, typeInto, phone } from "./harness.mjs";
 
 const shared = useBrowserAndServer();
 
@@ -252,6 +252,35 @@ test("on a phone the points toggle under the decision boundary is reached by a s
     await screenshot(page, `lab-phone-points-hidden-${language}.png`);
     await tapControl(page, "lab.show_points.A");
     assert.equal((await labStatus(page)).show_points, true, `(${language}) a second tap did not show them again`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("the hypergradient box and its β slider, pressed with the mouse, let a rate 100× too small adapt, drawn over the schedule", async () => {
+  for (const language of ["en", "zh"]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await call(page, { cmd: "lab.set", speed: 5, data: { kind: "moons", size: 300 },
+                       train: { model: { hidden: [{ units: 16, activation: "tanh" }, { units: 16, activation: "tanh" }] },
+                                optimizer: { kind: "sgd" }, lr: { lr: 0.0003 }, epochs: 12 } });
+    assert.equal((await call(page, { cmd: "ui.controls" })).names.includes("lab.hypergradient_beta"), false,
+                 "β is shown only once the rate adapts");
+    await clickControl(page, "lab.hypergradient");
+    assert.equal((await labStatus(page)).runs[0].config.optimizer.hypergradient, true);
+    await typeInto(page, "lab.hypergradient_beta", "0.002");
+    assert.equal((await labStatus(page)).runs[0].config.optimizer.hypergradient_beta, 0.002);
+    await clickControl(page, "toolbar.start");
+    await finished(page);
+    const run = (await labStatus(page)).runs[0];
+    assert.equal(run.status, "finished");
+    // The rate set was 0.0003 and the schedule is constant: the plotted rate is the adapted one.
+    const rates = run.history.map((r) => r.learning_rate);
+    assert.ok(rates.at(-1) >= 0.003, `the rate stayed near where it started: ${rates}`);
+    assert.ok(run.history.at(-1).validation_metric >= 0.85, JSON.stringify(run.history.at(-1)));
+    await waitForFrames(page, 3);
+    await screenshot(page, `lab-hypergradient-${language}.png`);
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -2,7 +2,8 @@
 """TuneLab and Optuna's storages, both ways, with Debian's python3-optuna (and python3-torch):
 
 1. `tunelab-cli study --optuna-storage` writes a study into SQLite and into a journal file; Optuna
-   reads back every trial with TuneLab's parameters, values, states and per-epoch values.
+   reads back every trial with TuneLab's parameters, values, states and per-epoch values; a study of
+   two objectives reads back with both, and Optuna's best trials are TuneLab's Pareto front.
 2. A name already in the storage is refused and nothing is added; `export --from` writes a saved study.
 3. Three worker processes of an exported PyTorch + Optuna script share one SQLite storage: every
    trial finishes, none is lost, trial numbers are 0..N-1 and no two workers repeat parameters.
@@ -82,6 +83,20 @@ def main():
     study = optuna.load_study(study_name="hb", storage=optuna.storages.JournalStorage(optuna.storages.JournalFileStorage(journal)))
     check(same_trials(saved, study) and any(t.state.name == "PRUNED" for t in study.trials),
           "a Hyperband study on the spiral network in a journal file reads back, its stopped trials pruned")
+
+    # A study of two objectives (error, FLOPs) is an Optuna study of two directions whose best trials,
+    # Optuna's own Pareto front, are TuneLab's front.
+    run(cli, "study", "--objective", "mlp:moons", "--objectives", "error,flops", "--sampler", "parego", "--trials", "12",
+        "--save", work + "/front.json", "--optuna-storage", sqlite, env=env)
+    two = json.load(open(work + "/front.json"))
+    study = optuna.load_study(study_name="tunelab-parego", storage=sqlite)
+    by_number = {t.user_attrs["tunelab_number"]: t for t in study.trials}
+    front = json.loads(run(cli, "study", "--objective", "mlp:moons:error", "--sampler", "random", "--trials", "12",
+                           "--resume", work + "/front.json", "--json", env=env))["pareto_front"]
+    check([d.name for d in study.directions] == ["MINIMIZE", "MINIMIZE"] and
+          all(by_number[t["number"]].values == [t["value"], t["flops"]] for t in two["trials"] if t["status"] == "complete") and
+          sorted(t.user_attrs["tunelab_number"] for t in study.best_trials) == sorted(front),
+          "a study of error and FLOPs reads back with both directions, both values, and Optuna's best trials are its Pareto front")
 
     # 2. A taken name is refused with the reason, and nothing is added; export --from writes a saved study.
     refused = run(cli, "study", "--objective", "branin", "--sampler", "random", "--trials", "3", "--optuna-storage", sqlite,

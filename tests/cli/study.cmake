@@ -10,8 +10,15 @@ if(TUNELAB_NODE)
   endif()
   add_test(NAME study-cli-arguments COMMAND ${TUNELAB_NODE} ${_study_checks} bad-args "${_study_cli}")
   add_test(NAME study-cli-same-seed COMMAND ${TUNELAB_NODE} ${_study_checks} same-seed "${_study_cli}")
+  if(NOT EMSCRIPTEN)  # worker threads: native only
+    add_test(NAME study-cli-parallel
+             COMMAND ${TUNELAB_NODE} ${_study_checks} parallel "${_study_cli}" ${PROJECT_SOURCE_DIR}/assets/data)
+  endif()
+  add_test(NAME study-cli-objectives
+           COMMAND ${TUNELAB_NODE} ${_study_checks} objectives "${_study_cli}" "${PROJECT_SOURCE_DIR}/assets/data")
   if(EMSCRIPTEN)
     add_test(NAME study-native-vs-node
-             COMMAND ${TUNELAB_NODE} ${_study_checks} same-trials "${TUNELAB_NATIVE_CLI}" "${_study_cli}")
+             COMMAND ${TUNELAB_NODE} ${_study_checks} same-trials "${TUNELAB_NATIVE_CLI}" "${_study_cli}"
+                     "${PROJECT_SOURCE_DIR}/assets/data")
   endif()
 endif()

@@ -37,6 +37,9 @@ train_refuses(csv_bad_cell "--csv|${train_scratch}/bad.csv|--target|t" "csv: lin
 train_refuses(csv_missing_target "--csv|${train_scratch}/good.csv|--target|label" "target: .*no column named 'label'"
               "-DFILE=${train_scratch}/good.csv" "-DCONTENT=a,b,t\\n1,2,0\\n3,4,1\\n")
 
+train_refuses(hypergradient_zero "--hypergradient|0" "hypergradient: is 0; allowed: \\(0, 1\\]")
+train_test(hypergradient adapts "--dataset|moons|--size|300|--layers|16,16|--activation|tanh|--lr|0.0003|--epochs|5|--hypergradient|0.001|--json"
+           "-DAT_LEAST=0.003")  # 10× the rate set: a tenth of the way to a good one, 0.03
 train_test(diverges diverge "--dataset|diabetes|${train_data}|--layers|8|--activation|relu|--lr|0.5|--epochs|30|--json")
 train_test(same_seed_same_json twice
            "--dataset|moons|--layers|8,8|--dropout|0.1|--optimizer|adam|--lr|0.01|--epochs|15|--json")

@@ -15,7 +15,7 @@ namespace {
 std::array<float, 2> two_steps(OptimizerKind kind) {
     OptimizerConfig config;
     config.kind = kind;  // defaults: μ = 0.9, ρ = 0.9, β1 = 0.9, β2 = 0.999, ε = 1e-8, λ = 0.01
-    Optimizer optimizer(config, 1);
+    Optimizer optimizer(config, 1, 0.1);
     std::array<float, 1> theta = {1.0f};
     std::array<float, 2> after{};
     const std::array<float, 2> gradients = {0.5f, -1.0f};
@@ -39,9 +39,9 @@ void check_steps(OptimizerKind kind, double first, double second) {
 TEST_CASE("optimizers: first steps match the hand-computed update rules") {
     // θ ← θ − ηg:  1 − 0.05 = 0.95;  0.95 + 0.1 = 1.05
     check_steps(OptimizerKind::sgd, 0.95, 1.05);
-    // v ← μv − ηg, θ ← θ + v:  v = −0.05, θ = 0.95;  v = −0.045 + 0.1 = 0.055, θ = 1.005
+    // v ← μv + g, θ ← θ − ηv:  v = 0.5, θ = 0.95;  v = 0.45 − 1 = −0.55, θ = 1.005
     check_steps(OptimizerKind::momentum, 0.95, 1.005);
-    // θ ← θ − μv_prev + (1+μ)v:  1 + 1.9·(−0.05) = 0.905;  0.905 + 0.045 + 1.9·0.055 = 1.0545
+    // θ ← θ − η(g + μv):  1 − 0.1·(0.5 + 0.45) = 0.905;  0.905 − 0.1·(−1 − 0.495) = 1.0545
     check_steps(OptimizerKind::nesterov, 0.905, 1.0545);
     // G = 0.25: 1 − 0.05/0.5 = 0.9;  G = 1.25: 0.9 + 0.1/1.118034 = 0.989443
     check_steps(OptimizerKind::adagrad, 0.9, 0.989443);
@@ -58,7 +58,7 @@ TEST_CASE("optimizers: each update applies elementwise to every parameter of a s
     for (size_t k = 0; k < enum_names<OptimizerKind>.size(); ++k) {
         OptimizerConfig config;
         config.kind = static_cast<OptimizerKind>(k);
-        Optimizer together(config, 3), alone(config, 1);
+        Optimizer together(config, 3, 0.1), alone(config, 1, 0.1);
         std::array<float, 3> theta = {1.0f, 1.0f, 1.0f}, g = {0.2f, 0.5f, -0.3f};
         std::array<float, 1> single = {1.0f}, g_single = {0.5f};
         together.step(theta, g, 0.1f);
@@ -100,4 +100,60 @@ TEST_CASE("surfaces: SGD walks down the bowl; a too-large step leaves it and the
     auto fast = optimizer_path(Surface::bowl, momentum, 0.01f, {1.0f, 0.0f}, 30);
     auto slow = optimizer_path(Surface::bowl, sgd, 0.01f, {1.0f, 0.0f}, 30);
     CHECK(std::abs(fast.back()[0]) < std::abs(slow.back()[0]));
+}
+
+TEST_CASE("hypergradient descent: SGD-HD's first steps by hand") {
+    OptimizerConfig config;
+    config.hypergradient = true;
+    config.hypergradient_beta = 0.01;
+    Optimizer optimizer(config, 1, 0.1);
+    std::array<float, 1> theta = {1.0f}, g = {0.5f};
+    CHECK(optimizer.step(theta, g, 0.1f) == doctest::Approx(0.1));  // no previous step: α stays
+    CHECK(theta[0] == doctest::Approx(0.95));
+    g = {-1.0f};  // α = 0.1 + 0.01·(−1)·0.5 = 0.095: the gradient turned, the rate shrinks
+    CHECK(optimizer.step(theta, g, 0.1f) == doctest::Approx(0.095));
+    CHECK(theta[0] == doctest::Approx(1.045));
+    g = {-1.0f};  // α = 0.095 + 0.01·(−1)·(−1) = 0.105: same way again, it grows
+    CHECK(optimizer.step(theta, g, 0.1f) == doctest::Approx(0.105));
+    // The schedule multiplies the adapted rate: half the set rate now, half the adapted one used.
+    CHECK(optimizer.step(theta, g, 0.05f) == doctest::Approx(0.5 * (0.105 + 0.01 * 1 * 1)));
+}
+
+TEST_CASE("hypergradient descent: each optimizer's rate change is −β times the loss's derivative by the last rate") {
+    // Finite differences on the bowl: step once at the rate α·(1 ± ε) from the same state, and
+    // compare dL(θₜ)/dα with what the next step adds to α, which must be −β·dL/dα (the paper's rule).
+    for (size_t k = 0; k < enum_names<OptimizerKind>.size(); ++k) {
+        OptimizerConfig config;
+        config.kind = static_cast<OptimizerKind>(k);
+        config.hypergradient = true;
+        config.hypergradient_beta = 1e-4;
+        INFO(name(config.kind));
+        const float lr = 0.02f;
+        Optimizer optimizer(config, 2, lr);
+        Point2 theta = {0.8f, 0.6f};
+        for (int i = 0; i < 5; ++i) optimizer.step(theta, surface_gradient(Surface::bowl, theta), lr);
+        const double eps = 1e-2;
+        Point2 up = theta, down = theta;
+        Optimizer up_optimizer = optimizer, down_optimizer = optimizer;
+        const double used = up_optimizer.step(up, surface_gradient(Surface::bowl, up), static_cast<float>(lr * (1 + eps)));
+        down_optimizer.step(down, surface_gradient(Surface::bowl, down), static_cast<float>(lr * (1 - eps)));
+        const double rate = used / (1 + eps);
+        const double derivative = (double(surface_value(Surface::bowl, up)) - surface_value(Surface::bowl, down)) / (2 * eps * rate);
+        Point2 after = theta;
+        optimizer.step(after, surface_gradient(Surface::bowl, after), lr);
+        const double before = optimizer.adapted_rate();
+        optimizer.step(after, surface_gradient(Surface::bowl, after), lr);
+        CHECK(derivative != 0.0);
+        CHECK(optimizer.adapted_rate() - before == doctest::Approx(-1e-4 * derivative).epsilon(0.03));
+    }
+}
+
+TEST_CASE("hypergradient descent: from a rate 100x too small on the bowl it gets down where fixed SGD crawls") {
+    OptimizerConfig fixed, adapted;
+    adapted.hypergradient = true;
+    adapted.hypergradient_beta = 1e-4;
+    auto fixed_path = optimizer_path(Surface::bowl, fixed, 0.0005f, {1.0f, 1.0f}, 200);
+    auto adapted_path = optimizer_path(Surface::bowl, adapted, 0.0005f, {1.0f, 1.0f}, 200);
+    CHECK(surface_value(Surface::bowl, fixed_path.back()) > 0.5f);
+    CHECK(surface_value(Surface::bowl, adapted_path.back()) < 0.05f);
 }

@@ -322,13 +322,15 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
                     {"activation", "relu"}, {"l2", "0.0001"}, {"dropout", "0.1"}, {"batch", "16"}};
         cases.push_back(c);
     }
-    {   // The arena's race scored by accuracy, epochs tuned, dropout kept from the base layer; grid.
+    {   // The arena's race scored by accuracy, epochs tuned, dropout kept from the base layer; grid; the
+        // learning rate adapted by hypergradient descent (SGDN-HD's momentum sibling).
         Case c = make_case("race", network({{24, Activation::relu, 0.3}}, OptimizerKind::momentum, 0.05, 20, 10));
+        c.train.optimizer.hypergradient = true;
         c.data.kind = DatasetKind::circle;
         c.data.size = 400;
         Space space({Param::real("lr", 0.001, 0.3, true), Param::integer("epochs", 1, 30), Param::integer("units", 2, 32, true)});
         c.search = PythonSearch{space, "grid", 8, 30, MlpScore::validation_error};
-        c.params = {{"lr", "0.01"}, {"epochs", "5"}, {"units", "12"}};
+        c.params = {{"lr", "0.01"}, {"epochs", "12"}, {"units", "12"}};
         cases.push_back(c);
     }
     for (Case& c : cases) {  // the lab's run always has its output and loss fitted to the data's task

@@ -143,13 +143,93 @@ TEST_CASE("parallel: a trial whose evaluation throws fails with the reason; the 
     CHECK(runner.study().trials().size() == 20);
 }
 
-TEST_CASE("parallel: Hyperband, which continues paused trials, is refused by start_trial with the reason") {
+// What a finished study says about each trial, for comparing runs.
+struct Outcome {
+    Values params;
+    TrialStatus status;
+    std::vector<double> intermediate;
+    int rung;
+    bool operator==(const Outcome&) const = default;
+};
+std::vector<Outcome> outcomes(const Study& study) {
+    std::vector<Outcome> out;
+    for (const Trial& t : study.trials()) out.push_back({t.params, t.status, t.intermediate, t.rung});
+    return out;
+}
+
+TEST_CASE("parallel: synchronous Hyperband waits for each rung and gives the sequential study's trials") {
     auto objective = std::make_shared<testing::CurveObjective>(9);
     SamplerOptions options;
-    options.budget = 30;
     options.max_epochs = 9;
-    StudyRunner runner(Study(objective->space(), Direction::minimize, 2), make_sampler("hyperband", options), objective, 30);
-    CHECK_THROWS_WITH_AS(run_parallel(runner, 2, ParallelMode::asynchronous, [](const Trial&, const std::string&) {}),
-                         doctest::Contains("one trial at a time"), std::invalid_argument);
+    const int trials = 9 + 5 + 3;  // three brackets of R = 9, η = 3
+    StudyRunner sequential(Study(objective->space(), Direction::minimize, 2), make_sampler("hyperband", options), objective, trials);
+    sequential.run();
+    StudyRunner parallel(Study(objective->space(), Direction::minimize, 2), make_sampler("hyperband", options), objective, trials);
+    run_parallel(parallel, 3, ParallelMode::asynchronous, [](const Trial&, const std::string&) {});
+    CHECK(outcomes(parallel.study()) == outcomes(sequential.study()));
+    // Synchronous: within a bracket, every stretch at rung i starts after every stretch at rung i − 1 ended.
+    const Study& study = parallel.study();
+    int lanes = 0;
+    for (const Trial& a : study.trials()) {
+        for (const TrialSpan& span : a.spans) lanes = std::max(lanes, span.worker + 1);
+        for (const Trial& b : study.trials())
+            for (size_t i = 1; a.bracket == b.bracket && i < a.spans.size(); ++i)
+                if (b.spans.size() == i) CHECK(a.spans[i].start >= b.spans[i - 1].end);
+    }
+    CHECK(lanes == 3);
+}
+
+TEST_CASE("parallel: ASHA promotes the top third of each rung without waiting, and a seed fixes its batch-synchronous run") {
+    auto objective = std::make_shared<testing::CurveObjective>(9);
+    SamplerOptions options;
+    options.max_epochs = 9;
+    auto run = [&](ParallelMode mode) {
+        StudyRunner runner(Study(objective->space(), Direction::minimize, 4), make_sampler("asha", options), objective, 18);
+        run_parallel(runner, 3, mode, [](const Trial&, const std::string&) {});
+        return runner.study();
+    };
+    const Study study = run(ParallelMode::asynchronous);
+    CHECK(study.next_number() == 18);
+    // At the end everything in the top 1/η of rungs 0 (1 epoch) and 1 (3 epochs) has moved up.
+    const int epochs[] = {1, 3};
+    for (int k = 0; k < 2; ++k) {
+        std::vector<const Trial*> reached;
+        for (const Trial& t : study.trials())
+            if (int(t.intermediate.size()) >= epochs[k]) reached.push_back(&t);
+        std::sort(reached.begin(), reached.end(), [&](const Trial* a, const Trial* b) {
+            return a->intermediate[size_t(epochs[k] - 1)] < b->intermediate[size_t(epochs[k] - 1)];
+        });
+        CAPTURE(k);
+        CHECK(reached.size() / 3 >= 1);
+        for (size_t i = 0; i < reached.size() / 3; ++i) CHECK(reached[i]->rung > k);
+    }
+    CHECK(std::any_of(study.trials().begin(), study.trials().end(), [](const Trial& t) { return t.rung == 2; }));
+    CHECK(outcomes(run(ParallelMode::batch_synchronous)) == outcomes(run(ParallelMode::batch_synchronous)));
+}
+
+TEST_CASE("parallel: a study saved with two trials running resumes them from their seeds, as if never stopped") {
+    auto objective = std::make_shared<testing::CurveObjective>(4);
+    SamplerOptions options;
+    options.budget = 10;
+    options.constant_liar = true;
+    auto fresh = [&](Study study) {
+        return StudyRunner(std::move(study), make_sampler("tpe", options), objective, 10);
+    };
+    StudyRunner straight = fresh(Study(objective->space(), Direction::minimize, 6));
+    run_parallel(straight, 2, ParallelMode::batch_synchronous, [](const Trial&, const std::string&) {});
+    // Cut: four trials told, two handed out and never finished (a reload mid-race).
+    StudyRunner cut = fresh(Study(objective->space(), Direction::minimize, 6));
+    for (int k = 0; k < 2; ++k) {
+        std::optional<TrialWork> a = cut.start_trial(), b = cut.start_trial();
+        a->train();
+        b->train();
+        cut.finish_trial(std::move(*a));
+        cut.finish_trial(std::move(*b));
+    }
+    REQUIRE(cut.start_trial());
+    REQUIRE(cut.start_trial());
+    StudyRunner resumed = fresh(Study::from_json(cut.study().to_json()));
+    run_parallel(resumed, 2, ParallelMode::batch_synchronous, [](const Trial&, const std::string&) {});
+    CHECK(outcomes(resumed.study()) == outcomes(straight.study()));
 }
 #endif

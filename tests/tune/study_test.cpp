@@ -127,12 +127,20 @@ TEST_CASE("Runner: a study saved at any step, even mid-trial or mid-promotion, e
     }
 }
 
-TEST_CASE("Runner: a loaded study with two running trials is refused") {
+TEST_CASE("Runner: a loaded study with two running trials (a parallel race reloaded) runs them again, one after the other") {
     auto objective = make_objective("branin");
     Study study(objective->space());
     study.start(Proposal({1, 2}));
     study.start(Proposal({3, 4}));
-    CHECK_THROWS_AS(StudyRunner(study, make_sampler("random", {}), objective, 5), std::invalid_argument);
+    StudyRunner runner(study, make_sampler("random", {}), objective, 5);
+    CHECK(runner.running() == 0);
+    CHECK(runner.run_trial() == RunEvent::told);
+    CHECK(runner.step() == RunEvent::asked);
+    CHECK(runner.running() == 1);
+    runner.run();
+    CHECK(runner.study().trial(0).value == objective->start({1, 2}, 0)->step().value);
+    CHECK(runner.study().trial(1).value == objective->start({3, 4}, 0)->step().value);
+    CHECK(runner.study().next_number() == 5);
 }
 
 TEST_CASE("Study: a hostile or corrupted study file is refused with the reason") {

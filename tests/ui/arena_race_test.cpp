@@ -134,3 +134,38 @@ TEST_CASE("arena: the default lab race tells BO from random search seed by seed,
     CHECK(summary.find("a real difference") != std::string::npos);
     CHECK(summary.find("Why:") != std::string::npos);
 }
+
+TEST_CASE("arena: the gradient-based racer adapts each trial's learning rate, on the same epochs as random search") {
+    AppState app;
+    REQUIRE(call(app, json::Object{{"cmd", "lab.set"},
+                                   {"data", json::Object{{"kind", "moons"}, {"size", 200}}},
+                                   {"train", json::parse(R"({"model":{"hidden":[{"units":16,"activation":"tanh"}]},"optimizer":{"kind":"sgd"},"lr":{"lr":0.03}})").value}})
+                .find("ok"));
+    // A test function has no learning rate: refused with the reason.
+    const json::Value refused =
+        call(app, json::Object{{"cmd", "arena.set"}, {"objective", "branin"}, {"strategies", json::Array{"random", "gradient"}}});
+    REQUIRE(refused.find("issues"));
+    CHECK(refused.find("issues")->as_array()[0].find("message")->as_string().find("lab's network") != std::string::npos);
+    // Starting rates 30 to 300 times too small: fixed, they crawl; adapted, they learn.
+    REQUIRE(call(app, json::Object{{"cmd", "arena.set"}, {"objective", "lab"}, {"strategies", json::Array{"random", "gradient"}},
+                                   {"trials", 3}, {"epochs", 8}, {"repeats", 1}, {"pace", 0}, {"metric", "val_accuracy"}})
+                .find("ok"));
+    for (TunedParam& p : app.arena.setup.params) {
+        p.tuned = p.name == "lr";
+        if (p.tuned) p = {p.name, true, 1e-4, 1e-3, true};
+    }
+    REQUIRE(start_race(app));
+    for (int frame = 0; frame < 100000 && !race_finished(app.arena); ++frame) advance_race(app.arena);
+    REQUIRE(race_finished(app.arena));
+    const Racer& random = app.arena.racers[0];
+    const Racer& gradient = app.arena.racers[1];
+    REQUIRE(gradient.strategy == "gradient");
+    CHECK(epochs_trained(gradient.runner->study()) == epochs_trained(random.runner->study()));  // equal training cost
+    const double random_error = *random.runner->study().best()->value, gradient_error = *gradient.runner->study().best()->value;
+    MESSAGE("best validation error: random ", random_error, ", gradient-based ", gradient_error);
+    CHECK(random_error > 0.25);
+    CHECK(gradient_error < 0.15);
+    // A gradient-based trial loaded into the lab trains with its rate adapting, as it raced.
+    REQUIRE(load_trial(app, 1, 0).empty());
+    CHECK(app.lab.runs[0].config.optimizer.hypergradient);
+}

@@ -15,6 +15,7 @@
 #include "tune/tunable.h"
 #include "ui/app.h"
 #include "ui/arena/arena_analysis.h"
+#include "ui/arena/arena_tradeoff.h"
 #include "ui/arena/arena_resume.h"
 #include "ui/arena/arena_views.h"
 #include "ui/widgets/controls.h"
@@ -322,6 +323,9 @@ Racer make_racer(const ArenaSetup& s, const std::string& strategy, int repeat, t
     Racer racer;
     racer.strategy = strategy;
     racer.repeat = repeat;
+    // The gradient-based strategy trains the same network with its learning rate adapting.
+    if (const auto* mlp = dynamic_cast<const tune::MlpObjective*>(objective.get()); mlp && tune::find_strategy(strategy)->hypergradient)
+        objective = std::make_shared<const tune::MlpObjective>(mlp->with_hypergradient());
     std::unique_ptr<tune::Sampler> sampler = make_race_sampler(strategy, s, objective->max_epochs());
     racer.runner = std::make_unique<tune::StudyRunner>(std::move(study), std::move(sampler), std::move(objective), s.trials);
     racer.told = tune::StudyRunner::evaluations_told(racer.runner->study());
@@ -620,7 +624,7 @@ json::Value arena_view(AppState& app, const hook::Request& request) {
 //   arena.discard                     drops the race (what the interrupted race's banner offers)
 //   arena.round                       exactly one more round (pauses first), then the status
 //   arena.load_trial {racer, number}  that trial's settings into the lab (lab objective), shows the lab
-//   arena.view {tab, x?, y?}          progress | landscape | bayes | trials | hyperband | analysis;
+//   arena.view {tab, x?, y?}          progress | landscape | bayes | trials | hyperband | analysis | tradeoffs;
 //                                     x, y: the 2-D views' parameters
 //   arena.landscape {k?} | {cancel}   (lab objective) starts computing the true landscape over the
 //                                     shown x, y (k points per continuous axis, default 8), or drops it
@@ -628,6 +632,7 @@ json::Value arena_view(AppState& app, const hook::Request& request) {
 //                                     trained yet} or null
 //   arena.analysis                    {importance: [{strategy, trials, shares: {param: share}}],
 //                                     points: [{racer, number, flops, value, front}]} (complete trials)
+//   arena.tradeoffs                   each strategy's fronts and hypervolume (arena_tradeoff.h)
 constexpr hook::Command kCommands[] = {
     {"arena.status", arena_status},
     {"arena.set", arena_set},
@@ -641,6 +646,7 @@ constexpr hook::Command kCommands[] = {
     {"arena.landscape", arena_landscape},
     {"arena.landscape_status", [](AppState& app, const hook::Request&) { return landscape_json(app.arena); }},
     {"arena.analysis", [](AppState& app, const hook::Request&) { return analysis_json(app.arena); }},
+    {"arena.tradeoffs", [](AppState& app, const hook::Request&) { return tradeoff_json(app.arena); }},
 };
 
 }  // namespace

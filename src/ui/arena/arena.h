@@ -5,7 +5,8 @@
 // This header: ArenaState (plain data) and what arena.cpp owns: the page layout, the one race loop
 // (time-sliced into frames like the lab's training) and the hook commands. Each other concern has
 // its header beside its source: arena_setup.h (the set-up, its JSON and panel), arena_views.h (the
-// live views), arena_analysis.h (the views that explain a race), arena_summary.h (the generated
+// live views), arena_analysis.h (the views that explain a race), arena_tradeoff.h (each strategy's
+// Pareto front and hypervolume), arena_summary.h (the generated
 // summary, pure), arena_resume.h (the race in the saved session).
 #include <memory>
 #include <optional>
@@ -37,15 +38,15 @@ struct Racer {
     std::vector<double> epochs_log, best_log;
 };
 
-enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis };
+enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis, tradeoffs };
 
 }  // namespace tunelab::ui
 
 namespace tunelab {
 // Their names in the hook (arena.view {tab}) and in the tabs' control names (arena.view.progress).
 template <>
-inline constexpr std::array<std::string_view, 6> enum_names<ui::ArenaView> = {"progress", "landscape", "bayes",
-                                                                              "trials",   "hyperband", "analysis"};
+inline constexpr std::array<std::string_view, 7> enum_names<ui::ArenaView> = {"progress", "landscape", "bayes",    "trials",
+                                                                              "hyperband", "analysis", "tradeoffs"};
 }  // namespace tunelab
 
 namespace tunelab::ui {

@@ -25,15 +25,6 @@ const ImU32 kStopped = IM_COL32(150, 150, 150, 200);
 const ImU32 kStoppedMark = IM_COL32(90, 90, 90, 255);
 const ImU32 kFront = IM_COL32(220, 40, 40, 255);
 
-
-// "lr=0.0123 batch=32": a trial's parameters as a learner reads them.
-std::string describe_params(const tune::Space& space, const tune::Values& params) {
-    std::string out;
-    for (size_t i = 0; i < space.size(); ++i)
-        if (tune::is_active(params[i])) out += (out.empty() ? "" : " ") + space.params()[i].name + "=" + space.format(i, params[i]);
-    return out;
-}
-
 // ------------------------------------------------------------------------------------ Hyperband
 
 // One bracket: every trial's learning curve; those stopped at a rung end there, grey, with a cross;
@@ -293,6 +284,13 @@ void draw_pareto(const ArenaState& arena, const Translator& tr) {
 
 }  // namespace
 
+std::string describe_params(const tune::Space& space, const tune::Values& params) {
+    std::string out;
+    for (size_t i = 0; i < space.size(); ++i)
+        if (tune::is_active(params[i])) out += (out.empty() ? "" : " ") + space.params()[i].name + "=" + space.format(i, params[i]);
+    return out;
+}
+
 int importance_min_trials(const tune::Space& space) { return std::max(5, 2 * int(space.size())); }
 
 std::vector<double> pooled_importance(const std::vector<const tune::Study*>& studies) {
@@ -357,13 +355,13 @@ json::Value analysis_json(ArenaState& arena) {
 
 void draw_hyperband_view(const ArenaState& arena, const Translator& tr) {
     const Racer* racer = nullptr;
-    const tune::HyperbandSampler* hyperband = nullptr;
+    const tune::HalvingSampler* hyperband = nullptr;  // or ASHA
     for (const Racer& r : arena.racers)
-        if (auto* h = dynamic_cast<const tune::HyperbandSampler*>(&r.runner->sampler()); h && r.repeat == 0 && !racer)
+        if (auto* h = dynamic_cast<const tune::HalvingSampler*>(&r.runner->sampler()); h && r.repeat == 0 && !racer)
             racer = &r, hyperband = h;
     if (!hyperband) {
-        wrapped_text(
-            tr("Add Hyperband to the strategies in the set-up to see which configurations it stops early and which it trains longer."));
+        wrapped_text(tr("Add Hyperband or ASHA to the strategies in the set-up to see which configurations it stops early and which it "
+                        "trains longer."));
         return;
     }
     if (arena.objective->max_epochs() <= 1) {
@@ -375,6 +373,9 @@ void draw_hyperband_view(const ArenaState& arena, const Translator& tr) {
     wrapped_text(
         tr("Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. "
            "Grey curves were stopped, the cross marks where; coloured ones were promoted and trained longer."));
+    if (hyperband->name() == "asha")
+        wrapped_text(tr("ASHA runs one bracket and moves a trial up as soon as it is in the best third of its rung so far, without waiting "
+                        "for the rung to fill."));
     const tune::Study& study = racer->runner->study();
     const std::vector<tune::BracketView> views = tune::brackets(study, hyperband->options());
     if (views.empty()) ImGui::TextDisabled("%s", tr("No trial has finished yet."));

@@ -1,6 +1,7 @@
 #pragma once
 // The views that explain a race: Hyperband's brackets, parameter importance, parallel coordinates and
 // the Pareto front (arena_analysis.cpp).
+#include <string>
 #include <vector>
 
 #include "core/json.h"
@@ -10,6 +11,8 @@
 
 namespace tunelab::ui {
 
+// "lr=0.0123 batch=32": a trial's parameters as a learner reads them (hover texts).
+std::string describe_params(const tune::Space& space, const tune::Values& params);
 void draw_hyperband_view(const ArenaState& arena, const Translator& tr);
 void draw_analysis_view(ArenaState& arena, const Translator& tr);
 // Importance of each parameter from a GP fitted to the studies' complete trials (pooled), or empty

@@ -145,6 +145,9 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         else if (tune::find_strategy(s.strategies[i])->multi_objective && !is_network(s))
             issues.push_back({"strategies[" + std::to_string(i) + "]",
                               "trades the score against training cost: race it on the lab's network (a test function costs nothing)"});
+        else if (tune::find_strategy(s.strategies[i])->hypergradient && !is_network(s))
+            issues.push_back({"strategies[" + std::to_string(i) + "]",
+                              "adapts a network's learning rate while it trains: race it on the lab's network (a test function has none)"});
     }
     return issues;
 }

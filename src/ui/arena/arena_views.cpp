@@ -14,6 +14,7 @@
 #include "tune/tpe.h"
 #include "ui/app.h"
 #include "ui/arena/arena_analysis.h"
+#include "ui/arena/arena_tradeoff.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/widgets.h"
@@ -796,7 +797,7 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
         return;
     }
     wrapped_text(race_summary(arena, tr));
-    // Six tabs do not fit a phone: scroll them rather than cut their names short.
+    // Seven tabs do not fit a phone: scroll them rather than cut their names short.
     if (!ImGui::BeginTabBar("##arena_views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     auto tab = [&](const char* english, ArenaView view) {
         const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
@@ -825,6 +826,7 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
     }
     scrolled_tab(tr_key("Hyperband brackets"), ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
     scrolled_tab(tr_key("Analysis"), ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
+    scrolled_tab(tr_key("Trade-offs"), ArenaView::tradeoffs, [&] { draw_tradeoff_view(arena, tr); });
     arena.view_requested = false;
     ImGui::EndTabBar();
 }

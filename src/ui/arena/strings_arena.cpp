@@ -89,6 +89,7 @@ constexpr TranslationEntry kEntries[] = {
      "上面的 σ 是函数本身的不确定性；每次评估拟合出的噪声（±%.3g）还要加在它之上。"},
     {"σ above is the function's uncertainty; the model found no noise in the evaluations.",
      "上面的 σ 是函数本身的不确定性；模型没有在评估中发现噪声。"},
+    {"ASHA", "ASHA"},
     {"Hyperband", "Hyperband"},
     {"Every combination of a few values per hyperparameter. With 9 trials over 2 hyperparameters it tries only 3 values of each: trials "
      "are wasted on the one that does not matter.",
@@ -111,6 +112,16 @@ constexpr TranslationEntry kEntries[] = {
     {"Hyperband: starts many configurations for a few epochs, keeps the best third at each rung (a checkpoint with more epochs) and stops "
      "the rest early.",
      "Hyperband：先让许多配置各训练几轮，在每一级（训练轮数更多的检查点）只保留最好的三分之一，其余提前停止。"},
+    {"ASHA, asynchronous successive halving: Hyperband's rungs, but a trial moves up as soon as it is in the best third of its rung so "
+     "far. With several trials at once no worker waits for a rung to fill.",
+     "ASHA（异步逐次减半）：和 Hyperband 一样分级，但一个试验只要进入本级目前最好的三分之一就立即晋级。"
+     "多个试验同时进行时，没有工作者需要等一级填满。"},
+    {"Gradient-based", "基于梯度"},
+    {"Tunes the learning rate inside each training run by hypergradient descent (Baydin et al. 2018): the rate follows the gradient of "
+     "the loss with respect to itself, step by step. Each trial starts from a random point and trains as long as any other strategy's "
+     "trial, so the race compares them on equal training cost (epochs).",
+     "在每次训练过程中用超梯度下降调学习率（Baydin 等，2018）：学习率沿着损失对它自身的梯度一步步调整。每次试验从一个随机点出发，"
+     "训练轮数与其他策略的试验相同，所以比赛是在相同训练成本（轮数）下比较。"},
     {"ParEGO", "ParEGO"},
     {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
      "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "
@@ -233,8 +244,11 @@ constexpr TranslationEntry kEntries[] = {
     {"%.1f (only %d of %d seeds got there)", "%.1f（%d / %d 个种子达到）"},
     // Hyperband brackets view (arena_analysis.cpp)
     {"Hyperband brackets", "Hyperband 分组"},
-    {"Add Hyperband to the strategies in the set-up to see which configurations it stops early and which it trains longer.",
-     "在设置的策略中勾选 Hyperband，就能看到它提前停止了哪些配置、又继续训练了哪些。"},
+    {"Add Hyperband or ASHA to the strategies in the set-up to see which configurations it stops early and which it trains longer.",
+     "在设置的策略中勾选 Hyperband 或 ASHA，就能看到它提前停止了哪些配置、又继续训练了哪些。"},
+    {"ASHA runs one bracket and moves a trial up as soon as it is in the best third of its rung so far, without waiting for the rung to "
+     "fill.",
+     "ASHA 只有一个分组：一个试验只要进入本级目前最好的三分之一就立即晋级，不必等这一级填满。"},
     {"A test function is evaluated in one step, so Hyperband has nothing to stop early: race it on the lab's network to see its brackets.",
      "测试函数一步就算完，Hyperband 没有什么可以提前停止：请在训练实验室的网络上比赛，才能看到它的分组。"},
     {"Hyperband starts many configurations for a few epochs, keeps the best third at each rung (dashed line) and stops the rest. Grey "
@@ -276,6 +290,31 @@ constexpr TranslationEntry kEntries[] = {
      "所有试验的成本差不多：调节轮数、每层单元数或层数，才能让它们的成本不同。"},
     {"training cost (FLOPs)", "训练成本（浮点运算次数）"},
     {"Pareto front", "帕累托前沿"},
+    // Trade-offs view (arena_tradeoff.cpp)
+    {"Trade-offs", "取舍"},
+    {"Each strategy's Pareto front: %s against training cost", "每种策略的帕累托前沿：%s与训练成本"},
+    {"A strategy's Pareto front: its trials that no other of its trials beats on both score and training cost. A strategy that "
+     "optimizes the score alone crowds into one corner, the best score at whatever cost; ParEGO, which weighs both, spreads along the "
+     "whole front: from cheap networks that are nearly as good to costly ones that are best.",
+     "一种策略的帕累托前沿：它的试验中，没有别的试验在分数和训练成本上同时胜过的那些。"
+     "只优化分数的策略挤在一个角上：不计成本地追求最好分数；"
+     "同时权衡两者的 ParEGO 则铺满整条前沿：从几乎一样好的便宜网络，到最好的昂贵网络。"},
+    {"Seed %d: lines join each strategy's front, faint dots are its other trials. Down and to the left is better.",
+     "种子 %d：线连起每种策略的前沿，淡色的点是它的其他试验。越靠左下越好。"},
+    {"The hypervolume needs a bounded score: choose validation accuracy as the score in the set-up.",
+     "超体积需要有界的分数：请在设置中选择验证准确率作为分数。"},
+    {"Hypervolume after each trial (mean over seeds; band: lowest to highest)", "每次试验后的超体积（各种子的均值；色带：最低到最高）"},
+    {"The hypervolume measures a whole front by one number: the share of the box from a perfect score to an error of 1, and from "
+     "the cheapest to the costliest network the ranges allow (log scale), that the front's trials dominate, measured from a corner "
+     "a tenth beyond the worst. Higher is better; only a front that reaches both the cheap and the accurate end gets near 1.",
+     "超体积用一个数衡量整条前沿：在一个方框里（分数从完美到误差为 1，成本从范围允许的最便宜网络到最昂贵网络，对数刻度），"
+     "前沿上的试验所支配的部分占多少；参考点取在最差角再往外十分之一处。越高越好；只有同时到达便宜端和准确端的前沿才接近 1。"},
+    {"hypervolume", "超体积"},
+    {"Front points", "前沿点数"},
+    {"Hypervolume", "超体积"},
+    {"Cost span of the front", "前沿的成本跨度"},
+    {"Means over the seeds. Cost span: the costliest front trial's FLOPs over the cheapest's.",
+     "各种子的均值。成本跨度：前沿上最贵试验的 FLOPs 除以最便宜试验的。"},
     // The true landscape of the lab objective, computed on request (arena_views.cpp, arena.cpp)
     {"True landscape: %d / %d trainings (grey: not trained yet)", "真实损失地形：已训练 %d / %d 次（灰色：尚未训练）"},
     {"Background: the true landscape, %d×%d trainings of the network over %s and %s (every other setting at the lab's value; grey: "

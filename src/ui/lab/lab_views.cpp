@@ -194,7 +194,8 @@ void draw_curve_plot(const LabState& lab, const Translator& tr, const CurvePlot&
 }
 
 // The learning rate each run used per epoch, thin, over the schedule it follows, wide and pale
-// (known before training: warm-ups, steps and cosines are visible at once).
+// (known before training: warm-ups, steps and cosines are visible at once). A run with hypergradient
+// descent draws its adapted rate there, so the learner sees it leave the schedule.
 void draw_learning_rate_plot(const LabState& lab, const Translator& tr, float height) {
     ShownRun runs[2];
     const int n = active_runs(lab, runs);
@@ -207,6 +208,9 @@ void draw_learning_rate_plot(const LabState& lab, const Translator& tr, float he
         times[i].resize(kPoints);
         for (int k = 0; k < kPoints; ++k) times[i][k] = static_cast<double>(c.epochs) * k / kPoints;
         for (double lr : planned[i]) highest = std::max(highest, std::isfinite(lr) ? lr : 0.0);
+        if (runs[i].trainer)
+            for (const EpochRecord& r : runs[i].trainer->history())
+                highest = std::max(highest, std::isfinite(r.learning_rate) ? r.learning_rate : 0.0);
     }
     plot::Options opt;
     opt.x.label = tr("epoch");
@@ -221,8 +225,9 @@ void draw_learning_rate_plot(const LabState& lab, const Translator& tr, float he
         plot::line(series_name(runs[i], n, tr("schedule"), buf), times[i], planned[i], plot::faded(color, 0.3f), {6.0f});
         if (!runs[i].trainer) continue;
         const auto& h = runs[i].trainer->history();
-        plot::line(series_name(runs[i], n, tr("used"), buf), epochs(static_cast<int>(h.size())), column(h, &EpochRecord::learning_rate),
-                   color);
+        const bool adapted = runs[i].trainer->config().optimizer.hypergradient;
+        plot::line(series_name(runs[i], n, adapted ? tr("adapted") : tr("used"), buf), epochs(static_cast<int>(h.size())),
+                   column(h, &EpochRecord::learning_rate), color);
     }
     plot::end();
 }

@@ -178,6 +178,16 @@ constexpr TranslationEntry kEntries[] = {
      "一个很小的数，在梯度历史接近零时保证步长有限。"},
     {"Weight decay", "权重衰减"},
     {"AdamW shrinks weights directly each step, separately from the gradient.", "AdamW 每一步直接缩小权重，与梯度分开处理。"},
+    {"Adapt the learning rate by its gradient", "按梯度自动调整学习率"},
+    {"Hypergradient descent (Baydin et al. 2018): before each step the learning rate grows when the new step would go the "
+     "same way as the last one, and shrinks when it would turn back. It starts at the rate set above; the schedule "
+     "multiplies it.",
+     "超梯度下降（Baydin 等，2018）：每一步之前，若新的一步与上一步方向一致，学习率就增大；若要往回走，学习率就减小。"
+     "它从上面设置的学习率出发；学习率调度再乘在它上面。"},
+    {"Hyper learning rate β", "超学习率 β"},
+    {"How fast the learning rate adapts. 0.001 suits SGD and momentum; Adam's steps are larger per weight "
+     "and want far less (the paper used 1e-7).",
+     "学习率调整的快慢。0.001 适合 SGD 和动量法；Adam 每个权重的步长更大，需要小得多的值（论文中用 1e-7）。"},
     {"Regularization", "正则化"},
     {"L1", "L1"},
     {"L2", "L2"},

@@ -59,6 +59,7 @@ constexpr TranslationEntry kEntries[] = {
     {"learning rate", "学习率"},
     {"schedule", "计划"},
     {"used", "实际"},
+    {"adapted", "自适应"},
     {"The loss and accuracy curves grow here, epoch by epoch, once training starts. The learning rate will follow this schedule:",
      "开始训练后，损失和准确率曲线会在这里逐轮生长。学习率将按以下计划变化："},
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ui/app.h"
+#include "ui/arena/arena_tradeoff.h"
 #include "ui/lessons/lessons.h"
 
 namespace tunelab::ui {
@@ -67,6 +68,14 @@ double epochs_to(const Trainer* t, double level) {
     return INFINITY;
 }
 constexpr double kFastLevel = 0.9;  // "reaches 90% validation accuracy"
+
+// Run i's learning rate in its last epoch over the rate set: how far hypergradient descent moved it.
+double rate_change(const AppState& app, int i) {
+    const Trainer* t = ended(app, i);
+    return finished_normally(t) ? last(t).learning_rate / config(app, i).lr.lr : kNotYet;
+}
+double rate_change_a(const AppState& app) { return rate_change(app, 0); }
+double rate_change_b(const AppState& app) { return rate_change(app, 1); }
 
 double epochs_to_90_b_over_a(const AppState& app) {
     if (!both_finished_normally(app)) return kNotYet;
@@ -287,6 +296,32 @@ double exploration_gap_ratio(const AppState& app) {
     return gap_to_earlier(study, n) / gap_to_earlier(study, int(first - study.trials().begin()));
 }
 
+// ParEGO's hypervolume over BO's (arena_tradeoff.h), once both racers have finished.
+double hypervolume_parego_over_bo(const AppState& app) {
+    if (!finished_racer(app, "parego") || !finished_racer(app, "bo_ei")) return kNotYet;
+    double parego = NAN, bo = NAN;
+    for (const StrategyTradeOff& s : trade_offs(app.arena)) {
+        if (s.strategy == "parego") parego = s.mean_hypervolume();
+        if (s.strategy == "bo_ei") bo = s.mean_hypervolume();
+    }
+    return parego / bo;
+}
+
+// Trials a racer's model chose (its random start left out) that cost less than the middle of the
+// race's cost range on its log scale: where a search looks, cheap networks or costly ones.
+int cheap_model_trials(const Racer& racer, const tune::TradeOffBox& box) {
+    const double middle = 0.5 * (box.ideal[1] + box.nadir[1]);
+    return int(std::count_if(racer.runner->study().trials().begin(), racer.runner->study().trials().end(), [&](const tune::Trial& t) {
+        return t.source != "init" && t.status == tune::TrialStatus::complete && std::log10(std::max(t.cost.flops, 1.0)) < middle;
+    }));
+}
+double cheap_trials_parego_minus_bo(const AppState& app) {
+    const Racer *parego = finished_racer(app, "parego"), *bo = finished_racer(app, "bo_ei");
+    const std::optional<tune::TradeOffBox> box = race_box(app.arena);
+    if (!parego || !bo || !box) return kNotYet;
+    return cheap_model_trials(*parego, *box) - cheap_model_trials(*bo, *box);
+}
+
 double epochs_random_over_hyperband(const AppState& app) {
     const Racer *random = finished_racer(app, "random"), *hyperband = finished_racer(app, "hyperband");
     if (!random || !hyperband) return kNotYet;
@@ -360,6 +395,44 @@ const std::vector<Lesson>& lesson_catalogue() {
                          config(app, 0).lr.kind == ScheduleKind::constant;
               },
               {{"B's final training loss is at most half of A's.", "%.3g×", 0.5, true, loss_b_over_a}, both_learn_85}},
+         }},
+        {"hypergradient", "Let the learning rate learn (hypergradient descent)",
+         "The learning rate can be tuned during training by gradient descent itself: before each step, compare the new gradient "
+         "with the direction of the last step. If the new step would go the same way, the last one was too short, so the rate "
+         "grows; if it would turn back, the last one overshot, so the rate shrinks (Baydin et al., ICLR 2018). One training run "
+         "tunes its own rate, with a hyper learning rate β in place of the learning rate.",
+         "[]",
+         {
+             {AB(R"({"kind":"moons","size":300,"noise":0.05})", R"({"model":{)" TANH2(16) R"(},"lr":{"lr":0.0003},"epochs":30})"),
+              "lab.hypergradient",
+              "Both runs use SGD at learning rate 0.0003, 100 times too small. Tick \"Adapt the learning rate by its gradient\" for run B "
+              "and press ▶.",
+              "In the Learning rate plot B's adapted rate leaves the schedule's line within the first epoch and settles near 0.03; "
+              "B's accuracy climbs while A's stays near a coin toss.",
+              R"([{"cmd":"lab.set","run":1,"train":{"optimizer":{"hypergradient":true}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) {
+                  return both_finished_normally(app) && config(app, 1).optimizer.hypergradient && !config(app, 0).optimizer.hypergradient &&
+                         config(app, 1).lr.lr <= 0.001;
+              },
+              {{"A stays near chance: its validation accuracy is at most 70%.", "%.1f%%", 70, true, accuracy_a},
+               b_learns_90,
+               {"B's learning rate ends at least 10× the rate it started from.", "%.3g×", 10, false, rate_change_b}}},
+             {AB(R"({"kind":"plane","size":200,"noise":0.05})",
+                 R"({"model":{"output":"linear","loss":"mse"},"optimizer":{"hypergradient":true,"hypergradient_beta":0.01},)"
+                 R"("lr":{"lr":0.3},"epochs":30})"),
+              "lab.lr",
+              "Now both runs adapt their rate (β = 0.01) on the plane, starting at 0.3, at the edge of stability. Set run B's learning "
+              "rate to 1 and press ▶.",
+              "A's adapted rate falls below the schedule's line: its steps overshot, so it shrank them. B's loss explodes in its first "
+              "epoch: the rate changes by a little each step, too slowly to rescue a rate far too large. Start too small rather than "
+              "too large.",
+              R"([{"cmd":"lab.set","run":1,"train":{"lr":{"lr":1}}},{"cmd":"lab.start"}])",
+              [](const AppState& app) {
+                  return ended(app, 0) && ended(app, 1) && config(app, 0).optimizer.hypergradient &&
+                         config(app, 1).optimizer.hypergradient && config(app, 1).lr.lr >= 0.9;
+              },
+              {{"A's learning rate ends at most 0.7× the rate it started from.", "%.3g×", 0.7, true, rate_change_a},
+               {"B's final training loss is at least 100× A's (∞ when B diverged).", "%.3g×", 100, false, loss_b_over_a}}},
          }},
         {"batch_size", "Batch size and gradient noise",
          "Each step estimates the gradient from one mini-batch. A small batch gives a noisy estimate but "
@@ -602,6 +675,30 @@ const std::vector<Lesson>& lesson_catalogue() {
               [](const AppState& app) { return finished_racer(app, "random") && finished_racer(app, "hyperband"); },
               {{"Random search trains at least 2× the epochs Hyperband trains.", "%.3g×", 2, false, epochs_random_over_hyperband},
                {"At least half of Hyperband's trials are pruned.", "%.0f%%", 50, false, pruned_share_hyperband}}},
+         }},
+        {"tradeoffs", "Trade-offs: one corner or the whole front",
+         "A network can be made more accurate by making it bigger or training it longer, and both cost "
+         "computation. A search that optimizes the score alone finds the accurate corner; but the learner "
+         "who must pay for training wants the whole Pareto front: for each budget, the best score it buys. "
+         "ParEGO (Knowles 2006) searches for that front with Bayesian optimization: before each trial it "
+         "weighs error and cost at random, so different trials aim at different trade-offs. The hypervolume "
+         "measures a front by one number: how much of the box of error and cost its trials dominate.",
+         R"([{"cmd":"lab.set","data":{"kind":"digits"},"train":{"model":{"hidden":[{"units":16,"activation":"relu"}],"init":"he"},)"
+         R"("optimizer":{"kind":"adam"},"lr":{"lr":0.01},"epochs":20}},{"cmd":"arena.set","objective":"lab","metric":"val_accuracy",)"
+         R"("strategies":["bo_ei","parego"],"trials":20,"epochs":20,"repeats":1,"params":{"lr":{"tuned":false,"low":0.001,"high":1,)"
+         R"("log":true},"batch":{"tuned":false,"low":1,"high":256,"log":true},"units":{"tuned":true,"low":2,"high":64,"log":true},)"
+         R"("epochs":{"tuned":true,"low":1,"high":20,"log":false}}},{"cmd":"arena.view","tab":"tradeoffs"}])",
+         {
+             {"[]", "arena.start",
+              "BO (EI) and ParEGO each get 20 trials to choose the units of the lab's network and its epochs on the digits. BO optimizes "
+              "the validation error alone; ParEGO the error and the training cost. Press ▶ Start race.",
+              "In the Trade-offs view, BO's trials crowd into the costly, accurate corner; ParEGO's spread from cheap networks to "
+              "accurate ones, its front is longer and its hypervolume curve climbs higher.",
+              R"([{"cmd":"arena.start"}])",
+              [](const AppState& app) { return finished_racer(app, "bo_ei") && finished_racer(app, "parego"); },
+              {{"Of the trials their models chose, ParEGO put at least 5 more than BO into the cheaper half of the cost range.", "%.0f", 5,
+                false, cheap_trials_parego_minus_bo},
+               {"ParEGO's hypervolume is at least 1.15× BO's.", "%.3g×", 1.15, false, hypervolume_parego_over_bo}}},
          }},
         {"challenge_spiral", "Challenge: the spiral at 90%, within 100 epochs",
          "Goal: reach a validation accuracy of 90% (or more) on the spiral (500 points, noise 0.05, validation "

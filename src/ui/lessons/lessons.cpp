@@ -45,7 +45,8 @@ constexpr const char* kBaseData =
 constexpr const char* kBaseTrain =
     R"({"model":{"hidden":[{"units":8,"activation":"tanh","dropout":0},{"units":8,"activation":"tanh","dropout":0}],)"
     R"("output":"sigmoid","loss":"binary_cross_entropy","init":"xavier","init_scale":0.1},)"
-    R"("optimizer":{"kind":"sgd","momentum":0.9,"rho":0.9,"beta1":0.9,"beta2":0.999,"epsilon":1e-08,"weight_decay":0.01},)"
+    R"("optimizer":{"kind":"sgd","momentum":0.9,"rho":0.9,"beta1":0.9,"beta2":0.999,"epsilon":1e-08,"weight_decay":0.01,)"
+    R"("hypergradient":false,"hypergradient_beta":0.001},)"
     R"("lr":{"kind":"constant","lr":0.03,"power":2,"step_epochs":10,"gamma":0.5,"warmup_epochs":0},)"
     R"("batch":{"size":10,"growth":1},"epochs":100,"l1":0,"l2":0,"patience":0,"seed":1})";
 

@@ -35,6 +35,14 @@ constexpr TranslationEntry kEntries[] = {
      "前期能让训练快速推进的学习率，到了后期往往太大，无法在谷底稳定下来。让学习率随训练衰减（阶梯、指数、余弦）可以两全其美：先迈大步，"
      "最后走小步。"},
 
+    {"Let the learning rate learn (hypergradient descent)", "让学习率自己学（超梯度下降）"},
+    {"The learning rate can be tuned during training by gradient descent itself: before each step, compare the new gradient with the "
+     "direction of the last step. If the new step would go the same way, the last one was too short, so the rate grows; if it would turn "
+     "back, the last one overshot, so the rate shrinks (Baydin et al., ICLR 2018). One training run tunes its own rate, with a hyper "
+     "learning rate β in place of the learning rate.",
+     "学习率可以在训练过程中由梯度下降本身来调：每一步之前，把新的梯度与上一步的方向比一比。如果新的一步与上一步同向，说明上一步走得太短，"
+     "学习率就增大；如果要往回走，说明上一步冲过了头，学习率就减小（Baydin 等，ICLR 2018）。一次训练就调好了它自己的学习率，"
+     "要设的只剩一个超学习率 β。"},
     {"Batch size and gradient noise", "批大小与梯度噪声"},
     {"Each step estimates the gradient from one mini-batch. A small batch gives a noisy estimate but many steps per epoch; a large batch "
      "gives a smooth estimate but few steps. The noise is not only a cost: it also helps escape sharp minima.",
@@ -118,6 +126,23 @@ constexpr TranslationEntry kEntries[] = {
     {"In the \"Where they looked\" view, grid's points sit on 4 columns only; random's 16 points cover 16 different values of x1.",
      "在“搜索位置”视图中，网格搜索的点只落在 4 列上；随机搜索的 16 个点覆盖了 16 个不同的 x1 值。"},
 
+    {"Trade-offs: one corner or the whole front", "取舍：一个角，还是整条前沿"},
+    {"A network can be made more accurate by making it bigger or training it longer, and both cost computation. A search that optimizes "
+     "the score alone finds the accurate corner; but the learner who must pay for training wants the whole Pareto front: for each budget, "
+     "the best score it buys. ParEGO (Knowles 2006) searches for that front with Bayesian optimization: before each trial it weighs error "
+     "and cost at random, so different trials aim at different trade-offs. The hypervolume measures a front by one number: how much of "
+     "the box of error and cost its trials dominate.",
+     "把网络做大或训练更久能让它更准确，但两者都要花计算。只优化分数的搜索会找到“准确”的那个角；可要为训练买单的人想要整条帕累托前沿："
+     "每一份预算能买到的最好分数。ParEGO（Knowles，2006）用贝叶斯优化寻找这条前沿：每次试验前随机给误差和成本分配权重，"
+     "于是不同的试验瞄准不同的取舍。超体积用一个数衡量一条前沿：它的试验在误差与成本的方框中支配了多大一块。"},
+    {"BO (EI) and ParEGO each get 20 trials to choose the units of the lab's network and its epochs on the digits. BO optimizes the "
+     "validation error alone; ParEGO the error and the training cost. Press ▶ Start race.",
+     "BO (EI) 和 ParEGO 各有 20 次试验，在手写数字数据集上为实验室的网络选择单元数和训练轮数。"
+     "BO 只优化验证误差；ParEGO 同时优化误差和训练成本。按“▶ 开始比赛”。"},
+    {"In the Trade-offs view, BO's trials crowd into the costly, accurate corner; ParEGO's spread from cheap networks to accurate ones, "
+     "its front is longer and its hypervolume curve climbs higher.",
+     "在“取舍”视图中，BO 的试验挤在昂贵而准确的角上；ParEGO 的试验从便宜的网络铺到准确的网络，它的前沿更长，超体积曲线也爬得更高。"},
+
     {"Bayesian optimization step by step", "一步一步看贝叶斯优化"},
     {"Bayesian optimization fits a Gaussian-process surrogate model to the trials so far: its mean is the best guess of the objective, its "
      "uncertainty says how far to trust it. An acquisition function such as Expected Improvement (EI) turns both into a score of every "
@@ -176,6 +201,22 @@ constexpr TranslationEntry kEntries[] = {
     // ---- the steps' contrasts and the texts that name what is on screen
     {"measured %s (goal ≤ %s)", "实测 %s（目标 ≤ %s）"},
     {"measured %s (goal ≥ %s)", "实测 %s（目标 ≥ %s）"},
+    {"Both runs use SGD at learning rate 0.0003, 100 times too small. Tick \"Adapt the learning rate by its gradient\" for run B "
+     "and press ▶.",
+     "两次运行都用 SGD，学习率 0.0003，小了 100 倍。为运行 B 勾选“按梯度自动调整学习率”，然后按 ▶。"},
+    {"In the Learning rate plot B's adapted rate leaves the schedule's line within the first epoch and settles near 0.03; B's accuracy "
+     "climbs while A's stays near a coin toss.",
+     "在学习率图中，B 的自适应学习率在第一轮内就离开调度曲线，稳定在 0.03 附近；B 的准确率不断上升，而 A 的一直接近抛硬币的水平。"},
+    {"A stays near chance: its validation accuracy is at most 70%.", "A 停留在瞎猜水平附近：它的验证准确率至多 70%。"},
+    {"B's learning rate ends at least 10× the rate it started from.", "B 的学习率最终至少是起始值的 10 倍。"},
+    {"Now both runs adapt their rate (β = 0.01) on the plane, starting at 0.3, at the edge of stability. Set run B's learning rate to 1 "
+     "and press ▶.",
+     "现在两次运行都在平面数据上自适应学习率（β = 0.01），从 0.3 出发，正处在稳定的边缘。把运行 B 的学习率设为 1，然后按 ▶。"},
+    {"A's adapted rate falls below the schedule's line: its steps overshot, so it shrank them. B's loss explodes in its first epoch: the "
+     "rate changes by a little each step, too slowly to rescue a rate far too large. Start too small rather than too large.",
+     "A 的自适应学习率降到调度曲线之下：它的步子冲过了头，于是把步子缩小。B 的损失在第一轮就爆炸了：学习率每一步只改变一点点，"
+     "来不及挽救一个大得离谱的学习率。宁可从太小开始，也不要从太大开始。"},
+    {"A's learning rate ends at most 0.7× the rate it started from.", "A 的学习率最终至多是起始值的 0.7 倍。"},
     {"Set run B's learning rate to 3 (the Learning rate field) and press ▶.", "把运行 B 的学习率（“学习率”一栏）设为 3，然后按 ▶。"},
     {"B's loss shoots off the top of the Loss plot and its status line says it diverged; A's loss falls and stays low.",
      "B 的损失冲出损失图的顶端，状态栏提示它发散了；A 的损失则下降并保持在低位。"},
@@ -270,6 +311,9 @@ constexpr TranslationEntry kEntries[] = {
     {"Random search trains at least 2× the epochs Hyperband trains.", "随机搜索训练的总轮数至少是 Hyperband 的 2 倍。"},
     {"At least half of Hyperband's trials are pruned.", "Hyperband 至少一半的试验被剪枝。"},
     {"The best validation accuracy of the race is at least 95%.", "这场比赛最好的验证准确率至少为 95%。"},
+    {"Of the trials their models chose, ParEGO put at least 5 more than BO into the cheaper half of the cost range.",
+     "在模型选出的试验中，ParEGO 放在成本范围较便宜一半里的，比 BO 至少多 5 次。"},
+    {"ParEGO's hypervolume is at least 1.15× BO's.", "ParEGO 的超体积至少是 BO 的 1.15 倍。"},
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 #   MODE  refuse   exit code 2 (or CODE), stderr matches EXPECT (optionally after writing FILE with CONTENT)
 #         diverge  exit code 0, JSON status "diverged" with its epoch
 #         twice    exit code 0 and byte-identical output from two runs
+#         adapts   exit code 0, and the last epoch's learning rate at least AT_LEAST (--hypergradient:
+#                  the rate left a bad start)
 #         compare  this CLI and NATIVE_CLI agree bit for bit on data, initial weights and the first
 #                  epoch's losses and gradient norm
 string(REPLACE "|" ";" cli "${CLI}")
@@ -45,6 +47,23 @@ elseif(MODE STREQUAL "diverge")
     message(FATAL_ERROR "expected status diverged with its epoch, got '${status}', '${epoch}', '${text}'")
   endif()
   message(STATUS "diverged at epoch ${epoch}: ${text}")
+
+elseif(MODE STREQUAL "adapts")
+  run_cli(out err code ${cli} ${args})
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "exit code '${code}'\nstderr: ${err}")
+  endif()
+  string(JSON epochs LENGTH "${out}" epochs)
+  math(EXPR last "${epochs} - 1")
+  string(JSON last_rate GET "${out}" epochs ${last} learning_rate)
+  string(JSON beta GET "${out}" settings hypergradient)
+  if(NOT beta GREATER 0)
+    message(FATAL_ERROR "the settings do not echo the hypergradient's beta: '${beta}'")
+  endif()
+  if(NOT last_rate GREATER_EQUAL AT_LEAST)  # if() compares numbers as doubles
+    message(FATAL_ERROR "the learning rate ended at ${last_rate}, below ${AT_LEAST}")
+  endif()
+  message(STATUS "the learning rate adapted to ${last_rate} (at least ${AT_LEAST})")
 
 elseif(MODE STREQUAL "twice")
   run_cli(first err code ${cli} ${args})
