@@ -27,6 +27,7 @@ const char* kUsage =
     "  --objectives LIST   what the study optimizes: the score (error or loss for mlp:<dataset>, value for\n"
     "                    a test function), optionally then flops, the training cost: error,flops searches\n"
     "                    for the Pareto front of error against cost and prints it with its hypervolume\n"
+    "                    (samplers: parego; tpe, which is MOTPE on several objectives; or any, on the score)\n"
     "  --trials N          trials to run (default 30)\n"
     "  --seed S            study seed (default 1)\n"
     "  --acq ei|pi|ucb|hedge   Bayesian acquisition (default ei); --xi X, --kappa K\n"

@@ -123,6 +123,11 @@ constexpr TranslationEntry kEntries[] = {
      "在每次训练过程中用超梯度下降调学习率（Baydin 等，2018）：学习率沿着损失对它自身的梯度一步步调整。每次试验从一个随机点出发，"
      "训练轮数与其他策略的试验相同，所以比赛是在相同训练成本（轮数）下比较。"},
     {"ParEGO", "ParEGO"},
+    {"MOTPE", "MOTPE"},
+    {"MOTPE (Ozaki et al. 2022; Optuna's TPE on several objectives) searches for good scores and cheap training at once: TPE whose good "
+     "trials are those on the best Pareto fronts so far, so it samples where good trade-offs lie.",
+     "MOTPE（Ozaki 等，2022；即 Optuna 的 TPE 用于多个目标）同时追求好分数和低训练成本："
+     "它把目前最靠前的几条帕累托前沿上的试验当作“好”试验，于是在好的取舍所在之处采样。"},
     {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
      "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "
      "Pareto front instead of one corner.",
