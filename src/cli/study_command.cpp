@@ -27,6 +27,7 @@ const char* kUsage =
     "  --objectives LIST   what the study optimizes: the score (error or loss for mlp:<dataset>, value for\n"
     "                    a test function), optionally then flops, the training cost: error,flops searches\n"
     "                    for the Pareto front of error against cost and prints it with its hypervolume\n"
+    "                    (samplers: parego; tpe, which is MOTPE on several objectives; or any, on the score)\n"
     "  --trials N          trials to run (default 30)\n"
     "  --seed S            study seed (default 1)\n"
     "  --acq ei|pi|ucb|hedge   Bayesian acquisition (default ei); --xi X, --kappa K\n"
@@ -35,7 +36,8 @@ const char* kUsage =
     "  --source random|bayes   where Hyperband and ASHA get configurations (bayes: BOHB)\n"
     "  --eta N             Hyperband and ASHA: keep 1/N at each rung (default 3)\n"
     "  --cmaes full|sep    CMA-ES covariance: full (default) or diagonal; --restarts: IPOP restarts\n"
-    "  --noise SIGMA       test functions: add Gaussian noise to every evaluation\n"
+    "  --noise SIGMA       test functions: add Gaussian noise to every evaluation (--json then gives\n"
+    "                      each trial's true_value too, the function without the noise)\n"
     "  --data-dir DIR      mlp:<dataset>: folder of the bundled data sets (default assets/data)\n"
     "  --space FILE        JSON search space (array of parameters) instead of the default\n"
     "  --resume FILE       continue a study saved with --save (same objective)\n"
@@ -281,6 +283,9 @@ json::Value report(const Arguments& a, const tune::Study& study, const tune::Obj
         v["source"] = t.source;
         if (study.multi_objective()) v["flops"] = t.cost.flops;
         if (a.timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
+        // With noise, what the trial's point is worth without it: the benchmark's regret.
+        if (auto* test = dynamic_cast<const tune::TestObjective*>(&objective); test && test->noise() > 0 && t.value)
+            v["true_value"] = test->function().f(t.params);
         trials.push_back(std::move(v));
     }
     out["trials"] = std::move(trials);

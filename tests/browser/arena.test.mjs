@@ -205,6 +205,52 @@ test("the arena's views, BO model included, are drawn on Branin and on the lab's
   }
 });
 
+// Pixels that differ between two screenshots of the same size.
+function changedPixels(a, b) {
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4)
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) ++changed;
+  return changed;
+}
+
+test("on noisy Branin the BO view's σ switch, pressed by mouse, redraws σ with the fitted noise; CMA-ES's ellipse is drawn", async () => {
+  for (const language of ["en", "zh"]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await call(page, { cmd: "show", page: "arena" });
+    const set = await call(page, { cmd: "arena.set", objective: "branin", noise: 2, strategies: ["random", "bo_ei", "cmaes"],
+                                   repeats: 1, pace: 0 });
+    assert.equal(set.ok, true, JSON.stringify(set));
+    await call(page, { cmd: "arena.start" });
+    await waitForRound(page, 16, 120000);
+    await call(page, { cmd: "arena.pause" });
+    await clickControl(page, "arena.view.bayes");
+    await waitForFrames(page, 4);
+    assert.equal((await arenaStatus(page)).view.bayes_with_noise, false);
+    const without = await screenshot(page, `arena-bayes-sigma-function-${language}.png`);
+    await clickControl(page, "arena.bayes.with_noise");
+    await page.mouse.move(640, 790);  // off the switch: its tooltip would cover the maps
+    await waitForFrames(page, 4);
+    assert.equal((await arenaStatus(page)).view.bayes_with_noise, true, `${language}: the switch turned σ's noise on`);
+    const withNoise = await screenshot(page, `arena-bayes-sigma-with-noise-${language}.png`);
+    // The σ map (and its title and the note below) change; the mean and the acquisition do not.
+    const changed = changedPixels(without.png, withNoise.png);
+    assert.ok(changed > 2000, `${language}: σ with noise redrew only ${changed} pixels`);
+    await clickControl(page, "arena.view.landscape");
+    await page.mouse.move(820, 600);
+    for (let notch = 0; notch < 4; ++notch) {  // CMA-ES's map, the third, is below the first two
+      await page.mouse.wheel(0, 100);
+      await waitForFrames(page, 1);
+    }
+    await waitForFrames(page, 3);
+    const landscape = await screenshot(page, `arena-cmaes-ellipse-${language}.png`);
+    assert.ok(inkStats(landscape.png).colours > 150, `${language}: landscape with CMA-ES's ellipse`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 // a dominates b: no worse on cost and value, better on one.
 function dominates(a, b) {
   return a.flops <= b.flops && a.value <= b.value && (a.flops < b.flops || a.value < b.value);
@@ -349,4 +395,52 @@ test("the lab's true landscape is computed on request, frame by frame beside the
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test("ParEGO races on the lab's network, ticked by mouse, and the Trade-offs view draws each strategy's front and hypervolume", async () => {
+  const { page, context, problems } = await openPage(shared.browser, shared.server);
+  await waitUntilReady(page);
+  await clickControl(page, "tab.arena");
+  // Without the lab's network there is no cost to trade off: ParEGO is refused, saying so.
+  const refused = await call(page, { cmd: "arena.set", objective: "branin", strategies: ["parego"] });
+  assert.deepEqual(refused.issues.map((i) => i.field), ["strategies[0]"], JSON.stringify(refused));
+  assert.match(refused.issues[0].message, /training cost/);
+  // Units and epochs give the trials different costs; the error is bounded, so hypervolumes can be measured.
+  const off = { tuned: false, low: 0.001, high: 1, log: true };
+  const set = await call(page, { cmd: "arena.set", objective: "lab", metric: "val_accuracy", strategies: ["random"], trials: 8,
+                                 epochs: 8, repeats: 1, pace: 0,
+                                 params: { lr: off, batch: { ...off, low: 1, high: 64 }, units: { tuned: true, low: 2, high: 32, log: true },
+                                           epochs: { tuned: true, low: 1, high: 8, log: false } } });
+  assert.equal(set.ok, true, JSON.stringify(set));
+  await clickControl(page, "arena.strategy.parego");
+  await waitForFrames(page, 2);
+  assert.deepEqual((await arenaStatus(page)).setup.strategies, ["random", "parego"]);
+  await clickControl(page, "arena.start");
+  await clickControl(page, "arena.view.tradeoffs");
+  await waitForFrames(page, 2);
+  assert.equal((await arenaStatus(page)).view.tab, "tradeoffs");
+  while (!(await call(page, { cmd: "arena.round" })).error) { /* one round per call */ }
+  const tradeoffs = await call(page, { cmd: "arena.tradeoffs" });
+  assert.equal(tradeoffs.box, true);
+  assert.deepEqual(tradeoffs.strategies.map((s) => s.strategy), ["random", "parego"]);
+  // Each front, checked against its definition on the trials' own FLOPs and errors (arena.analysis).
+  const points = (await call(page, { cmd: "arena.analysis" })).points;
+  tradeoffs.strategies.forEach((s, racer) => {
+    const mine = points.filter((p) => p.racer === racer);
+    const dominated = (a) => mine.some((b) => b.value <= a.value && b.flops <= a.flops && (b.value < a.value || b.flops < a.flops));
+    const front = s.fronts[0];
+    assert.deepEqual(front.map((p) => p.number).sort((a, b) => a - b), mine.filter((p) => !dominated(p)).map((p) => p.number),
+                     s.strategy);
+    // Cheapest first, so along the front a higher cost buys a lower error.
+    front.forEach((p, i) => i > 0 && assert.ok(p.flops >= front[i - 1].flops && p.value < front[i - 1].value, JSON.stringify(front)));
+    const curve = s.curves[0];
+    assert.equal(curve.length, 8, s.strategy);
+    curve.forEach((h, i) => assert.ok(h >= (i ? curve[i - 1] : 0) && h <= 1, `${s.strategy}: ${curve}`));
+    assert.ok(curve[7] > 0.3 && s.hypervolume === curve[7], `${s.strategy}: ${curve}`);
+  });
+  await waitForFrames(page, 3);
+  const ink = inkStats((await screenshot(page, "arena-tradeoffs-en.png")).png);
+  assert.ok(ink.colours > 50, JSON.stringify(ink));
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -40,6 +40,7 @@ const byHand = {
   "initialization 1": ["lab.init", "lab.init.zeros", "toolbar.start"],
   "normalization 2": ["lab.normalize", "lab.normalize.standardize", "toolbar.start"],
   "grid_vs_random 1": ["arena.start"],
+  "tradeoffs 1": ["arena.start"],
 };
 
 // The step's contrast figures, as the card shows them: each must be measured (a number, or infinite for
@@ -112,8 +113,8 @@ for (const language of ["zh", "en"]) {
         }
         figures.push(`${where}: ${(await checkContrasts(page, where)).join("; ")}`);
         await waitForFrames(page, 1);  // the result is drawn (and any drawing error reported)
-        // One lab lesson and one arena lesson, done, with their cards: looked at by a person.
-        const shot = { accuracy_cost: "lab", bayes_step: "arena" }[lesson.id];
+        // One lab lesson and two arena lessons, done, with their cards: looked at by a person.
+        const shot = { accuracy_cost: "lab", bayes_step: "arena", tradeoffs: "tradeoffs" }[lesson.id];
         if (shot && s + 1 === lesson.steps.length) {
           await waitForFrames(page, 2);
           const ink = inkStats((await screenshot(page, `lesson-${shot}-${language}.png`)).png);

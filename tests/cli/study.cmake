@@ -18,6 +18,7 @@ if(TUNELAB_NODE)
            COMMAND ${TUNELAB_NODE} ${_study_checks} objectives "${_study_cli}" "${PROJECT_SOURCE_DIR}/assets/data")
   if(EMSCRIPTEN)
     add_test(NAME study-native-vs-node
-             COMMAND ${TUNELAB_NODE} ${_study_checks} same-trials "${TUNELAB_NATIVE_CLI}" "${_study_cli}")
+             COMMAND ${TUNELAB_NODE} ${_study_checks} same-trials "${TUNELAB_NATIVE_CLI}" "${_study_cli}"
+                     "${PROJECT_SOURCE_DIR}/assets/data")
   endif()
 endif()

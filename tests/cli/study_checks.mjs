@@ -1,7 +1,7 @@
 // Checks of `tunelab-cli study` run by ctest (tests/cli/study.cmake), natively and in the web build.
 //   node study_checks.mjs bad-args CLI           bad arguments exit 2 with a message
 //   node study_checks.mjs same-seed CLI          the same seed prints the same JSON twice
-//   node study_checks.mjs same-trials CLI_A CLI_B   both CLIs (native and node) give the same trials
+//   node study_checks.mjs same-trials CLI_A CLI_B DATA_DIR   both CLIs (native and node) give the same trials
 //   node study_checks.mjs parallel CLI DATA_DIR  --jobs: Hyperband's trials as one at a time, ASHA's fixed by --sync
 //   node study_checks.mjs objectives CLI DATA_DIR   a study of error and FLOPs: its front, save and resume
 // CLI is the command as one string, words separated by '|' (e.g. "node|build/web/src/cli/tunelab-cli.js").
@@ -94,6 +94,15 @@ if (check === 'bad-args') {
       const args = [...extra, '--sampler', sampler, '--trials', '30', '--seed', '11'];
       same(json(clis[0], args).value, json(clis[1], args).value, `${sampler} ${extra.join(' ')}`);
     }
+  // ParEGO's proposals (a GP on scalarized error and FLOPs of a trained network) and MOTPE's are the same too.
+  writeFileSync(spaceFile, JSON.stringify([{ name: 'lr', type: 'float', low: 0.003, high: 1, log: true },
+                                           { name: 'units', type: 'int', low: 2, high: 32, log: true },
+                                           { name: 'epochs', type: 'int', low: 2, high: 12 }]));
+  for (const sampler of ['parego', 'tpe']) {
+    const args = ['--objective', 'mlp:moons', '--objectives', 'error,flops', '--sampler', sampler, '--space', spaceFile,
+                  '--trials', '14', '--seed', '2', '--data-dir', clis[2]];
+    same(json(clis[0], args).value, json(clis[1], args).value, `${sampler} mlp:moons error,flops`);
+  }
 } else if (check === 'parallel') {
   const mlp = ['--objective', 'mlp:digits', '--data-dir', clis[1], '--trials', '12', '--seed', '3'];
   // Synchronous Hyperband waits for each rung to be in: with 3 workers it runs the very same trials.

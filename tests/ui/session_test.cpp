@@ -265,6 +265,14 @@ TEST_CASE("session: a race saved mid-way and restored in a fresh app ends exactl
         check_resume_matches(setup, 3, 4, 0, true);  // inside a random trial's epochs
         check_resume_matches(setup, 10, 2, 1);
     }
+    SUBCASE("ParEGO on the lab's network: its study of error and FLOPs comes back and goes on alike") {
+        // Cut in its random start (8 trials for four tuned settings), where one step asks a trial; the
+        // restored study then has to carry both objectives for ParEGO's own proposals to come out alike.
+        check_resume_matches(R"({"cmd":"arena.set","objective":"lab","metric":"val_accuracy","strategies":["random","parego"],
+                                 "trials":12,"epochs":4,"seed":3,"repeats":1,"params":{"units":{"tuned":true,"low":2,"high":32,
+                                 "log":true},"epochs":{"tuned":true,"low":1,"high":4,"log":false}}})",
+                             5, 2, 1);
+    }
 }
 
 TEST_CASE("session: a 6-racer, 30-trial race keeps the saved session small") {

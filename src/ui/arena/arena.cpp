@@ -284,7 +284,8 @@ json::Value status_json(const AppState& app) {
                                               {"x", arena.dim_x},
                                               {"y", arena.dim_y},
                                               {"progress_x", arena.progress_by_epochs ? "epochs" : "trials"},
-                                              {"table", arena.table_racer}}},
+                                              {"table", arena.table_racer},
+                                              {"bayes_with_noise", arena.bayes_with_noise}}},
                         {"summary", race_summary(arena, app.tr)}};
 }
 
@@ -615,7 +616,8 @@ json::Value arena_view(AppState& app, const hook::Request& request) {
 //                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
 //                                     interrupted: {round, restored_trials} or null, landscape (see
 //                                     arena.landscape_status), view: {tab, x, y, progress_x: trials |
-//                                     epochs, table: the trial table's racer}, summary}
+//                                     epochs, table: the trial table's racer, bayes_with_noise: the BO
+//                                     views' σ includes the fitted noise}, summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume

@@ -118,6 +118,7 @@ struct ArenaState {
     bool progress_by_epochs = false;
     int bayes_racer = -1;      // which BO racer the BO views show (-1: the first)
     BayesViewCache bayes_cache;
+    bool bayes_with_noise = false;  // the BO views' σ: of a new evaluation (noise included), else of the function
     int table_racer = 0;       // the trial table's racer
     std::vector<ImportanceCache> importance;  // per strategy, for the analysis view
     std::optional<LandscapeGrid> landscape;    // computed (or computing) true landscape, if asked for

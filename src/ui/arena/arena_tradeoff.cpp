@@ -140,6 +140,8 @@ void draw_tradeoff_view(const ArenaState& arena, const Translator& tr) {
     hv.x.label = tr("trial");
     hv.x.integer = true;
     hv.y.label = tr("hypervolume");
+    hv.y.min = 0;  // the whole scale: a share of the box, comparable from race to race
+    hv.y.max = 1;
     if (plot::begin("##hypervolume", ImVec2(-1, 240), hv)) {
         for (size_t i = 0; i < all.size(); ++i) {
             size_t n = SIZE_MAX;

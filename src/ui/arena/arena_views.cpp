@@ -548,7 +548,11 @@ void draw_bayes_curve(const ArenaState& arena, const tune::Study& study, const t
     opt.title = tr("Gaussian-process model of the objective");
     opt.x.label = study.space().params()[0].name.c_str();
     if (plot::begin("##curve", ImVec2(width, 260), opt)) {
-        plot::band(tr("mean ± 2σ"), curve.xs, curve.lower, curve.upper, plot::faded(plot::series_color(0), 0.2f));
+        if (arena.bayes_with_noise)
+            plot::band(tr("mean ± 2σ, noise included"), curve.xs, curve.lower_with_noise, curve.upper_with_noise,
+                       plot::faded(plot::series_color(0), 0.2f));
+        else
+            plot::band(tr("mean ± 2σ"), curve.xs, curve.lower, curve.upper, plot::faded(plot::series_color(0), 0.2f));
         plot::line(tr("posterior mean"), curve.xs, curve.mean, plot::series_color(0));
         if (test) {
             std::vector<double> truth;
@@ -571,7 +575,7 @@ void draw_bayes_curve(const ArenaState& arena, const tune::Study& study, const t
 }
 
 // Mean, σ and acquisition heatmaps over two parameters, trials and the next point on each.
-void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, const Translator& tr) {
+void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, bool with_noise, const Translator& tr) {
     const tune::Space& space = study.space();
     const Points p = sampled_points(study, slice.dim_x, slice.dim_y);
     struct Map {
@@ -581,8 +585,13 @@ void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, co
     };
     const Map maps[] = {
         {tr("Posterior mean"), tr("What the model predicts the objective to be. It is sure only near the trials."), &slice.mean},
-        {tr("Posterior standard deviation"),
-         tr("How unsure the model is: small near trials, large far from them. Exploring means going where this is large."), &slice.stddev},
+        with_noise ? Map{tr("σ of a new evaluation (function + noise)"),
+                         tr("How far a new evaluation there may land from the mean: the model's uncertainty about the function and the "
+                            "noise it fitted to the evaluations. Near trials only the noise is left."),
+                         &slice.stddev_with_noise}
+                   : Map{tr("σ of the function (noise excluded)"),
+                         tr("How unsure the model is: small near trials, large far from them. Exploring means going where this is large."),
+                         &slice.stddev},
         {tr("Acquisition"), tr("The value of trying each point next, from mean and σ. The star, its maximum, is evaluated next."),
          &slice.acquisition},
     };
@@ -624,6 +633,11 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     }
     // ξ/κ here too: moving them redraws the acquisition at once, before anything is evaluated.
     draw_acquisition_sliders(arena.setup, tr, "arena.bayes.", ImGui::GetFontSize() * 7);
+    ImGui::SameLine();
+    controls::named("arena.bayes.with_noise", ImGui::Checkbox(tr.label("σ with the evaluations' noise").c_str(), &arena.bayes_with_noise));
+    tooltip(tr("Off: σ is the model's uncertainty about the function itself, which more trials shrink. On: the spread of a new "
+               "evaluation, that uncertainty plus the noise the model fitted to the evaluations (a training seed's luck), which "
+               "no number of trials removes."));
     if (race_space(arena).size() >= 2) draw_dimension_pickers(arena, tr);
 
     refresh_bayes_cache(arena, arena.bayes_racer);
@@ -638,11 +652,14 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
         return;
     }
     if (c.curve) draw_bayes_curve(arena, study, *c.curve, tr, ImGui::GetContentRegionAvail().x);
-    if (c.slice) draw_bayes_slice(study, *c.slice, tr);
-    // Whether σ includes the evaluations' own noise (it does not: the GP fits that separately).
+    if (c.slice) draw_bayes_slice(study, *c.slice, arena.bayes_with_noise, tr);
+    // Whether σ includes the evaluations' own noise (the GP fits that separately).
     const double noise = c.slice ? c.slice->noise_stddev : c.curve->noise_stddev;
     if (noise > 0 && study.best() && std::abs(noise) > 1e-6 * (1 + std::abs(*study.best()->value)))
-        ImGui::TextDisabled(tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top of it."),
+        ImGui::TextDisabled(arena.bayes_with_noise
+                                ? tr("σ above includes the fitted noise of each evaluation (±%.3g) on top of the function's uncertainty.")
+                                : tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top "
+                                     "of it."),
                             noise);
     else
         ImGui::TextDisabled("%s", tr("σ above is the function's uncertainty; the model found no noise in the evaluations."));

@@ -123,6 +123,11 @@ constexpr TranslationEntry kEntries[] = {
      "在每次训练过程中用超梯度下降调学习率（Baydin 等，2018）：学习率沿着损失对它自身的梯度一步步调整。每次试验从一个随机点出发，"
      "训练轮数与其他策略的试验相同，所以比赛是在相同训练成本（轮数）下比较。"},
     {"ParEGO", "ParEGO"},
+    {"MOTPE", "MOTPE"},
+    {"MOTPE (Ozaki et al. 2022; Optuna's TPE on several objectives) searches for good scores and cheap training at once: TPE whose good "
+     "trials are those on the best Pareto fronts so far, so it samples where good trade-offs lie.",
+     "MOTPE（Ozaki 等，2022；即 Optuna 的 TPE 用于多个目标）同时追求好分数和低训练成本："
+     "它把目前最靠前的几条帕累托前沿上的试验当作“好”试验，于是在好的取舍所在之处采样。"},
     {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
      "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "
      "Pareto front instead of one corner.",
@@ -191,9 +196,21 @@ constexpr TranslationEntry kEntries[] = {
     {"acquisition", "采集函数"},
     {"Posterior mean", "后验均值"},
     {"What the model predicts the objective to be. It is sure only near the trials.", "模型预测的目标值。只有在试验点附近它才有把握。"},
-    {"Posterior standard deviation", "后验标准差"},
+    {"σ of the function (noise excluded)", "函数的 σ（不含噪声）"},
+    {"σ of a new evaluation (function + noise)", "新一次评估的 σ（函数 + 噪声）"},
     {"How unsure the model is: small near trials, large far from them. Exploring means going where this is large.",
      "模型有多不确定：试验点附近小，远处大。探索就是去它大的地方。"},
+    {"How far a new evaluation there may land from the mean: the model's uncertainty about the function and the noise it fitted to "
+     "the evaluations. Near trials only the noise is left.",
+     "在那里新做一次评估，结果可能离均值多远：模型对函数本身的不确定性，加上它从评估中拟合出的噪声。在试验点附近只剩下噪声。"},
+    {"σ with the evaluations' noise", "σ 含评估噪声"},
+    {"Off: σ is the model's uncertainty about the function itself, which more trials shrink. On: the spread of a new evaluation, that "
+     "uncertainty plus the noise the model fitted to the evaluations (a training seed's luck), which no number of trials removes.",
+     "关闭：σ 是模型对函数本身的不确定性，试验越多它越小。打开：新一次评估的离散程度，即这份不确定性加上模型从评估中拟合出的噪声"
+     "（训练种子的运气），再多的试验也消除不了它。"},
+    {"mean ± 2σ, noise included", "均值 ± 2σ（含噪声）"},
+    {"σ above includes the fitted noise of each evaluation (±%.3g) on top of the function's uncertainty.",
+     "上面的 σ 在函数本身的不确定性之上，还包含了每次评估拟合出的噪声（±%.3g）。"},
     {"Acquisition", "采集函数"},
     {"The value of trying each point next, from mean and σ. The star, its maximum, is evaluated next.",
      "由均值和 σ 算出的每个点下一步值得试的程度。星号是它的最大值，下一次就评估那里。"},
