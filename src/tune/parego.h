@@ -29,6 +29,7 @@ public:
     // Throws std::invalid_argument for a single-objective study: there is nothing to trade off.
     Proposal ask(const Study& study) override;
     bool prepare(const Study& study) override;
+    int initial_points(const Space& space) const { return bayes_.initial_points(space); }  // BO's start
 
     // The weights of the next proposal: one of Knowles' evenly spaced vectors (components l/s
     // summing to 1; s = 10 for 2 objectives, 11 vectors; s = 4 for 3, 15 vectors), drawn uniformly
