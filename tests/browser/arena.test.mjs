@@ -75,7 +75,7 @@ test("every arena control works with the real mouse at its position, in both lan
     status = await waitForStatus(page, (s) => s.finished);
     assert.match(status.summary, language === "en" ? /seeds/ : /种子/);
 
-    for (const tab of ["landscape", "bayes", "trials", "hyperband", "analysis", "progress"]) {
+    for (const tab of ["landscape", "bayes", "trials", "hyperband", "timeline", "analysis", "progress"]) {
       await clickControl(page, `arena.view.${tab}`);
       await waitForFrames(page, 2);
       assert.equal((await arenaStatus(page)).view.tab, tab, `${language}: tab ${tab}`);
@@ -84,6 +84,9 @@ test("every arena control works with the real mouse at its position, in both lan
     await pick(page, "arena.progress_x", "epochs");
     assert.equal((await arenaStatus(page)).view.progress_x, "epochs");
     await screenshot(page, `arena-clicked-progress-epochs-${language}.png`);
+    // Against wall-clock seconds: where training trials side by side pays.
+    await pick(page, "arena.progress_x", "seconds");
+    assert.equal((await arenaStatus(page)).view.progress_x, "seconds");
     await pick(page, "arena.progress_x", "trials");
     assert.equal((await arenaStatus(page)).view.progress_x, "trials");
     await clickControl(page, "arena.view.landscape");
@@ -301,7 +304,7 @@ test("Hyperband's brackets and the analysis (importance, parallel coordinates, P
     // Branin's value changes along both coordinates.
     if (objective === "branin") for (const i of fitted) assert.ok(Object.values(i.shares).every((v) => v > 0.01), JSON.stringify(i));
 
-    const views = ["progress", "trials", "hyperband", "analysis"];
+    const views = ["progress", "trials", "hyperband", "timeline", "analysis"];
     for (const [viewport, suffix] of [[{ width: 1280, height: 800 }, ""], [{ width: 390, height: 844 }, "-phone"]]) {
       await page.setViewportSize(viewport);
       for (const language of ["en", "zh"]) {

@@ -342,9 +342,24 @@ constexpr TranslationEntry kEntries[] = {
     // Progress against cost, Hyperband's bracket size, points shared with Random (arena_views.cpp, arena_setup.cpp)
     {"epochs trained (training cost)", "已训练轮数（训练成本）"},
     {"epochs trained", "已训练轮数"},
-    {"Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is "
-     "judged fairly only at equal epochs.",
-     "按试验计数时每次试验都算一样；按轮数计数时看的是训练花了多少。Hyperband 会在几轮之后停掉差的试验，所以只有在相同轮数下比较才公平。"},
+    {"Trials count every trial alike; epochs count what the trials cost to train; seconds count the time since the race began. Hyperband "
+     "stops weak trials after a few epochs, so it is judged fairly only at equal epochs; trials trained side by side by several workers "
+     "show their gain in seconds.",
+     "按试验计数时每次试验都算一样；按轮数计数时看的是训练花了多少；按秒计数时看的是比赛开始后过了多久。"
+     "Hyperband 会在几轮之后停掉差的试验，所以只有在相同轮数下比较才公平；多个工作者同时训练的试验，省下的时间要按秒看。"},
+    {"wall-clock seconds", "实际经过的秒数"},
+    {"seconds since the race began", "比赛开始后的秒数"},
+    // The workers' timeline (arena_analysis.cpp)
+    {"Timeline", "时间线"},
+    {"worker %d", "工作者 %d"},
+    {"%s · seed %d", "%s · 种子 %d"},
+    {"Each lane is a background worker; each bar one trial's training on it. Gaps are time a worker waited.",
+     "每一行是一个后台工作者，每一段是它训练一个试验的时间。空白处是工作者在等待。"},
+    {"This race trained one trial at a time on the page's own thread: each lane is one strategy and seed, and they took turns. Race "
+     "with background workers to see several trials train at once.",
+     "这场比赛在页面自己的线程上一次只训练一个试验：每一行是一种策略和一个种子，它们轮流进行。"
+     "使用后台工作者比赛，就能看到多个试验同时训练。"},
+    {"Which worker trained which trial, and when", "哪个工作者在什么时候训练了哪个试验"},
     {"Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal "
      "trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs.",
      "Hyperband 的第一组要启动 %d 个配置，比每种策略的 %d 次试验还多：它一组也完成不了，按试验次数比较时，它还没晋级任何配置就被评判了。"
