@@ -38,8 +38,8 @@ size_t feature_count(const Space& space) {
 }  // namespace
 
 Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, const GaussianProcess::FitOptions& fit,
-                     const Eigen::VectorXd* warm_start, bool warp_outputs)
-    : space_(space) {
+                     const Eigen::VectorXd* warm_start, bool warp_outputs, double face_wall)
+    : space_(space), face_wall_(face_wall) {
     continuous_ = std::all_of(space.params().begin(), space.params().end(),
                               [](const Param& p) { return p.kind == ParamKind::real && p.parent.empty(); });
     std::vector<std::vector<double>> unit;
@@ -50,10 +50,12 @@ Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, cons
     y_mean_ = y.mean();
     const double var = y.size() > 1 ? (y.array() - y_mean_).square().sum() / double(y.size() - 1) : 0.0;
     y_scale_ = var > 1e-24 ? std::sqrt(var) : 1.0;
-    const Eigen::VectorXd z = (y.array() - y_mean_) / y_scale_;
-    gp_.fit(features(to_matrix(unit, space.size())), z, rng, fit, warm_start);
+    const Eigen::MatrixXd observed = to_matrix(unit, space.size());
+    // The GP models what the wall leaves; posterior() adds the wall back.
+    const Eigen::VectorXd z = (y.array() - y_mean_) / y_scale_ - wall(observed).array();
+    gp_.fit(features(observed), z, rng, fit, warm_start);
     Eigen::VectorXd mean, stddev;
-    posterior(to_matrix(unit, space.size()), mean, stddev);
+    posterior(observed, mean, stddev);
     incumbent_ = mean.minCoeff();
     // The best few observations seed the acquisition search: the optimum is often near them.
     std::vector<size_t> order(obs.size());
@@ -84,29 +86,41 @@ Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
     return f;
 }
 
+Eigen::VectorXd Surrogate::wall(const Eigen::MatrixXd& unit) const {
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(unit.rows());
+    if (face_wall_ == 0) return w;
+    for (size_t i = 0; i < space_.size(); ++i)
+        if (space_.params()[i].kind != ParamKind::categorical)  // one-hot choices have no faces
+            w.array() += (2 * unit.col(Eigen::Index(i)).array() - 1).square().square() - 0.2;  // E[(2u − 1)⁴] = ⅕
+    return face_wall_ * w;
+}
+
 void Surrogate::posterior(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
     gp_.predict(features(unit), mean, stddev);
+    mean += wall(unit);
 }
 
 double Surrogate::to_loss(double z) const { return warp_.inverse(z * y_scale_ + y_mean_); }
 
-void Surrogate::band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper) const {
+void Surrogate::band(const Eigen::MatrixXd& unit, double k, Eigen::VectorXd& lower, Eigen::VectorXd& upper,
+                     bool with_noise) const {
     Eigen::VectorXd mean, stddev;
     posterior(unit, mean, stddev);
+    if (with_noise) stddev = (stddev.array().square() + noise_variance()).sqrt();
     lower = (mean - k * stddev).unaryExpr([&](double z) { return to_loss(z); });
     upper = (mean + k * stddev).unaryExpr([&](double z) { return to_loss(z); });
 }
 
-void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev) const {
+void Surrogate::predict(const Eigen::MatrixXd& unit, Eigen::VectorXd& mean, Eigen::VectorXd& stddev, bool with_noise) const {
     Eigen::VectorXd lower, upper;
     posterior(unit, mean, stddev);
-    band(unit, 1, lower, upper);
+    band(unit, 1, lower, upper, with_noise);
     mean = mean.unaryExpr([&](double z) { return to_loss(z); });
     stddev = (upper - lower) / 2;
 }
 
 double Surrogate::noise_stddev() const {
-    const double noise = std::sqrt(gp_.noise_variance()) * gp_.y_scale();
+    const double noise = std::sqrt(noise_variance());
     return (to_loss(incumbent_ + noise) - to_loss(incumbent_ - noise)) / 2;
 }
 
@@ -213,7 +227,7 @@ const Surrogate* BayesSampler::model(const Study& study) {
         if (!key.warm_start.empty())
             warm = Eigen::Map<const Eigen::VectorXd>(key.warm_start.data(), Eigen::Index(key.warm_start.size()));
         cached_ = std::make_unique<Surrogate>(study.space(), key.observations, rng, options_.fit, warm ? &*warm : nullptr,
-                                              options_.warp_outputs);
+                                              options_.warp_outputs, options_.face_wall);
         cached_for_ = std::move(key);
         ++fits_;
     }
@@ -316,6 +330,8 @@ SliceView BayesSampler::slice(const Study& study, int dim_x, int dim_y, const Va
     const Eigen::VectorXd a = m->acquisition(grid, view_acquisition());
     view.mean.assign(mean.begin(), mean.end());
     view.stddev.assign(stddev.begin(), stddev.end());
+    m->predict(grid, mean, stddev, true);
+    view.stddev_with_noise.assign(stddev.begin(), stddev.end());
     view.acquisition.assign(a.begin(), a.end());
     view.noise_stddev = m->noise_stddev();
     view.next = next_proposal(study, *m).params;
@@ -341,6 +357,9 @@ CurveView BayesSampler::curve(const Study& study, int dim, int resolution) {
     view.mean.assign(mean.begin(), mean.end());
     view.lower.assign(lower.begin(), lower.end());
     view.upper.assign(upper.begin(), upper.end());
+    m->band(line, 2, lower, upper, true);
+    view.lower_with_noise.assign(lower.begin(), lower.end());
+    view.upper_with_noise.assign(upper.begin(), upper.end());
     view.acquisition.assign(a.begin(), a.end());
     view.noise_stddev = m->noise_stddev();
     view.next = next_proposal(study, *m).params;

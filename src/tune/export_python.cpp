@@ -671,11 +671,12 @@ std::string sampler_block(const PythonSearch& search) {
                "    except ImportError:\n"
                "        print(\"the 'cmaes' package is missing: TPE stands in for CMA-ES\")\n"
                "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
-    } else if (s == "parego") {
-        out += "    # TuneLab's ParEGO searched the error and the training cost (FLOPs) together. This script counts\n"
+    } else if (s == "parego" || s == "motpe") {
+        const std::string name = s == "parego" ? "ParEGO" : "MOTPE";
+        out += "    # TuneLab's " + name + " searched the error and the training cost (FLOPs) together. This script counts\n"
                "    # no FLOPs, so it tunes the score alone, with TPE (optuna's TPESampler searches a Pareto front,\n"
                "    # MOTPE, when objective() returns the cost too and the study has two directions).\n"
-               "    print(\"TuneLab's ParEGO traded the error against FLOPs; this script tunes the score alone, with TPE\")\n"
+               "    print(\"TuneLab's " + name + " traded the error against FLOPs; this script tunes the score alone, with TPE\")\n"
                "    return optuna.samplers.TPESampler(seed=seed), optuna.pruners.NopPruner()\n";
     } else if (s == "random") {
         out += "    return optuna.samplers.RandomSampler(seed=seed), optuna.pruners.NopPruner()\n";
@@ -813,7 +814,8 @@ std::string main_block(const PythonSearch* search) {
 
 std::string python_sampler(const std::string& strategy) {
     const Strategy* known = find_strategy(strategy);
-    return known ? known->sampler : strategy;
+    // A multi-objective strategy keeps its own name: the script says it tunes the score alone.
+    return known ? (known->multi_objective ? known->name : known->sampler) : strategy;
 }
 
 PythonSearch default_python_search(const TrainConfig& run) {

@@ -78,6 +78,7 @@ public:
     std::unique_ptr<Evaluation> start(const Values& params, uint64_t seed) const override;
     std::optional<double> known_optimum() const override { return fn_.optimum; }
     const TestFunction& function() const { return fn_; }
+    double noise() const { return noise_; }
 
     // The true landscape on a resolution² grid over (dim_x, dim_y), the other coordinates at
     // `anchor`, row-major [iy * resolution + ix], at the same cell centres as BayesSampler::slice.

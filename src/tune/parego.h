@@ -12,7 +12,11 @@
 namespace tunelab::tune {
 
 struct ParEgoOptions {
-    BayesOptions bayes;  // the BO that proposes on the scalarized study (its default initial design)
+    // The BO that proposes on the scalarized study. Two departures from Knowles, both TuneLab's BO
+    // defaults: its quasi-random start of max(5, 2d) trials (Knowles: 11d − 1 Latin-hypercube points,
+    // too many for a 20-trial race) and its acquisition maximizer (quasi-random candidates and a
+    // compass search; Knowles: an evolutionary algorithm).
+    BayesOptions bayes;
     // ρ of the augmented Chebyshev function max_j(λ_j f_j) + ρ Σ_j λ_j f_j: the small sum makes a
     // point worse on one objective and equal on the others score worse. Knowles' value.
     double rho = 0.05;
@@ -25,6 +29,7 @@ public:
     // Throws std::invalid_argument for a single-objective study: there is nothing to trade off.
     Proposal ask(const Study& study) override;
     bool prepare(const Study& study) override;
+    int initial_points(const Space& space) const { return bayes_.initial_points(space); }  // BO's start
 
     // The weights of the next proposal: one of Knowles' evenly spaced vectors (components l/s
     // summing to 1; s = 10 for 2 objectives, 11 vectors; s = 4 for 3, 15 vectors), drawn uniformly

@@ -83,6 +83,7 @@ public:
     const Objective& objective() const { return *objective_; }
     int budget() const { return budget_; }
     int running() const { return running_; }  // number of the running trial, or -1
+    double seconds() const { return clock_.elapsed_seconds(); }  // its clock: the trials' spans count by it
     int last_told() const { return told_; }    // number of the trial told last, or -1
 
     // The seed a trial's evaluation gets: a function of the study's seed and the trial's number.

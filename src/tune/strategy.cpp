@@ -53,6 +53,10 @@ const std::vector<Strategy>& strategies() {
          "objectives at random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, "
          "so it fills in the whole Pareto front instead of one corner.",
          "parego", std::nullopt, true},
+        {"motpe", "MOTPE",
+         "MOTPE (Ozaki et al. 2022; Optuna's TPE on several objectives) searches for good scores and cheap training at once: TPE "
+         "whose good trials are those on the best Pareto fronts so far, so it samples where good trade-offs lie.",
+         "tpe", std::nullopt, true},
         {"gradient", "Gradient-based",
          "Tunes the learning rate inside each training run by hypergradient descent (Baydin et al. 2018): the rate follows the "
          "gradient of the loss with respect to itself, step by step. Each trial starts from a random point and trains as long as "

@@ -5,6 +5,8 @@
 #include <numbers>
 #include <numeric>
 
+#include "tune/pareto.h"
+
 namespace tunelab::tune {
 
 namespace {
@@ -77,6 +79,56 @@ private:
     double sigma_;
 };
 
+// MOTPE's split (Ozaki et al., "Multiobjective tree-structured Parzen estimator", JAIR 2022; Optuna's
+// TPESampler on a study of several objectives): the good trials are the best non-dominated ranks, and
+// where a rank must be cut, its trials that add the most hypervolume, chosen greedily. Diverged and
+// failed trials are bad. (Optuna also weights the good trials by their hypervolume contribution;
+// here each counts once, as in the single-objective split.)
+void multi_objective_split(const Study& study, size_t n_good, std::vector<const Values*>& good, std::vector<const Values*>& bad) {
+    std::vector<const Trial*> done;
+    std::vector<ObjectivePoint> points;
+    for (const Trial& t : study.trials())
+        if (t.status == TrialStatus::complete) {
+            done.push_back(&t);
+            points.push_back(trade_off_point(study, t));
+        } else if (t.status == TrialStatus::pruned || t.status == TrialStatus::diverged) {
+            bad.push_back(&t.params);
+        }
+    if (points.empty()) return;
+    // The hypervolume's reference: 10 % of each objective's range beyond its worst value.
+    ObjectivePoint reference = points.front(), low = points.front();
+    for (const ObjectivePoint& p : points)
+        for (size_t j = 0; j < p.size(); ++j) reference[j] = std::max(reference[j], p[j]), low[j] = std::min(low[j], p[j]);
+    for (size_t j = 0; j < reference.size(); ++j) reference[j] += 0.1 * (reference[j] - low[j]) + 1e-12;
+    const std::vector<int> ranks = nondominated_ranks(points);
+    std::vector<bool> chosen(points.size(), false);
+    for (int rank = 0; good.size() < n_good; ++rank) {
+        std::vector<size_t> members;
+        for (size_t i = 0; i < points.size(); ++i)
+            if (ranks[i] == rank) members.push_back(i);
+        if (members.empty()) break;
+        std::vector<ObjectivePoint> kept;
+        while (good.size() < n_good && !members.empty()) {
+            size_t pick = 0;
+            if (good.size() + members.size() > n_good) {  // the rank is cut: the largest contribution first
+                double best = -1;
+                for (size_t m = 0; m < members.size(); ++m) {
+                    kept.push_back(points[members[m]]);
+                    const double volume = hypervolume(kept, reference);
+                    kept.pop_back();
+                    if (volume > best) best = volume, pick = m;
+                }
+            }
+            kept.push_back(points[members[pick]]);
+            chosen[members[pick]] = true;
+            good.push_back(&done[members[pick]]->params);
+            members.erase(members.begin() + long(pick));
+        }
+    }
+    for (size_t i = 0; i < points.size(); ++i)
+        if (!chosen[i]) bad.push_back(&done[i]->params);
+}
+
 }  // namespace
 
 Proposal TpeSampler::ask(const Study& study) {
@@ -88,12 +140,19 @@ Proposal TpeSampler::ask(const Study& study) {
         p.source = "init";
         return p;
     }
-    std::vector<size_t> order(obs.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return obs.loss[a] < obs.loss[b]; });
     size_t n_good = std::min<size_t>(25, size_t(std::ceil(options_.gamma * double(obs.size()))));
     std::vector<const Values*> good, bad;
-    for (size_t r = 0; r < order.size(); ++r) (r < n_good ? good : bad).push_back(&obs.params[order[r]]);
+    if (study.multi_objective()) {
+        multi_objective_split(study, n_good, good, bad);
+        if (options_.constant_liar)  // running trials count as bad (their lie), as in the single-objective split
+            for (const Trial& t : study.trials())
+                if (t.status == TrialStatus::running) bad.push_back(&t.params);
+    } else {
+        std::vector<size_t> order(obs.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return obs.loss[a] < obs.loss[b]; });
+        for (size_t r = 0; r < order.size(); ++r) (r < n_good ? good : bad).push_back(&obs.params[order[r]]);
+    }
     Parzen l(study.space(), good), g(study.space(), bad);
 
     Proposal p{l.sample(rng)};

@@ -3,6 +3,8 @@
 // 2018): split the observations at the γ-quantile of the loss into "good" and "bad", model each
 // group's density with Parzen windows (a kernel on every point plus a broad prior), and propose the
 // candidate that maximizes l(x)/g(x), good density over bad density.
+// On a study of several objectives it is MOTPE, as Optuna's TPESampler: "good" are the best
+// non-dominated ranks (tpe.cpp: multi_objective_split).
 #include "tune/sampler.h"
 
 namespace tunelab::tune {

@@ -75,7 +75,7 @@ test("every arena control works with the real mouse at its position, in both lan
     status = await waitForStatus(page, (s) => s.finished);
     assert.match(status.summary, language === "en" ? /seeds/ : /种子/);
 
-    for (const tab of ["landscape", "bayes", "trials", "hyperband", "analysis", "progress"]) {
+    for (const tab of ["landscape", "bayes", "trials", "hyperband", "timeline", "analysis", "progress"]) {
       await clickControl(page, `arena.view.${tab}`);
       await waitForFrames(page, 2);
       assert.equal((await arenaStatus(page)).view.tab, tab, `${language}: tab ${tab}`);
@@ -84,6 +84,9 @@ test("every arena control works with the real mouse at its position, in both lan
     await pick(page, "arena.progress_x", "epochs");
     assert.equal((await arenaStatus(page)).view.progress_x, "epochs");
     await screenshot(page, `arena-clicked-progress-epochs-${language}.png`);
+    // Against wall-clock seconds: where training trials side by side pays.
+    await pick(page, "arena.progress_x", "seconds");
+    assert.equal((await arenaStatus(page)).view.progress_x, "seconds");
     await pick(page, "arena.progress_x", "trials");
     assert.equal((await arenaStatus(page)).view.progress_x, "trials");
     await clickControl(page, "arena.view.landscape");
@@ -205,6 +208,52 @@ test("the arena's views, BO model included, are drawn on Branin and on the lab's
   }
 });
 
+// Pixels that differ between two screenshots of the same size.
+function changedPixels(a, b) {
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4)
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) ++changed;
+  return changed;
+}
+
+test("on noisy Branin the BO view's σ switch, pressed by mouse, redraws σ with the fitted noise; CMA-ES's ellipse is drawn", async () => {
+  for (const language of ["en", "zh"]) {
+    const { page, context, problems } = await openPage(shared.browser, shared.server);
+    await waitUntilReady(page);
+    await call(page, { cmd: "set_language", language });
+    await call(page, { cmd: "show", page: "arena" });
+    const set = await call(page, { cmd: "arena.set", objective: "branin", noise: 2, strategies: ["random", "bo_ei", "cmaes"],
+                                   repeats: 1, pace: 0 });
+    assert.equal(set.ok, true, JSON.stringify(set));
+    await call(page, { cmd: "arena.start" });
+    await waitForRound(page, 16, 120000);
+    await call(page, { cmd: "arena.pause" });
+    await clickControl(page, "arena.view.bayes");
+    await waitForFrames(page, 4);
+    assert.equal((await arenaStatus(page)).view.bayes_with_noise, false);
+    const without = await screenshot(page, `arena-bayes-sigma-function-${language}.png`);
+    await clickControl(page, "arena.bayes.with_noise");
+    await page.mouse.move(640, 790);  // off the switch: its tooltip would cover the maps
+    await waitForFrames(page, 4);
+    assert.equal((await arenaStatus(page)).view.bayes_with_noise, true, `${language}: the switch turned σ's noise on`);
+    const withNoise = await screenshot(page, `arena-bayes-sigma-with-noise-${language}.png`);
+    // The σ map (and its title and the note below) change; the mean and the acquisition do not.
+    const changed = changedPixels(without.png, withNoise.png);
+    assert.ok(changed > 2000, `${language}: σ with noise redrew only ${changed} pixels`);
+    await clickControl(page, "arena.view.landscape");
+    await page.mouse.move(820, 600);
+    for (let notch = 0; notch < 4; ++notch) {  // CMA-ES's map, the third, is below the first two
+      await page.mouse.wheel(0, 100);
+      await waitForFrames(page, 1);
+    }
+    await waitForFrames(page, 3);
+    const landscape = await screenshot(page, `arena-cmaes-ellipse-${language}.png`);
+    assert.ok(inkStats(landscape.png).colours > 150, `${language}: landscape with CMA-ES's ellipse`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 // a dominates b: no worse on cost and value, better on one.
 function dominates(a, b) {
   return a.flops <= b.flops && a.value <= b.value && (a.flops < b.flops || a.value < b.value);
@@ -255,7 +304,7 @@ test("Hyperband's brackets and the analysis (importance, parallel coordinates, P
     // Branin's value changes along both coordinates.
     if (objective === "branin") for (const i of fitted) assert.ok(Object.values(i.shares).every((v) => v > 0.01), JSON.stringify(i));
 
-    const views = ["progress", "trials", "hyperband", "analysis"];
+    const views = ["progress", "trials", "hyperband", "timeline", "analysis"];
     for (const [viewport, suffix] of [[{ width: 1280, height: 800 }, ""], [{ width: 390, height: 844 }, "-phone"]]) {
       await page.setViewportSize(viewport);
       for (const language of ["en", "zh"]) {

@@ -56,7 +56,7 @@ try {
       if (!best[i] || run.rate > best[i].rate) best[i] = run;
     }
   const base = best[0].rate;
-  console.log(`3. Headless Chromium, lab race (${RACE.strategies.join(", ")}; ${RACE.trials} trials x ${RACE.repeats} seeds, ` +
+  console.log(`4. Headless Chromium, lab race (${RACE.strategies.join(", ")}; ${RACE.trials} trials x ${RACE.repeats} seeds, ` +
               `${RACE.epochs} epochs): trials per second from Start to the end (fastest of ${repeat}), frame CPU p95 while racing`);
   SETTINGS.forEach((setting, i) => {
     const b = best[i];

@@ -94,13 +94,15 @@ if (check === 'bad-args') {
       const args = [...extra, '--sampler', sampler, '--trials', '30', '--seed', '11'];
       same(json(clis[0], args).value, json(clis[1], args).value, `${sampler} ${extra.join(' ')}`);
     }
-  // ParEGO's proposals (a GP on scalarized error and FLOPs of a trained network) are the same too.
+  // ParEGO's proposals (a GP on scalarized error and FLOPs of a trained network) and MOTPE's are the same too.
   writeFileSync(spaceFile, JSON.stringify([{ name: 'lr', type: 'float', low: 0.003, high: 1, log: true },
                                            { name: 'units', type: 'int', low: 2, high: 32, log: true },
                                            { name: 'epochs', type: 'int', low: 2, high: 12 }]));
-  const args = ['--objective', 'mlp:moons', '--objectives', 'error,flops', '--sampler', 'parego', '--space', spaceFile,
-                '--trials', '14', '--seed', '2', '--data-dir', clis[2]];
-  same(json(clis[0], args).value, json(clis[1], args).value, 'parego mlp:moons error,flops');
+  for (const sampler of ['parego', 'tpe']) {
+    const args = ['--objective', 'mlp:moons', '--objectives', 'error,flops', '--sampler', sampler, '--space', spaceFile,
+                  '--trials', '14', '--seed', '2', '--data-dir', clis[2]];
+    same(json(clis[0], args).value, json(clis[1], args).value, `${sampler} mlp:moons error,flops`);
+  }
 } else if (check === 'parallel') {
   const mlp = ['--objective', 'mlp:digits', '--data-dir', clis[1], '--trials', '12', '--seed', '3'];
   // Synchronous Hyperband waits for each rung to be in: with 3 workers it runs the very same trials.

@@ -93,6 +93,9 @@ TEST_CASE("export_python: each TuneLab sampler maps to its Optuna counterpart") 
         {"tpe", "optuna.samplers.TPESampler(seed=seed)"},
         {"cmaes", "optuna.samplers.CmaEsSampler(seed=seed)"},
         {"hyperband", "optuna.pruners.HyperbandPruner("},
+        // Several objectives: the script tunes the score alone and says so.
+        {"parego", "TuneLab's ParEGO traded the error against FLOPs; this script tunes the score alone, with TPE"},
+        {"motpe", "TuneLab's MOTPE traded the error against FLOPs; this script tunes the score alone, with TPE"},
     };
     for (const auto& [name, line] : expected) {
         const std::string sampler = name;  // CAPTURE takes a variable, not a structured binding (clang 14)

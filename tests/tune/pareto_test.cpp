@@ -155,8 +155,34 @@ TEST_CASE("ParEGO: finds a wider front than random search on a trade-off, the sa
     CHECK(parego_sum > random_sum);
 }
 
-TEST_CASE("Strategy: ParEGO races with two objectives, the others with one") {
+TEST_CASE("MOTPE: TPE on a study of two objectives samples where the Pareto set lies, whatever the cost") {
+    // The trade-off's Pareto set is y = 0.3 for every x (test_objectives.h). MOTPE's good trials are the
+    // best fronts, which span x, so its model's proposals crowd around y = 0.3 across the cost range;
+    // random search's lie anywhere. Over 4 seeds, and a seed gives the same trials twice.
+    auto distance = [](const Study& study, const char* source) {
+        double sum = 0;
+        int n = 0;
+        for (const Trial& t : study.trials())
+            if (!source || t.source == source) sum += std::abs(t.params[1] - 0.3), ++n;
+        return sum / n;
+    };
+    for (uint64_t seed = 1; seed <= 4; ++seed) {
+        const Study motpe = run_study("tpe", seed, 40), random = run_study("random", seed, 40);
+        std::vector<double> costs;
+        for (const Trial& t : motpe.trials())
+            if (t.source == "tpe") costs.push_back(t.params[0]);
+        INFO("seed " << seed);
+        CHECK(distance(motpe, "tpe") < 0.5 * distance(random, nullptr));
+        // Along the whole front, not at one end: its proposals reach both the cheap and the accurate third.
+        CHECK(*std::min_element(costs.begin(), costs.end()) < 1.0 / 3);
+        CHECK(*std::max_element(costs.begin(), costs.end()) > 2.0 / 3);
+        if (seed == 1) CHECK(run_study("tpe", seed, 40).to_json() == motpe.to_json());
+    }
+}
+
+TEST_CASE("Strategy: ParEGO and MOTPE race with two objectives, the others with one") {
     CHECK(strategy_objectives("parego") == std::vector<Measure>{Measure::value, Measure::flops});
+    CHECK(strategy_objectives("motpe") == std::vector<Measure>{Measure::value, Measure::flops});
     CHECK(strategy_objectives("bo_ei") == std::vector<Measure>{Measure::value});
     CHECK(make_strategy_sampler("parego", {})->name() == "parego");
 }

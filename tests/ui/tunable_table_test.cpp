@@ -90,7 +90,7 @@ TEST_CASE("strategy table: the set-up, its labels and tooltips, the racers and t
         names.push_back(s.name);
         CHECK(chinese_for(s.label) != nullptr);
         CHECK(chinese_for(s.help) != nullptr);
-        CHECK(tune::python_sampler(s.name) == s.sampler);
+        CHECK(tune::python_sampler(s.name) == (s.multi_objective ? std::string(s.name) : std::string(s.sampler)));
         std::unique_ptr<tune::Sampler> sampler = tune::make_strategy_sampler(s.name, tune::SamplerOptions{});
         CHECK(sampler->name() == s.sampler);
         if (auto* bayes = dynamic_cast<tune::BayesSampler*>(sampler.get())) {

@@ -287,8 +287,9 @@ json::Value status_json(const AppState& app) {
                         {"view", json::Object{{"tab", std::string(name(arena.view))},
                                               {"x", arena.dim_x},
                                               {"y", arena.dim_y},
-                                              {"progress_x", arena.progress_by_epochs ? "epochs" : "trials"},
-                                              {"table", arena.table_racer}}},
+                                              {"progress_x", std::string(name(arena.progress_x))},
+                                              {"table", arena.table_racer},
+                                              {"bayes_with_noise", arena.bayes_with_noise}}},
                         {"workers", workers_json(arena)},
                         {"summary", race_summary(arena, app.tr)}};
 }
@@ -606,7 +607,7 @@ json::Value arena_load_trial(AppState& app, const hook::Request& request) {
 
 json::Value arena_view(AppState& app, const hook::Request& request) {
     ArenaState& arena = app.arena;
-    constexpr const char* kMust = "\"tab\" must be progress, landscape, bayes, trials, hyperband or analysis";
+    constexpr const char* kMust = "\"tab\" must be progress, landscape, bayes, trials, hyperband, timeline, analysis or tradeoffs";
     const std::optional<ArenaView> tab = request.choice<ArenaView>("tab", kMust);
     if (!tab) throw hook::Refusal(kMust);
     const int dims = arena.objective ? int(arena.objective->space().size()) : 0;
@@ -627,14 +628,16 @@ json::Value arena_view(AppState& app, const hook::Request& request) {
 //                                     trials:[{number, params, value, status}], best_value, best_so_far, epochs}],
 //                                     interrupted: {round, restored_trials} or null, landscape (see
 //                                     arena.landscape_status), view: {tab, x, y, progress_x: trials |
-//                                     epochs, table: the trial table's racer}, summary}
+//                                     epochs | seconds, table: the trial table's racer, bayes_with_noise: the
+//                                     BO views' σ includes the fitted noise}, summary}
 //   arena.set {setup fields…}         partial set-up update (see arena_setup_from_json); stops the race
 //   arena.start                       a new race from the set-up
 //   arena.pause / arena.resume
 //   arena.discard                     drops the race (what the interrupted race's banner offers)
 //   arena.round                       exactly one more round (pauses first), then the status
 //   arena.load_trial {racer, number}  that trial's settings into the lab (lab objective), shows the lab
-//   arena.view {tab, x?, y?}          progress | landscape | bayes | trials | hyperband | analysis | tradeoffs;
+//   arena.view {tab, x?, y?}          progress | landscape | bayes | trials | hyperband | timeline | analysis |
+//                                     tradeoffs;
 //                                     x, y: the 2-D views' parameters
 //   arena.landscape {k?} | {cancel}   (lab objective) starts computing the true landscape over the
 //                                     shown x, y (k points per continuous axis, default 8), or drops it

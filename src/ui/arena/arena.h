@@ -48,15 +48,23 @@ struct Racer {
     std::map<int, std::string> failures;  // why trials failed in a worker, by trial number
 };
 
-enum class ArenaView { progress, landscape, bayes, trials, hyperband, analysis, tradeoffs };
+enum class ArenaView { progress, landscape, bayes, trials, hyperband, timeline, analysis, tradeoffs };
+
+// The progress plot's x axis: trials; epochs trained (the cost Hyperband saves: at equal trials its
+// first bracket may never finish, at equal epochs the comparison is fair); or wall-clock seconds
+// since the race began (what training several trials at once saves).
+enum class ProgressAxis { trials, epochs, seconds };
 
 }  // namespace tunelab::ui
 
 namespace tunelab {
 // Their names in the hook (arena.view {tab}) and in the tabs' control names (arena.view.progress).
 template <>
-inline constexpr std::array<std::string_view, 7> enum_names<ui::ArenaView> = {"progress", "landscape", "bayes",    "trials",
-                                                                              "hyperband", "analysis", "tradeoffs"};
+inline constexpr std::array<std::string_view, 8> enum_names<ui::ArenaView> = {
+    "progress", "landscape", "bayes", "trials", "hyperband", "timeline", "analysis", "tradeoffs"};
+// The hook's view.progress_x and the combo's control values (arena.progress_x).
+template <>
+inline constexpr std::array<std::string_view, 3> enum_names<ui::ProgressAxis> = {"trials", "epochs", "seconds"};
 }  // namespace tunelab
 
 namespace tunelab::ui {
@@ -123,11 +131,10 @@ struct ArenaState {
     ArenaView view = ArenaView::progress;
     bool view_requested = false;  // the hook chose `view`: select its tab on the next frame
     int dim_x = 0, dim_y = 1;  // the two hyperparameters the 2-D views show
-    // The progress plot's x axis: trials, or epochs trained (the cost Hyperband saves: at equal
-    // trials its first bracket may never finish, at equal epochs the comparison is fair).
-    bool progress_by_epochs = false;
+    ProgressAxis progress_x = ProgressAxis::trials;
     int bayes_racer = -1;      // which BO racer the BO views show (-1: the first)
     BayesViewCache bayes_cache;
+    bool bayes_with_noise = false;  // the BO views' σ: of a new evaluation (noise included), else of the function
     int table_racer = 0;       // the trial table's racer
     std::vector<ImportanceCache> importance;  // per strategy, for the analysis view
     std::optional<LandscapeGrid> landscape;    // computed (or computing) true landscape, if asked for

@@ -388,6 +388,71 @@ void draw_hyperband_view(const ArenaState& arena, const Translator& tr) {
     }
 }
 
+// Which worker trained which trial, and when, as Optuna's plot_timeline with a lane per worker: a bar
+// per stretch of training (a Hyperband or ASHA trial has one per rung it reached), coloured by its
+// strategy; stopped stretches fainter, failed and diverged ones red. A race run one trial at a time
+// on the page's own thread gets a lane per racer instead: they take turns, frame by frame.
+void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
+    int workers = 0;
+    for (const Racer& r : arena.racers)
+        for (const tune::Trial& t : r.runner->study().trials())
+            for (const tune::TrialSpan& span : t.spans) workers = std::max(workers, span.worker + 1);
+    const bool by_worker = workers > 0;
+    std::vector<std::string> lanes;
+    char text[256];
+    if (by_worker) {
+        for (int w = 0; w < workers; ++w) {
+            std::snprintf(text, sizeof text, tr("worker %d"), w + 1);
+            lanes.push_back(text);
+        }
+    } else {
+        for (const Racer& r : arena.racers) {
+            std::snprintf(text, sizeof text, tr("%s · seed %d"), arena_strategy_label(r.strategy, tr), r.repeat + 1);
+            lanes.push_back(text);
+        }
+    }
+    wrapped_text(by_worker ? tr("Each lane is a background worker; each bar one trial's training on it. Gaps are time a worker waited.")
+                           : tr("This race trained one trial at a time on the page's own thread: each lane is one strategy and seed, "
+                                "and they took turns. Race with background workers to see several trials train at once."));
+    std::vector<const char*> names;
+    for (const std::string& lane : lanes) names.push_back(lane.c_str());
+    plot::Options opt;
+    opt.title = tr("Which worker trained which trial, and when");
+    opt.x.label = tr("seconds since the race began");
+    opt.x.min = 0;
+    opt.y.categories = names.data();
+    opt.y.category_count = int(names.size());
+    opt.y.inverted = true;
+    opt.y.min = -0.5;
+    opt.y.max = double(names.size()) - 0.5;
+    const float lane_height = 1.6f * ImGui::GetTextLineHeightWithSpacing();
+    if (!plot::begin("##timeline", ImVec2(-1, std::max(180.0f, lane_height * float(names.size()) + 110)), opt)) return;
+    const plot::LineStyle bar{.thickness = 0.6f * lane_height};
+    std::vector<bool> labelled(arena.raced.strategies.size(), false);
+    for (size_t ri = 0; ri < arena.racers.size(); ++ri) {
+        const Racer& r = arena.racers[ri];
+        const auto strategy = std::find(arena.raced.strategies.begin(), arena.raced.strategies.end(), r.strategy);
+        const size_t si = size_t(strategy - arena.raced.strategies.begin());
+        const ImU32 color = plot::series_color(int(si));
+        for (const tune::Trial& t : r.runner->study().trials())
+            for (size_t k = 0; k < t.spans.size(); ++k) {
+                const tune::TrialSpan& span = t.spans[k];
+                const int lane = by_worker ? span.worker : int(ri);
+                if (lane < 0) continue;  // trained on the page's thread before a reload
+                const bool last = k + 1 == t.spans.size();
+                const bool broke = last && (t.status == tune::TrialStatus::failed || t.status == tune::TrialStatus::diverged);
+                const bool stopped = last && t.status == tune::TrialStatus::pruned;
+                const ImU32 c = broke ? IM_COL32(210, 50, 40, 255) : stopped ? plot::faded(color, 0.45f) : color;
+                const double xs[] = {span.start, span.end >= 0 ? span.end : r.runner->seconds()};
+                const double ys[] = {double(lane), double(lane)};
+                const bool legend = si < labelled.size() && !labelled[si];
+                if (legend) labelled[si] = true;
+                plot::line(legend ? arena_strategy_label(r.strategy, tr) : "##bar", xs, ys, c, bar);
+            }
+    }
+    plot::end();
+}
+
 void draw_analysis_view(ArenaState& arena, const Translator& tr) {
     draw_importance(arena, tr);
     ImGui::Separator();

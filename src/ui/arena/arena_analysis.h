@@ -1,6 +1,6 @@
 #pragma once
-// The views that explain a race: Hyperband's brackets, parameter importance, parallel coordinates and
-// the Pareto front (arena_analysis.cpp).
+// The views that explain a race: Hyperband's brackets, the workers' timeline, parameter importance,
+// parallel coordinates and the Pareto front (arena_analysis.cpp).
 #include <string>
 #include <vector>
 
@@ -14,6 +14,7 @@ namespace tunelab::ui {
 // "lr=0.0123 batch=32": a trial's parameters as a learner reads them (hover texts).
 std::string describe_params(const tune::Space& space, const tune::Values& params);
 void draw_hyperband_view(const ArenaState& arena, const Translator& tr);
+void draw_timeline_view(const ArenaState& arena, const Translator& tr);
 void draw_analysis_view(ArenaState& arena, const Translator& tr);
 // Importance of each parameter from a GP fitted to the studies' complete trials (pooled), or empty
 // when there are fewer than `importance_min_trials`.

@@ -154,22 +154,33 @@ void draw_workers(AppState& app) {
                      "leaves one for the page: %d."),
                   arena.cores, tune::default_pool_size(arena.cores));
     tooltip(help);
-    // Each busy worker: whose trial, how far it has trained.
-    for (const Racer& racer : arena.racers) {
-        if (!racer.in_worker) continue;
-        const Racer::InWorker& w = *racer.in_worker;
-        const tune::Trial& trial = racer.runner->study().trial(w.number);
-        const int epochs = trial.budget > 0 ? trial.budget : racer.runner->objective().trial_epochs(trial.params);
+    // One bar per worker on the slider's line, busy or idle, so that the views below never move
+    // as trials come and go (a click aimed at a tab must land on it).
+    std::vector<const Racer*> busy;
+    for (const Racer& racer : arena.racers)
+        if (racer.in_worker && racer.in_worker->worker >= 0) busy.push_back(&racer);
+    std::sort(busy.begin(), busy.end(), [](const Racer* a, const Racer* b) { return a->in_worker->worker < b->in_worker->worker; });
+    const int slots = std::max(arena.workers, 1);
+    ImGui::SameLine();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = std::max((ImGui::GetContentRegionAvail().x - spacing * float(slots - 1)) / float(slots), 1.0f);
+    for (int slot = 0; slot < slots; ++slot) {
+        if (slot > 0) ImGui::SameLine();
         char overlay[160];
-        if (w.worker >= 0)
+        float fraction = 0;
+        if (size_t(slot) < busy.size()) {
+            const Racer& racer = *busy[size_t(slot)];
+            const Racer::InWorker& w = *racer.in_worker;
+            const tune::Trial& trial = racer.runner->study().trial(w.number);
+            const int epochs = trial.budget > 0 ? trial.budget : racer.runner->objective().trial_epochs(trial.params);
             std::snprintf(overlay, sizeof overlay, tr("worker %d: %s #%d, trial %d, epoch %d/%d"), w.worker + 1,
                           arena_strategy_label(racer.strategy, tr), racer.repeat + 1, w.number, w.epochs, epochs);
-        else
-            std::snprintf(overlay, sizeof overlay, tr("queued: %s #%d, trial %d"), arena_strategy_label(racer.strategy, tr),
-                          racer.repeat + 1, w.number);
-        const float width = ImGui::GetFontSize() * 17;
-        same_line_if_fits(width);
-        progress_bar(float(w.epochs) / float(std::max(epochs, 1)), ImVec2(width, 0), overlay);
+            fraction = float(w.epochs) / float(std::max(epochs, 1));
+        } else {
+            std::snprintf(overlay, sizeof overlay, "%s", tr("idle"));
+        }
+        progress_bar(fraction, ImVec2(width, 0), overlay);
+        if (size_t(slot) < busy.size()) tooltip(overlay);  // the bar may be too narrow for all of it
     }
     if (arena.last_failure && size_t(arena.last_failure->first) < arena.racers.size()) {
         const Racer& racer = arena.racers[size_t(arena.last_failure->first)];

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "tune/parego.h"
+#include "tune/tpe.h"
 #include "ui/arena/arena_analysis.h"
 #include "ui/arena/arena_views.h"
 #include "ui/widgets/plot.h"
@@ -117,10 +119,30 @@ void draw_tradeoff_view(const ArenaState& arena, const Translator& tr) {
         plot::end();
     }
     tooltip(help);
-    char caption[256];
+    char caption[512];
     std::snprintf(caption, sizeof caption,
                   tr("Seed %d: lines join each strategy's front, faint dots are its other trials. Down and to the left is better."), seed);
     wrapped_text(caption, 0, true);
+    // Strategies that start like another from the same seed share their first trials: say so before the
+    // learner takes the coinciding curves for a bug.
+    auto raced = [&](const char* name) { return std::any_of(all.begin(), all.end(), [&](const auto& s) { return s.strategy == name; }); };
+    const bool bo = raced("bo_ei") || raced("bo_pi") || raced("bo_ucb");
+    for (const Racer& r : arena.racers)
+        if (const auto* parego = dynamic_cast<const tune::ParEgoSampler*>(&r.runner->sampler()); parego && bo) {
+            std::snprintf(caption, sizeof caption,
+                          tr("ParEGO's first %d trials are BO's own quasi-random start, from the same seed: their curves agree until "
+                             "ParEGO's model takes over."),
+                          parego->initial_points(r.runner->study().space()));
+            wrapped_text(caption, 0, true);
+            break;
+        }
+    if (raced("motpe") && raced("random")) {
+        std::snprintf(caption, sizeof caption,
+                      tr("MOTPE's first %d trials are random ones, from the same seed as Random's: their curves agree until MOTPE's "
+                         "model takes over."),
+                      tune::TpeOptions::kDefaultInitialPoints);
+        wrapped_text(caption, 0, true);
+    }
 
     const std::optional<tune::TradeOffBox> box = race_box(arena);
     if (!box) {

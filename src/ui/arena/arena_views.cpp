@@ -232,28 +232,55 @@ void draw_target_table(const ArenaState& arena, const std::vector<StrategyResult
 
 // Best so far against epochs trained (mean, lowest and highest over the repeats), at every point
 // where one of them finished an evaluation; each repeat holds its last value between its own points.
-Spread cost_spread(const std::vector<const Racer*>& racers) {
+// Mean, lowest and highest of step curves (x ascending, best so far at each x) at every x where all
+// of them have begun: a strategy's repeats on a shared axis of epochs or seconds.
+Spread step_spread(const std::vector<std::pair<std::vector<double>, std::vector<double>>>& curves) {
     std::vector<double> xs;
-    for (const Racer* r : racers) xs.insert(xs.end(), r->epochs_log.begin(), r->epochs_log.end());
+    for (const auto& [x, y] : curves) xs.insert(xs.end(), x.begin(), x.end());
     std::sort(xs.begin(), xs.end());
     xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
     Spread s;
     for (const double x : xs) {
         double sum = 0, lo = INFINITY, hi = -INFINITY;
         bool all = true;
-        for (const Racer* r : racers) {
-            const auto at = std::upper_bound(r->epochs_log.begin(), r->epochs_log.end(), x);
-            const double v = at == r->epochs_log.begin() ? NAN : r->best_log[size_t(at - r->epochs_log.begin() - 1)];
+        for (const auto& [cx, cy] : curves) {
+            const auto at = std::upper_bound(cx.begin(), cx.end(), x);
+            const double v = at == cx.begin() ? NAN : cy[size_t(at - cx.begin() - 1)];
             if (!std::isfinite(v)) all = false;
             sum += v, lo = std::min(lo, v), hi = std::max(hi, v);
         }
         if (!all) continue;
         s.trial.push_back(x);
-        s.mean.push_back(sum / double(racers.size()));
+        s.mean.push_back(sum / double(curves.size()));
         s.lo.push_back(lo);
         s.hi.push_back(hi);
     }
     return s;
+}
+
+Spread cost_spread(const std::vector<const Racer*>& racers) {
+    std::vector<std::pair<std::vector<double>, std::vector<double>>> curves;
+    for (const Racer* r : racers) curves.emplace_back(r->epochs_log, r->best_log);
+    return step_spread(curves);
+}
+
+// Best so far against the wall-clock seconds at which each complete trial ended (its runner's clock,
+// which starts with the race).
+Spread seconds_spread(const std::vector<const Racer*>& racers) {
+    std::vector<std::pair<std::vector<double>, std::vector<double>>> curves;
+    for (const Racer* r : racers) {
+        const tune::Study& study = r->runner->study();
+        std::vector<std::pair<double, double>> ends;  // (seconds, value)
+        for (const tune::Trial& t : study.trials())
+            if (t.status == tune::TrialStatus::complete && !t.spans.empty()) ends.emplace_back(t.spans.back().end, *t.value);
+        std::sort(ends.begin(), ends.end());
+        auto& [xs, ys] = curves.emplace_back();
+        for (const auto& [seconds, value] : ends) {
+            xs.push_back(seconds);
+            ys.push_back(ys.empty() || study.better(value, ys.back()) ? value : ys.back());
+        }
+    }
+    return step_spread(curves);
 }
 
 void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
@@ -261,16 +288,18 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
     const std::vector<StrategyResult> results = strategy_results(arena, tr);
     const bool network = objective.max_epochs() > 1;  // else an epoch is a trial
     if (network) {
-        const char* axes[] = {tr("trials"), tr("epochs trained (training cost)")};
-        static const std::string kAxisNames[] = {"trials", "epochs"};
-        int axis = arena.progress_by_epochs ? 1 : 0;
+        const char* axes[] = {tr("trials"), tr("epochs trained (training cost)"), tr("wall-clock seconds")};
+        static const std::string kAxisNames[] = {std::string(name(ProgressAxis::trials)), std::string(name(ProgressAxis::epochs)),
+                                                 std::string(name(ProgressAxis::seconds))};
+        int axis = int(arena.progress_x);
         ImGui::SetNextItemWidth(ImGui::CalcTextSize(axes[1]).x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x);
-        if (named_combo(tr.label("x axis").c_str(), axis, axes, kAxisNames, "arena.progress_x")) arena.progress_by_epochs = axis == 1;
+        if (named_combo(tr.label("x axis").c_str(), axis, axes, kAxisNames, "arena.progress_x")) arena.progress_x = ProgressAxis(axis);
         tooltip(
-            tr("Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few "
-               "epochs, so it is judged fairly only at equal epochs."));
+            tr("Trials count every trial alike; epochs count what the trials cost to train; seconds count the time since the race "
+               "began. Hyperband stops weak trials after a few epochs, so it is judged fairly only at equal epochs; trials trained "
+               "side by side by several workers show their gain in seconds."));
     } else {
-        arena.progress_by_epochs = false;
+        arena.progress_x = ProgressAxis::trials;
     }
     const int bracket = hyperband_bracket_size(arena.raced);
     if (bracket > arena.raced.trials) {
@@ -289,8 +318,9 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
     const float table_height = line * float(results.size() + 1) + ImGui::GetTextLineHeightWithSpacing() * 3;
     plot::Options opt;
     opt.title = tr("Best value so far (lower is better)");
-    opt.x.label = arena.progress_by_epochs ? tr("epochs trained") : tr("trial");
-    opt.x.integer = true;  // trials and epochs are counts
+    const char* x_labels[] = {tr("trial"), tr("epochs trained"), tr("seconds since the race began")};
+    opt.x.label = x_labels[int(arena.progress_x)];
+    opt.x.integer = arena.progress_x != ProgressAxis::seconds;  // trials and epochs are counts
     opt.y.label = score_label(arena, tr);
     // Early trials are often 100× worse than late ones: a log axis keeps the end of the race readable
     // (only for objectives that stay positive).
@@ -300,7 +330,9 @@ void draw_progress_view(ArenaState& arena, const Translator& tr, ImVec2 size) {
         for (size_t i = 0; i < arena.raced.strategies.size(); ++i) {
             const std::string& strategy = arena.raced.strategies[i];
             const auto racers = racers_of(arena, strategy);
-            const Spread s = arena.progress_by_epochs ? cost_spread(racers) : best_so_far_spread(racers);
+            const Spread s = arena.progress_x == ProgressAxis::epochs    ? cost_spread(racers)
+                             : arena.progress_x == ProgressAxis::seconds ? seconds_spread(racers)
+                                                                         : best_so_far_spread(racers);
             const ImU32 color = plot::series_color(int(i));
             if (racers.size() > 1) plot::band("##spread", s.trial, s.lo, s.hi, plot::faded(color, 0.2f));
             plot::line(arena_strategy_label(strategy, tr), s.trial, s.mean, color, {.step = true});
@@ -548,7 +580,11 @@ void draw_bayes_curve(const ArenaState& arena, const tune::Study& study, const t
     opt.title = tr("Gaussian-process model of the objective");
     opt.x.label = study.space().params()[0].name.c_str();
     if (plot::begin("##curve", ImVec2(width, 260), opt)) {
-        plot::band(tr("mean ± 2σ"), curve.xs, curve.lower, curve.upper, plot::faded(plot::series_color(0), 0.2f));
+        if (arena.bayes_with_noise)
+            plot::band(tr("mean ± 2σ, noise included"), curve.xs, curve.lower_with_noise, curve.upper_with_noise,
+                       plot::faded(plot::series_color(0), 0.2f));
+        else
+            plot::band(tr("mean ± 2σ"), curve.xs, curve.lower, curve.upper, plot::faded(plot::series_color(0), 0.2f));
         plot::line(tr("posterior mean"), curve.xs, curve.mean, plot::series_color(0));
         if (test) {
             std::vector<double> truth;
@@ -571,7 +607,7 @@ void draw_bayes_curve(const ArenaState& arena, const tune::Study& study, const t
 }
 
 // Mean, σ and acquisition heatmaps over two parameters, trials and the next point on each.
-void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, const Translator& tr) {
+void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, bool with_noise, const Translator& tr) {
     const tune::Space& space = study.space();
     const Points p = sampled_points(study, slice.dim_x, slice.dim_y);
     struct Map {
@@ -581,8 +617,13 @@ void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, co
     };
     const Map maps[] = {
         {tr("Posterior mean"), tr("What the model predicts the objective to be. It is sure only near the trials."), &slice.mean},
-        {tr("Posterior standard deviation"),
-         tr("How unsure the model is: small near trials, large far from them. Exploring means going where this is large."), &slice.stddev},
+        with_noise ? Map{tr("σ of a new evaluation (function + noise)"),
+                         tr("How far a new evaluation there may land from the mean: the model's uncertainty about the function and the "
+                            "noise it fitted to the evaluations. Near trials only the noise is left."),
+                         &slice.stddev_with_noise}
+                   : Map{tr("σ of the function (noise excluded)"),
+                         tr("How unsure the model is: small near trials, large far from them. Exploring means going where this is large."),
+                         &slice.stddev},
         {tr("Acquisition"), tr("The value of trying each point next, from mean and σ. The star, its maximum, is evaluated next."),
          &slice.acquisition},
     };
@@ -624,6 +665,11 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
     }
     // ξ/κ here too: moving them redraws the acquisition at once, before anything is evaluated.
     draw_acquisition_sliders(arena.setup, tr, "arena.bayes.", ImGui::GetFontSize() * 7);
+    ImGui::SameLine();
+    controls::named("arena.bayes.with_noise", ImGui::Checkbox(tr.label("σ with the evaluations' noise").c_str(), &arena.bayes_with_noise));
+    tooltip(tr("Off: σ is the model's uncertainty about the function itself, which more trials shrink. On: the spread of a new "
+               "evaluation, that uncertainty plus the noise the model fitted to the evaluations (a training seed's luck), which "
+               "no number of trials removes."));
     if (race_space(arena).size() >= 2) draw_dimension_pickers(arena, tr);
 
     refresh_bayes_cache(arena, arena.bayes_racer);
@@ -638,11 +684,14 @@ void draw_bayes_view(ArenaState& arena, const Translator& tr) {
         return;
     }
     if (c.curve) draw_bayes_curve(arena, study, *c.curve, tr, ImGui::GetContentRegionAvail().x);
-    if (c.slice) draw_bayes_slice(study, *c.slice, tr);
-    // Whether σ includes the evaluations' own noise (it does not: the GP fits that separately).
+    if (c.slice) draw_bayes_slice(study, *c.slice, arena.bayes_with_noise, tr);
+    // Whether σ includes the evaluations' own noise (the GP fits that separately).
     const double noise = c.slice ? c.slice->noise_stddev : c.curve->noise_stddev;
     if (noise > 0 && study.best() && std::abs(noise) > 1e-6 * (1 + std::abs(*study.best()->value)))
-        ImGui::TextDisabled(tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top of it."),
+        ImGui::TextDisabled(arena.bayes_with_noise
+                                ? tr("σ above includes the fitted noise of each evaluation (±%.3g) on top of the function's uncertainty.")
+                                : tr("σ above is the function's uncertainty; the fitted noise of each evaluation (±%.3g) comes on top "
+                                     "of it."),
                             noise);
     else
         ImGui::TextDisabled("%s", tr("σ above is the function's uncertainty; the model found no noise in the evaluations."));
@@ -783,7 +832,7 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
         return;
     }
     wrapped_text(race_summary(arena, tr));
-    // Seven tabs do not fit a phone: scroll them rather than cut their names short.
+    // Eight tabs do not fit a phone: scroll them rather than cut their names short.
     if (!ImGui::BeginTabBar("##arena_views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     auto tab = [&](const char* english, ArenaView view) {
         const ImGuiTabItemFlags flags = arena.view_requested && arena.view == view ? ImGuiTabItemFlags_SetSelected : 0;
@@ -811,6 +860,7 @@ void draw_arena_views(AppState& app, ImVec2 size, bool own_scroll) {
         ImGui::EndTabItem();
     }
     scrolled_tab(tr_key("Hyperband brackets"), ArenaView::hyperband, [&] { draw_hyperband_view(arena, tr); });
+    scrolled_tab(tr_key("Timeline"), ArenaView::timeline, [&] { draw_timeline_view(arena, tr); });
     scrolled_tab(tr_key("Analysis"), ArenaView::analysis, [&] { draw_analysis_view(arena, tr); });
     scrolled_tab(tr_key("Trade-offs"), ArenaView::tradeoffs, [&] { draw_tradeoff_view(arena, tr); });
     arena.view_requested = false;

@@ -123,6 +123,11 @@ constexpr TranslationEntry kEntries[] = {
      "在每次训练过程中用超梯度下降调学习率（Baydin 等，2018）：学习率沿着损失对它自身的梯度一步步调整。每次试验从一个随机点出发，"
      "训练轮数与其他策略的试验相同，所以比赛是在相同训练成本（轮数）下比较。"},
     {"ParEGO", "ParEGO"},
+    {"MOTPE", "MOTPE"},
+    {"MOTPE (Ozaki et al. 2022; Optuna's TPE on several objectives) searches for good scores and cheap training at once: TPE whose good "
+     "trials are those on the best Pareto fronts so far, so it samples where good trade-offs lie.",
+     "MOTPE（Ozaki 等，2022；即 Optuna 的 TPE 用于多个目标）同时追求好分数和低训练成本："
+     "它把目前最靠前的几条帕累托前沿上的试验当作“好”试验，于是在好的取舍所在之处采样。"},
     {"ParEGO (Knowles 2006) searches for good scores and cheap training at once: before each trial it weighs the two objectives at "
      "random, then Bayesian optimization proposes on that blend. Different weights aim at different trade-offs, so it fills in the whole "
      "Pareto front instead of one corner.",
@@ -191,9 +196,21 @@ constexpr TranslationEntry kEntries[] = {
     {"acquisition", "采集函数"},
     {"Posterior mean", "后验均值"},
     {"What the model predicts the objective to be. It is sure only near the trials.", "模型预测的目标值。只有在试验点附近它才有把握。"},
-    {"Posterior standard deviation", "后验标准差"},
+    {"σ of the function (noise excluded)", "函数的 σ（不含噪声）"},
+    {"σ of a new evaluation (function + noise)", "新一次评估的 σ（函数 + 噪声）"},
     {"How unsure the model is: small near trials, large far from them. Exploring means going where this is large.",
      "模型有多不确定：试验点附近小，远处大。探索就是去它大的地方。"},
+    {"How far a new evaluation there may land from the mean: the model's uncertainty about the function and the noise it fitted to "
+     "the evaluations. Near trials only the noise is left.",
+     "在那里新做一次评估，结果可能离均值多远：模型对函数本身的不确定性，加上它从评估中拟合出的噪声。在试验点附近只剩下噪声。"},
+    {"σ with the evaluations' noise", "σ 含评估噪声"},
+    {"Off: σ is the model's uncertainty about the function itself, which more trials shrink. On: the spread of a new evaluation, that "
+     "uncertainty plus the noise the model fitted to the evaluations (a training seed's luck), which no number of trials removes.",
+     "关闭：σ 是模型对函数本身的不确定性，试验越多它越小。打开：新一次评估的离散程度，即这份不确定性加上模型从评估中拟合出的噪声"
+     "（训练种子的运气），再多的试验也消除不了它。"},
+    {"mean ± 2σ, noise included", "均值 ± 2σ（含噪声）"},
+    {"σ above includes the fitted noise of each evaluation (±%.3g) on top of the function's uncertainty.",
+     "上面的 σ 在函数本身的不确定性之上，还包含了每次评估拟合出的噪声（±%.3g）。"},
     {"Acquisition", "采集函数"},
     {"The value of trying each point next, from mean and σ. The star, its maximum, is evaluated next.",
      "由均值和 σ 算出的每个点下一步值得试的程度。星号是它的最大值，下一次就评估那里。"},
@@ -289,6 +306,10 @@ constexpr TranslationEntry kEntries[] = {
      "同时权衡两者的 ParEGO 则铺满整条前沿：从几乎一样好的便宜网络，到最好的昂贵网络。"},
     {"Seed %d: lines join each strategy's front, faint dots are its other trials. Down and to the left is better.",
      "种子 %d：线连起每种策略的前沿，淡色的点是它的其他试验。越靠左下越好。"},
+    {"ParEGO's first %d trials are BO's own quasi-random start, from the same seed: their curves agree until ParEGO's model takes over.",
+     "ParEGO 的前 %d 次试验就是 BO 自己的拟随机起步，来自同一个种子：在 ParEGO 的模型接手之前，两者的曲线一致。"},
+    {"MOTPE's first %d trials are random ones, from the same seed as Random's: their curves agree until MOTPE's model takes over.",
+     "MOTPE 的前 %d 次试验是随机试验，与随机搜索来自同一个种子：在 MOTPE 的模型接手之前，两者的曲线一致。"},
     {"The hypervolume needs a bounded score: choose validation accuracy as the score in the set-up.",
      "超体积需要有界的分数：请在设置中选择验证准确率作为分数。"},
     {"Hypervolume after each trial (mean over seeds; band: lowest to highest)", "每次试验后的超体积（各种子的均值；色带：最低到最高）"},
@@ -321,9 +342,24 @@ constexpr TranslationEntry kEntries[] = {
     // Progress against cost, Hyperband's bracket size, points shared with Random (arena_views.cpp, arena_setup.cpp)
     {"epochs trained (training cost)", "已训练轮数（训练成本）"},
     {"epochs trained", "已训练轮数"},
-    {"Trials count every trial alike; epochs count what the trials cost to train. Hyperband stops weak trials after a few epochs, so it is "
-     "judged fairly only at equal epochs.",
-     "按试验计数时每次试验都算一样；按轮数计数时看的是训练花了多少。Hyperband 会在几轮之后停掉差的试验，所以只有在相同轮数下比较才公平。"},
+    {"Trials count every trial alike; epochs count what the trials cost to train; seconds count the time since the race began. Hyperband "
+     "stops weak trials after a few epochs, so it is judged fairly only at equal epochs; trials trained side by side by several workers "
+     "show their gain in seconds.",
+     "按试验计数时每次试验都算一样；按轮数计数时看的是训练花了多少；按秒计数时看的是比赛开始后过了多久。"
+     "Hyperband 会在几轮之后停掉差的试验，所以只有在相同轮数下比较才公平；多个工作者同时训练的试验，省下的时间要按秒看。"},
+    {"wall-clock seconds", "实际经过的秒数"},
+    {"seconds since the race began", "比赛开始后的秒数"},
+    // The workers' timeline (arena_analysis.cpp)
+    {"Timeline", "时间线"},
+    {"worker %d", "工作者 %d"},
+    {"%s · seed %d", "%s · 种子 %d"},
+    {"Each lane is a background worker; each bar one trial's training on it. Gaps are time a worker waited.",
+     "每一行是一个后台工作者，每一段是它训练一个试验的时间。空白处是工作者在等待。"},
+    {"This race trained one trial at a time on the page's own thread: each lane is one strategy and seed, and they took turns. Race "
+     "with background workers to see several trials train at once.",
+     "这场比赛在页面自己的线程上一次只训练一个试验：每一行是一种策略和一个种子，它们轮流进行。"
+     "使用后台工作者比赛，就能看到多个试验同时训练。"},
+    {"Which worker trained which trial, and when", "哪个工作者在什么时候训练了哪个试验"},
     {"Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal "
      "trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs.",
      "Hyperband 的第一组要启动 %d 个配置，比每种策略的 %d 次试验还多：它一组也完成不了，按试验次数比较时，它还没晋级任何配置就被评判了。"
@@ -352,7 +388,7 @@ constexpr TranslationEntry kEntries[] = {
     {"Trials train in the page's frames: this browser offers no background workers.",
      "试验在页面的帧间训练：这个浏览器不提供后台工作线程。"},
     {"worker %d: %s #%d, trial %d, epoch %d/%d", "线程 %d：%s #%d，试验 %d，第 %d/%d 轮"},
-    {"queued: %s #%d, trial %d", "排队中：%s #%d，试验 %d"},
+    {"idle", "空闲"},
     {"%s #%d, trial %d failed in a worker (%s); the race goes on.", "%s #%d 的试验 %d 在工作线程中失败（%s）；比赛继续。"},
     {"Trials in workers", "试验分派"},
     {"As workers come free", "线程一空就派"},

@@ -696,9 +696,11 @@ const std::vector<Lesson>& lesson_catalogue() {
               "accurate ones, its front is longer and its hypervolume curve climbs higher.",
               R"([{"cmd":"arena.start"}])",
               [](const AppState& app) { return finished_racer(app, "bo_ei") && finished_racer(app, "parego"); },
-              {{"Of the trials their models chose, ParEGO put at least 5 more than BO into the cheaper half of the cost range.", "%.0f", 5,
+              // Thresholds that hold on every seed from 1 to 6 of this set-up (3 to 9 more cheap trials, 1.12 to 1.36×
+              // the hypervolume), not only on the lesson's seed 1 (6 and 1.20×).
+              {{"Of the trials their models chose, ParEGO put at least 3 more than BO into the cheaper half of the cost range.", "%.0f", 3,
                 false, cheap_trials_parego_minus_bo},
-               {"ParEGO's hypervolume is at least 1.15× BO's.", "%.3g×", 1.15, false, hypervolume_parego_over_bo}}},
+               {"ParEGO's hypervolume is at least 1.1× BO's.", "%.3g×", 1.1, false, hypervolume_parego_over_bo}}},
          }},
         {"challenge_spiral", "Challenge: the spiral at 90%, within 100 epochs",
          "Goal: reach a validation accuracy of 90% (or more) on the spiral (500 points, noise 0.05, validation "

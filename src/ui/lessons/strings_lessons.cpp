@@ -311,9 +311,9 @@ constexpr TranslationEntry kEntries[] = {
     {"Random search trains at least 2× the epochs Hyperband trains.", "随机搜索训练的总轮数至少是 Hyperband 的 2 倍。"},
     {"At least half of Hyperband's trials are pruned.", "Hyperband 至少一半的试验被剪枝。"},
     {"The best validation accuracy of the race is at least 95%.", "这场比赛最好的验证准确率至少为 95%。"},
-    {"Of the trials their models chose, ParEGO put at least 5 more than BO into the cheaper half of the cost range.",
-     "在模型选出的试验中，ParEGO 放在成本范围较便宜一半里的，比 BO 至少多 5 次。"},
-    {"ParEGO's hypervolume is at least 1.15× BO's.", "ParEGO 的超体积至少是 BO 的 1.15 倍。"},
+    {"Of the trials their models chose, ParEGO put at least 3 more than BO into the cheaper half of the cost range.",
+     "在模型选出的试验中，ParEGO 放在成本范围较便宜一半里的，比 BO 至少多 3 次。"},
+    {"ParEGO's hypervolume is at least 1.1× BO's.", "ParEGO 的超体积至少是 BO 的 1.1 倍。"},
 };
 
 }  // namespace
