@@ -42,12 +42,15 @@ const char* kUsage =
     "  --space FILE        JSON search space (array of parameters) instead of the default\n"
     "  --resume FILE       continue a study saved with --save (same objective)\n"
     "  --save FILE         save the study as JSON (tunelab-cli export turns it into a script)\n"
+    "  --warm-start FILE   start from the trials of an earlier study (a --save file) on the same\n"
+    "                      space: BO and TPE take them as prior observations\n"
     "  --trials-csv FILE   write its trials as CSV (formerly --csv)\n"
     "  --optuna-storage URL  also write the study into an Optuna storage (sqlite:///race.db,\n"
     "                    postgresql://..., mysql://..., or a journal file's path); needs Python's optuna\n"
     "  --optuna-study NAME the study's name there (default tunelab-SAMPLER)\n"
     "  --json              print {space, optimum, trials, best_value, best_params} as JSON\n"
-    "  --timings           with --json: each trial's sampler time in milliseconds\n"
+    "  --timings           with --json: each trial's sampler time in milliseconds and its spans\n"
+    "                      [worker, start s, end s], when and on which worker it trained\n"
     "  --pareto            also report the Pareto front of value against cost (FLOPs) of a one-objective study\n"
     "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
     "  --jobs N            train N trials at once on N threads (BO and TPE count the running ones\n"
@@ -59,8 +62,8 @@ const char* kUsage =
     "Options take their value as the next argument or after '=' (--trials=20).\n";
 
 struct Arguments {
-    std::string objective, sampler, objectives_list, space_file, resume_file, save_file, csv_file, optuna_storage, optuna_study,
-        data_dir = "assets/data";
+    std::string objective, sampler, objectives_list, space_file, resume_file, save_file, warm_start_file, csv_file, optuna_storage,
+        optuna_study, data_dir = "assets/data";
     int trials = 30, seeds = 1, jobs = 1;
     bool sync = false;
     uint64_t seed = 1;
@@ -178,6 +181,7 @@ Arguments parse(const std::vector<std::string>& given) {
         else if (flag == "--space") a.space_file = value();
         else if (flag == "--resume") a.resume_file = value();
         else if (flag == "--save") a.save_file = value();
+        else if (flag == "--warm-start") a.warm_start_file = value();
         else if (flag == "--trials-csv") a.csv_file = value();
         else if (flag == "--optuna-storage") a.optuna_storage = value();
         else if (flag == "--optuna-study") a.optuna_study = value();
@@ -196,6 +200,8 @@ Arguments parse(const std::vector<std::string>& given) {
     if (a.objective.empty()) throw UsageError("--objective is required");
     if (a.sampler.empty()) throw UsageError("--sampler is required");
     if (a.noise < 0) throw UsageError("--noise must be at least 0");
+    if (!a.warm_start_file.empty() && !a.resume_file.empty())
+        throw UsageError("--warm-start starts a new study; a resumed one keeps the warm start it was saved with");
     if (a.seeds > 1 && (!a.json || !a.resume_file.empty() || !a.save_file.empty() || !a.csv_file.empty() ||
                         !a.optuna_storage.empty()))
         throw UsageError("--seeds runs many studies: it needs --json and takes no --resume, --save, --trials-csv or "
@@ -277,7 +283,12 @@ json::Value report(const Arguments& a, const tune::Study& study, const tune::Obj
         v["status"] = name(t.status);
         v["source"] = t.source;
         if (study.multi_objective()) v["flops"] = t.cost.flops;
-        if (a.timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
+        if (a.timings) {
+            v["sampler_ms"] = t.sampler_seconds * 1e3;
+            json::Array spans;
+            for (const tune::TrialSpan& span : t.spans) spans.push_back(json::Array{span.worker, span.start, span.end});
+            v["spans"] = std::move(spans);
+        }
         // With noise, what the trial's point is worth without it: the benchmark's regret.
         if (auto* test = dynamic_cast<const tune::TestObjective*>(&objective); test && test->noise() > 0 && t.value)
             v["true_value"] = test->function().f(t.params);
@@ -353,6 +364,15 @@ int run_one(const Arguments& a) {
     if (resumed && a.sampler == "parego" && !resumed->multi_objective())
         throw std::invalid_argument("--resume " + a.resume_file + ": ParEGO needs a study of several objectives; this one has one");
     tune::Study study = resumed ? std::move(*resumed) : tune::Study(objective->space(), objective->direction(), a.seed, a.measures);
+    if (!a.warm_start_file.empty()) {
+        const tune::Study earlier =
+            from_document("--warm-start", a.warm_start_file, read_json_file(a.warm_start_file), tune::Study::from_json);
+        try {
+            study.warm_start_from(earlier);
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument("--warm-start " + a.warm_start_file + ": " + e.what());
+        }
+    }
     tune::StudyRunner runner(std::move(study), std::move(sampler), objective, a.trials);
     if (a.jobs > 1) {
         tune::run_parallel(runner, a.jobs, a.sync ? tune::ParallelMode::batch_synchronous : tune::ParallelMode::asynchronous,

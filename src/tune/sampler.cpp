@@ -94,19 +94,22 @@ Proposal GridSampler::ask(const Study& study) {
 Observations observations(const Study& study, PendingLie lie) {
     Observations obs;
     double best = INFINITY, worst = -INFINITY;
-    for (const Trial& t : study.trials())
-        if (t.finished()) {
-            obs.params.push_back(t.params);
-            obs.loss.push_back(study.loss(*t.value));
-            best = std::min(best, obs.loss.back());
-            worst = std::max(worst, obs.loss.back());
-        }
+    // A warm start's trials first, as prior observations (Study::warm_start_from), then the study's own.
+    for (const auto* trials : {&study.warm_start(), &study.trials()})
+        for (const Trial& t : *trials)
+            if (t.finished()) {
+                obs.params.push_back(t.params);
+                obs.loss.push_back(study.loss(*t.value));
+                best = std::min(best, obs.loss.back());
+                worst = std::max(worst, obs.loss.back());
+            }
     if (!std::isfinite(worst)) return obs;
-    for (const Trial& t : study.trials())
-        if (t.status == TrialStatus::diverged) {
-            obs.params.push_back(t.params);
-            obs.loss.push_back(worst);
-        }
+    for (const auto* trials : {&study.warm_start(), &study.trials()})
+        for (const Trial& t : *trials)
+            if (t.status == TrialStatus::diverged) {
+                obs.params.push_back(t.params);
+                obs.loss.push_back(worst);
+            }
     if (lie == PendingLie::none) return obs;
     for (const Trial& t : study.trials())
         if (t.status == TrialStatus::running) {

@@ -258,6 +258,9 @@ json::Value Study::to_json() const {
         trials.push_back(std::move(v));
     }
     out["trials"] = std::move(trials);
+    // The prior observations as a study of their own (with_trials leaves its warm start out), so a
+    // saved warm study resumes with the same proposals.
+    if (!warm_start_.empty()) out["warm_start"] = with_trials(warm_start_).to_json();
     return out;
 }
 
@@ -332,7 +335,26 @@ Study Study::from_json(const json::Value& value) {
         study.trials_.push_back(std::move(t));
         study.next_number_++;
     }
+    if (const json::Value* earlier = value.find("warm_start")) {
+        if (earlier->find("warm_start")) bad("a warm start's earlier study has no warm start of its own");
+        study.warm_start_from(from_json(*earlier));
+    }
     return study;
+}
+
+void Study::warm_start_from(const Study& earlier) {
+    if (multi_objective() || earlier.multi_objective())
+        throw std::invalid_argument("warm-starting takes single-objective studies; one of them has several objectives");
+    if (earlier.direction_ != direction_)
+        throw std::invalid_argument("the earlier study " + std::string(name(earlier.direction_)) + "s its value, this one " +
+                                    std::string(name(direction_)) + "s it: their values cannot be compared");
+    const json::Value mine = space_to_json(space_), theirs = space_to_json(earlier.space_);
+    if (!(mine == theirs))
+        throw std::invalid_argument("the earlier study searched another space: " + theirs.dump() + ", not " + mine.dump() +
+                                    " (warm-starting needs the same parameters and ranges)");
+    warm_start_.clear();
+    for (const Trial& t : earlier.trials_)
+        if (t.finished() || t.status == TrialStatus::diverged) warm_start_.push_back(t);
 }
 
 std::string Study::to_csv() const {

@@ -139,6 +139,16 @@ public:
     // single-objective study in that direction: ParEGO's view of its trials with scalarized values.
     Study with_trials(std::vector<Trial> trials, std::optional<Direction> value_direction = std::nullopt) const;
 
+    // Warm-starting (meta-learning): the finished trials of an earlier study on the same space (another
+    // data set, or a smaller version of this one) become prior observations of BO and TPE
+    // (observations(): pooled with this study's own, unweighted, as Optuna's study.add_trials
+    // does), so a model-based sampler starts from what the earlier study learned instead of from a
+    // random design. They are not this study's trials: not numbered, not its best, not its budget.
+    // Throws std::invalid_argument, saying why, when the earlier study's space or direction differs
+    // or it has several objectives.
+    void warm_start_from(const Study& earlier);
+    const std::vector<Trial>& warm_start() const { return warm_start_; }
+
     json::Value to_json() const;
     static Study from_json(const json::Value& value);  // throws std::invalid_argument
     // One row per trial: number, status, value, each parameter, epochs, seconds, flops, rung.
@@ -152,6 +162,7 @@ private:
     std::vector<Measure> objectives_;
     uint64_t seed_;
     std::vector<Trial> trials_;
+    std::vector<Trial> warm_start_;  // the earlier study's finished trials
     int next_number_ = 0;
 };
 

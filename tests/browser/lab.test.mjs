@@ -270,7 +270,8 @@ test("the hypergradient box and its β slider, pressed with the mouse, let a rat
     await clickControl(page, "lab.hypergradient");
     assert.equal((await labStatus(page)).runs[0].config.optimizer.hypergradient, true);
     await typeInto(page, "lab.hypergradient_beta", "0.002");
-    assert.equal((await labStatus(page)).runs[0].config.optimizer.hypergradient_beta, 0.002);
+    const beta = (await labStatus(page)).runs[0].config.optimizer.hypergradient_beta;
+    assert.ok(Math.abs(beta - 0.002) < 1e-9, `β is ${beta}`);  // the slider holds a float
     await clickControl(page, "toolbar.start");
     await finished(page);
     const run = (await labStatus(page)).runs[0];

@@ -39,6 +39,11 @@ if(NOT EMSCRIPTEN)
                  "--resume [^ ]*seed\\.json: study JSON: seed must be a string of decimal digits"
                  "-DFILE=${guards_scratch}/seed.json"
                  "-DCONTENT={\"direction\":\"minimize\",\"seed\":\"-1\",\"space\":[],\"trials\":[]}")
+  # A warm start from a study of another space is refused, naming the file and why.
+  guards_refuses(warm_start_space "${branin}|--warm-start|${guards_scratch}/forrester.json"
+                 "--warm-start [^ ]*forrester\\.json: the earlier study searched another space"
+                 "-DFILE=${guards_scratch}/forrester.json"
+                 "-DCONTENT={\"direction\":\"minimize\",\"seed\":\"1\",\"space\":[{\"name\":\"x\",\"type\":\"float\",\"low\":0,\"high\":1}],\"trials\":[]}")
   # D10: a full disk is an error, not a silent success.
   guards_refuses(D10.save_full "${branin}|--save|/dev/full" "cannot write '/dev/full' \\(No space left on device\\)" -DCODE=1)
   guards_refuses(D10.csv_full "${branin}|--csv|/dev/full" "cannot write '/dev/full'" -DCODE=1)

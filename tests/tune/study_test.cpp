@@ -167,3 +167,53 @@ TEST_CASE("Study: a hostile or corrupted study file is refused with the reason")
     refused([&](auto& s) { trial(s) = 3; }, "each trial is an object");
     refused([&](auto& s) { s["trials"] = "all of them"; }, "must be an array");
 }
+
+namespace {
+// Trials a study needs until its best value is within `regret` of the objective's optimum (its
+// budget + 1 when it never gets there).
+int trials_to_target(Study study, const std::string& sampler, const std::shared_ptr<const Objective>& objective, int budget,
+                     double regret) {
+    StudyRunner runner(std::move(study), make_sampler(sampler, SamplerOptions{}), objective, budget);
+    runner.run();
+    const std::vector<double> best = runner.study().best_so_far();
+    for (size_t k = 0; k < best.size(); ++k)
+        if (best[k] - *objective->known_optimum() <= regret) return int(k) + 1;
+    return budget + 1;
+}
+}  // namespace
+
+TEST_CASE("warm start: an earlier study on the same space is BO's prior, saved with the study, and another space is refused") {
+    const auto branin = make_objective("branin");
+    Study earlier(branin->space(), Direction::minimize, 101);
+    {
+        StudyRunner runner(std::move(earlier), make_sampler("bayes", SamplerOptions{}), branin, 30);
+        runner.run();
+        earlier = runner.study();
+    }
+    // Alike tasks (here: the same function, another seed): warm reaches a regret of 0.1 in at most half
+    // the trials cold needs, on most seeds.
+    int faster = 0;
+    for (uint64_t seed = 1; seed <= 5; ++seed) {
+        Study warm(branin->space(), Direction::minimize, seed);
+        warm.warm_start_from(earlier);
+        CHECK(warm.warm_start().size() == 30);
+        CHECK(warm.trials().empty());  // prior observations, not trials of its own
+        const int cold_trials = trials_to_target(Study(branin->space(), Direction::minimize, seed), "bayes", branin, 30, 0.1);
+        const int warm_trials = trials_to_target(warm, "bayes", branin, 30, 0.1);
+        MESSAGE("seed ", seed, ": cold ", cold_trials, " trials to a regret of 0.1, warm ", warm_trials);
+        faster += 2 * warm_trials <= cold_trials;
+    }
+    CHECK(faster >= 4);
+    // Saved and loaded, a warm study keeps its prior and so proposes the same next trial.
+    Study warm(branin->space(), Direction::minimize, 7);
+    warm.warm_start_from(earlier);
+    const Study loaded = Study::from_json(warm.to_json());
+    REQUIRE(loaded.warm_start().size() == warm.warm_start().size());
+    CHECK(make_sampler("bayes", SamplerOptions{})->ask(loaded).params == make_sampler("bayes", SamplerOptions{})->ask(warm).params);
+    CHECK(make_sampler("bayes", SamplerOptions{})->ask(warm).source != "init");  // modelled from the first trial
+    // Another space, or the other direction, is refused with the reason.
+    Study other(make_objective("hartmann6")->space(), Direction::minimize, 1);
+    CHECK_THROWS_WITH_AS(other.warm_start_from(earlier), doctest::Contains("another space"), std::invalid_argument);
+    Study maximizing(branin->space(), Direction::maximize, 1);
+    CHECK_THROWS_WITH_AS(maximizing.warm_start_from(earlier), doctest::Contains("cannot be compared"), std::invalid_argument);
+}
