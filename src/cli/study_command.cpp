@@ -49,7 +49,8 @@ const char* kUsage =
     "                    postgresql://..., mysql://..., or a journal file's path); needs Python's optuna\n"
     "  --optuna-study NAME the study's name there (default tunelab-SAMPLER)\n"
     "  --json              print {space, optimum, trials, best_value, best_params} as JSON\n"
-    "  --timings           with --json: each trial's sampler time in milliseconds\n"
+    "  --timings           with --json: each trial's sampler time in milliseconds and its spans\n"
+    "                      [worker, start s, end s], when and on which worker it trained\n"
     "  --pareto            also report the Pareto front of value against cost (FLOPs) of a one-objective study\n"
     "  --seeds N           run seeds S, S+1, ..., S+N-1 (one JSON line each; for benchmarks)\n"
     "  --jobs N            train N trials at once on N threads (BO and TPE count the running ones\n"
@@ -282,7 +283,12 @@ json::Value report(const Arguments& a, const tune::Study& study, const tune::Obj
         v["status"] = name(t.status);
         v["source"] = t.source;
         if (study.multi_objective()) v["flops"] = t.cost.flops;
-        if (a.timings) v["sampler_ms"] = t.sampler_seconds * 1e3;
+        if (a.timings) {
+            v["sampler_ms"] = t.sampler_seconds * 1e3;
+            json::Array spans;
+            for (const tune::TrialSpan& span : t.spans) spans.push_back(json::Array{span.worker, span.start, span.end});
+            v["spans"] = std::move(spans);
+        }
         // With noise, what the trial's point is worth without it: the benchmark's regret.
         if (auto* test = dynamic_cast<const tune::TestObjective*>(&objective); test && test->noise() > 0 && t.value)
             v["true_value"] = test->function().f(t.params);
