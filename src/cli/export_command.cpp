@@ -21,6 +21,7 @@
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
 #include "tune/objective.h"
+#include "tune/strategy.h"
 
 namespace tunelab::cli {
 
@@ -152,7 +153,8 @@ Source from_session(const json::Value& doc) {
     // strategy, budget, epochs per trial and score, as the page's export reproduces them.
     const json::Value& raced_lab = member(*race, "lab", "race");
     s.data = settings<DataConfig>(member(raced_lab, "data", "race.lab"), "race.lab.data");
-    s.run = settings<TrainConfig>(member(raced_lab, "run", "race.lab"), "race.lab.run");
+    s.run = tune::strategy_training(s.studies.front().first,
+                                    settings<TrainConfig>(member(raced_lab, "run", "race.lab"), "race.lab.run"));
     const json::Value& metric = member(setup, "metric", "race.setup");
     s.search = tune::PythonSearch{s.studies.front().second.space(), tune::python_sampler(s.studies.front().first),
                                   int(member(setup, "trials", "race.setup").as_number()),

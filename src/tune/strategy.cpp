@@ -79,6 +79,12 @@ std::unique_ptr<Sampler> make_strategy_sampler(std::string_view name, SamplerOpt
     return make_sampler(strategy->sampler, options);
 }
 
+TrainConfig strategy_training(std::string_view name, TrainConfig run) {
+    const Strategy* strategy = find_strategy(name);
+    if (strategy && strategy->hypergradient) run.optimizer.hypergradient = true;
+    return run;
+}
+
 std::vector<Measure> strategy_objectives(std::string_view name) {
     const Strategy* strategy = find_strategy(name);
     if (strategy && strategy->multi_objective) return {Measure::value, Measure::flops};

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/settings.h"
 #include "tune/acquisition.h"
 #include "tune/sampler.h"
 
@@ -34,6 +35,9 @@ const Strategy* find_strategy(std::string_view name);
 // The strategy's sampler with `options` (its own acquisition kind, if any, replacing the options').
 // Throws std::invalid_argument for an unknown strategy.
 std::unique_ptr<Sampler> make_strategy_sampler(std::string_view name, SamplerOptions options);
+// The training settings the strategy's trials start from on the lab's network, given the lab's run: the
+// gradient-based one's adapt their learning rate (what its racers train and the Python export reproduces).
+TrainConfig strategy_training(std::string_view name, TrainConfig run);
 // The objectives of a study the strategy runs: value and FLOPs for a multi-objective strategy.
 std::vector<Measure> strategy_objectives(std::string_view name);
 

@@ -11,6 +11,7 @@
 #include "core/validate.h"
 #include "tune/export_python.h"
 #include "tune/mlp_objective.h"
+#include "tune/strategy.h"
 #include "ui/app.h"
 #include "ui/share_link.h"
 #include "ui/arena/arena_resume.h"
@@ -145,7 +146,7 @@ std::string runs_csv(const json::Value& results) {
 // score); else the space TuneLab's MLP objective tunes by default, around the lab's run A.
 struct PythonExport {
     const DataConfig& data;
-    const TrainConfig& run;
+    TrainConfig run;
     tune::PythonSearch search;
 };
 
@@ -153,7 +154,7 @@ PythonExport python_export(const AppState& app) {
     const ArenaState& arena = app.arena;
     if (arena.objective && is_network(arena.raced) && !arena.raced.strategies.empty()) {
         const std::string& strategy = arena.raced.strategies.front();
-        return {arena.raced_data, arena.raced_run,
+        return {arena.raced_data, tune::strategy_training(strategy, arena.raced_run),
                 {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
                  arena.raced.metric == "val_accuracy" ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss}};
     }

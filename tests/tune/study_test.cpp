@@ -6,6 +6,7 @@
 #include "tune/mlp_objective.h"
 #include "tune/pareto.h"
 #include "tune/runner.h"
+#include "tune/strategy.h"
 
 using namespace tunelab::tune;
 
@@ -216,4 +217,12 @@ TEST_CASE("warm start: an earlier study on the same space is BO's prior, saved w
     CHECK_THROWS_WITH_AS(other.warm_start_from(earlier), doctest::Contains("another space"), std::invalid_argument);
     Study maximizing(branin->space(), Direction::maximize, 1);
     CHECK_THROWS_WITH_AS(maximizing.warm_start_from(earlier), doctest::Contains("cannot be compared"), std::invalid_argument);
+}
+
+TEST_CASE("strategies: the gradient-based one's trials adapt the learning rate, the others' train as the lab's run") {
+    tunelab::TrainConfig run;
+    run.lr.lr = 0.002;
+    CHECK(strategy_training("gradient", run).optimizer.hypergradient);
+    CHECK(strategy_training("gradient", run).lr.lr == 0.002);  // where the adaptation starts
+    CHECK_FALSE(strategy_training("random", run).optimizer.hypergradient);
 }
