@@ -34,8 +34,15 @@ Module["tunelabWorkers"] = (function () {
     // The answer names its trial (a refused objective answers with ticket -1 and ends no trial).
     var ticket = JSON.parse(data).ticket;
     w.jobs = w.jobs.filter(function (job) { return job.ticket !== ticket; });
+    if (w.jobs.length > 0) started(w, w.jobs[0]);
     if (w.retiring && w.jobs.length === 0) remove(w);
     dispatch();
+  }
+
+  // A trial begins training on `w` (its first message in the worker's queue): the page shows it at
+  // once, not only after its first epoch (a fast trial's progress arrives with its end).
+  function started(w, job) {
+    pool.events.push('{"ticket":' + job.ticket + ',"worker":' + w.id + ',"epochs":0}');
   }
 
   function died(w, reason) {
@@ -66,6 +73,7 @@ Module["tunelabWorkers"] = (function () {
       }
       best.worker.postMessage(job.text);
       best.jobs.push(job);
+      if (best.jobs.length === 1) started(best, job);
     }
   }
 
