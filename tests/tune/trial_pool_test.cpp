@@ -44,6 +44,7 @@ void check_same_results(const TrialWork& a, const TrialWork& b) {
     CHECK(a.error == b.error);
 }
 
+#ifndef __EMSCRIPTEN__
 std::vector<PoolUpdate> wait_for(TrialPool& pool, size_t finished) {
     std::vector<PoolUpdate> out;
     const auto start = std::chrono::steady_clock::now();
@@ -57,6 +58,7 @@ std::vector<PoolUpdate> wait_for(TrialPool& pool, size_t finished) {
     }
     return out;
 }
+#endif
 
 }  // namespace
 
@@ -94,6 +96,8 @@ TEST_CASE("trial pool: a trial trained from the worker's JSON gives the numbers 
     CHECK_THROWS_WITH_AS(objective_from_json(bad), doctest::Contains("train is not"), std::invalid_argument);
 }
 
+// Threads exist only natively: the web build's tests run under node without threads.
+#ifndef __EMSCRIPTEN__
 TEST_CASE("trial pool: threads train what they are handed, and a thrown trial or a dead worker fails only its trial") {
     auto objective = circle_objective();
     std::unique_ptr<TrialPool> pool = make_thread_pool(2);
@@ -121,6 +125,7 @@ TEST_CASE("trial pool: threads train what they are handed, and a thrown trial or
     for (const PoolUpdate& u : wait_for(*pool, 2)) last_worker = std::max(last_worker, u.worker);
     CHECK(last_worker == 2);
 }
+#endif
 
 TEST_CASE("trial pool: start_trial hands out Hyperband's promotions and a restored running trial, with the epochs to train again") {
     auto objective = circle_objective();

@@ -16,6 +16,9 @@
 using namespace tunelab;
 using namespace tunelab::ui;
 
+// Worker threads exist only natively: the web build's tests run under node without threads (the
+// page's Web Workers are tested in the browser, tests/browser/workers.test.mjs).
+#ifndef __EMSCRIPTEN__
 namespace {
 
 json::Value call(AppState& app, json::Value request) { return handle_command(app, request); }
@@ -177,3 +180,4 @@ TEST_CASE("arena pool: the pool size defaults to the cores but one; one more rou
     frames_until(t.app, [&] { return race_finished(t.app.arena); });
     CHECK(race_trials(t.app) == reference);
 }
+#endif
