@@ -327,6 +327,9 @@ Study Study::from_json(const json::Value& value) {
         if (value.is_number()) t.value = value.as_number();
         t.intermediate = numbers(member(v, "intermediate"), size_t(limits::kMaxEpochs), "\"intermediate\" (one value per epoch)");
         t.sampler_state = numbers(member(v, "sampler_state"));
+        // What a sampler noted (the GP's hyperparameters, CMA-ES's state) is finite: a null in it is damage.
+        for (double x : t.sampler_state)
+            if (!std::isfinite(x)) bad("\"sampler_state\" must hold finite numbers");
         t.cost = {number(v, "seconds"), number(v, "flops")};
         t.budget = integer(v, "budget", 0, 1 << 30);
         t.bracket = integer(v, "bracket", -1, t.number);  // brackets run in order, each with a trial
