@@ -108,7 +108,7 @@ double Space::decode(size_t i, double u) const {
         return std::clamp(std::round(p.log ? std::exp(x) : x), p.low, p.high);
     }
     if (p.log) return std::clamp(std::exp(std::log(p.low) + u * (std::log(p.high) - std::log(p.low))), p.low, p.high);
-    return p.low + u * (p.high - p.low);
+    return std::clamp(p.low + u * (p.high - p.low), p.low, p.high);  // rounding may overshoot: −5 + 1·5.000001 > 1e-6
 }
 
 double Space::encode(size_t i, double value) const {
