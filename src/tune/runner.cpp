@@ -55,6 +55,14 @@ void StudyRunner::start_resumed() {
     restart_evaluation();
 }
 
+std::unique_ptr<Evaluation> StudyRunner::take_paused(int number) {
+    auto found = paused_.find(number);
+    if (found == paused_.end()) return nullptr;
+    std::unique_ptr<Evaluation> paused = std::move(found->second);
+    paused_.erase(found);
+    return paused;
+}
+
 void StudyRunner::restart_evaluation() {
     const Trial& trial = study_.trial(running_);
     evaluation_ = fresh_evaluation(trial);
@@ -120,12 +128,8 @@ RunEvent StudyRunner::step() {
         trial.sampler_seconds += seconds;
         running_ = trial.number;
         study_.span_start(running_, clock_.elapsed_seconds());
-        if (auto paused = paused_.find(running_); paused != paused_.end()) {
-            evaluation_ = std::move(paused->second);
-            paused_.erase(paused);
-        } else {
-            restart_evaluation();  // a new trial, or a promoted one from a loaded study
-        }
+        evaluation_ = take_paused(running_);
+        if (!evaluation_) restart_evaluation();  // a new trial, or a promoted one from a loaded study
         return RunEvent::asked;
     }
     if (replay_ > 0) {  // one replayed epoch per step, so that a frame's budget still holds
@@ -160,8 +164,12 @@ bool StudyRunner::prepare_next() {
 std::optional<TrialWork> StudyRunner::start_trial() {
     if (finished_) return std::nullopt;
     if (running_ >= 0 || !resumed_.empty()) {  // a loaded study's (or a stepped runner's) running trials go first
-        if (running_ < 0) start_resumed();
-        evaluation_.reset();  // the work trains its own, from the seed
+        if (running_ < 0) {  // handed out as it is: the work trains its own evaluation, from the seed
+            running_ = resumed_.front();
+            resumed_.pop_front();
+            study_.span_start(running_, clock_.elapsed_seconds());
+        }
+        evaluation_.reset();
         replay_ = 0;
         return work_for(study_.trial(std::exchange(running_, -1)), nullptr);
     }
@@ -179,12 +187,7 @@ std::optional<TrialWork> StudyRunner::start_trial() {
     Trial& trial = study_.start(proposal);
     trial.sampler_seconds += watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
     study_.span_start(trial.number, clock_.elapsed_seconds());
-    std::unique_ptr<Evaluation> paused;
-    if (auto found = paused_.find(trial.number); found != paused_.end()) {
-        paused = std::move(found->second);
-        paused_.erase(found);
-    }
-    return work_for(trial, std::move(paused));
+    return work_for(trial, take_paused(trial.number));
 }
 
 void StudyRunner::take_back(int number) {
