@@ -103,8 +103,8 @@ private:
     // The work for a trial that (re)starts now: from its paused or restarted training, or (none)
     // from a fresh one that first trains again the epochs the study holds.
     TrialWork work_for(const Trial& trial, std::unique_ptr<Evaluation> evaluation);
-    void start_resumed();
-    std::unique_ptr<Evaluation> take_paused(int number);  // its training paused at a rung, or none  // the next of a loaded study's running trials becomes the running one
+    void start_resumed();  // the next of a loaded study's running trials becomes the running one
+    std::unique_ptr<Evaluation> take_paused(int number);  // its training paused at a rung, or none
 
     Study study_;
     std::unique_ptr<Sampler> sampler_;
