@@ -11,6 +11,7 @@
 #include "ui/app.h"
 #include "ui/arena/arena_pool.h"
 #include "ui/session.h"
+#include "ui/race_trials.h"
 #include "ui/test_app.h"
 
 using namespace tunelab;
@@ -28,23 +29,6 @@ void set_up(AppState& app, json::Value fields) {
 json::Value branin_race(int at_once) {
     return json::Object{{"objective", "branin"}, {"strategies", json::Array{"random", "bo_ei"}}, {"trials", 12}, {"repeats", 2},
                         {"seed", 4},         {"pace", 0},                                   {"at_once", at_once}};
-}
-
-// Every trial of every racer: parameters, value and status.
-json::Value race_trials(const AppState& app) {
-    json::Array racers;
-    for (const Racer& racer : app.arena.racers) {
-        json::Array trials;
-        for (const tune::Trial& t : racer.runner->study().trials()) {
-            json::Array epochs(t.intermediate.begin(), t.intermediate.end());
-            trials.push_back(json::Object{{"params", tune::params_to_json(racer.runner->study().space(), t.params)},
-                                          {"value", t.value ? json::Value(*t.value) : json::Value()},
-                                          {"status", std::string(name(t.status))},
-                                          {"epochs", std::move(epochs)}});
-        }
-        racers.push_back(std::move(trials));
-    }
-    return racers;
 }
 
 // Frames of `budget_ms` until `done`, as the app's loop runs them; `each` looks at the race after each.

@@ -398,8 +398,8 @@ constexpr TranslationEntry kEntries[] = {
      "the same trials whatever the timing; as workers come free, so does one trial at once per strategy, but with several the next "
      "proposal depends on which trial ended first (the race records that order).",
      "后台工作线程何时开始训练试验：按回合时，每种策略要等本回合结束才开始下一批试验，所以工作线程可能要等本回合最慢的那次试验；"
-     "线程一空就派时，空闲的线程立即接手下一次试验。按回合时，同一个种子无论快慢都得到相同的试验；线程一空就派时，每种策略一次只跑一个试验也是如此，"
-     "但同时跑几个时，下一个提议取决于哪个试验先结束（比赛会记下这个顺序）。"},
+     "线程一空就派时，空闲的线程立即接手下一次试验。按回合时，同一个种子无论快慢都得到相同的试验；"
+     "线程一空就派时，每种策略一次只跑一个试验也是如此，但同时跑几个时，下一个提议取决于哪个试验先结束（比赛会记下这个顺序）。"},
     {"Trials at once (per strategy)", "每个策略同时跑的试验数"},
     {"How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the page. BO and "
      "TPE then propose while trials are still running, counting each at a made-up score (a constant liar: BO the best so far, TPE "
