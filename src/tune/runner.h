@@ -86,9 +86,6 @@ public:
     // between parts before start_trial(); false once there is nothing left to prepare.
     bool prepare_next();
     bool finished() const { return finished_; }
-    // Running trials start_trial() hands out before it asks the sampler again: a loaded study's, or
-    // a stepped runner's running one. A race in rounds makes them a round of their own, as they were.
-    int to_restart() const { return int(resumed_.size()) + (running_ >= 0 ? 1 : 0); }
 
     const Study& study() const { return study_; }
     Sampler& sampler() { return *sampler_; }

@@ -133,7 +133,7 @@ TEST_CASE("arena at once: two at once in two worker threads, in rounds, gives th
 // In rounds the resumed race is the uninterrupted one. As workers come free the next proposals
 // depend on which trial ended first, and a trial restarted from its seed ends later than it would
 // have: the trials finished before the reload are kept as they were, and the budget is completed.
-TEST_CASE("arena at once: a race saved mid-batch resumes its running trials as a batch of their own and ends as the uninterrupted one") {
+TEST_CASE("arena at once: a race saved mid-batch resumes its running trials first and, in rounds, ends as the uninterrupted one") {
     for (const char* mode : {"batch_synchronous", "asynchronous"}) {
         CAPTURE(mode);
         const bool in_rounds = std::string(mode) == "batch_synchronous";
@@ -146,10 +146,10 @@ TEST_CASE("arena at once: a race saved mid-batch resumes its running trials as a
         TestApp before;
         lab_race(before.app, 3, mode);
         REQUIRE(call(before.app, json::Object{{"cmd", "arena.start"}}).find("ok"));
-        // Until some racer has told part of a batch while the rest of it trains.
+        // Until BO has told a batch and trains (part of) the next.
         frames_until(before.app, 0.05, [&] {
             const Racer& bo = before.app.arena.racers[1];
-            return bo.told >= 4 && bo.out.size() == 2 && !bo.out[0].ended;
+            return bo.told >= 3 && std::any_of(bo.out.begin(), bo.out.end(), [](const Racer::OutTrial& o) { return !o.ended; });
         }, [] {});
         const json::Value told_before = race_trials(before.app);
         const std::string saved = saved_session_to_json(before.app).dump();

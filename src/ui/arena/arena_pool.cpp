@@ -68,15 +68,13 @@ void count_rounds(ArenaState& arena) {
 
 // Whether `racer` may be handed a trial now: as workers come free, whenever it has fewer than
 // at_once out; in rounds (or paced, to be watched round by round), while it fills its batch, which
-// begins once its last batch is told and the round it is in is over. A loaded study's running
-// trials (to_restart) make a batch of their own, as they were asked together.
+// begins once its last batch is told and the round it is in is over. Nothing of a batch is told
+// before all of it is asked, so a loaded study's running trials are the start of one: the runner
+// hands them out first, and the batch goes on as it would have.
 bool may_hand_out(const ArenaState& arena, Racer& racer, bool in_rounds) {
     if (racer.runner->finished()) return false;
     if (!in_rounds) return int(racer.out.size()) < arena.raced.at_once;
-    if (racer.batch == 0 && racer.out.empty() && racer.told <= arena.round) {
-        const int restarting = racer.runner->to_restart();
-        racer.batch = restarting > 0 ? restarting : arena.raced.at_once;
-    }
+    if (racer.batch == 0 && racer.out.empty() && racer.told <= arena.round) racer.batch = arena.raced.at_once;
     return racer.batch > 0;
 }
 
