@@ -36,6 +36,7 @@ void hear_pool(ArenaState& arena) {
                 out.epochs = update.epochs;
                 if (!update.finished) continue;
                 update.finished->worker = update.worker;  // for the timeline
+                update.finished->ended_at = racer.runner->seconds();
                 out.work = std::move(update.finished);
                 out.ended = true;
             }
@@ -134,6 +135,7 @@ bool train_in_frames(Racer& racer, tune::FrameSlice& slice, bool& out_of_time) {
     cost.record(slice.run([&] {
         next->ended = next->work->train_epoch();
         next->epochs = next->work->epochs();
+        if (next->ended) next->work->ended_at = racer.runner->seconds();
     }));
     return true;
 }
