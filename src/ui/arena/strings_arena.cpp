@@ -410,10 +410,11 @@ constexpr TranslationEntry kEntries[] = {
      "空心跳动的圆环：还在训练、尚未得分的试验。同时跑几个试验时，BO 和 TPE 在其他试验还在跑时就提出新的点，"
      "并把它们记作一个假定的分数，于是这些点会散开，而不是挤在同一处。"},
     {"How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the page. BO and "
-     "TPE then propose while trials are still running, counting each at a made-up score (a constant liar: BO the best so far, TPE "
-     "the worst), so simultaneous proposals spread out instead of piling onto one point.",
-     "每种策略同时保持运行的试验数：有后台工作线程时在线程里跑，否则在页面里轮流跑。此时 BO 和 TPE 在试验还没跑完时就提出新的点，"
-     "把每个正在跑的试验记作一个假定的分数（“常数说谎者”：BO 用目前最好的，TPE 用最差的），于是同时提出的几个点会散开，而不是挤在同一处。"},
+     "TPE then propose while trials are still running: BO averages over guesses its model draws of their scores, TPE counts each at "
+     "the worst score so far (a constant liar), so simultaneous proposals spread out instead of piling onto one point.",
+     "每种策略同时保持运行的试验数：有后台工作线程时在线程里跑，否则在页面里轮流跑。此时 BO 和 TPE 在试验还没跑完时就提出新的点："
+     "BO 用模型为正在跑的试验抽取几组可能的分数并取平均，TPE 把每个记作目前最差的分数（“常数说谎者”），于是同时提出的几个点会散开，"
+     "而不是挤在同一处。"},
 };
 
 }  // namespace
