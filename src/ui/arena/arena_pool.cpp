@@ -160,7 +160,7 @@ void advance_at_once(ArenaState& arena, double budget_ms, bool one_round) {
     if (to_workers && !arena.pool) arena.pool = arena.make_pool(arena.workers);
     if (arena.pool) hear_pool(arena);
     const bool paced = !one_round && arena.setup.pace > 0;
-    const bool in_rounds = one_round || paced || arena.raced.parallel == tune::ParallelMode::batch_synchronous;
+    const bool in_rounds = paced || arena.raced.parallel == tune::ParallelMode::batch_synchronous;
     const bool going = arena.racing || one_round;
     const int round = arena.round;
     tune::FrameSlice slice(budget_ms);

@@ -198,7 +198,8 @@ void draw_running(const Points& running, const Translator& tr) {
 
 constexpr const char* kRunningHelp = tr_key(
     "Hollow pulsing rings: trials still training, not scored yet. With several trials at once, BO and TPE propose each new one while "
-    "the others run, counting them at a made-up score, so they spread out instead of piling onto one point.");
+    "the others run, counting them in (BO guesses their scores, TPE counts them at the worst), so they spread out instead of piling "
+    "onto one point.");
 
 // Two parameter pickers for the 2-D views.
 void draw_dimension_pickers(ArenaState& arena, const Translator& tr) {

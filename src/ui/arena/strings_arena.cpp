@@ -406,9 +406,10 @@ constexpr TranslationEntry kEntries[] = {
     {"Trials at once (per strategy)", "每个策略同时跑的试验数"},
     {"running trials", "正在运行的试验"},
     {"Hollow pulsing rings: trials still training, not scored yet. With several trials at once, BO and TPE propose each new one while "
-     "the others run, counting them at a made-up score, so they spread out instead of piling onto one point.",
+     "the others run, counting them in (BO guesses their scores, TPE counts them at the worst), so they spread out instead of piling "
+     "onto one point.",
      "空心跳动的圆环：还在训练、尚未得分的试验。同时跑几个试验时，BO 和 TPE 在其他试验还在跑时就提出新的点，"
-     "并把它们记作一个假定的分数，于是这些点会散开，而不是挤在同一处。"},
+     "并把它们算进去（BO 猜测它们的分数，TPE 把它们记作最差的分数），于是这些点会散开，而不是挤在同一处。"},
     {"How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the page. BO and "
      "TPE then propose while trials are still running: BO averages over guesses its model draws of their scores, TPE counts each at "
      "the worst score so far (a constant liar), so simultaneous proposals spread out instead of piling onto one point.",
