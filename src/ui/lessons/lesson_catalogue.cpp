@@ -791,7 +791,8 @@ const std::vector<Lesson>& lesson_catalogue() {
               "last trial before it promotes.",
               R"([{"cmd":"arena.start"}])",
               [](const AppState& app) { return finished_racer(app, "hyperband") && finished_racer(app, "asha"); },
-              // Hyperband's first bracket exactly (9 trials at 1 epoch, 3 at 3, 1 at 9). Seeds 1 to 5: 1.8× to 2.3× (wall-clock spans: a loaded machine measured 1.7×).
+              // Hyperband's first bracket exactly (9 trials at 1 epoch, 3 at 3, 1 at 9). Seeds 1 to 5: 1.8× to 2.3×
+              // (wall-clock spans: a loaded machine measured 1.7×).
               {{"ASHA keeps its 4 places busy at least 1.3× as much of the time as Hyperband.", "%.3g×", 1.3, false,
                 busy_asha_over_hyperband}}},
          }},
