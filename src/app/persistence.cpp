@@ -11,11 +11,15 @@
 
 #include "core/files.h"
 #include "core/limits.h"
+#include "ui/arena/arena_resume.h"
 
 namespace tunelab::app {
 namespace {
 
 constexpr uint64_t kSyncEveryFrames = 15;  // a quarter second: fast enough for a reload, cheap enough per frame
+// The race is saved whenever a trial is told (RaceMark below); between those, what else moves in it
+// (a running trial's epochs, which a reload re-trains from its seed anyway) every four seconds.
+constexpr uint64_t kRaceEveryFrames = 240;
 
 void warn(const std::string& text) {
 #ifdef __EMSCRIPTEN__
@@ -125,6 +129,7 @@ RaceMark race_mark(const ui::ArenaState& arena) {
     return mark;
 }
 RaceMark g_last_race_mark;
+std::string g_last_race_text;  // the race's part of the saved session, as of g_last_race_mark
 
 }  // namespace
 
@@ -178,9 +183,11 @@ void sync_session(ui::AppState& app) {
     // a reload mid-race loses no finished trial (called each frame before its race slice, so a trial
     // told in one frame is saved in the next; see main.cpp).
     const RaceMark mark = race_mark(app.arena);
-    if (app.stats.frames % kSyncEveryFrames != 0 && mark == g_last_race_mark) return;
+    const bool race_moved = !(mark == g_last_race_mark) || app.stats.frames % kRaceEveryFrames == 0;
+    if (app.stats.frames % kSyncEveryFrames != 0 && !race_moved) return;
+    if (race_moved) g_last_race_text = ui::race_to_json(app.arena).dump();
     g_last_race_mark = mark;
-    std::string text = ui::saved_session_to_json(app).dump();
+    std::string text = ui::saved_session_text(ui::session_to_json(app).dump(), g_last_race_text);
     if (text == g_last_saved) return;
 #ifdef __EMSCRIPTEN__
     js_publish(ui::encode_hash(ui::session_to_json(app)).c_str(), text.c_str());

@@ -1,6 +1,7 @@
 #include "core/json.h"
 
 #include <cmath>
+#include <limits>
 #include <cstdio>
 #include <cstdlib>
 
@@ -38,8 +39,14 @@ std::string format_number(double value) {
         return buffer;
     }
     // printf is correctly rounded in glibc and in the web build's musl, so this is the same text on
-    // every platform; the loop finds the fewest digits that still round-trip.
-    for (int precision = 1; precision <= 17; ++precision) {
+    // every platform: the fewest significant digits that still round-trip. For a normal double,
+    // trying 15, 16 and 17 digits finds it: if some p ≤ 15 digits d read back as `value`, then
+    // |value − d| ≤ half an ulp < 2⁻⁵³·|value|, less than half a unit in the 15th digit, so "%.15g"
+    // rounds to d itself and %g's stripped zeros leave d's p digits. (Trying every precision from 1,
+    // as before, cost up to 17 printf/strtod pairs per number: the page saved its session in them.)
+    // Subnormals have fewer bits than that argument needs, so they try every precision.
+    const int first = std::fabs(value) >= std::numeric_limits<double>::min() ? 15 : 1;
+    for (int precision = first; precision <= 17; ++precision) {
         std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
         if (std::strtod(buffer, nullptr) == value) break;
     }

@@ -24,19 +24,26 @@ std::optional<TrialStatus> ending(const StepResult& result, int epochs, int full
 }  // namespace
 
 void TrialWork::train(const std::function<void(int)>& progress) {
+    while (!train_epoch(progress)) {
+    }
+}
+
+bool TrialWork::train_epoch(const std::function<void(int)>& progress) {
     try {
         if (!evaluation) evaluation = objective->start(params, seed);
-        for (int epoch = 0; replay && epoch < trained; ++epoch) {
+        bool ended = false;
+        if (replay && replayed < trained) {
             evaluation->step();
-            if (progress) progress(epoch + 1);
-        }
-        for (;;) {
+            ++replayed;
+        } else {
             results.push_back(evaluation->step());
-            if (progress) progress(trained + int(results.size()));
-            if (ending(results.back(), trained + int(results.size()), full_epochs, budget)) return;
+            ended = ending(results.back(), trained + int(results.size()), full_epochs, budget).has_value();
         }
+        if (progress) progress(epochs());
+        return ended;
     } catch (const std::exception& e) {  // out of memory, or a bug: this trial fails, the study goes on
         error = e.what();
+        return true;
     }
 }
 
@@ -196,6 +203,14 @@ void StudyRunner::take_back(int number) {
     --handed_out_;
     running_ = number;
     restart_evaluation();
+}
+
+TrialWork StudyRunner::rework(int number) {
+    if (handed_out_ == 0 || study_.trial(number).status != TrialStatus::running)
+        throw std::logic_error("rework: trial " + std::to_string(number) + " is not out with a worker");
+    TrialWork work = work_for(study_.trial(number), nullptr);
+    --handed_out_;  // work_for counted it again
+    return work;
 }
 
 void StudyRunner::finish_trial(TrialWork work) {

@@ -42,9 +42,14 @@ struct TrialWork {
     int worker = -1;      // which worker trained it, for the timeline (set by whoever runs it)
     std::vector<StepResult> results;  // one per new epoch trained
     std::string error;    // what the evaluation threw; the trial fails with it
+    int replayed = 0;     // of the `trained` epochs replay trains again, those done
 
     // `progress` hears the epochs the trial has trained so far (replayed ones too) after each one.
     void train(const std::function<void(int epochs)>& progress = {});
+    // One epoch (replayed or new) of train(): true once the trial has ended (or failed, `error` set).
+    // A race in the frames trains several trials of one study in turns, an epoch at a time.
+    bool train_epoch(const std::function<void(int epochs)>& progress = {});
+    int epochs() const { return (replay ? replayed : trained) + int(results.size()); }  // trained so far
 };
 
 class StudyRunner {
@@ -73,6 +78,10 @@ public:
     // result, if any, is to be ignored): the race's "one more round" in the frames. At most one trial
     // of the runner may be out then; std::logic_error otherwise.
     void take_back(int number);
+    // The work of a trial handed out, again from its seed (replaying the epochs the study holds): it
+    // stays handed out, to be trained here while the worker's result is ignored. Unlike take_back,
+    // for any number of trials out; std::logic_error if `number` is not running.
+    TrialWork rework(int number);
     // One part of the next proposal's preparation (Sampler::prepare), so that a frame can stop
     // between parts before start_trial(); false once there is nothing left to prepare.
     bool prepare_next();

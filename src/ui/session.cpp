@@ -193,6 +193,12 @@ json::Value saved_session_to_json(const AppState& app) {
     return document;
 }
 
+std::string saved_session_text(const std::string& settings_text, const std::string& race_text) {
+    if (race_text.empty() || race_text == "null") return settings_text;
+    // The settings document is an object ending in '}': the race joins it as its last member.
+    return settings_text.substr(0, settings_text.size() - 1) + ",\"race\":" + race_text + "}";
+}
+
 std::vector<Issue> session_from_json(AppState& app, const json::Value& document) {
     std::vector<Issue> issues;
     if (!document.is_object()) return {{"session", "must be a JSON object"}};

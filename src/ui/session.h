@@ -46,6 +46,11 @@ json::Value session_to_json(const AppState& app);
 // arena's race ("race": arena's race_to_json), so a reload mid-race loses no finished trial. The race
 // stays out of links: the receiver races the same set-up and gets the same trials.
 json::Value saved_session_to_json(const AppState& app);
+// saved_session_to_json(app).dump() from its two parts' texts: session_to_json(app).dump() and
+// race_to_json(app.arena).dump() ("" or "null": no race). The platform re-writes the race's text
+// only when a trial is told (a long race's trials are most of the document, and its settings may
+// change on any frame), so saving costs a frame little until the race moves.
+std::string saved_session_text(const std::string& settings_text, const std::string& race_text);
 // Applies `document` onto the defaults (so a partial document gives the same result wherever it is
 // opened); refuses it whole with one Issue per problem ("lab.runs[1].lr.lr: is 0; allowed …").
 std::vector<Issue> session_from_json(AppState& app, const json::Value& document);

@@ -183,7 +183,7 @@ test("turning compare off with the mouse makes the panels edit run A again, in b
     assert.equal((await labStatus(page)).compare, true);
     await clickControl(page, "lab.edit.B");
     assert.equal((await labStatus(page)).editing, 1);
-    assert.match((await labStatus(page)).differences, language === "en" ? /optimizer\.kind adam \| sgd/ : /A 与 B 的不同之处/);
+    assert.match((await labStatus(page)).differences, language === "en" ? /Optimizer adam \| sgd/ : /A 与 B 的不同之处：优化器 adam \| sgd/);
     await clickControl(page, "toolbar.compare");
     let status = await labStatus(page);
     assert.equal(status.compare, false);

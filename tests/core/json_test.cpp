@@ -1,10 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <string>
 
 #include "core/json.h"
+#include "core/random.h"
 
 using namespace tunelab;
 
@@ -20,6 +24,38 @@ TEST_CASE("json: numbers print in their shortest round-tripping form") {
     CHECK(json::format_number(std::numeric_limits<double>::infinity()) == "null");
     for (double v : {0.1 + 0.2, 1e300, 5e-324, 123456789.125, -0.0})
         CHECK(std::strtod(json::format_number(v).c_str(), nullptr) == v);
+}
+
+// The definition format_number keeps: the fewest %g digits, 1 to 17, that read back exactly.
+static std::string fewest_digits(double value) {
+    char buffer[32];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+        if (std::strtod(buffer, nullptr) == value) break;
+    }
+    return buffer;
+}
+
+TEST_CASE("json: numbers print as the fewest digits that round-trip, over every scale") {
+    Rng random(2024);
+    int checked = 0;
+    const auto check = [&](double v) {
+        if (!std::isfinite(v) || (v == std::floor(v) && std::fabs(v) < 1e15)) return;  // whole: printed whole
+        ++checked;
+        if (json::format_number(v) != fewest_digits(v)) FAIL_CHECK(fewest_digits(v) << " printed as " << json::format_number(v));
+    };
+    for (int i = 0; i < 20000; ++i) {
+        uint64_t bits = random.next_u64();  // any double: every exponent, subnormals included
+        double v;
+        std::memcpy(&v, &bits, sizeof v);
+        check(v);
+        // Short decimals (what settings hold: 0.03, 1.5e-7) at every scale, and a double's neighbours.
+        const double decimal = double(1 + random.below(99999)) * std::pow(10.0, int(random.below(621)) - 320);
+        check(decimal);
+        check(std::nextafter(decimal, 0.0));
+        check(random.uniform(0, 1));
+    }
+    CHECK(checked > 70000);
 }
 
 TEST_CASE("json: a document survives dump and parse, keeping member order") {

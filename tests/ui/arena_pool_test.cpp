@@ -11,6 +11,7 @@
 #include "ui/app.h"
 #include "ui/arena/arena_pool.h"
 #include "ui/session.h"
+#include "ui/race_trials.h"
 #include "ui/test_app.h"
 
 using namespace tunelab;
@@ -36,23 +37,6 @@ void set_up(AppState& app, const std::string& mode) {
                                    {"pace", 0},
                                    {"parallel", mode}})
                 .find("ok"));
-}
-
-// Every trial of every racer: parameters, value, status and each epoch's value.
-json::Value race_trials(const AppState& app) {
-    json::Array racers;
-    for (const Racer& racer : app.arena.racers) {
-        json::Array trials;
-        for (const tune::Trial& t : racer.runner->study().trials()) {
-            json::Array epochs(t.intermediate.begin(), t.intermediate.end());
-            trials.push_back(json::Object{{"params", tune::params_to_json(racer.runner->study().space(), t.params)},
-                                          {"value", t.value ? json::Value(*t.value) : json::Value()},
-                                          {"status", std::string(name(t.status))},
-                                          {"epochs", std::move(epochs)}});
-        }
-        racers.push_back(std::move(trials));
-    }
-    return racers;
 }
 
 json::Value race_in_frames(const std::string& mode) {

@@ -159,6 +159,21 @@ TEST_CASE("lab A/B: the line that says what differs, and a ghost cleared with it
     CHECK(layers.back().a == "—");
     CHECK(config_differences(lab.runs[0].config, lab.runs[0].config).empty());
 
+    // The line itself names each setting as its control is labelled, in the learner's language.
+    AppState ab;
+    handle_command(ab, parse(R"({"cmd":"lab.set","compare":true,"run":1,)"
+                             R"("train":{"optimizer":{"hypergradient":true},"model":{"hidden":[{"units":3}]}}})"));
+    ab.tr.language = Language::english;
+    const std::string en = handle_command(ab, parse(R"({"cmd":"lab.status"})")).find("differences")->as_string();
+    CHECK(en.find("Adapt the learning rate by its gradient off | on") != std::string::npos);
+    CHECK(en.find("Layer 1 · Units") != std::string::npos);
+    CHECK(en.find("optimizer.") == std::string::npos);
+    ab.tr.language = Language::chinese;
+    const std::string zh = handle_command(ab, parse(R"({"cmd":"lab.status"})")).find("differences")->as_string();
+    CHECK(zh.find("按梯度自动调整学习率 关闭 | 开启") != std::string::npos);
+    CHECK(zh.find("第 1 层 · 单元数") != std::string::npos);
+    CHECK(zh.find("hidden") == std::string::npos);
+
     AppState app;
     handle_command(app, parse(R"({"cmd":"lab.epoch"})"));
     handle_command(app, parse(R"({"cmd":"lab.pin"})"));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/app.h"
+#include "ui/arena/arena_resume.h"
 #include "ui/session.h"
 #include "ui/test_app.h"
 
@@ -285,6 +286,20 @@ TEST_CASE("session: a 6-racer, 30-trial race keeps the saved session small") {
     MESSAGE("saved session with a 6 x 30 race: " << size << " bytes");
     // Browsers give a site about 5 MB of localStorage; a race should take a small part of it.
     CHECK(size < 150 * 1024);
+}
+
+TEST_CASE("session: the saved text joined from its settings and race parts is the saved document's text") {
+    TestApp t;
+    const auto joined = [&] {
+        return saved_session_text(session_to_json(t.app).dump(), race_to_json(t.app.arena).dump());
+    };
+    CHECK(joined() == saved_session_to_json(t.app).dump());  // no race yet: the settings alone
+    command(t.app, parse(R"({"cmd":"arena.set","objective":"branin","strategies":["random","bo_ei"],"trials":6})"));
+    saved_mid_race(t.app, 2, 0);
+    CHECK(joined() == saved_session_to_json(t.app).dump());
+    TestApp restored;
+    REQUIRE(restore_saved_session(restored.app, joined()));
+    CHECK(race_trials(restored.app) == race_trials(t.app));
 }
 
 TEST_CASE("session: a corrupted or hostile saved race is refused with the reason, and the defaults load") {

@@ -32,6 +32,7 @@ std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, co
     options.max_epochs = max_epochs;
     options.acquisition.xi = s.xi;
     options.acquisition.kappa = s.kappa;
+    options.constant_liar = s.at_once > 1;  // as `study --jobs`: simultaneous proposals spread out
     return tune::make_strategy_sampler(strategy, options);
 }
 
@@ -423,7 +424,8 @@ std::string load_trial(AppState& app, int racer_index, int number) {
 bool advance_round(ArenaState& arena) {
     if (arena.racers.empty() || race_finished(arena)) return false;
     recall_workers(arena);  // the round runs here, in the frames
-    advance(arena, 1e300, true);
+    if (arena.raced.at_once > 1) advance_at_once(arena, 1e300, true);
+    else advance(arena, 1e300, true);
     return true;
 }
 
@@ -438,8 +440,8 @@ void advance_race(ArenaState& arena) {
     forget_stale_landscape(arena);
     const bool computing = arena.landscape && !arena.landscape->racer.runner->finished();
     const double race_budget_ms = computing ? arena.frame_budget_ms / 2 : arena.frame_budget_ms;
-    if (race_in_workers(arena)) {
-        if (arena.racing || trials_in_workers(arena) > 0) advance_in_workers(arena, race_budget_ms);
+    if (race_at_once(arena)) {
+        if (arena.racing || trials_in_workers(arena) > 0) advance_at_once(arena, race_budget_ms);
     } else if (arena.racing) {
         advance(arena, race_budget_ms, false);
     }

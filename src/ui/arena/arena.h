@@ -39,12 +39,17 @@ struct Racer {
     // After each evaluation it finished: the epochs it had trained in all and its best value so far
     // (the progress plot against training cost; Hyperband's promotions make trial order no clock).
     std::vector<double> epochs_log, best_log;
-    // Its trial in a background worker (arena_pool.h): the pool's ticket, the trial, and the worker
-    // training it (-1: still queued) with the epochs trained so far, as the last poll heard.
-    struct InWorker {
+    // Its trials out (arena_pool.h; up to the set-up's at_once): each trained in a background worker
+    // (`ticket` the pool's, `worker` -1 while queued) or, with none, in turns in the frames (`work`,
+    // ticket -1), with the epochs trained so far. An ended one keeps its `work` until it is told:
+    // in rounds, once its whole batch has ended, in the trials' numbers' order.
+    struct OutTrial {
         int ticket = -1, number = -1, worker = -1, epochs = 0;
+        std::optional<tune::TrialWork> work;
+        bool ended = false;
     };
-    std::optional<InWorker> in_worker;
+    std::vector<OutTrial> out;
+    int batch = 0;  // in rounds: trials still to ask for its current batch
     std::map<int, std::string> failures;  // why trials failed in a worker, by trial number
 };
 

@@ -15,37 +15,44 @@
 namespace tunelab::ui {
 namespace {
 
-int racer_with_ticket(const ArenaState& arena, int ticket) {
-    for (size_t i = 0; i < arena.racers.size(); ++i)
-        if (arena.racers[i].in_worker && arena.racers[i].in_worker->ticket == ticket) return int(i);
-    return -1;  // a trial of a race since replaced: it ends unheard
+// A racer's trial tell: its failure noted (the views and the hook say why), its study told.
+void tell(ArenaState& arena, int index, Racer::OutTrial& out) {
+    Racer& racer = arena.racers[size_t(index)];
+    if (!out.work->error.empty()) {
+        racer.failures[out.number] = out.work->error;
+        arena.last_failure = {index, out.number};
+    }
+    racer.runner->finish_trial(std::move(*out.work));
+    out.work.reset();
+    count_told(racer);
 }
 
 void hear_pool(ArenaState& arena) {
     for (tune::PoolUpdate& update : arena.pool->poll()) {
-        const int index = racer_with_ticket(arena, update.ticket);
-        if (index < 0) continue;
-        Racer& racer = arena.racers[size_t(index)];
-        racer.in_worker->worker = update.worker;
-        racer.in_worker->epochs = update.epochs;
-        if (!update.finished) continue;
-        const int number = update.finished->number;
-        update.finished->worker = update.worker;  // for the timeline
-        if (!update.finished->error.empty()) {
-            racer.failures[number] = update.finished->error;
-            arena.last_failure = {index, number};
-        }
-        racer.runner->finish_trial(std::move(*update.finished));
-        racer.in_worker.reset();
-        count_told(racer);
+        for (Racer& racer : arena.racers)
+            for (Racer::OutTrial& out : racer.out) {
+                if (out.ticket != update.ticket || out.ended) continue;  // none: a trial of a race since replaced
+                out.worker = update.worker;
+                out.epochs = update.epochs;
+                if (!update.finished) continue;
+                update.finished->worker = update.worker;  // for the timeline
+                out.work = std::move(update.finished);
+                out.ended = true;
+            }
     }
 }
 
-// Whether `racer` may be handed its next trial now: in rounds (or paced, to be watched round by
-// round) only once the round it is in is over; as workers come free, whenever it has none running.
-bool may_hand_out(const ArenaState& arena, const Racer& racer, bool in_rounds) {
-    if (racer.runner->finished() || racer.in_worker) return false;
-    return !in_rounds || racer.told <= arena.round;
+// Tells the ended trials: as they end, or in rounds once a racer's whole batch has, in their
+// numbers' order, so that its log and its next batch never depend on which worker was faster.
+void tell_ended(ArenaState& arena, bool in_rounds) {
+    for (size_t i = 0; i < arena.racers.size(); ++i) {
+        std::vector<Racer::OutTrial>& out = arena.racers[i].out;
+        std::sort(out.begin(), out.end(), [](const Racer::OutTrial& a, const Racer::OutTrial& b) { return a.number < b.number; });
+        const bool batch_ended = arena.racers[i].batch == 0 && std::all_of(out.begin(), out.end(), [](const auto& o) { return o.ended; });
+        for (Racer::OutTrial& o : out)
+            if (o.ended && (batch_ended || !in_rounds)) tell(arena, int(i), o);
+        std::erase_if(out, [](const Racer::OutTrial& o) { return o.ended && !o.work; });
+    }
 }
 
 // The round is over when every racer still going has told one more evaluation than it counts.
@@ -59,53 +66,115 @@ void count_rounds(ArenaState& arena) {
     }
 }
 
+// Whether `racer` may be handed a trial now: as workers come free, whenever it has fewer than
+// at_once out; in rounds (or paced, to be watched round by round), while it fills its batch, which
+// begins once its last batch is told and the round it is in is over. Nothing of a batch is told
+// before all of it is asked, so a loaded study's running trials are the start of one: the runner
+// hands them out first, and the batch goes on as it would have.
+bool may_hand_out(const ArenaState& arena, Racer& racer, bool in_rounds) {
+    if (racer.runner->finished()) return false;
+    if (!in_rounds) return int(racer.out.size()) < arena.raced.at_once;
+    if (racer.batch == 0 && racer.out.empty() && racer.told <= arena.round) racer.batch = arena.raced.at_once;
+    return racer.batch > 0;
+}
+
+// One pass over the racers that may be handed a trial, fewest evaluations first so none falls
+// behind while workers are few. A sampler's proposal is prepared in parts (a BO fit, then its
+// maximization), each within the frame's budget. True if anything was done.
+bool hand_out(ArenaState& arena, tune::FrameSlice& slice, bool in_rounds, bool to_workers, bool& out_of_time) {
+    std::vector<Racer*> ready;
+    for (Racer& racer : arena.racers)
+        if (may_hand_out(arena, racer, in_rounds)) ready.push_back(&racer);
+    std::stable_sort(ready.begin(), ready.end(), [](const Racer* a, const Racer* b) { return a->told < b->told; });
+    bool done = false;
+    for (Racer* racer : ready) {
+        tune::PeakCost& cost = racer->step_cost[0];
+        if (!slice.fits(cost.expected_ms())) {
+            out_of_time = true;
+            break;
+        }
+        cost.record(slice.run([&] {
+            done = true;
+            if (racer->runner->prepare_next()) return;
+            std::optional<tune::TrialWork> work = racer->runner->start_trial();
+            if (!work) {  // its budget is spent (finished), or Hyperband waits for a rung
+                racer->batch = 0;
+                done = false;
+                return;
+            }
+            Racer::OutTrial out{.number = work->number};
+            if (to_workers) {
+                out.ticket = arena.pool->submit(std::move(*work), arena.next_fault.value_or(tune::WorkerFault::none));
+                arena.next_fault.reset();
+            } else {
+                out.work = std::move(*work);
+            }
+            racer->out.push_back(std::move(out));
+            racer->batch = std::max(racer->batch - 1, 0);
+        }));
+    }
+    return done;
+}
+
+// One epoch of the racer's trial kept in the frames that is least far in its training (the lower
+// number first): its trials advance side by side, and which ends first never depends on where a
+// frame's budget ran out. Replayed epochs (a Hyperband promotion restarted from its seed) catch up
+// without moving it. True if anything was trained.
+bool train_in_frames(Racer& racer, tune::FrameSlice& slice, bool& out_of_time) {
+    const auto reached = [](const Racer::OutTrial& o) { return o.work->trained + int(o.work->results.size()); };
+    Racer::OutTrial* next = nullptr;
+    for (Racer::OutTrial& o : racer.out)
+        if (o.work && !o.ended && (!next || reached(o) < reached(*next))) next = &o;
+    if (!next) return false;
+    tune::PeakCost& cost = racer.step_cost[1];
+    if (!slice.fits(cost.expected_ms())) {
+        out_of_time = true;
+        return false;
+    }
+    cost.record(slice.run([&] {
+        next->ended = next->work->train_epoch();
+        next->epochs = next->work->epochs();
+    }));
+    return true;
+}
+
 }  // namespace
 
 bool race_in_workers(const ArenaState& arena) {
     return arena.make_pool && arena.workers > 0 && !arena.racers.empty() && is_network(arena.raced);
 }
 
+bool race_at_once(const ArenaState& arena) { return race_in_workers(arena) || (!arena.racers.empty() && arena.raced.at_once > 1); }
+
 int trials_in_workers(const ArenaState& arena) {
-    return int(std::count_if(arena.racers.begin(), arena.racers.end(), [](const Racer& r) { return r.in_worker.has_value(); }));
+    int count = 0;
+    for (const Racer& racer : arena.racers)
+        count += int(std::count_if(racer.out.begin(), racer.out.end(), [](const Racer::OutTrial& o) { return o.ticket >= 0 && !o.ended; }));
+    return count;
 }
 
-void advance_in_workers(ArenaState& arena, double budget_ms) {
-    if (!arena.pool) arena.pool = arena.make_pool(arena.workers);
-    hear_pool(arena);
-    count_rounds(arena);
-    const bool paced = arena.setup.pace > 0;
-    const bool in_rounds = paced || arena.raced.parallel == tune::ParallelMode::batch_synchronous;
+void advance_at_once(ArenaState& arena, double budget_ms, bool one_round) {
+    const bool to_workers = !one_round && race_in_workers(arena);
+    if (to_workers && !arena.pool) arena.pool = arena.make_pool(arena.workers);
+    if (arena.pool) hear_pool(arena);
+    const bool paced = !one_round && arena.setup.pace > 0;
+    const bool in_rounds = one_round || paced || arena.raced.parallel == tune::ParallelMode::batch_synchronous;
+    const bool going = arena.racing || one_round;
+    const int round = arena.round;
     tune::FrameSlice slice(budget_ms);
-    while (arena.racing) {
-        if (paced && !arena.round_begun && !arena.round_credit.take_one()) break;
-        arena.round_begun = true;
-        // The racers with the fewest evaluations first, so none falls behind while workers are few.
-        std::vector<Racer*> ready;
-        for (Racer& racer : arena.racers)
-            if (may_hand_out(arena, racer, in_rounds)) ready.push_back(&racer);
-        std::stable_sort(ready.begin(), ready.end(), [](const Racer* a, const Racer* b) { return a->told < b->told; });
-        bool out_of_time = false, handed = false;
-        for (Racer* racer : ready) {
-            // A sampler's proposal is prepared in parts (a BO fit, then its maximization), each
-            // within the frame's budget, as in the race in the frames.
-            tune::PeakCost& cost = racer->step_cost[0];
-            if (!slice.fits(cost.expected_ms())) {
-                out_of_time = true;
-                break;
-            }
-            cost.record(slice.run([&] {
-                if (racer->runner->prepare_next()) return;
-                std::optional<tune::TrialWork> work = racer->runner->start_trial();
-                if (!work) return;  // its budget is spent: finished
-                const int number = work->number;
-                const int ticket = arena.pool->submit(std::move(*work), arena.next_fault.value_or(tune::WorkerFault::none));
-                racer->in_worker = Racer::InWorker{ticket, number};
-                arena.next_fault.reset();
-                handed = true;
-            }));
-        }
+    bool out_of_time = false;
+    while (!out_of_time) {
+        tell_ended(arena, in_rounds);
         count_rounds(arena);
-        if (out_of_time || (!handed && ready.empty())) break;
+        if (!going || race_finished(arena) || (one_round && arena.round > round)) break;
+        bool done = false;
+        if (!paced || arena.round_begun || arena.round_credit.take_one()) {
+            arena.round_begun = true;
+            done = hand_out(arena, slice, in_rounds, to_workers, out_of_time);
+        }
+        for (Racer& racer : arena.racers)
+            if (!out_of_time) done = train_in_frames(racer, slice, out_of_time) || done;
+        if (!done) break;
     }
     arena.last_slice_ms = slice.elapsed_ms();
     if (race_finished(arena)) arena.racing = false;
@@ -113,16 +182,28 @@ void advance_in_workers(ArenaState& arena, double budget_ms) {
 
 void forget_workers(ArenaState& arena) {
     if (arena.pool) arena.pool->drop_queued();
-    for (Racer& racer : arena.racers) racer.in_worker.reset();
+    for (Racer& racer : arena.racers) {
+        racer.out.clear();
+        racer.batch = 0;
+    }
     arena.last_failure.reset();
 }
 
+// One trial at a time, a trial comes back as the runner's running one, for the race loop of
+// arena.cpp to step; several come back as work trained here in turns.
 void recall_workers(ArenaState& arena) {
     if (arena.pool) arena.pool->drop_queued();
     for (Racer& racer : arena.racers) {
-        if (!racer.in_worker) continue;
-        racer.runner->take_back(racer.in_worker->number);
-        racer.in_worker.reset();
+        for (Racer::OutTrial& o : racer.out) {
+            if (o.ticket < 0 || o.ended) continue;
+            if (arena.raced.at_once > 1) {
+                o = Racer::OutTrial{.number = o.number, .work = racer.runner->rework(o.number)};
+            } else {
+                racer.runner->take_back(o.number);
+                o.number = -1;
+            }
+        }
+        std::erase_if(racer.out, [](const Racer::OutTrial& o) { return o.number < 0; });
     }
 }
 
@@ -156,10 +237,11 @@ void draw_workers(AppState& app) {
     tooltip(help);
     // One bar per worker on the slider's line, busy or idle, so that the views below never move
     // as trials come and go (a click aimed at a tab must land on it).
-    std::vector<const Racer*> busy;
+    std::vector<std::pair<const Racer*, const Racer::OutTrial*>> busy;
     for (const Racer& racer : arena.racers)
-        if (racer.in_worker && racer.in_worker->worker >= 0) busy.push_back(&racer);
-    std::sort(busy.begin(), busy.end(), [](const Racer* a, const Racer* b) { return a->in_worker->worker < b->in_worker->worker; });
+        for (const Racer::OutTrial& o : racer.out)
+            if (o.ticket >= 0 && o.worker >= 0 && !o.ended) busy.emplace_back(&racer, &o);
+    std::sort(busy.begin(), busy.end(), [](const auto& a, const auto& b) { return a.second->worker < b.second->worker; });
     const int slots = std::max(arena.workers, 1);
     ImGui::SameLine();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -169,8 +251,8 @@ void draw_workers(AppState& app) {
         char overlay[160];
         float fraction = 0;
         if (size_t(slot) < busy.size()) {
-            const Racer& racer = *busy[size_t(slot)];
-            const Racer::InWorker& w = *racer.in_worker;
+            const Racer& racer = *busy[size_t(slot)].first;
+            const Racer::OutTrial& w = *busy[size_t(slot)].second;
             const tune::Trial& trial = racer.runner->study().trial(w.number);
             const int epochs = trial.budget > 0 ? trial.budget : racer.runner->objective().trial_epochs(trial.params);
             std::snprintf(overlay, sizeof overlay, tr("worker %d: %s #%d, trial %d, epoch %d/%d"), w.worker + 1,
@@ -207,13 +289,14 @@ json::Value workers_json(const ArenaState& arena) {
         const Racer& racer = arena.racers[i];
         for (const auto& [number, reason] : racer.failures)
             failures.push_back(json::Object{{"racer", int(i)}, {"number", number}, {"reason", reason}});
-        if (!racer.in_worker) continue;
-        busy.push_back(json::Object{{"worker", racer.in_worker->worker},
-                                    {"racer", int(i)},
-                                    {"strategy", racer.strategy},
-                                    {"repeat", racer.repeat},
-                                    {"number", racer.in_worker->number},
-                                    {"epochs", racer.in_worker->epochs}});
+        for (const Racer::OutTrial& o : racer.out)
+            busy.push_back(json::Object{{"worker", o.worker},
+                                        {"racer", int(i)},
+                                        {"strategy", racer.strategy},
+                                        {"repeat", racer.repeat},
+                                        {"number", o.number},
+                                        {"epochs", o.epochs},
+                                        {"in_frames", o.ticket < 0}});
     }
     return json::Object{{"available", bool(arena.make_pool)},
                         {"cores", arena.cores},

@@ -1,9 +1,13 @@
 #pragma once
-// The race with background workers (tune/trial_pool.h: threads natively, Web Workers in the page):
-// the network objective's trials train in the pool while the frames only ask the samplers, tell
-// the studies and draw. Each strategy asks its trials one at a time, as in the race in the frames,
-// so a seed gives the same trials whichever worker trains them; the set-up's `parallel` mode
-// decides only when the next trials are handed out (in rounds, or as workers come free).
+// Several trials at once: the race with background workers (tune/trial_pool.h: threads natively,
+// Web Workers in the page), where the network objective's trials train in the pool while the frames
+// only ask the samplers, tell the studies and draw; and a race with several trials per strategy at
+// once (the set-up's at_once), trained in workers or, with none, in turns in the frames. Each
+// strategy's one StudyRunner hands out its trials (start_trial) and is told their results
+// (finish_trial). The set-up's `parallel` mode decides when the next trials are handed out: in
+// rounds (a strategy's batch of at_once trials is asked together, each seeing the ones before it
+// pending, and told in their numbers' order: a seed gives the same trials whatever the timing) or
+// as workers come free (a strategy asks its next trial as soon as one ends).
 #include <span>
 
 #include "core/json.h"
@@ -15,10 +19,15 @@ namespace tunelab::ui {
 // This race's trials go to workers: a pool can be made, its size is at least 1, and the race
 // trains the lab's network (a test function's evaluation costs less than a message to a worker).
 bool race_in_workers(const ArenaState& arena);
-int trials_in_workers(const ArenaState& arena);  // handed to the pool and not yet told
-// One frame: hears the pool (progress, trials to tell), then, while racing, hands out the next
-// trials, asking the samplers within `budget_ms`. A paused race still tells the trials in flight.
-void advance_in_workers(ArenaState& arena, double budget_ms);
+// This race runs here rather than by the one-trial-at-a-time loop of arena.cpp: in workers, or
+// with several trials per strategy at once.
+bool race_at_once(const ArenaState& arena);
+int trials_in_workers(const ArenaState& arena);  // handed to the pool and not yet back
+// One frame: hears the pool (progress, trials to tell), trains the trials kept in the frames an
+// epoch at a time in turns and, while racing, hands out the next trials, asking the samplers within
+// `budget_ms`. A paused race still tells the trials in flight. `one_round`: exactly one more round,
+// here in the frames (the learner's "Step one round"; recall_workers first), whatever the budget.
+void advance_at_once(ArenaState& arena, double budget_ms, bool one_round = false);
 // A new or discarded race: the trials handed out end unheard, the queued ones never start.
 void forget_workers(ArenaState& arena);
 // The trials out with workers come back to train in the frames, from their seeds (one more round

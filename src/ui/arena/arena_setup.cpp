@@ -210,6 +210,8 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         for (const double pace : arena_paces()) offered += (offered.empty() ? "" : ", ") + json::format_number(pace);
         issues.push_back({"pace", "must be one of " + offered + " rounds per second (0: fastest)"});
     }
+    if (s.at_once < 1 || s.at_once > ArenaSetup::kMaxAtOnce)
+        issues.push_back({"at_once", "must be between 1 and " + std::to_string(ArenaSetup::kMaxAtOnce)});
     if (s.strategies.empty()) issues.push_back({"strategies", "choose at least one strategy"});
     validate_warm_start(s, issues);
     for (size_t i = 0; i < s.strategies.size(); ++i) {
@@ -241,7 +243,7 @@ json::Value arena_setup_to_json(const ArenaSetup& s) {
                         {"repeats", s.repeats},
                         {"strategies", std::move(strategies)}, {"xi", s.xi},      {"kappa", s.kappa},
                         {"noise", s.noise},         {"pace", s.pace},
-                        {"parallel", std::string(name(s.parallel))},
+                        {"parallel", std::string(name(s.parallel))}, {"at_once", s.at_once},
                         {"warm_start", json::Object{{"source", s.warm.source},
                                                     {"score", s.warm.score},
                                                     {"params", json::Array(s.warm.params.begin(), s.warm.params.end())},
@@ -253,7 +255,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     ArenaSetup s = setup;
     std::vector<Issue> issues;
     static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "metric", "seed", "repeats",
-                                        "strategies", "xi", "kappa", "noise", "pace", "parallel", "warm_start"};
+                                        "strategies", "xi", "kappa", "noise", "pace", "parallel", "at_once", "warm_start"};
     for (const auto& member : document.as_object())
         if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return member.first == k; }))
             issues.push_back({member.first, "unknown setting"});
@@ -280,6 +282,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     read_number(document, "kappa", s.kappa, 0, 10, false, issues);
     read_number(document, "noise", s.noise, 0, 100, false, issues);
     read_number(document, "pace", s.pace, 0, 1000, false, issues);
+    read_number(document, "at_once", s.at_once, 1, ArenaSetup::kMaxAtOnce, true, issues);
     if (const json::Value* v = document.find("strategies")) {
         if (!v->is_array()) {
             issues.push_back({"strategies", "must be a list of strategy names"});
@@ -420,11 +423,17 @@ void draw_setup_panel(AppState& app) {
             if (named_combo(tr.label("Trials in workers").c_str(), mode, modes, mode_names, "arena.parallel"))
                 s.parallel = tune::ParallelMode(mode);
             tooltip(
-                tr("When background workers train the trials: in rounds, every strategy starts its next trial once the round is over, "
+                tr("When background workers train the trials: in rounds, every strategy starts its next trials once the round is over, "
                    "so a worker may wait for the round's slowest trial; as workers come free, a free worker takes the next trial at "
-                   "once. Each strategy still sees its own trials one after another, so both give the same trials; only when they "
-                   "run changes."));
+                   "once. In rounds a seed gives the same trials whatever the timing; as workers come free, so does one trial at once "
+                   "per strategy, but with several the next proposal depends on which trial ended first (the race records that order)."));
         }
+        slider_int(tr.label("Trials at once (per strategy)").c_str(), s.at_once, 1, ArenaSetup::kMaxAtOnce, "arena.at_once");
+        tooltip(
+            tr("How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the "
+               "page. BO and TPE then propose while trials are still running, counting each at a made-up score (a constant liar: BO "
+               "the best so far, TPE the worst), so simultaneous proposals spread out instead of piling onto one point."));
+        field_issues(issues, "at_once", tr);
         slider_int(tr.label("Seed").c_str(), s.seed, 0, 100, "arena.seed");
         slider_int(tr.label("Repeat over seeds").c_str(), s.repeats, 1, 5, "arena.repeats");
         tooltip(tr("Runs the whole race with several seeds and shows the mean and spread: one lucky run proves little."));

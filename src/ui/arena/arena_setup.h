@@ -62,9 +62,16 @@ struct ArenaSetup {
     // still asks its trials one at a time, so both give the same trials; the rounds leave workers
     // waiting for a round's slowest trial.
     tune::ParallelMode parallel = tune::ParallelMode::batch_synchronous;
+    // Trials each strategy (and seed) keeps running at once: in background workers when there are
+    // any, else in turns in the frames. Above 1, BO and TPE propose with the running trials pending
+    // (constant liar, as `study --jobs`), so their simultaneous proposals spread out; in rounds a
+    // seed still gives the same trials. 1: one after another, as a study run alone.
+    int at_once = 1;
     WarmStart warm;  // what the warm-started strategies start from (empty: none can race)
 
     static constexpr int kDefaultRepeats = 5;
+    // Four: the lesson's "four trials at once", and as many as a 4-core laptop's workers train.
+    static constexpr int kMaxAtOnce = 4;
     // Four rounds a second: a 30-trial race on a test function lasts about 8 s, slow enough to watch
     // where each strategy looks (unpaced it ended two frames after Start).
     static constexpr double kDefaultPace = 4;

@@ -393,11 +393,19 @@ constexpr TranslationEntry kEntries[] = {
     {"Trials in workers", "试验分派"},
     {"As workers come free", "线程一空就派"},
     {"In rounds", "按回合"},
-    {"When background workers train the trials: in rounds, every strategy starts its next trial once the round is over, so a worker may "
-     "wait for the round's slowest trial; as workers come free, a free worker takes the next trial at once. Each strategy still sees "
-     "its own trials one after another, so both give the same trials; only when they run changes.",
-     "后台工作线程何时开始训练试验：按回合时，每种策略要等本回合结束才开始下一次试验，所以工作线程可能要等本回合最慢的那次试验；"
-     "线程一空就派时，空闲的线程立即接手下一次试验。每种策略仍然一次只看自己的一次试验，所以两种方式得到的试验相同，只是运行的时间不同。"},
+    {"When background workers train the trials: in rounds, every strategy starts its next trials once the round is over, so a worker "
+     "may wait for the round's slowest trial; as workers come free, a free worker takes the next trial at once. In rounds a seed gives "
+     "the same trials whatever the timing; as workers come free, so does one trial at once per strategy, but with several the next "
+     "proposal depends on which trial ended first (the race records that order).",
+     "后台工作线程何时开始训练试验：按回合时，每种策略要等本回合结束才开始下一批试验，所以工作线程可能要等本回合最慢的那次试验；"
+     "线程一空就派时，空闲的线程立即接手下一次试验。按回合时，同一个种子无论快慢都得到相同的试验；"
+     "线程一空就派时，每种策略一次只跑一个试验也是如此，但同时跑几个时，下一个提议取决于哪个试验先结束（比赛会记下这个顺序）。"},
+    {"Trials at once (per strategy)", "每个策略同时跑的试验数"},
+    {"How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the page. BO and "
+     "TPE then propose while trials are still running, counting each at a made-up score (a constant liar: BO the best so far, TPE "
+     "the worst), so simultaneous proposals spread out instead of piling onto one point.",
+     "每种策略同时保持运行的试验数：有后台工作线程时在线程里跑，否则在页面里轮流跑。此时 BO 和 TPE 在试验还没跑完时就提出新的点，"
+     "把每个正在跑的试验记作一个假定的分数（“常数说谎者”：BO 用目前最好的，TPE 用最差的），于是同时提出的几个点会散开，而不是挤在同一处。"},
     // The warm start (arena_warm.cpp) and its strategies (tune/strategy.cpp)
     {"BO (EI), warm", "BO (EI)，热启动"},
     {"TPE, warm", "TPE，热启动"},

@@ -247,12 +247,66 @@ void draw_status(LabState& lab, const Translator& tr) {
     }
 }
 
-// "A and B differ in: optimizer.kind adam | sgd · lr.lr 0.01 | 0.03": what the comparison tests.
+// A setting's path (config_differences spells it as the hook does) named as its control in the
+// panels is labelled, so the difference line reads in the learner's language.
+std::string setting_label(const std::string& field, const Translator& tr) {
+    static constexpr std::pair<std::string_view, const char*> kLabels[] = {
+        {"model.output", tr_key("Output")},
+        {"model.loss", tr_key("Loss function")},
+        {"model.init", tr_key("Initialization")},
+        {"model.init_scale", tr_key("Scale")},
+        {"optimizer.kind", tr_key("Optimizer")},
+        {"optimizer.momentum", tr_key("Momentum")},
+        {"optimizer.rho", tr_key("ρ (decay)")},
+        {"optimizer.beta1", "β1"},
+        {"optimizer.beta2", "β2"},
+        {"optimizer.epsilon", "ε"},
+        {"optimizer.weight_decay", tr_key("Weight decay")},
+        {"optimizer.hypergradient", tr_key("Adapt the learning rate by its gradient")},
+        {"optimizer.hypergradient_beta", tr_key("Hyper learning rate β")},
+        {"lr.kind", tr_key("LR schedule")},
+        {"lr.lr", tr_key("Learning rate")},
+        {"lr.power", tr_key("Power β")},
+        {"lr.step_epochs", tr_key("Every (epochs)")},
+        {"lr.gamma", tr_key("Factor γ")},
+        {"lr.warmup_epochs", tr_key("Warm-up (epochs)")},
+        {"batch.size", tr_key("Batch size")},
+        {"batch.growth", tr_key("Batch growth / epoch")},
+        {"epochs", tr_key("Epochs")},
+        {"l1", "L1"},
+        {"l2", "L2"},
+        {"patience", tr_key("Early stopping patience")},
+        {"seed", tr_key("Seed")},
+    };
+    for (const auto& [path, english] : kLabels)
+        if (field == path) return tr(english);
+    // model.hidden[1].units → "Layer 2 · Units" (第 2 层 · 单元数)
+    int layer = 0;
+    char column[16] = "";
+    if (std::sscanf(field.c_str(), "model.hidden[%d].%15s", &layer, column) == 2) {
+        const char* name = std::string_view(column) == "units"        ? tr("Units")
+                           : std::string_view(column) == "activation" ? tr("Activation")
+                                                                     : tr("Dropout");
+        char text[64];
+        std::snprintf(text, sizeof text, tr("Layer %d"), layer + 1);
+        return std::string(text) + " · " + name;
+    }
+    return field;  // a setting added without a label here still shows, by its path
+}
+
+// A value as the panels show it: a switch on or off, other values as they are spelled.
+std::string setting_value(const std::string& value, const Translator& tr) {
+    return value == "true" ? tr("on") : value == "false" ? tr("off") : value;
+}
+
+// "A and B differ in: Optimizer adam | sgd · Learning rate 0.01 | 0.03": what the comparison tests.
 std::string differences_text(const LabState& lab, const Translator& tr) {
     const std::vector<Difference> differences = config_differences(lab.runs[0].config, lab.runs[1].config);
     if (differences.empty()) return tr("A and B have the same settings: change one of them to compare.");
     std::string list;
-    for (const Difference& d : differences) list += (list.empty() ? "" : " · ") + d.field + " " + d.a + " | " + d.b;
+    for (const Difference& d : differences)
+        list += (list.empty() ? "" : " · ") + setting_label(d.field, tr) + " " + setting_value(d.a, tr) + " | " +
+                setting_value(d.b, tr);
     char text[512];
     std::snprintf(text, sizeof text, tr("A and B differ in: %s"), list.c_str());
     return text;

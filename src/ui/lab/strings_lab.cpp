@@ -197,6 +197,8 @@ constexpr TranslationEntry kEntries[] = {
      "在损失上加 (l2/2)·Σw²：每一步把所有权重都缩小一点，使决策边界更平滑。"},
     {"Early stopping patience", "早停耐心值"},
     {"off", "关闭"},
+    {"on", "开启"},
+    {"Layer %d", "第 %d 层"},
     {"Stop when validation loss has not improved for this many epochs (0 = never). The cure for training too long.",
      "验证损失连续这么多轮没有改善就停止（0 = 从不）。治疗“训练过久”的良方。"},
     {"Schedules", "调度"},
