@@ -69,7 +69,9 @@ test("reusing a race's trials races BO cold and warm, a study file is picked and
     assert.equal(loaded.source, "earlier.json");
     assert.equal(loaded.points.length, study.trials.length * 3);
 
-    // A reload restores the warm race and the set-up's earlier trials.
+    // A reload restores the warm race and the set-up's earlier trials, once the page has saved them (every 15 frames).
+    await page.waitForFunction(() => (window.localStorage.getItem("tunelab.session") || "").includes("earlier.json"), null,
+                               { timeout: 10000, polling: 50 });
     await page.reload();
     await waitUntilReady(page);
     const after = await arenaStatus(page);

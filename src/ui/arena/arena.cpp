@@ -197,6 +197,7 @@ void draw_race_controls(AppState& app) {
     }
     tooltip(tr("Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go."));
     ImGui::EndDisabled();
+    draw_reuse_button(app);  // once the race has finished
     same_line_if_fits(ImGui::GetFontSize() * 16);
     draw_pace_combo(arena, tr);
     if (!arena.racers.empty()) {

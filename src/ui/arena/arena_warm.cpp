@@ -140,6 +140,18 @@ void warm_issues(const ArenaSetup& s, const std::vector<Issue>& issues, const Tr
 
 }  // namespace
 
+void draw_reuse_button(AppState& app) {
+    ArenaState& arena = app.arena;
+    const Translator& tr = app.tr;
+    if (arena.racers.empty() || !race_finished(arena)) return;
+    same_line_if_fits(button_width(tr("Reuse this race's trials")));
+    if (controls::named("arena.warm.reuse", ImGui::Button(tr.label("Reuse this race's trials").c_str())))
+        arena.warm_error = reuse_race(arena);
+    tooltip(tr("The finished race's trials on its first seed, every strategy's, become the earlier trials of a warm start (the set-up's "
+               "Warm start section); the warm-started twins of its BO and TPE join the next race beside them. Change the data in the lab, "
+               "then start the race."));
+}
+
 void draw_warm_start_section(AppState& app) {
     ArenaState& arena = app.arena;
     ArenaSetup& s = arena.setup;
@@ -157,16 +169,8 @@ void draw_warm_start_section(AppState& app) {
                       s.warm.source == "race" ? tr("a race of this session") : s.warm.source.c_str());
         wrapped_text(text);
     }
-    const bool finished = !arena.racers.empty() && race_finished(arena);
-    ImGui::BeginDisabled(!finished);
-    if (controls::named("arena.warm.reuse", ImGui::Button(tr.label("Reuse this race's trials").c_str()))) {
-        arena.warm_error = reuse_race(arena);
-    }
-    ImGui::EndDisabled();
-    tooltip(tr("The finished race's trials on its first seed, every strategy's, become the earlier trials; the warm-started twins of its "
-               "BO and TPE join the next race beside them. Change the data in the lab, then start the race."));
+    wrapped_text(tr("A finished race offers \"Reuse this race's trials\" beside ▶ Start race."), 0, true);
 #ifdef __EMSCRIPTEN__
-    same_line_if_fits(button_width(tr("Load a study file…")));
     if (controls::named("arena.warm.load", ImGui::Button(tr.label("Load a study file…").c_str()))) arena.warm_picker_requested = true;
 #else
     ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - button_width(tr("Load study")) - 8, 80.0f));

@@ -39,8 +39,10 @@ std::string reuse_race(ArenaState& arena);
 // warm start; false, with arena.warm_error saying why, when it is refused.
 bool load_study_text(ArenaState& arena, const std::string& file_name, const std::string& text);
 
+// "Reuse this race's trials", beside the race's Start button once the race has finished.
+void draw_reuse_button(AppState& app);
 // The set-up panel's "Warm start" section: the earlier trials, where they came from, the buttons to
-// reuse the race's or load a file's, and the warm-started strategies to race.
+// load a study file or forget them, why the last ones were refused, and the warm-started strategies.
 void draw_warm_start_section(AppState& app);
 
 // The test hook's commands:

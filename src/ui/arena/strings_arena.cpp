@@ -407,7 +407,7 @@ constexpr TranslationEntry kEntries[] = {
      "每种策略同时保持运行的试验数：有后台工作线程时在线程里跑，否则在页面里轮流跑。此时 BO 和 TPE 在试验还没跑完时就提出新的点，"
      "把每个正在跑的试验记作一个假定的分数（“常数说谎者”：BO 用目前最好的，TPE 用最差的），于是同时提出的几个点会散开，而不是挤在同一处。"},
     // The warm start (arena_warm.cpp) and its strategies (tune/strategy.cpp)
-    {"BO (EI), warm", "BO (EI)，热启动"},
+    {"BO (EI), warm", "贝叶斯优化 (EI)，热启动"},
     {"TPE, warm", "TPE，热启动"},
     {"BO (EI) warm-started: the trials of an earlier study on the same hyperparameters are its first observations, so its model points "
      "it at the region that was good there from its very first trial instead of starting from a random design. It pays off when the "
@@ -426,10 +426,13 @@ constexpr TranslationEntry kEntries[] = {
     {"Earlier trials: %d, from %s.", "以前的试验：%d 次，来自%s。"},
     {"a race of this session", "本次会话的一场比赛"},
     {"Reuse this race's trials", "用这场比赛的试验热启动"},
-    {"The finished race's trials on its first seed, every strategy's, become the earlier trials; the warm-started twins of its BO and "
-     "TPE join the next race beside them. Change the data in the lab, then start the race.",
-     "已结束比赛在第一个种子上的试验（所有策略的）成为以前的试验；其中 BO 和 TPE 的热启动版本会和它们一起参加下一场比赛。"
-     "先在实验室里换数据，再开始比赛。"},
+    {"The finished race's trials on its first seed, every strategy's, become the earlier trials of a warm start (the set-up's Warm "
+     "start section); the warm-started twins of its BO and TPE join the next race beside them. Change the data in the lab, then start "
+     "the race.",
+     "已结束比赛在第一个种子上的试验（所有策略的）成为热启动所用的以前的试验（见设置中的“热启动”部分）；其中 BO 和 TPE "
+     "的热启动版本会和它们一起参加下一场比赛。先在实验室里换数据，再开始比赛。"},
+    {"A finished race offers \"Reuse this race's trials\" beside ▶ Start race.",
+     "比赛结束后，“▶ 开始比赛”旁会出现“用这场比赛的试验热启动”。"},
     {"Load a study file…", "载入研究文件…"},
     {"path/to/study.json", "路径/study.json"},
     {"Load study", "载入研究"},

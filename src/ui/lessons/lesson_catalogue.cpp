@@ -250,6 +250,8 @@ double validation_granularity(const AppState& app) {
     R"({"cmd":"arena.set","objective":"lab","metric":"val_accuracy","strategies":["bo_ei"],"trials":15,"epochs":40,)"        \
     R"("repeats":5,"params":{"lr":{"tuned":true,"low":1e-06,"high":3,"log":true},"batch":{"tuned":true,"low":2,"high":128,)" \
     R"("log":true}}})"
+// What the later steps ask: "Reuse this race's trials", then ▶ Start race.
+#define REUSE_AND_START R"([{"cmd":"arena.reuse"},{"cmd":"arena.start"}])"
 // The earlier study the later steps reuse: BO (EI) on the small spiral, raced to its end.
 #define EARLIER_RACE R"({"cmd":"lab.set","data":)" WARM_DATA("spiral", 200) R"(},{"cmd":"arena.start"},{"cmd":"arena.finish"})"
 
@@ -773,10 +775,10 @@ const std::vector<Lesson>& lesson_catalogue() {
              {"[" EARLIER_RACE R"(,{"cmd":"lab.set","data":)" WARM_DATA("spiral", 600) R"(},{"cmd":"arena.view","tab":"landscape"}])",
               "arena.warm.reuse",
               "The small spiral's race is done (run again for this step) and the lab now holds a spiral three times larger. Press "
-              "\"Reuse this race's trials\" in the set-up's Warm start section, then ▶ Start race.",
+              "\"Reuse this race's trials\" beside the Start button, then ▶ Start race.",
               "BO (EI), warm's map shows the earlier trials as faint crosses: its first trials already land among the good ones, while BO "
               "(EI) cold spends its first five on a spread-out design. In the progress view's table, warm needs far fewer trials.",
-              R"([{"cmd":"arena.reuse"},{"cmd":"arena.start"}])",
+              REUSE_AND_START,
               [](const AppState& app) { return warm_race_on(app, DatasetKind::spiral, 600); },
               {{"On at least 3 of the 5 seeds, BO (EI), warm needs at most half the trials BO (EI) needs to reach a validation "
                 "accuracy of 90% (never counts as 16).",
@@ -786,7 +788,7 @@ const std::vector<Lesson>& lesson_catalogue() {
               "trials\", then ▶ Start race.",
               "The moons want large learning rates too: the spiral's experience carries over, and warm reaches the target at once while "
               "cold needs several trials.",
-              R"([{"cmd":"arena.reuse"},{"cmd":"arena.start"}])",
+              REUSE_AND_START,
               [](const AppState& app) { return warm_race_on(app, DatasetKind::moons, 600); },
               {{"On at least 3 of the 5 seeds, BO (EI), warm needs at most half the trials BO (EI) needs to reach a validation "
                 "accuracy of 99% (never counts as 16).",
@@ -798,7 +800,7 @@ const std::vector<Lesson>& lesson_catalogue() {
               "SGD's; the lab is back to SGD on the larger spiral. Press \"Reuse this race's trials\", then ▶ Start race.",
               "Warm starts where Adam was good, at rates far too small for SGD, and keeps looking there: the misleading hint makes it "
               "slower than cold, which finds the large rates by itself.",
-              R"([{"cmd":"arena.reuse"},{"cmd":"arena.start"}])",
+              REUSE_AND_START,
               [](const AppState& app) {
                   return warm_race_on(app, DatasetKind::spiral, 600) && app.arena.raced_run.optimizer.kind == OptimizerKind::sgd;
               },
