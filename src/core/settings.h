@@ -101,6 +101,11 @@ inline constexpr std::array<std::string_view, 7> enum_names<OptimizerKind> = {
 // β = 0.001: the paper's value for SGD-HD and SGDN-HD (Baydin et al. 2018, section 5.1); on TuneLab's
 // small networks it takes a rate 100× too small to a working one within a few epochs.
 inline constexpr double kDefaultHypergradientBeta = 0.001;
+// β = 1e-7: the paper's value for Adam-HD (same section). Adam's direction m̂/(√v̂+ε) is about ±1 per
+// weight whatever the gradient's size, so g·u is far larger than SGD's g·g: β = 0.001 drives Adam's
+// rate to 0 within ten epochs on the lab's spiral. Adagrad, RMSprop and AdamW normalize their steps
+// the same way and take Adam's value.
+inline constexpr double kDefaultHypergradientBetaNormalized = 1e-7;
 
 struct OptimizerConfig {
     OptimizerKind kind = OptimizerKind::sgd;
@@ -117,6 +122,21 @@ struct OptimizerConfig {
     bool hypergradient = false;
     double hypergradient_beta = kDefaultHypergradientBeta;  // β, the hyper-learning-rate
 };
+
+// The paper's β for the optimizer: SGD-HD's for SGD, momentum and Nesterov, Adam-HD's for the rest.
+constexpr double default_hypergradient_beta(OptimizerKind kind) {
+    return kind == OptimizerKind::sgd || kind == OptimizerKind::momentum || kind == OptimizerKind::nesterov
+               ? kDefaultHypergradientBeta
+               : kDefaultHypergradientBetaNormalized;
+}
+// While the rate adapts, a β the learner has not set (one of the defaults) becomes the default of the
+// optimizer now chosen; one they set stays. The lab calls it when the optimizer or the box changes,
+// a search when a trial's optimizer is tuned.
+constexpr void follow_default_hypergradient_beta(OptimizerConfig& o) {
+    if (!o.hypergradient) return;
+    if (o.hypergradient_beta == kDefaultHypergradientBeta || o.hypergradient_beta == kDefaultHypergradientBetaNormalized)
+        o.hypergradient_beta = default_hypergradient_beta(o.kind);
+}
 
 // ------------------------------------------------------------------------------------- schedules
 enum class ScheduleKind { constant, linear, polynomial, step, exponential, cosine };

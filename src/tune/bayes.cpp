@@ -42,15 +42,15 @@ Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, cons
     : space_(space), face_wall_(face_wall) {
     continuous_ = std::all_of(space.params().begin(), space.params().end(),
                               [](const Param& p) { return p.kind == ParamKind::real && p.parent.empty(); });
-    std::vector<std::vector<double>> unit;
-    for (const Values& v : obs.params) unit.push_back(space.encode(v));
-    const Eigen::VectorXd loss = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), Eigen::Index(obs.size()));
+    for (const Values& v : obs.params) observed_.push_back(space.encode(v));
+    const Eigen::Index finished = Eigen::Index(obs.observed()), running = Eigen::Index(obs.lies);
+    const Eigen::MatrixXd all = to_matrix(observed_, space.size()), observed = all.topRows(finished);
+    const Eigen::VectorXd loss = Eigen::Map<const Eigen::VectorXd>(obs.loss.data(), finished);
     if (warp_outputs) warp_ = PowerTransform::fit(loss);
     const Eigen::VectorXd y = loss.unaryExpr([&](double v) { return warp_(v); });
     y_mean_ = y.mean();
     const double var = y.size() > 1 ? (y.array() - y_mean_).square().sum() / double(y.size() - 1) : 0.0;
     y_scale_ = var > 1e-24 ? std::sqrt(var) : 1.0;
-    const Eigen::MatrixXd observed = to_matrix(unit, space.size());
     // The GP models what the wall leaves; posterior() adds the wall back.
     const Eigen::VectorXd z = (y.array() - y_mean_) / y_scale_ - wall(observed).array();
     gp_.fit(features(observed), z, rng, fit, warm_start);
@@ -58,11 +58,27 @@ Surrogate::Surrogate(const Space& space, const Observations& obs, Rng& rng, cons
     posterior(observed, mean, stddev);
     incumbent_ = mean.minCoeff();
     // The best few observations seed the acquisition search: the optimum is often near them.
-    std::vector<size_t> order(obs.size());
+    std::vector<size_t> order(obs.observed());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return obs.loss[a] < obs.loss[b]; });
-    for (size_t i = 0; i < std::min<size_t>(5, order.size()); ++i) incumbents_.push_back(unit[order[i]]);
-    observed_ = std::move(unit);
+    for (size_t i = 0; i < std::min<size_t>(5, order.size()); ++i) incumbents_.push_back(observed_[order[i]]);
+    if (running == 0) return;
+    // Each fantasy draws the function's values at the running trials one after the other from the GP
+    // conditioned on the draws before (a joint draw); θ stays the finished trials' fit.
+    const Eigen::MatrixXd pending = features(all.bottomRows(running)), all_features = features(all);
+    const Eigen::VectorXd all_wall = wall(all);
+    for (int k = 0; k < kPendingFantasies; ++k) {
+        GaussianProcess fantasy = gp_;
+        for (Eigen::Index i = 0; i < running; ++i) {
+            fantasy.predict(pending.row(i), mean, stddev);
+            const double drawn = mean(0) + stddev(0) * rng.normal();
+            // A point it refuses (on top of another) adds nothing the fantasy lacks.
+            fantasy.add_observations(pending.row(i), Eigen::VectorXd::Constant(1, drawn));
+        }
+        fantasy.predict(all_features, mean, stddev);
+        const double incumbent = (mean + all_wall).minCoeff();
+        fantasies_.push_back({std::move(fantasy), incumbent});
+    }
 }
 
 Eigen::MatrixXd Surrogate::features(const Eigen::MatrixXd& unit) const {
@@ -125,9 +141,21 @@ double Surrogate::noise_stddev() const {
 }
 
 Eigen::VectorXd Surrogate::acquisition(const Eigen::MatrixXd& unit, const Acquisition& acq) const {
-    Eigen::VectorXd mean, stddev;
-    posterior(unit, mean, stddev);
-    Eigen::VectorXd a = acquisition(mean, stddev, acq);
+    Eigen::VectorXd mean, stddev, a;
+    if (fantasies_.empty()) {
+        posterior(unit, mean, stddev);
+        a = acquisition(mean, stddev, acq);
+    } else {
+        a = Eigen::VectorXd::Zero(unit.rows());
+        const Eigen::MatrixXd f = features(unit);
+        const Eigen::VectorXd w = wall(unit);
+        for (const Fantasy& fantasy : fantasies_) {
+            fantasy.gp.predict(f, mean, stddev);
+            mean += w;
+            for (Eigen::Index i = 0; i < a.size(); ++i) a(i) += acq(mean(i), stddev(i), fantasy.incumbent);
+        }
+        a /= double(fantasies_.size());
+    }
     // Trying an observed point again teaches nothing when the objective has no noise to average
     // out; yet EI stays positive there (the model keeps a floor of noise), and when the model
     // thinks nothing else can beat the incumbent it would propose the incumbent itself, trial
@@ -216,7 +244,9 @@ int BayesSampler::initial_points(const Space& space) const {
 
 const Surrogate* BayesSampler::model(const Study& study) {
     Observations all = observations(study, options_.constant_liar ? PendingLie::best : PendingLie::none);
-    if (int(all.observed()) < initial_points(study.space())) return nullptr;
+    // The initial design counts running trials too, so that trials at once use as many quasi-random points as
+    // one at a time (4 at once would otherwise draw 8 on Branin, where one at a time draws 5).
+    if (int(all.size()) < initial_points(study.space()) || all.observed() == 0) return nullptr;
     Observations obs = best_observations(std::move(all), limits::kMaxGpObservations);
     ModelKey key{space_to_json(study.space()), study.seed(), study.next_number(), std::move(obs), {}};
     for (const Trial& t : study.trials())

@@ -81,6 +81,31 @@ void GaussianProcess::condition(Eigen::MatrixXd x, const Eigen::VectorXd& y, Eig
     alpha_ = llt_.solve(y_);
 }
 
+bool GaussianProcess::add_observations(const Eigen::MatrixXd& points, const Eigen::VectorXd& values) {
+    const Eigen::Index n = x_.rows(), m = points.rows();
+    Eigen::MatrixXd x(n + m, x_.cols());
+    x << x_, points;
+    Eigen::MatrixXd sq_diff(sq_diff_.rows() + n * m + m * (m - 1) / 2, x_.cols());
+    sq_diff.topRows(sq_diff_.rows()) = sq_diff_;  // pairs (i, j < i) row by row: the new rows' pairs come last
+    Eigen::Index row = sq_diff_.rows();
+    for (Eigen::Index i = n; i < n + m; ++i)
+        for (Eigen::Index j = 0; j < i; ++j) sq_diff.row(row++) = (x.row(i) - x.row(j)).array().square();
+    std::swap(x_, x), std::swap(sq_diff_, sq_diff);
+    Eigen::MatrixXd k = kernel(theta_);
+    const double exact = std::exp(Bounds().log_noise_min);  // the least noise a fit may find: a jitter
+    for (Eigen::Index i = n; i < n + m; ++i) k(i, i) += exact - noise_variance();
+    Eigen::LLT<Eigen::MatrixXd> llt(k);
+    if (llt.info() != Eigen::Success) {
+        std::swap(x_, x), std::swap(sq_diff_, sq_diff);
+        return false;
+    }
+    y_.conservativeResize(n + m);
+    y_.tail(m) = (values.array() - y_mean_) / y_scale_;
+    llt_ = std::move(llt);
+    alpha_ = llt_.solve(y_);
+    return true;
+}
+
 double GaussianProcess::log_marginal_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* gradient) const {
     const Eigen::Index n = x_.rows(), d = x_.cols();
     Eigen::VectorXd length_factor;

@@ -43,6 +43,12 @@ public:
 
     // Fixed hyperparameters: stores the data and factorizes K (one Cholesky, reused by predict).
     void condition(Eigen::MatrixXd x, const Eigen::VectorXd& y, Eigen::VectorXd theta);
+    // This model (θ, the outputs' standardization) conditioned on more points as well, without refitting θ: what it
+    // would predict had it also observed `values` (caller's units) at the rows of `points` exactly — the function's
+    // own values, with the least noise a fit allows (Bounds::log_noise_min) as a jitter. BO's fantasies of running
+    // trials: values drawn from the posterior this way are a joint draw. Returns false, and leaves the model as it
+    // was, when the covariance is not positive definite with them (a point on top of an observed one).
+    bool add_observations(const Eigen::MatrixXd& points, const Eigen::VectorXd& values);
     // Fits θ by multi-start maximization of the log marginal likelihood, then conditions on it.
     // `warm_start`: the θ fitted on the previous data, usually close (BO adds one point per trial):
     // starting there lets a few steps per trial track the optimum while one random restart per

@@ -256,6 +256,7 @@ TrainConfig MlpObjective::config_for(const Values& params, uint64_t seed) const 
         trial.shape_tuned = trial.shape_tuned || setting.target == TunableTarget::layer;
     }
     if (trial.shape_tuned) trial.config.model.hidden.assign(size_t(std::max(trial.layers, 1)), trial.layer);
+    follow_default_hypergradient_beta(trial.config.optimizer);  // a tuned (or the lab's) Adam adapts with Adam's β
     return trial.config;
 }
 

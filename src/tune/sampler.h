@@ -87,9 +87,8 @@ private:
 // them. `lies` counts them (they come last).
 enum class PendingLie {
     none,   // running trials are left out (one trial at a time has none)
-    best,   // CL-min: as good as the best loss. BO's: the GP's variance shrinks there while the
-            // region stays attractive (tools/bench-parallel: Branin/Hartmann-6 regret at 40 trials
-            // with 4 pending 0.0036/0.106, against 0.084/0.144 with the worst loss as the lie)
+    best,   // CL-min: as good as the best loss. BO lists its running trials so (best_observations keeps them), and its
+            // surrogate then fantasizes their losses from the posterior instead (bayes.h: kPendingFantasies)
     worst,  // CL-max: as bad as the worst loss. TPE's, as Optuna's TPESampler(constant_liar=True)
 };
 struct Observations {

@@ -376,3 +376,38 @@ TEST_CASE("Trainer: per-layer gradient norms are recorded and add up to at most 
         CHECK(std::sqrt(squares) <= r.gradient_norm * (1 + 1e-6));
     }
 }
+
+TEST_CASE("hypergradient descent: Adam adapts with Adam-HD's β; SGD-HD's would take its rate to 0") {
+    // The lab's spiral and a tanh network, Adam at 0.01 (as the CLI prints it: `train --dataset spiral
+    // --layers 8,8 --activation tanh --optimizer adam --lr 0.01 --hypergradient 0.001`).
+    PreparedData data = generated(DatasetKind::spiral, 500, 0.1);
+    const auto last_rate = [&](double beta) {
+        TrainConfig t = config_for(data.info, {{8, Activation::tanh, 0.0}, {8, Activation::tanh, 0.0}});
+        t.optimizer.kind = OptimizerKind::adam;
+        t.lr.lr = 0.01;
+        t.epochs = 10;
+        t.optimizer.hypergradient = true;
+        t.optimizer.hypergradient_beta = beta;
+        Trainer trainer(t, data);
+        trainer.run();
+        return trainer.history().back().learning_rate;
+    };
+    CHECK(last_rate(kDefaultHypergradientBeta) < 0.001);                  // collapsed: the network stops learning
+    CHECK(last_rate(default_hypergradient_beta(OptimizerKind::adam)) > 0.009);  // adapts gently from where it was
+
+    // The default follows the optimizer while the rate adapts; a β the learner set stays.
+    OptimizerConfig o;
+    o.kind = OptimizerKind::adam;
+    follow_default_hypergradient_beta(o);
+    CHECK(o.hypergradient_beta == kDefaultHypergradientBeta);  // not adapting: β untouched
+    o.hypergradient = true;
+    follow_default_hypergradient_beta(o);
+    CHECK(o.hypergradient_beta == kDefaultHypergradientBetaNormalized);
+    o.kind = OptimizerKind::nesterov;
+    follow_default_hypergradient_beta(o);
+    CHECK(o.hypergradient_beta == kDefaultHypergradientBeta);
+    o.hypergradient_beta = 0.002;
+    o.kind = OptimizerKind::rmsprop;
+    follow_default_hypergradient_beta(o);
+    CHECK(o.hypergradient_beta == 0.002);
+}

@@ -45,6 +45,33 @@ TEST_CASE("GP: posterior of a 2-point data set matches the hand computation") {
     CHECK(stddev(0) < 0.15);
 }
 
+TEST_CASE("GP: a point added to a conditioned model keeps its θ and standardization (a fantasy of a running trial)") {
+    // One point (0, 1): its standardization is y_mean = 1, y_scale = 1. Adding (1, −1) gives the 2-point data
+    // set of the test above in those units, y_s = {0, −2}: the hand computation again, with ℓ = 1, s² = 1, σ² = 0.01.
+    Eigen::MatrixXd x(1, 1), added(1, 1), at(1, 1);
+    x << 0;
+    added << 1;
+    at << 0.25;
+    Eigen::VectorXd theta(3);
+    theta << 0.0, 0.0, std::log(0.01);
+    GaussianProcess gp;
+    gp.condition(x, Eigen::VectorXd::Constant(1, 1.0), theta);
+    REQUIRE(gp.add_observations(added, Eigen::VectorXd::Constant(1, -1.0)));
+    CHECK(gp.size() == 2);
+    CHECK(gp.theta() == theta);
+    Eigen::VectorXd mean, stddev;
+    gp.predict(at, mean, stddev);
+    // The added point is taken as exact: its diagonal holds the jitter 1e-6 instead of σ².
+    const double a = 1.01, b = 1 + 1e-6, c = matern(1.0), k1 = matern(0.25), k2 = matern(0.75), det = a * b - c * c;
+    const double alpha1 = 2 * c / det, alpha2 = -2 * a / det;  // K⁻¹ y_s
+    CHECK(mean(0) == doctest::Approx(1 + k1 * alpha1 + k2 * alpha2).epsilon(1e-12));
+    CHECK(stddev(0) == doctest::Approx(std::sqrt(1 - (b * k1 * k1 - 2 * c * k1 * k2 + a * k2 * k2) / det)).epsilon(1e-10));
+    // At the added point the function is now known: the mean is its value and σ almost 0.
+    gp.predict(added, mean, stddev);
+    CHECK(mean(0) == doctest::Approx(-1).epsilon(1e-5));
+    CHECK(stddev(0) < 0.01);
+}
+
 TEST_CASE("GP: the log marginal likelihood's gradient matches central finite differences") {
     tunelab::Rng rng(3);
     const int n = 12, d = 3;

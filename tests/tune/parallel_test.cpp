@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "tune/test_objectives.h"
 #include "tune/parallel.h"
@@ -44,6 +45,29 @@ double pending_spread(const std::string& sampler, bool constant_liar, int told, 
     return closest_pair(runner.study(), pending);
 }
 
+// `trials` trials of `function` asked `jobs` at a time, each seeing the ones before it running, and told
+// together: run_parallel's batch-synchronous mode without its threads (so it runs under node too).
+Study in_batches(const std::string& function, const std::string& sampler, uint64_t seed, int trials, int jobs,
+                 bool constant_liar = true) {
+    SamplerOptions options;
+    options.budget = trials;
+    options.constant_liar = constant_liar && jobs > 1;
+    StudyRunner runner(Study(make_objective(function)->space(), Direction::minimize, seed), make_sampler(sampler, options),
+                       make_objective(function), trials);
+    for (;;) {
+        std::vector<TrialWork> batch;
+        while (int(batch.size()) < jobs)
+            if (std::optional<TrialWork> work = runner.start_trial()) batch.push_back(std::move(*work));
+            else break;
+        if (batch.empty()) return runner.study();
+        for (TrialWork& work : batch) work.train(), runner.finish_trial(std::move(work));
+    }
+}
+
+double regret(const Study& study, const std::string& function) {
+    return *study.best()->value - *make_objective(function)->known_optimum();
+}
+
 // An objective whose evaluation throws for x > 0.8: a worker's trial fails, the others go on.
 class ThrowingObjective : public testing::CurveObjective {
 public:
@@ -66,11 +90,33 @@ TEST_CASE("parallel: with the constant liar, BO's and TPE's proposals spread out
         CAPTURE(sampler);
         const double piled = pending_spread(sampler, false, 12, 4), spread = pending_spread(sampler, true, 12, 4);
         MESSAGE(sampler << ": closest pair of 4 pending proposals " << piled << " without the liar, " << spread << " with it");
-        // Measured: BO 0.0008 → 0.010 (EI's maximizer is one point; BO's lie is the best loss, which
-        // keeps the region attractive), TPE 0.057 → 0.18 (the worst loss, as Optuna's).
-        CHECK(spread > 0.005);
+        // Measured: BO 0.0006 → 0.025 (EI's maximizer is one point; BO fantasizes the running trials' values),
+        // TPE 0.057 → 0.18 (the worst loss, as Optuna's).
+        CHECK(spread > 0.01);
         CHECK(spread > 3 * piled);
     }
+}
+
+TEST_CASE("parallel: BO four at a time starts from one at a time's initial design and beats proposals blind to running trials") {
+    // Branin's initial design is 5 quasi-random points: the running ones count towards it, so the second batch holds
+    // the fifth and three model-chosen trials, as one at a time would (not 8 quasi-random points).
+    const Study sequential = in_batches("branin", "bayes", 4, 12, 1), batched = in_batches("branin", "bayes", 4, 12, 4);
+    for (int i = 0; i < 5; ++i) {
+        CHECK(batched.trials()[size_t(i)].source == "init");
+        CHECK(batched.trials()[size_t(i)].params == sequential.trials()[size_t(i)].params);
+    }
+    for (int i = 5; i < 12; ++i) CHECK(batched.trials()[size_t(i)].source == "ei");
+    // Mean regret after 24 trials (6 batches) on Branin over 8 seeds, measured: one at a time 0.0022, four at a time
+    // 0.023 (tools/bench-parallel compares them at 40 trials), four at a time with the running trials left out
+    // (every batch piles onto one point) 0.38.
+    double four = 0, blind = 0;
+    for (uint64_t seed = 1; seed <= 8; ++seed) {
+        four += regret(in_batches("branin", "bayes", seed, 24, 4), "branin") / 8;
+        blind += regret(in_batches("branin", "bayes", seed, 24, 4, false), "branin") / 8;
+    }
+    MESSAGE("Branin regret after 24 trials, mean of 8 seeds, four at a time: " << four << ", blind to running trials: " << blind);
+    CHECK(four < 0.1);
+    CHECK(four < blind / 5);
 }
 
 TEST_CASE("parallel: one trial at a time through start_trial/finish_trial gives the sequential runner's study") {

@@ -431,8 +431,9 @@ void draw_setup_panel(AppState& app) {
         slider_int(tr.label("Trials at once (per strategy)").c_str(), s.at_once, 1, ArenaSetup::kMaxAtOnce, "arena.at_once");
         tooltip(
             tr("How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the "
-               "page. BO and TPE then propose while trials are still running, counting each at a made-up score (a constant liar: BO "
-               "the best so far, TPE the worst), so simultaneous proposals spread out instead of piling onto one point."));
+               "page. BO and TPE then propose while trials are still running: BO averages over guesses its model draws of their "
+               "scores, TPE counts each at the worst score so far (a constant liar), so simultaneous proposals spread out instead of "
+               "piling onto one point."));
         field_issues(issues, "at_once", tr);
         slider_int(tr.label("Seed").c_str(), s.seed, 0, 100, "arena.seed");
         slider_int(tr.label("Repeat over seeds").c_str(), s.repeats, 1, 5, "arena.repeats");

@@ -64,7 +64,7 @@ struct ArenaSetup {
     tune::ParallelMode parallel = tune::ParallelMode::batch_synchronous;
     // Trials each strategy (and seed) keeps running at once: in background workers when there are
     // any, else in turns in the frames. Above 1, BO and TPE propose with the running trials pending
-    // (constant liar, as `study --jobs`), so their simultaneous proposals spread out; in rounds a
+    // (as `study --jobs`: sampler.h, SamplerOptions::constant_liar), so their simultaneous proposals spread out; in rounds a
     // seed still gives the same trials. 1: one after another, as a study run alone.
     int at_once = 1;
     WarmStart warm;  // what the warm-started strategies start from (empty: none can race)

@@ -402,10 +402,11 @@ constexpr TranslationEntry kEntries[] = {
      "线程一空就派时，每种策略一次只跑一个试验也是如此，但同时跑几个时，下一个提议取决于哪个试验先结束（比赛会记下这个顺序）。"},
     {"Trials at once (per strategy)", "每个策略同时跑的试验数"},
     {"How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the page. BO and "
-     "TPE then propose while trials are still running, counting each at a made-up score (a constant liar: BO the best so far, TPE "
-     "the worst), so simultaneous proposals spread out instead of piling onto one point.",
-     "每种策略同时保持运行的试验数：有后台工作线程时在线程里跑，否则在页面里轮流跑。此时 BO 和 TPE 在试验还没跑完时就提出新的点，"
-     "把每个正在跑的试验记作一个假定的分数（“常数说谎者”：BO 用目前最好的，TPE 用最差的），于是同时提出的几个点会散开，而不是挤在同一处。"},
+     "TPE then propose while trials are still running: BO averages over guesses its model draws of their scores, TPE counts each at "
+     "the worst score so far (a constant liar), so simultaneous proposals spread out instead of piling onto one point.",
+     "每种策略同时保持运行的试验数：有后台工作线程时在线程里跑，否则在页面里轮流跑。此时 BO 和 TPE 在试验还没跑完时就提出新的点："
+     "BO 用模型为正在跑的试验抽取几组可能的分数并取平均，TPE 把每个记作目前最差的分数（“常数说谎者”），于是同时提出的几个点会散开，"
+     "而不是挤在同一处。"},
     // The warm start (arena_warm.cpp) and its strategies (tune/strategy.cpp)
     {"BO (EI), warm", "贝叶斯优化 (EI)，热启动"},
     {"TPE, warm", "TPE，热启动"},

@@ -496,16 +496,19 @@ bool draw_optimizer_settings(TrainConfig& c, const std::vector<Issue>& issues, c
                              tr("AdamW shrinks weights directly each step, separately from the gradient."), issues, "weight-decay");
     }
     // Every optimizer can adapt its rate (the Learning rate plot draws the adapted rate over the schedule).
-    changed |= controls::named("lab.hypergradient", ImGui::Checkbox(tr.label("Adapt the learning rate by its gradient").c_str(),
-                                                                    &o.hypergradient));
+    const bool adapts = controls::named("lab.hypergradient", ImGui::Checkbox(tr.label("Adapt the learning rate by its gradient").c_str(),
+                                                                             &o.hypergradient));
+    if (changed || adapts) follow_default_hypergradient_beta(o);
+    changed |= adapts;
     tooltip(tr("Hypergradient descent (Baydin et al. 2018): before each step the learning rate grows when the new step would go the "
                "same way as the last one, and shrinks when it would turn back. It starts at the rate set above; the schedule "
                "multiplies it."));
     if (o.hypergradient) {
-        changed |= explained(tr, slider_double(tr.label("Hyper learning rate β").c_str(), o.hypergradient_beta, 1e-6f, 0.1f, "%.0e",
+        changed |= explained(tr, slider_double(tr.label("Hyper learning rate β").c_str(), o.hypergradient_beta, 1e-8f, 0.1f, "%.0e",
                                                "lab.hypergradient_beta", true),
-                             tr("How fast the learning rate adapts. 0.001 suits SGD and momentum; Adam's steps are larger per weight "
-                                "and want far less (the paper used 1e-7)."),
+                             tr("How fast the learning rate adapts. It starts at the paper's value for the optimizer: 0.001 for SGD "
+                                "and momentum; 1e-7 for Adam, Adagrad and RMSprop, whose steps are as large for every weight and "
+                                "would otherwise drive the rate to 0."),
                              issues, "hypergradient");
     }
     return changed;

@@ -185,9 +185,11 @@ constexpr TranslationEntry kEntries[] = {
      "超梯度下降（Baydin 等，2018）：每一步之前，若新的一步与上一步方向一致，学习率就增大；若要往回走，学习率就减小。"
      "它从上面设置的学习率出发；学习率调度再乘在它上面。"},
     {"Hyper learning rate β", "超学习率 β"},
-    {"How fast the learning rate adapts. 0.001 suits SGD and momentum; Adam's steps are larger per weight "
-     "and want far less (the paper used 1e-7).",
-     "学习率调整的快慢。0.001 适合 SGD 和动量法；Adam 每个权重的步长更大，需要小得多的值（论文中用 1e-7）。"},
+    {"How fast the learning rate adapts. It starts at the paper's value for the optimizer: 0.001 for SGD "
+     "and momentum; 1e-7 for Adam, Adagrad and RMSprop, whose steps are as large for every weight and "
+     "would otherwise drive the rate to 0.",
+     "学习率调整的快慢。初始值取论文中对应优化器的值：SGD 和动量法用 0.001；Adam、Adagrad 和 RMSprop 的每个权重步长"
+     "都差不多大，用 1e-7，否则学习率会被压到 0。"},
     {"Regularization", "正则化"},
     {"L1", "L1"},
     {"L2", "L2"},
