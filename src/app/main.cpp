@@ -30,10 +30,13 @@
 
 #include "app/gl_texture.h"
 #include "app/persistence.h"
+#include "core/files.h"
+#include "core/limits.h"
 #include "core/stopwatch.h"
 #include "tune/trial_pool.h"
 #include "ui/app.h"
 #include "ui/arena/arena_pool.h"
+#include "ui/arena/arena_warm.h"
 #include "ui/widgets/fonts.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/touch.h"
@@ -108,23 +111,40 @@ std::string save_screenshot(SDL_Window* window, const std::string& path) {
 }
 #endif
 
-// The lab asks for the learner's CSV; the platform fetches the bytes (browser file picker, a typed
-// path or a dropped file) and hands them back through the lab's own loader.
+#ifdef __EMSCRIPTEN__
+// The browser's file picker for files of `accept`; the chosen file's name and text go to the hook
+// command `command` ({cmd, name, text}), as the area's own loader takes them.
+void pick_file(const char* accept, const char* command) {
+    EM_ASM(
+        {
+            const input = document.createElement("input");
+            const cmd = UTF8ToString($1);
+            input.type = "file";
+            input.accept = UTF8ToString($0);
+            input.onchange = async () => {
+                const file = input.files[0];
+                if (file) Module.tunelab.call({cmd: cmd, name: file.name, text: await file.text()});
+            };
+            input.click();
+        },
+        accept, command);
+}
+#endif
+
+// The lab asks for the learner's CSV, the arena for a study file to warm-start from; the platform
+// fetches the bytes (browser file picker, a typed path or a dropped file) and hands them back
+// through the area's own loader (a typed study path is read by the arena's panel itself).
 void serve_file_requests(Platform& platform) {
     tunelab::ui::LabState& lab = platform.app.lab;
 #ifdef __EMSCRIPTEN__
     if (lab.csv_picker_requested) {
         lab.csv_picker_requested = false;
-        EM_ASM({
-            const input = document.createElement("input");
-            input.type = "file";
-            input.accept = ".csv,text/csv,text/plain";
-            input.onchange = async () => {
-                const file = input.files[0];
-                if (file) Module.tunelab.call({cmd: "lab.load_csv", name: file.name, text: await file.text()});
-            };
-            input.click();
-        });
+        pick_file(".csv,text/csv,text/plain", "lab.load_csv");
+    }
+    tunelab::ui::ArenaState& arena = platform.app.arena;
+    if (arena.warm_picker_requested) {
+        arena.warm_picker_requested = false;
+        pick_file(".json,application/json", "arena.load_study");
     }
 #else
     if (lab.csv_path_requested) {
@@ -140,6 +160,13 @@ void serve_file_requests(Platform& platform) {
         std::fclose(file);
         std::string name = lab.csv_path.substr(lab.csv_path.find_last_of("/\\") + 1);
         tunelab::ui::load_csv_text(lab, name, std::move(text));
+    }
+    tunelab::ui::ArenaState& arena = platform.app.arena;
+    if (arena.warm_path_requested) {
+        arena.warm_path_requested = false;
+        const tunelab::FileText file = tunelab::read_file(arena.warm_path, tunelab::limits::kMaxJsonBytes, "a study file");
+        if (!file.text) arena.warm_error = file.error;
+        else tunelab::ui::load_study_text(arena, arena.warm_path.substr(arena.warm_path.find_last_of("/\\") + 1), *file.text);
     }
 #endif
 }

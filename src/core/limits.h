@@ -37,6 +37,9 @@ inline constexpr int kMaxJobs = 256;               // trials trained at once (on
 // A Gaussian process costs n³ to fit and n² to store: beyond this many observations BO models
 // the best of them only (500² doubles are 2 MB; a fit takes well under a second).
 inline constexpr int kMaxGpObservations = 500;
+// Earlier trials a warm start carries (the arena's set-up, in links too): two races' worth of the
+// largest default race (5 seeds × 3 strategies × 30 trials ≈ 450) fit; a link stays under ~40 KB.
+inline constexpr int kMaxWarmTrials = 1000;
 
 // ---- text documents
 inline constexpr size_t kMaxJsonBytes = kMaxCsvBytes + (1u << 20);  // a session may carry a CSV

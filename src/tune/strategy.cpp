@@ -62,6 +62,15 @@ const std::vector<Strategy>& strategies() {
          "gradient of the loss with respect to itself, step by step. Each trial starts from a random point and trains as long as "
          "any other strategy's trial, so the race compares them on equal training cost (epochs).",
          "random", std::nullopt, false, true},
+        {"bo_ei_warm", "BO (EI), warm",
+         "BO (EI) warm-started: the trials of an earlier study on the same hyperparameters are its first observations, so its "
+         "model points it at the region that was good there from its very first trial instead of starting from a random design. "
+         "It pays off when the tasks are alike and misleads it when they are not.",
+         "bayes", A::expected_improvement, false, false, "bo_ei"},
+        {"tpe_warm", "TPE, warm",
+         "TPE warm-started: the trials of an earlier study on the same hyperparameters count as its first observations, so it "
+         "samples where good trials were dense there from its very first trial instead of after 10 random ones.",
+         "tpe", std::nullopt, false, false, "tpe"},
     };
     return table;
 }

@@ -26,6 +26,10 @@ struct Strategy {
     // Gradient-based: the sampler picks each trial's starting point and the trial's learning rate then
     // follows its own gradient while it trains (hypergradient descent; the lab's network only).
     bool hypergradient = false;
+    // Warm-started: its studies start from the trials of an earlier study on the same space as prior
+    // observations (Study::warm_start_from), so it races against its cold twin, the strategy named
+    // `cold`, on the same budget.
+    const char* cold = nullptr;
 };
 
 // In the order the set-up lists them.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/arena/arena_warm.h"
 #include "ui/widgets/controls.h"
 #include "core/stopwatch.h"
 #include "ui/widgets/fonts.h"
@@ -230,7 +231,8 @@ constexpr hook::Command kCommands[] = {
 
 json::Value handle_command(AppState& app, const json::Value& request) {
     return hook::dispatch(app, request,
-                          {kCommands, controls::commands(), lab_commands(), arena_commands(), lesson_commands(), session_commands()});
+                          {kCommands, controls::commands(), lab_commands(), arena_commands(), warm_commands(), lesson_commands(),
+                           session_commands()});
 }
 
 }  // namespace tunelab::ui

@@ -201,8 +201,15 @@ std::optional<json::Value> read_value(std::string_view escaped, const json::Valu
     if (!like.is_array()) return read_scalar(escaped, like, name, issues);
     json::Array items;
     if (escaped.empty()) return json::Value(items);
-    const json::Value item_like = like.as_array().empty() ? json::Value("") : like.as_array().front();
     for (std::string_view part : split(escaped, ',')) {
+        // A list empty by default (the arena's warm-start rows) takes numbers, or else text.
+        json::Value item_like = like.as_array().empty() ? json::Value("") : like.as_array().front();
+        if (like.as_array().empty())
+            if (const std::optional<std::string> text = unescape(part); text && !text->empty()) {
+                char* end = nullptr;
+                std::strtod(text->c_str(), &end);
+                if (end == text->c_str() + text->size()) item_like = json::Value(0.0);
+            }
         std::optional<json::Value> item = read_scalar(part, item_like, name, issues);
         if (!item) return std::nullopt;
         items.push_back(std::move(*item));

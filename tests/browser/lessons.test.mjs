@@ -41,6 +41,8 @@ const byHand = {
   "normalization 2": ["lab.normalize", "lab.normalize.standardize", "toolbar.start"],
   "grid_vs_random 1": ["arena.start"],
   "tradeoffs 1": ["arena.start"],
+  "warm_start 2": ["arena.warm.reuse", "arena.start"],
+  "warm_start 4": ["arena.warm.reuse", "arena.start"],
 };
 
 // The step's contrast figures, as the card shows them: each must be measured (a number, or infinite for
@@ -114,8 +116,9 @@ for (const language of ["zh", "en"]) {
         figures.push(`${where}: ${(await checkContrasts(page, where)).join("; ")}`);
         await waitForFrames(page, 1);  // the result is drawn (and any drawing error reported)
         // One lab lesson and two arena lessons, done, with their cards: looked at by a person.
-        const shot = { accuracy_cost: "lab", bayes_step: "arena", tradeoffs: "tradeoffs" }[lesson.id];
-        if (shot && s + 1 === lesson.steps.length) {
+        // The warm-start lesson at its first cold-and-warm race, where warm is faster.
+        const shot = { accuracy_cost: "lab", bayes_step: "arena", tradeoffs: "tradeoffs", warm_start: "warm" }[lesson.id];
+        if (shot && s + 1 === (lesson.id === "warm_start" ? 2 : lesson.steps.length)) {
           await waitForFrames(page, 2);
           const ink = inkStats((await screenshot(page, `lesson-${shot}-${language}.png`)).png);
           assert.ok(ink.colours > 50, `lesson-${shot}-${language}.png: ${JSON.stringify(ink)}`);

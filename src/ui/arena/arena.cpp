@@ -19,19 +19,12 @@
 #include "ui/arena/arena_tradeoff.h"
 #include "ui/arena/arena_resume.h"
 #include "ui/arena/arena_views.h"
+#include "ui/arena/arena_warm.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
 namespace tunelab::ui {
 namespace {
-
-// The lab objective's search space: the tuned parameters, in the set-up's order.
-tune::Space lab_space(const ArenaSetup& s) {
-    std::vector<tune::Param> params;
-    for (const TunedParam& p : s.params)
-        if (p.tuned) params.push_back(tune::tunable_param(*tune::find_tunable(p.name), p.low, p.high, p.log));
-    return tune::Space(std::move(params));
-}
 
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
 
@@ -204,6 +197,7 @@ void draw_race_controls(AppState& app) {
     }
     tooltip(tr("Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go."));
     ImGui::EndDisabled();
+    draw_reuse_button(app);  // once the race has finished
     same_line_if_fits(ImGui::GetFontSize() * 16);
     draw_pace_combo(arena, tr);
     if (!arena.racers.empty()) {
@@ -318,7 +312,7 @@ std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const A
     // Accuracy is scored as the validation error, 1 − accuracy, so every study still minimizes.
     const tune::MlpObjective network(*lab_data, lab_run, "lab",
                                      accuracy ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss, s.epochs,
-                                     lab_space(s));
+                                     setup_space(s));
     std::vector<std::shared_ptr<const tune::Objective>> out;
     for (int r = 0; r < s.repeats; ++r) out.push_back(std::make_shared<tune::MlpObjective>(network.with_common_seed(uint64_t(s.seed + r))));
     return out;
@@ -396,10 +390,10 @@ bool start_race(AppState& app) {
         for (const std::string& strategy : arena.setup.strategies)
             for (int r = 0; r < arena.setup.repeats; ++r) {
                 const auto& objective = objectives[size_t(r)];
-                racers.push_back(make_racer(arena.setup, strategy, r,
-                                            tune::Study(objective->space(), objective->direction(), uint64_t(arena.setup.seed + r),
-                                                        tune::strategy_objectives(strategy)),
-                                            objective));
+                tune::Study study(objective->space(), objective->direction(), uint64_t(arena.setup.seed + r),
+                                  tune::strategy_objectives(strategy));
+                if (tune::find_strategy(strategy)->cold) study.warm_start_from(warm_study(arena.setup.warm, objective->space()));
+                racers.push_back(make_racer(arena.setup, strategy, r, std::move(study), objective));
             }
     } catch (const std::exception& e) {
         arena.error = app.tr(e.what());  // the reasons the learner can cause are translated
@@ -584,6 +578,14 @@ json::Value arena_round(AppState& app, const hook::Request&) {
     return status_json(app);
 }
 
+// The race to its end, in the frames' way (a lesson's set-up races the earlier study it reuses).
+json::Value arena_finish(AppState& app, const hook::Request&) {
+    require_race(app.arena);
+    app.arena.racing = false;
+    while (advance_round(app.arena)) {}
+    return status_json(app);
+}
+
 json::Value arena_landscape(AppState& app, const hook::Request& request) {
     ArenaState& arena = app.arena;
     if (request.has("cancel")) {
@@ -637,6 +639,7 @@ json::Value arena_view(AppState& app, const hook::Request& request) {
 //   arena.pause / arena.resume
 //   arena.discard                     drops the race (what the interrupted race's banner offers)
 //   arena.round                       exactly one more round (pauses first), then the status
+//   arena.finish                      every round left, at once (pauses first), then the status
 //   arena.load_trial {racer, number}  that trial's settings into the lab (lab objective), shows the lab
 //   arena.view {tab, x?, y?}          progress | landscape | bayes | trials | hyperband | timeline | analysis |
 //                                     tradeoffs;
@@ -658,6 +661,7 @@ constexpr hook::Command kCommands[] = {
     {"arena.resume", arena_resume},
     {"arena.discard", [](AppState& app, const hook::Request&) { discard_race(app.arena); return hook::ok(); }},
     {"arena.round", arena_round},
+    {"arena.finish", arena_finish},
     {"arena.load_trial", arena_load_trial},
     {"arena.view", arena_view},
     {"arena.landscape", arena_landscape},

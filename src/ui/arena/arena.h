@@ -155,6 +155,13 @@ struct ArenaState {
     std::unique_ptr<tune::TrialPool> pool;
     std::optional<tune::WorkerFault> next_fault;  // the test hook's: the next trial handed out has it
     std::optional<std::pair<int, int>> last_failure;  // racer and trial number of the latest failure in a worker
+
+    // The warm start's sources (arena_warm.h): why the last reuse or study file was refused, and the
+    // platform's file requests, as for the lab's CSV (web: the browser's file picker; desktop: a path).
+    std::string warm_error;
+    bool warm_picker_requested = false;
+    std::string warm_path;
+    bool warm_path_requested = false;
 };
 
 void draw_arena(AppState& app);

@@ -6,9 +6,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/limits.h"
+#include "tune/objective.h"
 #include "tune/strategy.h"
 #include "tune/tunable.h"
 #include "ui/app.h"
+#include "ui/arena/arena_warm.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/widgets.h"
 
@@ -71,7 +74,79 @@ void read_params(const json::Value& document, std::vector<TunedParam>& params, s
     }
 }
 
+void read_warm_start(const json::Value& document, WarmStart& warm, std::vector<Issue>& issues) {
+    if (!document.is_object()) return issues.push_back({"warm_start", "must be an object {source, score, params, points}"});
+    WarmStart read = warm;  // fields present replace the current ones, as for the whole set-up
+    for (const auto& [key, value] : document.as_object()) {
+        const std::string field = "warm_start." + key;
+        if (key == "source" || key == "score") {
+            if (!value.is_string()) issues.push_back({field, "must be a string"});
+            else (key == "source" ? read.source : read.score) = value.as_string();
+        } else if (key == "params" || key == "points") {
+            if (!value.is_array()) {
+                issues.push_back({field, "must be a list"});
+                continue;
+            }
+            if (key == "params") read.params.clear();
+            else read.points.clear();
+            for (const json::Value& item : value.as_array()) {
+                if (key == "params" && item.is_string()) read.params.push_back(item.as_string());
+                else if (key == "points" && item.is_number() && std::isfinite(item.as_number())) read.points.push_back(item.as_number());
+                else issues.push_back({field, key == "params" ? "must be a list of parameter names" : "must be a list of numbers"});
+                if (!issues.empty()) break;
+            }
+        } else {
+            issues.push_back({field, "unknown setting"});
+        }
+    }
+    if (issues.empty()) warm = std::move(read);
+}
+
+// The earlier trials fit this set-up: the same parameters, every value inside their ranges, scored alike.
+void validate_warm_start(const ArenaSetup& s, std::vector<Issue>& issues) {
+    const WarmStart& w = s.warm;
+    if (w.empty()) return;
+    const size_t row = w.params.size() + 1;
+    if (w.points.size() % row != 0)
+        return issues.push_back(
+            {"warm_start.points", "must hold rows of " + std::to_string(row) + " numbers (the parameters, then the value)"});
+    if (w.trials() > limits::kMaxWarmTrials)
+        return issues.push_back({"warm_start.points", "holds " + std::to_string(w.trials()) + " trials; a warm start takes at most " +
+                                                          std::to_string(limits::kMaxWarmTrials)});
+    if (w.score != race_score(s))
+        issues.push_back({"warm_start.score", "the earlier trials were scored by " + w.score + ", this race by " + race_score(s) +
+                                                  ": their values cannot be compared"});
+    tune::Space space;
+    try {
+        space = setup_space(s);
+    } catch (const std::invalid_argument&) {
+        return;  // the objective or a parameter is refused on its own
+    }
+    std::string tuned;
+    for (const tune::Param& p : space.params()) tuned += (tuned.empty() ? "" : ", ") + p.name;
+    std::string earlier;
+    for (const std::string& name : w.params) earlier += (earlier.empty() ? "" : ", ") + name;
+    if (earlier != tuned)
+        return issues.push_back({"warm_start.params", "the earlier trials set " + earlier + "; this race tunes " + tuned +
+                                                          ": tune the same hyperparameters, or reuse other trials"});
+    try {
+        warm_study(w, space);
+    } catch (const std::invalid_argument& e) {
+        issues.push_back({"warm_start.points", e.what()});
+    }
+}
+
 }  // namespace
+
+tune::Space setup_space(const ArenaSetup& s) {
+    if (!is_network(s)) return tune::make_objective(s.objective)->space();
+    std::vector<tune::Param> params;
+    for (const TunedParam& p : s.params)
+        if (p.tuned) params.push_back(tune::tunable_param(*tune::find_tunable(p.name), p.low, p.high, p.log));
+    return tune::Space(std::move(params));
+}
+
+std::string race_score(const ArenaSetup& s) { return is_network(s) ? s.metric : s.objective; }
 
 // Every setting tune offers the arena, over its default range; the race starts by tuning the two
 // whose effect a learner sees first, the learning rate and the batch size.
@@ -138,6 +213,7 @@ std::vector<Issue> validate(const ArenaSetup& s) {
     if (s.at_once < 1 || s.at_once > ArenaSetup::kMaxAtOnce)
         issues.push_back({"at_once", "must be between 1 and " + std::to_string(ArenaSetup::kMaxAtOnce)});
     if (s.strategies.empty()) issues.push_back({"strategies", "choose at least one strategy"});
+    validate_warm_start(s, issues);
     for (size_t i = 0; i < s.strategies.size(); ++i) {
         const auto& names = arena_strategy_names();
         if (std::find(names.begin(), names.end(), s.strategies[i]) == names.end())
@@ -147,6 +223,9 @@ std::vector<Issue> validate(const ArenaSetup& s) {
         else if (tune::find_strategy(s.strategies[i])->multi_objective && !is_network(s))
             issues.push_back({"strategies[" + std::to_string(i) + "]",
                               "trades the score against training cost: race it on the lab's network (a test function costs nothing)"});
+        else if (tune::find_strategy(s.strategies[i])->cold && s.warm.empty())
+            issues.push_back({"strategies[" + std::to_string(i) + "]",
+                              "starts from earlier trials: reuse a finished race's trials or load a study file first"});
         else if (tune::find_strategy(s.strategies[i])->hypergradient && !is_network(s))
             issues.push_back({"strategies[" + std::to_string(i) + "]",
                               "adapts a network's learning rate while it trains: race it on the lab's network (a test function has none)"});
@@ -164,7 +243,11 @@ json::Value arena_setup_to_json(const ArenaSetup& s) {
                         {"repeats", s.repeats},
                         {"strategies", std::move(strategies)}, {"xi", s.xi},      {"kappa", s.kappa},
                         {"noise", s.noise},         {"pace", s.pace},
-                        {"parallel", std::string(name(s.parallel))}, {"at_once", s.at_once}};
+                        {"parallel", std::string(name(s.parallel))}, {"at_once", s.at_once},
+                        {"warm_start", json::Object{{"source", s.warm.source},
+                                                    {"score", s.warm.score},
+                                                    {"params", json::Array(s.warm.params.begin(), s.warm.params.end())},
+                                                    {"points", json::Array(s.warm.points.begin(), s.warm.points.end())}}}};
 }
 
 std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& document) {
@@ -172,7 +255,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
     ArenaSetup s = setup;
     std::vector<Issue> issues;
     static const char* const kKeys[] = {"objective", "params", "trials", "epochs", "metric", "seed", "repeats",
-                                        "strategies", "xi", "kappa", "noise", "pace", "parallel", "at_once"};
+                                        "strategies", "xi", "kappa", "noise", "pace", "parallel", "at_once", "warm_start"};
     for (const auto& member : document.as_object())
         if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return member.first == k; }))
             issues.push_back({member.first, "unknown setting"});
@@ -190,6 +273,7 @@ std::vector<Issue> arena_setup_from_json(ArenaSetup& setup, const json::Value& d
         else issues.push_back({"parallel", "must be batch_synchronous or asynchronous"});
     }
     if (const json::Value* v = document.find("params")) read_params(*v, s.params, issues);
+    if (const json::Value* v = document.find("warm_start")) read_warm_start(*v, s.warm, issues);
     read_number(document, "trials", s.trials, 1, 500, true, issues);
     read_number(document, "epochs", s.epochs, 1, 200, true, issues);
     read_number(document, "seed", s.seed, 0, 1e9, true, issues);
@@ -358,6 +442,7 @@ void draw_setup_panel(AppState& app) {
 
     if (controls::Section section{"arena.section.strategies", tr.label("Strategies").c_str(), ImGuiTreeNodeFlags_DefaultOpen}) {
         for (const std::string& name : arena_strategy_names()) {
+            if (tune::find_strategy(name)->cold) continue;  // in the warm start's section
             auto it = std::find(s.strategies.begin(), s.strategies.end(), name);
             bool on = it != s.strategies.end();
             ImGui::PushID(name.c_str());
@@ -382,6 +467,7 @@ void draw_setup_panel(AppState& app) {
         }
         draw_acquisition_sliders(s, tr, "arena.");
     }
+    draw_warm_start_section(app);
     ImGui::PopItemWidth();
     arena.issues = validate(s);
 }

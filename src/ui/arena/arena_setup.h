@@ -7,6 +7,7 @@
 #include "core/json.h"
 #include "core/settings.h"
 #include "tune/parallel.h"
+#include "tune/study.h"
 #include "ui/i18n.h"
 
 namespace tunelab::ui {
@@ -17,6 +18,21 @@ struct TunedParam {
     bool tuned = false;
     double low = 0, high = 1;
     bool log = false;
+};
+
+// The earlier trials the warm-started strategies (tune/strategy.h: BO (EI), warm; TPE, warm) start from,
+// as prior observations (tune::Study::warm_start_from): the previous race of this session or a saved
+// study file. Flat numbers, so that a link carries them as one readable list: one row per earlier
+// trial, its parameters in `params`' order and then its value. A trial that diverged there counts at
+// the worst value that study finished with, as BO and TPE count diverged trials (tune/sampler.cpp).
+struct WarmStart {
+    std::string source;               // "race" (this session's previous race) or the study file's name
+    std::string score;                // what scored them, as race_score() names it: comparable values only
+    std::vector<std::string> params;  // the space's parameter names, in order
+    std::vector<double> points;       // rows of params.size() + 1 numbers
+
+    bool empty() const { return points.empty(); }
+    int trials() const { return int(points.size() / (params.size() + 1)); }
 };
 
 // Everything that defines a race; arena_setup_to_json / arena_setup_from_json carry it in URLs.
@@ -51,6 +67,7 @@ struct ArenaSetup {
     // (as `study --jobs`: sampler.h, SamplerOptions::constant_liar), so their simultaneous proposals spread out; in rounds a
     // seed still gives the same trials. 1: one after another, as a study run alone.
     int at_once = 1;
+    WarmStart warm;  // what the warm-started strategies start from (empty: none can race)
 
     static constexpr int kDefaultRepeats = 5;
     // Four: the lesson's "four trials at once", and as many as a 4-core laptop's workers train.
@@ -76,6 +93,11 @@ const std::vector<double>& arena_paces();
 // What the lab objective scores: "val_loss", "val_accuracy".
 const std::vector<std::string>& arena_metric_names();
 
+// The race's search space (the lab objective's tuned parameters, or the test function's); throws
+// std::invalid_argument for an unknown objective or tunable.
+tune::Space setup_space(const ArenaSetup& setup);
+// What a race's values measure: the lab objective's metric, or the test function's name.
+std::string race_score(const ArenaSetup& setup);
 json::Value arena_setup_to_json(const ArenaSetup& setup);
 // Partial update: fields present replace the current ones. Anything malformed or out of range is
 // refused with its field path ("params.lr.low", "strategies[2]") and then nothing changes.

@@ -524,6 +524,11 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                     hs.max = scale.max;
                     plot::heatmap(tr("true value"), truth, rows, cols, x_range, y_range, hs);
                 }
+                // A warm-started strategy's earlier trials, faint: where its model was told to look first.
+                if (const tune::Study& study = racer.runner->study(); !study.warm_start().empty()) {
+                    const Points earlier = sampled_points(study.with_trials(study.warm_start()), dx, dy);
+                    plot::scatter(tr("earlier trials"), earlier.x, earlier.y, IM_COL32(120, 120, 120, 110), {.shape = plot::Marker::cross});
+                }
                 const std::vector<ImU32> colors = score_colors(p.score, scale);
                 plot::MarkerStyle ms;
                 ms.colors = colors;

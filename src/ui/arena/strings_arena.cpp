@@ -416,6 +416,42 @@ constexpr TranslationEntry kEntries[] = {
      "每种策略同时保持运行的试验数：有后台工作线程时在线程里跑，否则在页面里轮流跑。此时 BO 和 TPE 在试验还没跑完时就提出新的点："
      "BO 用模型为正在跑的试验抽取几组可能的分数并取平均，TPE 把每个记作目前最差的分数（“常数说谎者”），于是同时提出的几个点会散开，"
      "而不是挤在同一处。"},
+    // The warm start (arena_warm.cpp) and its strategies (tune/strategy.cpp)
+    {"BO (EI), warm", "贝叶斯优化 (EI)，热启动"},
+    {"TPE, warm", "TPE，热启动"},
+    {"BO (EI) warm-started: the trials of an earlier study on the same hyperparameters are its first observations, so its model points "
+     "it at the region that was good there from its very first trial instead of starting from a random design. It pays off when the "
+     "tasks are alike and misleads it when they are not.",
+     "热启动的 BO (EI)：以前在同样超参数上做过的研究的试验，就是它最初的观测，所以它的模型从第一次试验起就把它引向以前表现好的区域，"
+     "而不是从随机的初始设计开始。任务相似时这很划算，任务不同时反而会误导它。"},
+    {"TPE warm-started: the trials of an earlier study on the same hyperparameters count as its first observations, so it samples where "
+     "good trials were dense there from its very first trial instead of after 10 random ones.",
+     "热启动的 TPE：以前在同样超参数上做过的研究的试验算作它最初的观测，所以它从第一次试验起就在以前好试验密集的地方取样，"
+     "而不是先做 10 次随机试验。"},
+    {"Warm start", "热启动"},
+    {"Start BO or TPE from the trials of an earlier study on the same hyperparameters, and race each against itself started cold, from "
+     "nothing, on the same budget.",
+     "让 BO 或 TPE 从以前在同样超参数上做过的研究的试验出发，并在同样的预算下，与从零开始（冷启动）的自己比赛。"},
+    {"No earlier trials yet.", "还没有以前的试验。"},
+    {"Earlier trials: %d, from %s.", "以前的试验：%d 次，来自%s。"},
+    {"a race of this session", "本次会话的一场比赛"},
+    {"Reuse this race's trials", "用这场比赛的试验热启动"},
+    {"The finished race's trials on its first seed, every strategy's, become the earlier trials of a warm start (the set-up's Warm "
+     "start section); the warm-started twins of its BO and TPE join the next race beside them. Change the data in the lab, then start "
+     "the race.",
+     "已结束比赛在第一个种子上的试验（所有策略的）成为热启动所用的以前的试验（见设置中的“热启动”部分）；其中 BO 和 TPE "
+     "的热启动版本会和它们一起参加下一场比赛。先在实验室里换数据，再开始比赛。"},
+    {"A finished race offers \"Reuse this race's trials\" beside ▶ Start race.",
+     "比赛结束后，“▶ 开始比赛”旁会出现“用这场比赛的试验热启动”。"},
+    {"Load a study file…", "载入研究文件…"},
+    {"path/to/study.json", "路径/study.json"},
+    {"Load study", "载入研究"},
+    {"A study saved by tunelab-cli study --save on the same hyperparameters and ranges as this race.",
+     "由 tunelab-cli study --save 保存的研究，超参数和范围须与这场比赛相同。"},
+    {"Forget them", "不再使用"},
+    {"▲ Refused, nothing changed:", "▲ 已拒绝，什么都没有改变："},
+    {"earlier trials", "以前的试验"},
+    {"Finish a race first: its trials are what a warm start reuses.", "先完成一场比赛：热启动用的就是它的试验。"},
 };
 
 }  // namespace

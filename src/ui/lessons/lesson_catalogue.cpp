@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ui/app.h"
+#include "ui/arena/arena_summary.h"
 #include "ui/arena/arena_tradeoff.h"
 #include "ui/lessons/lessons.h"
 
@@ -237,6 +238,23 @@ double validation_granularity(const AppState& app) {
 // Those layers started from Gaussian weights of sigma 1: signals grow layer by layer.
 #define DEEP_GAUSSIAN R"({"model":{)" DEEP_RELU R"(,"init":"gaussian","init_scale":1},"lr":{"lr":0.03},"epochs":40})"
 
+// The warm-start lesson: a network trained with plain SGD, whose good learning rates (0.1 to 1) lie far
+// from the middle of the searched range (1e-6 to 3, log), so a cold search must find them; sin x and
+// sin y features let it learn the spiral in 40 epochs, so a trial stays cheap in a browser.
+#define WARM_NET                                                                                                \
+    R"({"model":{"hidden":[{"units":32,"activation":"relu"},{"units":32,"activation":"relu"}],"init":"he"},)" \
+    R"("optimizer":{"kind":"sgd"},"lr":{"lr":0.01},"batch":{"size":10},"epochs":40})"
+#define WARM_DATA(kind, size) \
+    R"({"kind":")" kind R"(","size":)" #size R"(,"noise":0.05,"validation_ratio":0.5,"extra":{"sin_x":true,"sin_y":true}})"
+#define WARM_RACE                                                                                                            \
+    R"({"cmd":"arena.set","objective":"lab","metric":"val_accuracy","strategies":["bo_ei"],"trials":15,"epochs":40,)"        \
+    R"("repeats":5,"params":{"lr":{"tuned":true,"low":1e-06,"high":3,"log":true},"batch":{"tuned":true,"low":2,"high":128,)" \
+    R"("log":true}}})"
+// What the later steps ask: "Reuse this race's trials", then ▶ Start race.
+#define REUSE_AND_START R"([{"cmd":"arena.reuse"},{"cmd":"arena.start"}])"
+// The earlier study the later steps reuse: BO (EI) on the small spiral, raced to its end.
+#define EARLIER_RACE R"({"cmd":"lab.set","data":)" WARM_DATA("spiral", 200) R"(},{"cmd":"arena.start"},{"cmd":"arena.finish"})"
+
 // Distinct values a racer tried of the search space's first parameter.
 size_t distinct_first_values(const Racer& racer) {
     std::set<double> values;
@@ -427,6 +445,38 @@ double best_race_accuracy(const AppState& app) {
         if (const tune::Trial* trial = r.runner->study().best(); trial)
             best = std::isnan(best) ? 100 * (1 - *trial->value) : std::max(best, 100 * (1 - *trial->value));
     return best;
+}
+
+// Trials a racer needed until its best validation error reached `error` (its budget + 1 when it never
+// did: "never" counts as worse than the last trial).
+int trials_to_error(const Racer& racer, double error) {
+    const int n = trials_to_reach(racer.runner->study().best_so_far(), error + 1e-12, tune::Direction::minimize);
+    return n > 0 ? n : racer.runner->budget() + 1;
+}
+
+// Seeds on which BO (EI), warm, reached `error` in at most half (`faster`), or in at least as many
+// (`!faster`), trials as BO (EI) cold on the same seed, once the race of both has ended.
+double seeds_warm_vs_cold(const AppState& app, double error, bool faster) {
+    if (!finished_racer(app, "bo_ei") || !finished_racer(app, "bo_ei_warm")) return kNotYet;
+    int seeds = 0;
+    for (const Racer& warm : app.arena.racers) {
+        if (warm.strategy != "bo_ei_warm") continue;
+        for (const Racer& cold : app.arena.racers) {
+            if (cold.strategy != "bo_ei" || cold.repeat != warm.repeat) continue;
+            const int w = trials_to_error(warm, error), c = trials_to_error(cold, error);
+            seeds += faster ? 2 * w <= c : w >= c;
+        }
+    }
+    return seeds;
+}
+double warm_halves_spiral(const AppState& app) { return seeds_warm_vs_cold(app, kWarmSpiralError, true); }
+double warm_halves_moons(const AppState& app) { return seeds_warm_vs_cold(app, kWarmMoonsError, true); }
+double warm_not_faster_spiral(const AppState& app) { return seeds_warm_vs_cold(app, kWarmSpiralError, false); }
+
+// The race of the warm-start lesson's step has ended, cold beside warm, on the lab's data of `kind` and `size`.
+bool warm_race_on(const AppState& app, DatasetKind kind, int size) {
+    return finished_racer(app, "bo_ei") && finished_racer(app, "bo_ei_warm") && app.arena.raced_data.kind == kind &&
+           app.arena.raced_data.size == size;
 }
 
 }  // namespace
@@ -821,6 +871,62 @@ const std::vector<Lesson>& lesson_catalogue() {
               {{"Of the trials their models chose, ParEGO put at least 3 more than BO into the cheaper half of the cost range.", "%.0f", 3,
                 false, cheap_trials_parego_minus_bo},
                {"ParEGO's hypervolume is at least 1.1× BO's.", "%.3g×", 1.1, false, hypervolume_parego_over_bo}}},
+         }},
+        {"warm_start", "Reuse earlier tuning",
+         "Tuning a new model rarely starts from nothing: good settings for a similar task are a strong hint. Warm-starting (a simple form "
+         "of meta-learning) gives a Bayesian optimizer the trials of an earlier study as its first observations, so its model points it at "
+         "the region that was good there from the very first trial, where a cold start spends its first trials on a spread-out design. "
+         "Here the network trains with plain SGD, whose good learning rates (about 0.1 to 1) lie far from the middle of the searched "
+         "range. "
+         "The hint helps only when the tasks are alike.",
+         "[" R"({"cmd":"lab.set","train":)" WARM_NET "}," WARM_RACE "]",
+         {
+             {"[" R"({"cmd":"lab.set","data":)" WARM_DATA("spiral", 200) "}]", "arena.start",
+              "BO (EI) tunes the learning rate and the batch size of the lab's network on a small spiral (200 points), 15 trials on each "
+              "of 5 seeds. Press ▶ Start race.",
+              "In the \"Where they looked\" view the good trials (dark) gather in a band of large learning rates: this is the experience "
+              "the next steps reuse.",
+              R"([{"cmd":"arena.start"}])",
+              [](const AppState& app) {
+                  const DataConfig& raced = app.arena.raced_data;
+                  return finished_racer(app, "bo_ei") && raced.kind == DatasetKind::spiral && raced.size == 200;
+              },
+              {{"The best validation accuracy of the race is at least 80%.", "%.1f%%", 80, false, best_race_accuracy}}},
+             {"[" EARLIER_RACE R"(,{"cmd":"lab.set","data":)" WARM_DATA("spiral", 600) R"(},{"cmd":"arena.view","tab":"landscape"}])",
+              "arena.warm.reuse",
+              "The small spiral's race is done (run again for this step) and the lab now holds a spiral three times larger. Press "
+              "\"Reuse this race's trials\" beside the Start button, then ▶ Start race.",
+              "BO (EI), warm's map shows the earlier trials as faint crosses: its first trials already land among the good ones, while BO "
+              "(EI) cold spends its first five on a spread-out design. In the progress view's table, warm needs far fewer trials.",
+              REUSE_AND_START,
+              [](const AppState& app) { return warm_race_on(app, DatasetKind::spiral, 600); },
+              {{"On at least 3 of the 5 seeds, BO (EI), warm needs at most half the trials BO (EI) needs to reach a validation "
+                "accuracy of 90% (never counts as 16).",
+                "%.0f", 3, false, warm_halves_spiral}}},
+             {"[" EARLIER_RACE R"(,{"cmd":"lab.set","data":)" WARM_DATA("moons", 600) "}]", "arena.warm.reuse",
+              "Again the small spiral's race is done, and the lab now holds the moons, another data set. Press \"Reuse this race's "
+              "trials\", then ▶ Start race.",
+              "The moons want large learning rates too: the spiral's experience carries over, and warm reaches the target at once while "
+              "cold needs several trials.",
+              REUSE_AND_START,
+              [](const AppState& app) { return warm_race_on(app, DatasetKind::moons, 600); },
+              {{"On at least 3 of the 5 seeds, BO (EI), warm needs at most half the trials BO (EI) needs to reach a validation "
+                "accuracy of 99% (never counts as 16).",
+                "%.0f", 3, false, warm_halves_moons}}},
+             {"[" R"({"cmd":"lab.set","train":{"optimizer":{"kind":"adam"}}},)" EARLIER_RACE
+              R"(,{"cmd":"lab.set","data":)" WARM_DATA("spiral", 600) R"(,"train":{"optimizer":{"kind":"sgd"}}}])",
+              "arena.warm.reuse",
+              "This time the earlier race trained the network with Adam, whose good learning rates are about 100 times smaller than "
+              "SGD's; the lab is back to SGD on the larger spiral. Press \"Reuse this race's trials\", then ▶ Start race.",
+              "Warm starts where Adam was good, at rates far too small for SGD, and keeps looking there: the misleading hint makes it "
+              "slower than cold, which finds the large rates by itself.",
+              REUSE_AND_START,
+              [](const AppState& app) {
+                  return warm_race_on(app, DatasetKind::spiral, 600) && app.arena.raced_run.optimizer.kind == OptimizerKind::sgd;
+              },
+              {{"On at least 3 of the 5 seeds, BO (EI), warm needs at least as many trials as BO (EI) to reach a validation accuracy "
+                "of 90% (never counts as 16).",
+                "%.0f", 3, false, warm_not_faster_spiral}}},
          }},
         {"challenge_spiral", "Challenge: the spiral at 90%, within 100 epochs",
          "Goal: reach a validation accuracy of 90% (or more) on the spiral (500 points, noise 0.05, validation "

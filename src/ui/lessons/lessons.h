@@ -57,6 +57,11 @@ struct Lesson {
     bool challenge = false;  // a goal within a budget, without step-by-step instructions
 };
 
+// The warm-start lesson's targets, as validation errors (1 − accuracy): its figures count the trials BO
+// needs to reach them, and so does `tools/tunelab bench search` on the lesson's own tasks.
+inline constexpr double kWarmSpiralError = 0.10;  // the spirals: 90% validation accuracy
+inline constexpr double kWarmMoonsError = 0.01;   // the moons, an easier task: 99%
+
 // Every lesson, in the order the page lists them.
 const std::vector<Lesson>& lesson_catalogue();
 

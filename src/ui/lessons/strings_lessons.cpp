@@ -343,6 +343,56 @@ constexpr TranslationEntry kEntries[] = {
     {"Of the trials their models chose, ParEGO put at least 3 more than BO into the cheaper half of the cost range.",
      "在模型选出的试验中，ParEGO 放在成本范围较便宜一半里的，比 BO 至少多 3 次。"},
     {"ParEGO's hypervolume is at least 1.1× BO's.", "ParEGO 的超体积至少是 BO 的 1.1 倍。"},
+    // Reuse earlier tuning (warm start)
+    {"Reuse earlier tuning", "借用以前的调参经验"},
+    {"Tuning a new model rarely starts from nothing: good settings for a similar task are a strong hint. Warm-starting (a simple form of "
+     "meta-learning) gives a Bayesian optimizer the trials of an earlier study as its first observations, so its model points it at the "
+     "region that was good there from the very first trial, where a cold start spends its first trials on a spread-out design. Here the "
+     "network trains with plain SGD, whose good learning rates (about 0.1 to 1) lie far from the middle of the searched range. The hint "
+     "helps only when the tasks are alike.",
+     "给新模型调参很少需要从零开始：相似任务上的好设置就是很强的提示。热启动（元学习的一种简单形式）把以前一项研究的试验交给贝叶斯优化，"
+     "作为它最初的观测，于是它的模型从第一次试验起就把它引向以前表现好的区域；冷启动则要先把最初几次试验花在分散的初始设计上。"
+     "这里网络用普通 SGD 训练，它的好学习率（约 0.1 到 1）远离搜索范围的中间。只有任务相似时，这个提示才有帮助。"},
+    {"BO (EI) tunes the learning rate and the batch size of the lab's network on a small spiral (200 points), 15 trials on each of 5 "
+     "seeds. Press ▶ Start race.",
+     "贝叶斯优化 (EI) 在一个小螺旋数据集（200 个点）上为实验室的网络调学习率和批大小，5 个种子各 15 次试验。按“▶ 开始比赛”。"},
+    {"In the \"Where they looked\" view the good trials (dark) gather in a band of large learning rates: this is the experience the next "
+     "steps reuse.",
+     "在“搜索位置”视图中，好的试验（深色）聚在学习率较大的一条带上：这就是后面几步要借用的经验。"},
+    {"The best validation accuracy of the race is at least 80%.", "这场比赛最好的验证准确率至少为 80%。"},
+    {"The small spiral's race is done (run again for this step) and the lab now holds a spiral three times larger. Press \"Reuse this "
+     "race's trials\" beside the Start button, then ▶ Start race.",
+     "小螺旋上的比赛已经完成（为这一步重新跑了一遍），实验室里现在是大三倍的螺旋。按“开始比赛”旁边的“用这场比赛的试验热启动”，"
+     "再按“▶ 开始比赛”。"},
+    {"BO (EI), warm's map shows the earlier trials as faint crosses: its first trials already land among the good ones, while BO (EI) "
+     "cold spends its first five on a spread-out design. In the progress view's table, warm needs far fewer trials.",
+     "“贝叶斯优化 (EI)，热启动”的图上，以前的试验画成淡淡的叉：它最初的试验就落在好试验之间，而冷启动的贝叶斯优化 (EI) "
+     "把前五次花在分散的初始设计上。在进度视图的表格里，热启动需要的试验少得多。"},
+    {"On at least 3 of the 5 seeds, BO (EI), warm needs at most half the trials BO (EI) needs to reach a validation accuracy of "
+     "90% (never counts as 16).",
+     "在 5 个种子中至少 3 个上，“贝叶斯优化 (EI)，热启动”达到 90% 验证准确率所需的试验次数，"
+     "至多是贝叶斯优化 (EI) 的一半（达不到记为 16）。"},
+    {"Again the small spiral's race is done, and the lab now holds the moons, another data set. Press \"Reuse this race's trials\", "
+     "then ▶ Start race.",
+     "小螺旋上的比赛同样已经完成，实验室里现在是另一个数据集：双月（moons）。按“用这场比赛的试验热启动”，再按“▶ 开始比赛”。"},
+    {"The moons want large learning rates too: the spiral's experience carries over, and warm reaches the target at once while cold "
+     "needs several trials.",
+     "双月同样需要较大的学习率：螺旋上的经验可以迁移，热启动立刻达到目标，冷启动却要好几次试验。"},
+    {"On at least 3 of the 5 seeds, BO (EI), warm needs at most half the trials BO (EI) needs to reach a validation accuracy of "
+     "99% (never counts as 16).",
+     "在 5 个种子中至少 3 个上，“贝叶斯优化 (EI)，热启动”达到 99% 验证准确率所需的试验次数，"
+     "至多是贝叶斯优化 (EI) 的一半（达不到记为 16）。"},
+    {"This time the earlier race trained the network with Adam, whose good learning rates are about 100 times smaller than SGD's; the "
+     "lab is back to SGD on the larger spiral. Press \"Reuse this race's trials\", then ▶ Start race.",
+     "这一次，以前的比赛用 Adam 训练网络，它的好学习率比 SGD 的小约 100 倍；实验室又换回了较大螺旋上的 SGD。"
+     "按“用这场比赛的试验热启动”，再按“▶ 开始比赛”。"},
+    {"Warm starts where Adam was good, at rates far too small for SGD, and keeps looking there: the misleading hint makes it slower "
+     "than cold, which finds the large rates by itself.",
+     "热启动从 Adam 表现好的地方开始，那些学习率对 SGD 来说太小了，而它还一直在那里找：误导的提示让它比冷启动更慢，"
+     "冷启动自己就找到了较大的学习率。"},
+    {"On at least 3 of the 5 seeds, BO (EI), warm needs at least as many trials as BO (EI) to reach a validation accuracy of 90% "
+     "(never counts as 16).",
+     "在 5 个种子中至少 3 个上，“贝叶斯优化 (EI)，热启动”达到 90% 验证准确率所需的试验次数不少于贝叶斯优化 (EI)（达不到记为 16）。"},
 };
 
 }  // namespace
