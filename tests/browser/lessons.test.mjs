@@ -43,6 +43,8 @@ const byHand = {
   "tradeoffs 1": ["arena.start"],
   "warm_start 2": ["arena.warm.reuse", "arena.start"],
   "warm_start 4": ["arena.warm.reuse", "arena.start"],
+  "at_once 1": ["arena.start"],
+  "at_once 2": ["arena.start"],
 };
 
 // The step's contrast figures, as the card shows them: each must be measured (a number, or infinite for
@@ -117,7 +119,8 @@ for (const language of ["zh", "en"]) {
         await waitForFrames(page, 1);  // the result is drawn (and any drawing error reported)
         // One lab lesson and two arena lessons, done, with their cards: looked at by a person.
         // The warm-start lesson at its first cold-and-warm race, where warm is faster.
-        const shot = { accuracy_cost: "lab", bayes_step: "arena", tradeoffs: "tradeoffs", warm_start: "warm" }[lesson.id];
+        const shot = { accuracy_cost: "lab", bayes_step: "arena", tradeoffs: "tradeoffs", warm_start: "warm",
+                       at_once: "at-once" }[lesson.id];
         if (shot && s + 1 === (lesson.id === "warm_start" ? 2 : lesson.steps.length)) {
           await waitForFrames(page, 2);
           const ink = inkStats((await screenshot(page, `lesson-${shot}-${language}.png`)).png);

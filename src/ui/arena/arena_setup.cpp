@@ -428,7 +428,7 @@ void draw_setup_panel(AppState& app) {
                    "once. In rounds a seed gives the same trials whatever the timing; as workers come free, so does one trial at once "
                    "per strategy, but with several the next proposal depends on which trial ended first (the race records that order)."));
         }
-        slider_int(tr.label("Trials at once (per strategy)").c_str(), s.at_once, 1, ArenaSetup::kMaxAtOnce, "arena.at_once");
+        slider_int(tr.label("Trials at once").c_str(), s.at_once, 1, ArenaSetup::kMaxAtOnce, "arena.at_once");
         tooltip(
             tr("How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the "
                "page. BO and TPE then propose while trials are still running: BO averages over guesses its model draws of their "

@@ -403,7 +403,7 @@ constexpr TranslationEntry kEntries[] = {
      "后台工作线程何时开始训练试验：按回合时，每种策略要等本回合结束才开始下一批试验，所以工作线程可能要等本回合最慢的那次试验；"
      "线程一空就派时，空闲的线程立即接手下一次试验。按回合时，同一个种子无论快慢都得到相同的试验；"
      "线程一空就派时，每种策略一次只跑一个试验也是如此，但同时跑几个时，下一个提议取决于哪个试验先结束（比赛会记下这个顺序）。"},
-    {"Trials at once (per strategy)", "每个策略同时跑的试验数"},
+    {"Trials at once", "同时跑的试验数"},
     {"running trials", "正在运行的试验"},
     {"Hollow pulsing rings: trials still training, not scored yet. With several trials at once, BO and TPE propose each new one while "
      "the others run, counting them in (BO guesses their scores, TPE counts them at the worst), so they spread out instead of piling "
