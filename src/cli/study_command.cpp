@@ -285,9 +285,7 @@ json::Value report(const Arguments& a, const tune::Study& study, const tune::Obj
         if (study.multi_objective()) v["flops"] = t.cost.flops;
         if (a.timings) {
             v["sampler_ms"] = t.sampler_seconds * 1e3;
-            json::Array spans;
-            for (const tune::TrialSpan& span : t.spans) spans.push_back(json::Array{span.worker, span.start, span.end});
-            v["spans"] = std::move(spans);
+            v["spans"] = tune::spans_to_json(t.spans);
         }
         // With noise, what the trial's point is worth without it: the benchmark's regret.
         if (auto* test = dynamic_cast<const tune::TestObjective*>(&objective); test && test->noise() > 0 && t.value)
@@ -314,7 +312,7 @@ json::Value report(const Arguments& a, const tune::Study& study, const tune::Obj
 // A saved study says which objective and sampler made it (beside Study's own fields), so that a
 // resume cannot mix the values of two objectives and `export` knows what to reproduce.
 json::Value saved_study(const Arguments& a, const tune::Study& study) {
-    json::Value document = study.to_json();
+    json::Value document = study.to_json(true);  // with its timeline: a resumed study's spans go on after it
     document["objective"] = a.objective;
     document["sampler"] = a.sampler;
     return document;

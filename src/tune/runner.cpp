@@ -51,6 +51,8 @@ StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::sha
                          int budget)
     : study_(std::move(study)), sampler_(std::move(sampler)), objective_(std::move(objective)), budget_(budget) {
     for (const Trial& t : study_.trials())
+        for (const TrialSpan& span : t.spans) clock_start_ = std::max(clock_start_, span.end);
+    for (const Trial& t : study_.trials())
         if (t.status == TrialStatus::running) resumed_.push_back(t.number);
     if (!resumed_.empty()) start_resumed();
 }
@@ -58,7 +60,7 @@ StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::sha
 void StudyRunner::start_resumed() {
     running_ = resumed_.front();
     resumed_.pop_front();
-    study_.span_start(running_, clock_.elapsed_seconds());
+    study_.span_start(running_, seconds());
     restart_evaluation();
 }
 
@@ -125,16 +127,16 @@ RunEvent StudyRunner::step() {
         if (prepare_next()) return RunEvent::prepared;
         Stopwatch watch;
         Proposal proposal = sampler_->ask(study_);
-        const double seconds = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
+        const double asking = watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
         if (proposal.wait) throw std::logic_error(sampler_->name() + " waits while no trial is running");
         if (proposal.resume < 0 && study_.next_number() >= budget_) {
             finished_ = true;
             return RunEvent::finished;
         }
         Trial& trial = study_.start(proposal);
-        trial.sampler_seconds += seconds;
+        trial.sampler_seconds += asking;
         running_ = trial.number;
-        study_.span_start(running_, clock_.elapsed_seconds());
+        study_.span_start(running_, seconds());
         evaluation_ = take_paused(running_);
         if (!evaluation_) restart_evaluation();  // a new trial, or a promoted one from a loaded study
         return RunEvent::asked;
@@ -152,7 +154,7 @@ RunEvent StudyRunner::step() {
         ending(result, int(trial.intermediate.size()), objective_->trial_epochs(trial.params), trial.budget);
     if (!end) return RunEvent::stepped;
     study_.tell(running_, *end, result.value);
-    study_.span_end(running_, clock_.elapsed_seconds(), -1);
+    study_.span_end(running_, seconds(), -1);
     if (end == TrialStatus::pruned) paused_[running_] = std::move(evaluation_);
     evaluation_.reset();
     told_ = running_;
@@ -174,7 +176,7 @@ std::optional<TrialWork> StudyRunner::start_trial() {
         if (running_ < 0) {  // handed out as it is: the work trains its own evaluation, from the seed
             running_ = resumed_.front();
             resumed_.pop_front();
-            study_.span_start(running_, clock_.elapsed_seconds());
+            study_.span_start(running_, seconds());
         }
         evaluation_.reset();
         replay_ = 0;
@@ -193,7 +195,7 @@ std::optional<TrialWork> StudyRunner::start_trial() {
     if (proposal.resume < 0 && study_.next_number() >= budget_) return spent();
     Trial& trial = study_.start(proposal);
     trial.sampler_seconds += watch.elapsed_seconds() + std::exchange(preparing_seconds_, 0.0);
-    study_.span_start(trial.number, clock_.elapsed_seconds());
+    study_.span_start(trial.number, seconds());
     return work_for(trial, take_paused(trial.number));
 }
 
@@ -224,7 +226,7 @@ void StudyRunner::finish_trial(TrialWork work) {
         end = ending(work.results.back(), int(trial.intermediate.size()), work.full_epochs, work.budget);
     if (!work.error.empty() || !end) end = TrialStatus::failed;
     study_.tell(work.number, *end, work.results.empty() ? std::nullopt : std::optional(work.results.back().value));
-    study_.span_end(work.number, clock_.elapsed_seconds(), work.worker);
+    study_.span_end(work.number, work.ended_at >= 0 ? work.ended_at : seconds(), work.worker);
     --handed_out_;
     if (end == TrialStatus::pruned) paused_[work.number] = std::move(work.evaluation);  // it may be promoted
     told_ = work.number;

@@ -40,6 +40,9 @@ struct TrialWork {
     int trained = 0;      // epochs the trial had trained before (a promotion, or a reloaded trial)
     bool replay = false;  // evaluation starts from scratch: it trains those epochs again, unreported
     int worker = -1;      // which worker trained it, for the timeline (set by whoever runs it)
+    // When its training ended on the runner's clock (seconds()), if it is told later (in rounds, a
+    // batch is told at once): the timeline shows when the worker came free. -1: when told.
+    double ended_at = -1;
     std::vector<StepResult> results;  // one per new epoch trained
     std::string error;    // what the evaluation threw; the trial fails with it
     int replayed = 0;     // of the `trained` epochs replay trains again, those done
@@ -92,7 +95,8 @@ public:
     const Objective& objective() const { return *objective_; }
     int budget() const { return budget_; }
     int running() const { return running_; }  // number of the running trial, or -1
-    double seconds() const { return clock_.elapsed_seconds(); }  // its clock: the trials' spans count by it
+    // Its clock, which the trials' spans count by: from where a loaded study's latest span ended.
+    double seconds() const { return clock_start_ + clock_.elapsed_seconds(); }
     int last_told() const { return told_; }    // number of the trial told last, or -1
 
     // The seed a trial's evaluation gets: a function of the study's seed and the trial's number.
@@ -124,6 +128,7 @@ private:
     int handed_out_ = 0;          // trials start_trial() handed out and finish_trial() has not told
     std::deque<int> resumed_;     // running trials of a loaded study still to be started again
     Stopwatch clock_;             // the trials' spans count from here
+    double clock_start_ = 0;      // plus this: the loaded study's latest span end
     double preparing_seconds_ = 0;  // the sampler's prepare() time for the coming proposal
     std::unique_ptr<Evaluation> evaluation_;
     int replay_ = 0;  // epochs evaluation_ must train again before its results are new

@@ -1,5 +1,6 @@
 #include "tune/study.h"
 
+#include <algorithm>
 #include <cmath>
 #include <charconv>
 #include <stdexcept>
@@ -63,6 +64,32 @@ std::vector<double> numbers(const json::Value& array, size_t most = SIZE_MAX, co
     std::vector<double> out;
     for (const auto& v : array.as_array()) out.push_back(v.is_number() ? v.as_number() : NAN);  // null: NaN
     return out;
+}
+
+// A saved trial's spans: [worker, start, end], each ended (end ≥ start ≥ 0, finite), one after
+// another; at most one per epoch it could have trained.
+std::vector<TrialSpan> read_spans(const json::Value& array, int number) {
+    const std::string trial = "trial " + std::to_string(number) + ": ";
+    if (!array.is_array()) bad(trial + "\"spans\" must be an array of [worker, start, end]");
+    if (array.as_array().size() > size_t(limits::kMaxEpochs))
+        bad(trial + std::to_string(array.as_array().size()) + " spans; the limit is " + limits::describe_count(limits::kMaxEpochs));
+    std::vector<TrialSpan> spans;
+    for (const json::Value& v : array.as_array()) {
+        const std::string which = trial + "span " + std::to_string(spans.size()) + " ";
+        if (!v.is_array() || v.as_array().size() != 3 || !std::all_of(v.as_array().begin(), v.as_array().end(), [](const json::Value& x) {
+                return x.is_number() && std::isfinite(x.as_number());
+            }))
+            bad(which + "must be [worker, start, end], three numbers");
+        const double worker = v.as_array()[0].as_number(), start = v.as_array()[1].as_number(), end = v.as_array()[2].as_number();
+        if (worker != std::floor(worker) || worker < -1 || worker > 1 << 30)
+            bad(which + "names its worker by a whole number from -1 (none) to " + std::to_string(1 << 30));
+        if (start < 0) bad(which + "starts before its runner's clock (at " + json::format_number(start) + " s)");
+        if (end < start)
+            bad(which + "ends (at " + json::format_number(end) + " s) before it starts (at " + json::format_number(start) + " s)");
+        if (!spans.empty() && start < spans.back().end) bad(which + "starts before the span before it ended");
+        spans.push_back({int(worker), start, end});
+    }
+    return spans;
 }
 
 std::vector<std::string> strings(const json::Value& array) {
@@ -230,7 +257,13 @@ json::Value params_to_json(const Space& space, const Values& values) {
     return out;
 }
 
-json::Value Study::to_json() const {
+json::Value spans_to_json(const std::vector<TrialSpan>& spans) {
+    json::Array out;
+    for (const TrialSpan& span : spans) out.push_back(json::Array{span.worker, span.start, span.end});
+    return out;
+}
+
+json::Value Study::to_json(bool timings) const {
     json::Value out = json::Object{};
     out["direction"] = name(direction_);
     if (multi_objective()) {  // a single-objective study is saved as before
@@ -255,6 +288,11 @@ json::Value Study::to_json() const {
         v["rung"] = t.rung;
         v["source"] = t.source;
         v["sampler_state"] = numbers(t.sampler_state);
+        if (timings) {
+            std::vector<TrialSpan> ended = t.spans;
+            std::erase_if(ended, [](const TrialSpan& span) { return span.end < 0; });
+            v["spans"] = spans_to_json(ended);
+        }
         trials.push_back(std::move(v));
     }
     out["trials"] = std::move(trials);
@@ -335,6 +373,7 @@ Study Study::from_json(const json::Value& value) {
         t.bracket = integer(v, "bracket", -1, t.number);  // brackets run in order, each with a trial
         t.rung = integer(v, "rung", -1, 30);              // η ≥ 2 and R fits an int: at most 30 rungs
         t.source = text(v, "source");
+        if (const json::Value* spans = v.find("spans")) t.spans = read_spans(*spans, t.number);
         study.trials_.push_back(std::move(t));
         study.next_number_++;
     }

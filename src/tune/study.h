@@ -49,7 +49,9 @@ inline constexpr std::array<std::string_view, 2> enum_names<tune::Measure> = {"v
 namespace tunelab::tune {
 
 // One stretch of a trial's training, for the arena's timeline: a Hyperband or ASHA trial trains once
-// per rung it reaches. Wall-clock seconds since its runner started; never saved (they vary).
+// per rung it reaches. Wall-clock seconds on its runner's clock, which a loaded study's runner
+// carries on from the latest saved span. Saved with a race or --save (Study::to_json(true)), so the
+// timeline of a reloaded race still shows the earlier trials; left out where two runs are compared.
 struct TrialSpan {
     int worker = -1;   // the worker that trained it; -1 when trials run one at a time
     double start = 0;
@@ -77,7 +79,7 @@ struct Trial {
     // on exactly (BO: the GP hyperparameters it fitted, where the next fit starts).
     std::vector<double> sampler_state;
     double sampler_seconds = 0;  // time the sampler took to propose it (never saved: it varies)
-    std::vector<TrialSpan> spans;  // when and where it trained (never saved: it varies)
+    std::vector<TrialSpan> spans;  // when and where it trained (saved only with its timings: it varies)
 
     bool finished() const { return status == TrialStatus::complete || status == TrialStatus::pruned; }
 };
@@ -96,6 +98,9 @@ struct Proposal {
     std::string source;   // see Trial::source
     std::vector<double> sampler_state;  // see Trial::sampler_state
 };
+
+// A trial's spans as [worker, start, end] triples (`study --json --timings` and a saved study).
+json::Value spans_to_json(const std::vector<TrialSpan>& spans);
 
 class Study {
 public:
@@ -149,7 +154,11 @@ public:
     void warm_start_from(const Study& earlier);
     const std::vector<Trial>& warm_start() const { return warm_start_; }
 
-    json::Value to_json() const;
+    // `timings`: each trial's spans too, as spans_to_json writes them (a saved race, --save). A span
+    // still open (the trial was training) is left out: that training is lost, and a loaded study's
+    // runner trains the trial again from its seed in a new span.
+    json::Value to_json(bool timings = false) const;
+    // Reads the spans when they are there, and refuses a bad one with the reason.
     static Study from_json(const json::Value& value);  // throws std::invalid_argument
     // One row per trial: number, status, value, each parameter, epochs, seconds, flops, rung.
     std::string to_csv() const;

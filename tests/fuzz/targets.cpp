@@ -153,11 +153,11 @@ void study(const uint8_t* data, size_t size) {
     } catch (const std::invalid_argument&) {
         return;
     }
-    const json::Value saved = loaded->to_json();
+    const json::Value saved = loaded->to_json(true);  // with its spans: a saved race's timeline
     json::ParseResult reread = json::parse(saved.dump(1));
     require(reread.ok(), "a loaded study saves as valid JSON");
     try {
-        require(tune::Study::from_json(reread.value).to_json() == saved, "a loaded study reloads the same");
+        require(tune::Study::from_json(reread.value).to_json(true) == saved, "a loaded study reloads the same");
     } catch (const std::invalid_argument& e) {
         std::fprintf(stderr, "%s\n", e.what());
         require(false, "a loaded study's own save reloads");

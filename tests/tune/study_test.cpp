@@ -226,3 +226,60 @@ TEST_CASE("strategies: the gradient-based one's trials adapt the learning rate, 
     CHECK(strategy_training("gradient", run).lr.lr == 0.002);  // where the adaptation starts
     CHECK_FALSE(strategy_training("random", run).optimizer.hypergradient);
 }
+
+TEST_CASE("Study: the trials' spans are saved with their timings and reloaded; a loaded study's runner carries on its clock") {
+    auto objective = std::make_shared<testing::CurveObjective>(9);
+    StudyRunner first(Study(objective->space(), Direction::minimize, 7), make_sampler("hyperband", options_for(20, 9)), objective, 12);
+    for (int k = 0; k < 12; ++k) first.run_trial();
+    const Study& ran = first.study();
+    REQUIRE(ran.trial(0).spans.size() == 1);
+    CHECK(!ran.to_json()["trials"].as_array()[0].find("spans"));  // left out where runs are compared
+    const tunelab::json::Value saved = ran.to_json(true);
+    const Study loaded = Study::from_json(tunelab::json::parse(saved.dump()).value);
+    CHECK(loaded.to_json(true) == saved);
+    double latest = 0;
+    for (const Trial& t : ran.trials()) {
+        std::vector<TrialSpan> ended = t.spans;
+        std::erase_if(ended, [](const TrialSpan& s) { return s.end < 0; });  // a running trial's open span is not saved
+        const std::vector<TrialSpan>& back = loaded.trial(t.number).spans;
+        REQUIRE(back.size() == ended.size());
+        for (size_t k = 0; k < ended.size(); ++k) {
+            CHECK(back[k].start == ended[k].start);
+            CHECK(back[k].end == ended[k].end);
+            CHECK(back[k].worker == ended[k].worker);
+            latest = std::max(latest, ended[k].end);
+        }
+    }
+    CHECK(latest > 0);
+    // Resumed, its new spans start after the saved ones: a timeline shows both, one after the other.
+    StudyRunner resumed(Study::from_json(saved), make_sampler("hyperband", options_for(20, 9)), objective, 16);
+    CHECK(resumed.seconds() >= latest);
+    resumed.run();
+    for (const Trial& t : resumed.study().trials())
+        if (t.number >= ran.next_number()) CHECK(t.spans.front().start >= latest);
+}
+
+TEST_CASE("Study: a bad saved span is refused with the reason") {
+    auto objective = make_objective("branin");
+    StudyRunner runner(Study(objective->space(), Direction::minimize, 3), make_sampler("random", options_for(3, 1)), objective, 3);
+    runner.run();
+    const tunelab::json::Value saved = runner.study().to_json(true);
+    const auto refused = [&](tunelab::json::Value spans) {
+        tunelab::json::Value bad = saved;
+        bad["trials"].as_array()[1]["spans"] = std::move(spans);
+        try {
+            Study::from_json(bad);
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    using tunelab::json::Array;
+    CHECK(refused(Array{Array{0, 2.0, 1.0}}).find("trial 1: span 0 ends (at 1 s) before it starts (at 2 s)") != std::string::npos);
+    CHECK(refused(Array{Array{0, -1.0, 1.0}}).find("trial 1: span 0 starts before its runner's clock") != std::string::npos);
+    CHECK(refused(Array{Array{0, 1.0}}).find("trial 1: span 0 must be [worker, start, end], three numbers") != std::string::npos);
+    CHECK(refused(Array{Array{0.5, 1.0, 2.0}}).find("names its worker by a whole number") != std::string::npos);
+    CHECK(refused(Array{Array{0, 1.0, 3.0}, Array{1, 2.0, 4.0}}).find("span 1 starts before the span before it ended") != std::string::npos);
+    CHECK(refused("0-1").find("\"spans\" must be an array") != std::string::npos);
+    CHECK(refused(Array{Array{0, 1.0, 3.0}, Array{1, 3.0, 4.0}}) == "accepted");
+}

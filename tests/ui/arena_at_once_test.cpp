@@ -158,6 +158,15 @@ TEST_CASE("arena at once: a race saved mid-batch resumes its running trials firs
         REQUIRE(restore_saved_session(after.app, saved));
         REQUIRE(after.app.arena.interrupted);
         CHECK(after.app.arena.raced.at_once == 3);
+        // The timeline keeps the finished trials' spans, as they were.
+        for (size_t r = 0; r < after.app.arena.racers.size(); ++r)
+            for (const tune::Trial& t : before.app.arena.racers[r].runner->study().trials()) {
+                if (t.status == tune::TrialStatus::running) continue;
+                const tune::Trial& back = after.app.arena.racers[r].runner->study().trial(t.number);
+                REQUIRE(back.spans.size() == t.spans.size());
+                CHECK(back.spans.back().start == t.spans.back().start);
+                CHECK(back.spans.back().end == t.spans.back().end);
+            }
         REQUIRE(call(after.app, json::Object{{"cmd", "arena.resume"}})["racing"] == json::Value(true));
         frames_until(after.app, 6, [&] { return race_finished(after.app.arena); }, [] {});
         const json::Value resumed = race_trials(after.app);

@@ -26,16 +26,6 @@
 namespace tunelab::ui {
 namespace {
 
-std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, const ArenaSetup& s, int max_epochs) {
-    tune::SamplerOptions options;
-    options.budget = s.trials;
-    options.max_epochs = max_epochs;
-    options.acquisition.xi = s.xi;
-    options.acquisition.kappa = s.kappa;
-    options.constant_liar = s.at_once > 1;  // as `study --jobs`: simultaneous proposals spread out
-    return tune::make_strategy_sampler(strategy, options);
-}
-
 bool behind(const Racer& racer, int round) { return !racer.runner->finished() && racer.told <= round; }
 
 // ξ/κ apply to the running BO samplers at once: the next proposal and the views use them.
@@ -52,6 +42,16 @@ void apply_acquisition_settings(ArenaState& arena) {
 }
 
 }  // namespace
+
+std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, const ArenaSetup& s, int max_epochs) {
+    tune::SamplerOptions options;
+    options.budget = s.trials;
+    options.max_epochs = max_epochs;
+    options.acquisition.xi = s.xi;
+    options.acquisition.kappa = s.kappa;
+    options.constant_liar = s.at_once > 1;  // as `study --jobs`: simultaneous proposals spread out
+    return tune::make_strategy_sampler(strategy, options);
+}
 
 void count_told(Racer& racer) {
     racer.told++;

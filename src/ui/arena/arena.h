@@ -178,6 +178,9 @@ bool start_race(AppState& app);  // builds the racers from the setup; false (and
 std::vector<std::shared_ptr<const tune::Objective>> make_race_objectives(const ArenaSetup& setup,
                                                                          const std::optional<PreparedData>& lab_data,
                                                                          const TrainConfig& lab_run);
+// A strategy's sampler as the race builds it from the set-up (above one trial at once, BO and TPE
+// count the running trials in).
+std::unique_ptr<tune::Sampler> make_race_sampler(const std::string& strategy, const ArenaSetup& setup, int max_epochs);
 Racer make_racer(const ArenaSetup& setup, const std::string& strategy, int repeat, tune::Study study,
                  std::shared_ptr<const tune::Objective> objective);
 // Shows `racers` as the arena's race (paused, at round 0), its views reset to their defaults.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <numeric>
 
 #include "core/random.h"
@@ -398,6 +399,27 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
         for (const tune::Trial& t : r.runner->study().trials())
             for (const tune::TrialSpan& span : t.spans) workers = std::max(workers, span.worker + 1);
     const bool by_worker = workers > 0;
+    // In the frames, a racer's trials that trained at the same time (several at once) take lanes of
+    // their own, each stretch the first lane free by its start.
+    std::map<const tune::TrialSpan*, int> sub_lane;
+    std::vector<int> racer_lanes(arena.racers.size(), 1), first_lane;
+    int at_once = 1;
+    for (size_t ri = 0; ri < arena.racers.size() && !by_worker; ++ri) {
+        std::vector<const tune::TrialSpan*> spans;
+        for (const tune::Trial& t : arena.racers[ri].runner->study().trials())
+            for (const tune::TrialSpan& span : t.spans) spans.push_back(&span);
+        std::sort(spans.begin(), spans.end(), [](const auto* a, const auto* b) { return a->start < b->start; });
+        std::vector<double> free_from;  // per lane: when its last stretch ended
+        for (const tune::TrialSpan* span : spans) {
+            const auto lane = std::find_if(free_from.begin(), free_from.end(), [&](double end) { return end <= span->start; });
+            const double end = span->end >= 0 ? span->end : INFINITY;
+            sub_lane[span] = int(lane - free_from.begin());
+            if (lane == free_from.end()) free_from.push_back(end);
+            else *lane = end;
+        }
+        racer_lanes[ri] = std::max<int>(1, int(free_from.size()));
+        at_once = std::max(at_once, racer_lanes[ri]);
+    }
     std::vector<std::string> lanes;
     char text[256];
     if (by_worker) {
@@ -406,14 +428,23 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
             lanes.push_back(text);
         }
     } else {
-        for (const Racer& r : arena.racers) {
-            std::snprintf(text, sizeof text, tr("%s · seed %d"), arena_strategy_label(r.strategy, tr), r.repeat + 1);
-            lanes.push_back(text);
+        for (size_t ri = 0; ri < arena.racers.size(); ++ri) {
+            const Racer& r = arena.racers[ri];
+            first_lane.push_back(int(lanes.size()));
+            for (int k = 0; k < racer_lanes[ri]; ++k) {
+                std::snprintf(text, sizeof text, tr("%s · seed %d"), arena_strategy_label(r.strategy, tr), r.repeat + 1);
+                lanes.push_back(text);
+            }
         }
     }
-    wrapped_text(by_worker ? tr("Each lane is a background worker; each bar one trial's training on it. Gaps are time a worker waited.")
-                           : tr("This race trained one trial at a time on the page's own thread: each lane is one strategy and seed, "
-                                "and they took turns. Race with background workers to see several trials train at once."));
+    if (by_worker)
+        wrapped_text(tr("Each lane is a background worker; each bar one trial's training on it. Gaps are time a worker waited."));
+    else if (at_once > 1)
+        wrapped_text(tr("This race trained several trials of each strategy at once, in turns on the page's own thread: each strategy "
+                        "and seed has a lane per trial it kept running."));
+    else
+        wrapped_text(tr("This race trained one trial at a time on the page's own thread: each lane is one strategy and seed, and they "
+                        "took turns. Race with background workers to see several trials train at once."));
     std::vector<const char*> names;
     for (const std::string& lane : lanes) names.push_back(lane.c_str());
     plot::Options opt;
@@ -437,7 +468,7 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
         for (const tune::Trial& t : r.runner->study().trials())
             for (size_t k = 0; k < t.spans.size(); ++k) {
                 const tune::TrialSpan& span = t.spans[k];
-                const int lane = by_worker ? span.worker : int(ri);
+                const int lane = by_worker ? span.worker : first_lane[ri] + sub_lane[&span];
                 if (lane < 0) continue;  // trained on the page's thread before a reload
                 const bool last = k + 1 == t.spans.size();
                 const bool broke = last && (t.status == tune::TrialStatus::failed || t.status == tune::TrialStatus::diverged);

@@ -36,6 +36,7 @@ void hear_pool(ArenaState& arena) {
                 out.epochs = update.epochs;
                 if (!update.finished) continue;
                 update.finished->worker = update.worker;  // for the timeline
+                update.finished->ended_at = racer.runner->seconds();
                 out.work = std::move(update.finished);
                 out.ended = true;
             }
@@ -134,6 +135,7 @@ bool train_in_frames(Racer& racer, tune::FrameSlice& slice, bool& out_of_time) {
     cost.record(slice.run([&] {
         next->ended = next->work->train_epoch();
         next->epochs = next->work->epochs();
+        if (next->ended) next->work->ended_at = racer.runner->seconds();
     }));
     return true;
 }
@@ -158,7 +160,7 @@ void advance_at_once(ArenaState& arena, double budget_ms, bool one_round) {
     if (to_workers && !arena.pool) arena.pool = arena.make_pool(arena.workers);
     if (arena.pool) hear_pool(arena);
     const bool paced = !one_round && arena.setup.pace > 0;
-    const bool in_rounds = one_round || paced || arena.raced.parallel == tune::ParallelMode::batch_synchronous;
+    const bool in_rounds = paced || arena.raced.parallel == tune::ParallelMode::batch_synchronous;
     const bool going = arena.racing || one_round;
     const int round = arena.round;
     tune::FrameSlice slice(budget_ms);

@@ -73,7 +73,8 @@ json::Value race_to_json(const ArenaState& arena) {
     if (arena.racers.empty()) return nullptr;
     json::Array racers;
     for (const Racer& racer : arena.racers)
-        racers.push_back(json::Object{{"strategy", racer.strategy}, {"repeat", racer.repeat}, {"study", racer.runner->study().to_json()}});
+        racers.push_back(
+            json::Object{{"strategy", racer.strategy}, {"repeat", racer.repeat}, {"study", racer.runner->study().to_json(true)}});
     json::Value race = json::Object{{"setup", arena_setup_to_json(arena.raced)}};
     if (is_network(arena.raced))
         race["lab"] = json::Object{{"data", to_json(arena.raced_data)}, {"run", to_json(arena.raced_run)}};

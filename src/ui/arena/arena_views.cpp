@@ -115,6 +115,8 @@ const char* status_label(tune::TrialStatus status, const Translator& tr) {
 namespace {
 
 constexpr int kSliceResolution = 40;  // 1600 GP predictions: redrawn in a few ms when ξ/κ move
+// Running trials: orange, apart from the scores' viridis colours and the red "next" star.
+constexpr ImU32 kRunningColor = IM_COL32(255, 128, 0, 255);
 constexpr int kCurveResolution = 200;
 
 const tune::Space& race_space(const ArenaState& arena) { return arena.racers.front().runner->study().space(); }
@@ -172,6 +174,32 @@ Points sampled_points(const tune::Study& study, int dim_x, int dim_y) {
     }
     return p;
 }
+
+// The trials still training (several at once): where the strategy is looking right now.
+Points running_points(const tune::Study& study, int dim_x, int dim_y) {
+    Points p;
+    for (const tune::Trial& t : study.trials()) {
+        const bool shown = tune::is_active(t.params[size_t(dim_x)]) && tune::is_active(t.params[size_t(dim_y)]);
+        if (t.status != tune::TrialStatus::running || !shown) continue;
+        p.x.push_back(t.params[size_t(dim_x)]);
+        p.y.push_back(t.params[size_t(dim_y)]);
+    }
+    return p;
+}
+
+// Running trials as hollow rings that pulse (about once a second), unlike the filled markers of
+// finished trials: they have no score yet, and with several at once their spread is the point.
+void draw_running(const Points& running, const Translator& tr) {
+    if (running.x.empty()) return;
+    const float pulse = 0.5f + 0.5f * std::sin(float(ImGui::GetTime()) * 6.0f);
+    plot::scatter(tr("running trials"), running.x, running.y, kRunningColor,
+                  {.shape = plot::Marker::ring, .size = ImGui::GetFontSize() * (0.45f + 0.2f * pulse), .outline = IM_COL32_WHITE});
+}
+
+constexpr const char* kRunningHelp = tr_key(
+    "Hollow pulsing rings: trials still training, not scored yet. With several trials at once, BO and TPE propose each new one while "
+    "the others run, counting them in (BO guesses their scores, TPE counts them at the worst), so they spread out instead of piling "
+    "onto one point.");
 
 // Two parameter pickers for the 2-D views.
 void draw_dimension_pickers(ArenaState& arena, const Translator& tr) {
@@ -480,7 +508,7 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
         const float width = tile_width(count, 300);
         for (int i = 0; i < count; ++i) {
             const Racer& racer = *racers_of(arena, arena.raced.strategies[size_t(i)]).front();
-            const Points p = sampled_points(racer.runner->study(), dx, dy);
+            const Points p = sampled_points(racer.runner->study(), dx, dy), running = running_points(racer.runner->study(), dx, dy);
             plot::Options opt;
             opt.title = arena_strategy_label(racer.strategy, tr);
             set_map_axis(opt.x, space, dx, x_names);
@@ -506,6 +534,7 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                 ms.colors = colors;
                 ms.outline = IM_COL32_WHITE;
                 plot::scatter(tr("trials"), p.x, p.y, IM_COL32_WHITE, ms);
+                draw_running(running, tr);
                 if (test && space.size() == test->function().argmin.size())
                     plot::point(tr("a global minimum"), test->function().argmin[size_t(dx)], test->function().argmin[size_t(dy)],
                                 IM_COL32(220, 40, 40, 255), {.shape = plot::Marker::star});
@@ -513,7 +542,8 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                     draw_search_distribution(cmaes->state(racer.runner->study()), space, dx, dy, tr);
                 plot::end();
             }
-            if (dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
+            if (!running.x.empty()) tooltip(tr(kRunningHelp));
+            else if (dynamic_cast<tune::CmaEsSampler*>(&racer.runner->sampler()))
                 tooltip(
                     tr("The ellipse holds about six in seven of the next generation's points: the Gaussian CMA-ES samples from, projected "
                        "on these two hyperparameters. It moves towards good trials and narrows as the search settles."));
@@ -614,7 +644,7 @@ void draw_bayes_curve(const ArenaState& arena, const tune::Study& study, const t
 // Mean, σ and acquisition heatmaps over two parameters, trials and the next point on each.
 void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, bool with_noise, const Translator& tr) {
     const tune::Space& space = study.space();
-    const Points p = sampled_points(study, slice.dim_x, slice.dim_y);
+    const Points p = sampled_points(study, slice.dim_x, slice.dim_y), running = running_points(study, slice.dim_x, slice.dim_y);
     struct Map {
         const char* title;
         const char* help;
@@ -647,11 +677,12 @@ void draw_bayes_slice(const tune::Study& study, const tune::SliceView& slice, bo
             plot::heatmap(maps[i].title, *maps[i].values, slice.resolution, slice.resolution, param_range(space, slice.dim_x),
                           param_range(space, slice.dim_y));
             plot::scatter(tr("trials"), p.x, p.y, IM_COL32_WHITE, {.shape = plot::Marker::ring});
+            draw_running(running, tr);
             plot::point(tr("next"), slice.next[size_t(slice.dim_x)], slice.next[size_t(slice.dim_y)], IM_COL32(220, 40, 40, 255),
                         {.shape = plot::Marker::star, .outline = IM_COL32_WHITE});
             plot::end();
         }
-        tooltip(maps[i].help);
+        tooltip(running.x.empty() ? maps[i].help : (std::string(maps[i].help) + "\n\n" + tr(kRunningHelp)).c_str());
         ImGui::PopID();
     }
 }

@@ -355,6 +355,9 @@ constexpr TranslationEntry kEntries[] = {
     {"%s · seed %d", "%s · 种子 %d"},
     {"Each lane is a background worker; each bar one trial's training on it. Gaps are time a worker waited.",
      "每一行是一个后台工作者，每一段是它训练一个试验的时间。空白处是工作者在等待。"},
+    {"This race trained several trials of each strategy at once, in turns on the page's own thread: each strategy and seed has a lane "
+     "per trial it kept running.",
+     "这场比赛让每种策略同时跑几个试验，在页面自己的线程上轮流训练：每种策略和种子为它同时保持运行的每个试验各占一条泳道。"},
     {"This race trained one trial at a time on the page's own thread: each lane is one strategy and seed, and they took turns. Race "
      "with background workers to see several trials train at once.",
      "这场比赛在页面自己的线程上一次只训练一个试验：每一行是一种策略和一个种子，它们轮流进行。"
@@ -401,6 +404,12 @@ constexpr TranslationEntry kEntries[] = {
      "线程一空就派时，空闲的线程立即接手下一次试验。按回合时，同一个种子无论快慢都得到相同的试验；"
      "线程一空就派时，每种策略一次只跑一个试验也是如此，但同时跑几个时，下一个提议取决于哪个试验先结束（比赛会记下这个顺序）。"},
     {"Trials at once (per strategy)", "每个策略同时跑的试验数"},
+    {"running trials", "正在运行的试验"},
+    {"Hollow pulsing rings: trials still training, not scored yet. With several trials at once, BO and TPE propose each new one while "
+     "the others run, counting them in (BO guesses their scores, TPE counts them at the worst), so they spread out instead of piling "
+     "onto one point.",
+     "空心跳动的圆环：还在训练、尚未得分的试验。同时跑几个试验时，BO 和 TPE 在其他试验还在跑时就提出新的点，"
+     "并把它们算进去（BO 猜测它们的分数，TPE 把它们记作最差的分数），于是这些点会散开，而不是挤在同一处。"},
     {"How many trials each strategy keeps running at once: in background workers if there are any, else in turns in the page. BO and "
      "TPE then propose while trials are still running: BO averages over guesses its model draws of their scores, TPE counts each at "
      "the worst score so far (a constant liar), so simultaneous proposals spread out instead of piling onto one point.",
