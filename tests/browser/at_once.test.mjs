@@ -5,7 +5,8 @@
 // Screenshots of both views in both languages and sizes: tests/browser/out/at-once-*.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, clickControl, screenshot, inkStats } from "./harness.mjs";
+import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, clickControl, waitForArenaStatus, screenshot,
+         inkStats } from "./harness.mjs";
 
 const shared = useBrowserAndServer();
 
@@ -14,21 +15,12 @@ const shared = useBrowserAndServer();
 const RACE = { objective: "lab", strategies: ["random", "bo_ei"], trials: 12, epochs: 20, repeats: 1, seed: 2, pace: 0,
                parallel: "batch_synchronous" };
 
-async function waitForStatus(page, predicate, { timeout = 120000, each } = {}) {
-  const start = Date.now();
-  for (;;) {
-    const status = await call(page, { cmd: "arena.status" });
-    each?.(status);
-    if (predicate(status)) return status;
-    if (Date.now() - start > timeout) throw new Error(`arena status never matched: ${JSON.stringify(status).slice(0, 400)}`);
-    await waitForFrames(page, 1);
-  }
-}
-
+// Polled every frame: a fast race may end between two polls.
+const waitForStatus = (page, predicate, options = {}) => waitForArenaStatus(page, predicate, { frames: 1, ...options });
 const running = (racer) => racer.trials.filter((t) => t.status === "running").length;
 const trialsOf = (status) => status.racers.map((r) => r.trials);
 
-test("the Trials at once slider by the mouse; each racer keeps 4 trials running in workers; in rounds the trials of the frames", async () => {
+test("the Trials at once slider by the mouse; 4 trials per racer in workers; in rounds the trials of the frames", async () => {
   const { page, context, problems } = await openPage(shared.browser, shared.server, { locale: "en-US" });
   await waitUntilReady(page);
   await clickControl(page, "tab.arena");
@@ -71,8 +63,8 @@ test("the Trials at once slider by the mouse; each racer keeps 4 trials running 
 
 // A learner's look at the running rings and the timeline: both languages, desktop and phone. In the
 // frames, paused mid-batch: the running trials wait there, so the picture holds still.
-for (const [language, viewport] of [["en", { width: 1280, height: 800 }], ["zh", { width: 1280, height: 800 }], ["en", { width: 390, height: 844 }],
-                                    ["zh", { width: 390, height: 844 }]]) {
+const DESKTOP = { width: 1280, height: 800 }, PHONE = { width: 390, height: 844 };
+for (const [language, viewport] of [["en", DESKTOP], ["zh", DESKTOP], ["en", PHONE], ["zh", PHONE]]) {
   test(`running trials on the landscape and the timeline (${language}, ${viewport.width}×${viewport.height})`, async () => {
     const { page, context, problems } = await openPage(shared.browser, shared.server, { viewport });
     await waitUntilReady(page);

@@ -290,3 +290,15 @@ export async function typeInto(page, name, text, { touch = false, enter = true, 
     await waitForFrames(page, 2);
   }
 }
+
+// The arena's status once `predicate` holds, polled every `frames` frames; `each` sees every status polled.
+export async function waitForArenaStatus(page, predicate, { timeout = 120000, each, frames = 2 } = {}) {
+  const start = Date.now();
+  for (;;) {
+    const status = await call(page, { cmd: "arena.status" });
+    each?.(status);
+    if (predicate(status)) return status;
+    if (Date.now() - start > timeout) throw new Error(`arena status never matched: ${JSON.stringify(status).slice(0, 400)}`);
+    await waitForFrames(page, frames);
+  }
+}

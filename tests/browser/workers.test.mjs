@@ -4,7 +4,7 @@
 // throws and a worker that dies fail their trials with the reason while the race goes on.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, clickControl } from "./harness.mjs";
+import { useBrowserAndServer, openPage, waitUntilReady, call, waitForFrames, clickControl, waitForArenaStatus } from "./harness.mjs";
 
 const shared = useBrowserAndServer();
 
@@ -12,17 +12,6 @@ const shared = useBrowserAndServer();
 // included, two seeds; in rounds, so a seed gives the same trials whatever the timing.
 const RACE = { objective: "lab", strategies: ["random", "bo_ei", "hyperband"], trials: 9, epochs: 9, repeats: 2, seed: 5, pace: 0,
                parallel: "batch_synchronous" };
-
-async function waitForStatus(page, predicate, { timeout = 120000, each } = {}) {
-  const start = Date.now();
-  for (;;) {
-    const status = await call(page, { cmd: "arena.status" });
-    each?.(status);
-    if (predicate(status)) return status;
-    if (Date.now() - start > timeout) throw new Error(`arena status never matched: ${JSON.stringify(status).slice(0, 400)}`);
-    await waitForFrames(page, 2);
-  }
-}
 
 const trialsOf = (status) => status.racers.map((r) => r.trials);
 
@@ -46,7 +35,7 @@ test("two Web Workers race the lab's network while the page draws, and give the 
   await clickControl(page, "arena.start");
   const cpu = [], work = [];
   let seenFrames = framesAtStart;
-  const parallel = await waitForStatus(page, (s) => s.finished);
+  const parallel = await waitForArenaStatus(page, (s) => s.finished);
   const seconds = (Date.now() - started) / 1000;
   // The frames of the race (the page's ring holds the last 120).
   const ring = await call(page, { cmd: "frame_times" });
@@ -71,7 +60,7 @@ test("two Web Workers race the lab's network while the page draws, and give the 
   // The same race in the page's frames: the same trials, bit for bit.
   assert.equal((await call(page, { cmd: "arena.workers", count: 0 })).count, 0);
   assert.equal((await call(page, { cmd: "arena.start" })).ok, true);
-  const inFrames = await waitForStatus(page, (s) => s.finished);
+  const inFrames = await waitForArenaStatus(page, (s) => s.finished);
   assert.equal(inFrames.workers.in_workers, false);
   assert.deepEqual(trialsOf(parallel), trialsOf(inFrames));
   assert.deepEqual(problems, []);
@@ -86,7 +75,7 @@ test("a trial that throws and a worker that dies fail their trials with the reas
     assert.equal((await call(page, { cmd: "arena.set", ...RACE, strategies: ["random"], trials: 4, repeats: 1 })).ok, true);
     assert.equal((await call(page, { cmd: "arena.workers", count: 2, fault })).count, 2);
     assert.equal((await call(page, { cmd: "arena.start" })).ok, true);
-    const status = await waitForStatus(page, (s) => s.finished, { timeout: 60000 });
+    const status = await waitForArenaStatus(page, (s) => s.finished, { timeout: 60000 });
     const trials = status.racers[0].trials;
     assert.equal(trials.length, 4, fault);
     assert.equal(trials[0].status, "failed", fault);
