@@ -74,7 +74,8 @@ for (const [language, viewport] of [["en", DESKTOP], ["zh", DESKTOP], ["en", PHO
     assert.equal((await call(page, { cmd: "arena.set", ...RACE, epochs: 80, at_once: 4 })).ok, true);
     await call(page, { cmd: "arena.workers", count: 0 });
     assert.equal((await call(page, { cmd: "arena.start" })).ok, true);
-    await waitForStatus(page, (s) => s.racers[1].trials.length >= 8 && running(s.racers[1]) >= 3);
+    // BO's last batch (trials 8 to 11): the model's proposals, each made with the ones before it running.
+    await waitForStatus(page, (s) => s.racers[1].trials.length >= 12 && running(s.racers[1]) >= 3);
     await call(page, { cmd: "arena.pause" });
     assert.equal(running((await call(page, { cmd: "arena.status" })).racers[1]), 4, "BO's batch of 4 waits, running");
     await call(page, { cmd: "arena.view", tab: "landscape" });

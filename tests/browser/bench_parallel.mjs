@@ -68,7 +68,7 @@ try {
   SETTINGS.forEach((setting, i) => {
     const b = best[i];
     const target = i === 0 ? "" : `   (target >= 2.5x: ${b.rate / base >= 2.5 ? "reached" : "not reached"})`;
-    console.log(`   ${setting.label.padEnd(30)} ${b.trials} trials in ${b.seconds.toFixed(1).padStart(5)} s  ${b.rate.toFixed(2).padStart(6)} trials/s  ` +
+    console.log(`   ${setting.label.padEnd(32)} ${b.trials} trials in ${b.seconds.toFixed(1).padStart(5)} s  ${b.rate.toFixed(2).padStart(6)} trials/s  ` +
                 `${(b.rate / base).toFixed(2)}x   frame CPU p95 ${b.p95.toFixed(1)} ms over ${b.frames} frames${target}`);
   });
 } finally {

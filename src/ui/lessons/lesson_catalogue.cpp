@@ -420,23 +420,6 @@ double bo_spread_over_blind(const AppState& app) {
     return s.together / s.blind;
 }
 
-// The share of a racer's at_once places that held a running trial, from its first trial's start to
-// its last trial's end (its trials' spans), in percent: a synchronous schedule empties them while
-// it waits.
-double busy_percent(const AppState& app, const char* strategy) {
-    const Racer* racer = finished_racer(app, strategy);
-    if (!racer) return kNotYet;
-    double first = INFINITY, last = 0, busy = 0;
-    for (const tune::Trial& t : racer->runner->study().trials())
-        for (const tune::TrialSpan& span : t.spans) {
-            first = std::min(first, span.start);
-            last = std::max(last, span.end);
-            busy += span.end - span.start;
-        }
-    return last > first ? 100 * busy / (app.arena.raced.at_once * (last - first)) : kNotYet;
-}
-double busy_asha_over_hyperband(const AppState& app) { return busy_percent(app, "asha") / busy_percent(app, "hyperband"); }
-
 // The best validation accuracy any racer reached, in percent.
 double best_race_accuracy(const AppState& app) {
     if (app.arena.racers.empty() || !race_finished(app.arena)) return kNotYet;
@@ -813,9 +796,7 @@ const std::vector<Lesson>& lesson_catalogue() {
         {"at_once", "Four trials at once",
          "Real tuning runs several trials side by side, one per worker. A strategy then proposes a trial while others are still "
          "running. BO that left them out of its model would propose the same point again and again: nothing it knows has changed. "
-         "Counting the running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out. And "
-         "stopping weak trials early must not leave workers waiting: synchronous Hyperband waits for a whole rung before it "
-         "promotes anyone; its asynchronous form, ASHA, promotes a trial as soon as it is in the top third of its rung so far.",
+         "Counting the running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out.",
          R"([{"cmd":"arena.set","objective":"branin","strategies":["bo_ei"],"trials":24,"repeats":1,"at_once":4,)"
          R"("parallel":"batch_synchronous"},{"cmd":"arena.view","tab":"landscape"}])",
          {
@@ -831,20 +812,6 @@ const std::vector<Lesson>& lesson_catalogue() {
                 "%.3f", 0.04, false, bo_batch_spread},
                {"That is at least 3× the spread of 4 proposals from the same model leaving the running trials out.", "%.3g×", 3, false,
                 bo_spread_over_blind}}},
-             {R"([{"cmd":"lab.set","data":{"kind":"spiral","size":200},"train":{"optimizer":{"kind":"adam"}}},{"cmd":"arena.set",)"
-              R"("objective":"lab","strategies":["hyperband","asha"],"trials":9,"epochs":9,"repeats":1,"at_once":4,)"
-              R"("parallel":"asynchronous","pace":0},{"cmd":"arena.view","tab":"timeline"}])",
-              "arena.start",
-              "Hyperband and ASHA each keep up to 4 trials of the lab's network running at once, a new one as soon as one ends. "
-              "Press ▶ Start race.",
-              "In the Timeline, ASHA's lanes stay full; Hyperband's empty at the end of each rung, while it waits for the rung's "
-              "last trial before it promotes.",
-              R"([{"cmd":"arena.start"}])",
-              [](const AppState& app) { return finished_racer(app, "hyperband") && finished_racer(app, "asha"); },
-              // Hyperband's first bracket exactly (9 trials at 1 epoch, 3 at 3, 1 at 9). Seeds 1 to 5: 1.8× to 2.3×
-              // (wall-clock spans: a loaded machine measured 1.7×).
-              {{"ASHA keeps its 4 places busy at least 1.3× as much of the time as Hyperband.", "%.3g×", 1.3, false,
-                busy_asha_over_hyperband}}},
          }},
         {"tradeoffs", "Trade-offs: one corner or the whole front",
          "A network can be made more accurate by making it bigger or training it longer, and both cost "

@@ -8,13 +8,10 @@ constexpr TranslationEntry kEntries[] = {
     {"Four trials at once", "四个试验同时跑"},
     {"Real tuning runs several trials side by side, one per worker. A strategy then proposes a trial while others are still running. "
      "BO that left them out of its model would propose the same point again and again: nothing it knows has changed. Counting the "
-     "running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out. And stopping weak "
-     "trials early must not leave workers waiting: synchronous Hyperband waits for a whole rung before it promotes anyone; its "
-     "asynchronous form, ASHA, promotes a trial as soon as it is in the top third of its rung so far.",
+     "running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out.",
      "真实的调参会并排跑好几个试验，每个工作线程一个。于是策略要在别的试验还在跑时提出新的试验。"
      "如果 BO 的模型不把它们算进去，就会一次又一次地提出同一个点：它知道的东西没有变。把正在跑的试验算进去"
-     "（BO 猜测它们的分数，TPE 把它们当作差的），同时提出的点就会散开。提前停掉差的试验也不该让工作线程空等："
-     "同步的 Hyperband 要等一整级都跑完才晋级；它的异步形式 ASHA 只要一个试验进入本级目前的前三分之一就立即晋级。"},
+     "（BO 猜测它们的分数，TPE 把它们当作差的），同时提出的点就会散开。"},
     {"BO (EI) searches Branin with 4 trials at once: each round it proposes 4 points together, each while the ones before it are "
      "still running. Press ▶ Start race.",
      "BO (EI) 在 Branin 上同时跑 4 个试验：每一轮一起提出 4 个点，每个点都是在前面几个还在跑时提出的。按 ▶ 开始比赛。"},
@@ -24,14 +21,6 @@ constexpr TranslationEntry kEntries[] = {
      "BO 同时提出的 4 个点彼此相距至少为搜索框边长的 0.04 倍（每个点到四个中最近的另一个点，取平均）。"},
     {"That is at least 3× the spread of 4 proposals from the same model leaving the running trials out.",
      "这至少是同一个模型不算正在跑的试验时提出 4 个点的间距的 3 倍。"},
-    {"Hyperband and ASHA each keep up to 4 trials of the lab's network running at once, a new one as soon as one ends. Press ▶ "
-     "Start race.",
-     "Hyperband 和 ASHA 各自同时保持最多 4 个实验室网络的试验在跑，一个结束就立即开始新的。按 ▶ 开始比赛。"},
-    {"In the Timeline, ASHA's lanes stay full; Hyperband's empty at the end of each rung, while it waits for the rung's last trial "
-     "before it promotes.",
-     "在时间线里，ASHA 的泳道一直是满的；Hyperband 的泳道在每一级快结束时空下来，因为它要等这一级最后一个试验跑完才晋级。"},
-    {"ASHA keeps its 4 places busy at least 1.3× as much of the time as Hyperband.",
-     "ASHA 让它的 4 个位置保持忙碌的时间至少是 Hyperband 的 1.3 倍。"},
 
     // ---- the lessons page and the lesson card (lessons.cpp)
     {"Pick a lesson on the left: each one sets up the lab, asks you to do one thing and to watch one thing, and checks it.",
