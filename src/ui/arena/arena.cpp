@@ -195,7 +195,8 @@ void draw_race_controls(AppState& app) {
         arena.racing = false;
         advance_round(arena);
     }
-    tooltip(tr("Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go."));
+    tooltip(tr("Every strategy evaluates one more trial (with several trials at once, one more batch of them), then the race "
+               "pauses: look at where each one chose to go."));
     ImGui::EndDisabled();
     draw_reuse_button(app);  // once the race has finished
     same_line_if_fits(ImGui::GetFontSize() * 16);

@@ -13,8 +13,9 @@ constexpr TranslationEntry kEntries[] = {
     {"Pause", "暂停"},
     {"Resume", "继续"},
     {"Step one round", "前进一轮"},
-    {"Every strategy evaluates exactly one more trial, then the race pauses: look at where each one chose to go.",
-     "每种策略恰好再做一次试验，然后比赛暂停：看看每种策略选择去了哪里。"},
+    {"Every strategy evaluates one more trial (with several trials at once, one more batch of them), then the race "
+     "pauses: look at where each one chose to go.",
+     "每种策略再做一次试验（同时跑多个试验时，再做一批），然后比赛暂停：看看每种策略选择去了哪里。"},
     {"Rounds done: %d", "已完成 %d 个回合"},
     {"In a round every strategy finishes one more evaluation: a trial, or for Hyperband a trial or a promotion to a longer training.",
      "每个回合里，每种策略各完成一次评估：一次试验；对 Hyperband 来说，也可能是把一个配置晋级、继续训练更久。"},
