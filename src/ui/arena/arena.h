@@ -50,6 +50,10 @@ struct Racer {
     };
     std::vector<OutTrial> out;
     int batch = 0;  // in rounds: trials still to ask for its current batch
+    // As workers come free: its sampler answered "wait for a running trial" (synchronous Hyperband at
+    // a rung's end), so it is not asked again until one is told — asking would spend each frame's
+    // first step on nothing while the trials it waits for need that step to train.
+    bool waits = false;
     std::map<int, std::string> failures;  // why trials failed in a worker, by trial number
 };
 

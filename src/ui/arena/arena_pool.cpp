@@ -24,6 +24,7 @@ void tell(ArenaState& arena, int index, Racer::OutTrial& out) {
     }
     racer.runner->finish_trial(std::move(*out.work));
     out.work.reset();
+    racer.waits = false;
     count_told(racer);
 }
 
@@ -74,7 +75,7 @@ void count_rounds(ArenaState& arena) {
 // hands them out first, and the batch goes on as it would have.
 bool may_hand_out(const ArenaState& arena, Racer& racer, bool in_rounds) {
     if (racer.runner->finished()) return false;
-    if (!in_rounds) return int(racer.out.size()) < arena.raced.at_once;
+    if (!in_rounds) return !racer.waits && int(racer.out.size()) < arena.raced.at_once;
     if (racer.batch == 0 && racer.out.empty() && racer.told <= arena.round) racer.batch = arena.raced.at_once;
     return racer.batch > 0;
 }
@@ -100,6 +101,7 @@ bool hand_out(ArenaState& arena, tune::FrameSlice& slice, bool in_rounds, bool t
             std::optional<tune::TrialWork> work = racer->runner->start_trial();
             if (!work) {  // its budget is spent (finished), or Hyperband waits for a rung
                 racer->batch = 0;
+                racer->waits = !racer->out.empty();
                 done = false;
                 return;
             }
@@ -187,6 +189,7 @@ void forget_workers(ArenaState& arena) {
     for (Racer& racer : arena.racers) {
         racer.out.clear();
         racer.batch = 0;
+        racer.waits = false;
     }
     arena.last_failure.reset();
 }
