@@ -123,6 +123,12 @@ double Space::encode(size_t i, double value) const {
     return (value - p.low) / (p.high - p.low);
 }
 
+bool Space::holds(size_t i, double value) const {
+    const Param& p = params_[i];
+    return p.kind == ParamKind::categorical ? value == std::floor(value) && value >= 0 && value < double(p.choices.size())
+                                            : value >= p.low && value <= p.high;
+}
+
 bool Space::active(size_t i, const Values& values) const {
     int parent = parent_[i];
     if (parent < 0) return true;

@@ -64,6 +64,9 @@ public:
     Values decode(const std::vector<double>& unit) const;
     std::vector<double> encode(const Values& values) const;  // inactive -> 0.5
     bool active(size_t i, const Values& values) const;
+    // Whether parameter i could take `value`: a choice's index, or a number within [low, high]
+    // (what a loaded or reused value must be: samplers index choices and take logs).
+    bool holds(size_t i, double value) const;
 
     // The value as a learner reads it: choice name for categoricals, integer without decimals.
     std::string format(size_t i, double value) const;

@@ -34,13 +34,10 @@ int integer(const json::Value& object, const char* key, int low, int high) {
     return int(v);
 }
 
-// A loaded value must be one the space could have produced: samplers index choices and take logs.
+// A loaded value must be one the space could have produced.
 void check_value(const Space& space, size_t i, double value) {
-    const Param& p = space.params()[i];
-    const bool in_range = p.kind == ParamKind::categorical
-                              ? value == std::floor(value) && value >= 0 && value < double(p.choices.size())
-                              : value >= p.low && value <= p.high;
-    if (!in_range) bad("parameter '" + p.name + "' = " + json::format_number(value) + " is outside its range");
+    if (!space.holds(i, value))
+        bad("parameter '" + space.params()[i].name + "' = " + json::format_number(value) + " is outside its range");
 }
 
 const std::string& text(const json::Value& object, const char* key) {

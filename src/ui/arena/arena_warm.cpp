@@ -26,16 +26,11 @@ tune::Study warm_study(const WarmStart& warm, const tune::Space& space) {
     const size_t row = space.size() + 1;
     for (size_t at = 0; at + row <= warm.points.size(); at += row) {
         tune::Values params(warm.points.begin() + long(at), warm.points.begin() + long(at + space.size()));
-        for (size_t i = 0; i < space.size(); ++i) {
-            const tune::Param& p = space.params()[i];
-            const double v = params[i];
-            const bool inside = p.kind == tune::ParamKind::categorical ? v == std::floor(v) && v >= 0 && v < double(p.choices.size())
-                                                                       : v >= p.low && v <= p.high;
-            if (!inside)
-                throw std::invalid_argument("earlier trial " + std::to_string(at / row + 1) + " sets " + p.name + " = " +
-                                            json::format_number(v) +
+        for (size_t i = 0; i < space.size(); ++i)
+            if (!space.holds(i, params[i]))
+                throw std::invalid_argument("earlier trial " + std::to_string(at / row + 1) + " sets " + space.params()[i].name +
+                                            " = " + json::format_number(params[i]) +
                                             ", outside this race's range: reuse trials of a race over the same ranges");
-        }
         const int number = study.start(tune::Proposal(std::move(params))).number;
         study.tell(number, tune::TrialStatus::complete, warm.points[at + space.size()]);
     }
@@ -114,7 +109,6 @@ std::string reuse_race(ArenaState& arena) {
     arena.issues = validate(arena.setup);
     return {};
 }
-
 
 bool load_study_text(ArenaState& arena, const std::string& file_name, const std::string& text) {
     arena.warm_error = load_warm_study(arena.setup, file_name, text);
