@@ -57,11 +57,11 @@ StudyRunner::StudyRunner(Study study, std::unique_ptr<Sampler> sampler, std::sha
     if (!resumed_.empty()) start_resumed();
 }
 
-void StudyRunner::start_resumed() {
+void StudyRunner::start_resumed(bool with_evaluation) {
     running_ = resumed_.front();
     resumed_.pop_front();
     study_.span_start(running_, seconds());
-    restart_evaluation();
+    if (with_evaluation) restart_evaluation();
 }
 
 std::unique_ptr<Evaluation> StudyRunner::take_paused(int number) {
@@ -173,11 +173,7 @@ bool StudyRunner::prepare_next() {
 std::optional<TrialWork> StudyRunner::start_trial() {
     if (finished_) return std::nullopt;
     if (running_ >= 0 || !resumed_.empty()) {  // a loaded study's (or a stepped runner's) running trials go first
-        if (running_ < 0) {  // handed out as it is: the work trains its own evaluation, from the seed
-            running_ = resumed_.front();
-            resumed_.pop_front();
-            study_.span_start(running_, seconds());
-        }
+        if (running_ < 0) start_resumed(false);  // handed out: the work trains its own evaluation, from the seed
         evaluation_.reset();
         replay_ = 0;
         return work_for(study_.trial(std::exchange(running_, -1)), nullptr);

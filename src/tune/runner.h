@@ -116,7 +116,9 @@ private:
     // The work for a trial that (re)starts now: from its paused or restarted training, or (none)
     // from a fresh one that first trains again the epochs the study holds.
     TrialWork work_for(const Trial& trial, std::unique_ptr<Evaluation> evaluation);
-    void start_resumed();  // the next of a loaded study's running trials becomes the running one
+    // The next of a loaded study's running trials becomes the running one, its evaluation built here
+    // unless it is handed out (the work builds its own).
+    void start_resumed(bool with_evaluation = true);
     std::unique_ptr<Evaluation> take_paused(int number);  // its training paused at a rung, or none
 
     Study study_;
