@@ -164,28 +164,21 @@ tune::Values slice_anchor(const tune::Study& study) {
 struct Points {
     std::vector<double> x, y, score;
 };
-Points sampled_points(const tune::Study& study, int dim_x, int dim_y) {
+// Scored trials (and a warm start's earlier ones) with their scores, or with `running` the trials
+// still training (several at once): where the strategy is looking right now, without a score.
+Points sampled_points(const std::vector<tune::Trial>& trials, int dim_x, int dim_y, bool running = false) {
     Points p;
-    for (const tune::Trial& t : study.trials()) {
-        if (!t.value || !tune::is_active(t.params[size_t(dim_x)]) || !tune::is_active(t.params[size_t(dim_y)])) continue;
-        p.x.push_back(t.params[size_t(dim_x)]);
-        p.y.push_back(t.params[size_t(dim_y)]);
-        p.score.push_back(*t.value);
-    }
-    return p;
-}
-
-// The trials still training (several at once): where the strategy is looking right now.
-Points running_points(const tune::Study& study, int dim_x, int dim_y) {
-    Points p;
-    for (const tune::Trial& t : study.trials()) {
+    for (const tune::Trial& t : trials) {
         const bool shown = tune::is_active(t.params[size_t(dim_x)]) && tune::is_active(t.params[size_t(dim_y)]);
-        if (t.status != tune::TrialStatus::running || !shown) continue;
+        if (!shown || (running ? t.status != tune::TrialStatus::running : !t.value)) continue;
         p.x.push_back(t.params[size_t(dim_x)]);
         p.y.push_back(t.params[size_t(dim_y)]);
+        if (!running) p.score.push_back(*t.value);
     }
     return p;
 }
+Points sampled_points(const tune::Study& study, int dim_x, int dim_y) { return sampled_points(study.trials(), dim_x, dim_y); }
+Points running_points(const tune::Study& study, int dim_x, int dim_y) { return sampled_points(study.trials(), dim_x, dim_y, true); }
 
 // Running trials as hollow rings that pulse (about once a second), unlike the filled markers of
 // finished trials: they have no score yet, and with several at once their spread is the point.
@@ -526,7 +519,7 @@ void draw_landscape_view(ArenaState& arena, const Translator& tr) {
                 }
                 // A warm-started strategy's earlier trials, faint: where its model was told to look first.
                 if (const tune::Study& study = racer.runner->study(); !study.warm_start().empty()) {
-                    const Points earlier = sampled_points(study.with_trials(study.warm_start()), dx, dy);
+                    const Points earlier = sampled_points(study.warm_start(), dx, dy);
                     plot::scatter(tr("earlier trials"), earlier.x, earlier.y, IM_COL32(120, 120, 120, 110), {.shape = plot::Marker::cross});
                 }
                 const std::vector<ImU32> colors = score_colors(p.score, scale);
