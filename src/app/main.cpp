@@ -3,7 +3,6 @@
 // src/ui; this file only moves events in and frames out.
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
@@ -28,7 +27,7 @@
 #include <SDL_opengl.h>
 #endif
 
-#include "app/gl_texture.h"
+#include "app/gl_renderer.h"
 #include "app/persistence.h"
 #include "core/files.h"
 #include "core/limits.h"
@@ -296,11 +295,9 @@ void frame(void* user_data) {
     if (scale != platform.pixel_scale && scale > 0.0f) {
         platform.pixel_scale = scale;
         tunelab::ui::load_fonts(scale);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        tunelab::app::upload_font_atlas();
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     // The backend read SDL's latest mouse state, which already includes the events held back.
@@ -324,7 +321,7 @@ void frame(void* user_data) {
     glViewport(0, 0, width, height);
     glClearColor(0.94f, 0.95f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    tunelab::app::render_draw_data(*ImGui::GetDrawData());
 
     const double work_ms = tunelab::ui::work_in_frame(platform.app, frame_watch.elapsed_ms());
 
@@ -387,8 +384,8 @@ bool create_window(Platform& platform) {
     platform.pixel_scale = framebuffer_scale(platform.window);
     tunelab::ui::load_fonts(platform.pixel_scale);
     ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
-    ImGui_ImplOpenGL3_Init(glsl_version);
-    tunelab::plot::set_texture_upload(tunelab::app::upload_gl_texture);
+    if (!tunelab::app::create_renderer(glsl_version)) return false;
+    tunelab::plot::set_texture_upload(tunelab::app::upload_texture);
     return true;
 }
 
@@ -491,7 +488,7 @@ int main(int argc, char** argv) {
     emscripten_set_main_loop_arg(frame, &platform, 0, true);
 #else
     while (platform.running) frame(&platform);
-    ImGui_ImplOpenGL3_Shutdown();
+    tunelab::app::destroy_renderer();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(platform.gl);
