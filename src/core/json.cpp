@@ -56,23 +56,28 @@ std::string format_number(double value) {
 namespace {
 
 void write_string(std::string& out, const std::string& text) {
+    // Runs of characters that need no escape go in whole: a worker's data set is one long string.
+    const auto plain = [](unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; };
     out += '"';
-    for (unsigned char c : text) {
+    for (size_t i = 0; i < text.size();) {
+        size_t end = i;
+        while (end < text.size() && plain(static_cast<unsigned char>(text[end]))) ++end;
+        out.append(text, i, end - i);  // UTF-8 passes through unchanged
+        if (end == text.size()) break;
+        const unsigned char c = static_cast<unsigned char>(text[end]);
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                    out += escaped;
-                } else {
-                    out += char(c);  // UTF-8 passes through unchanged
-                }
+            default: {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                out += escaped;
+            }
         }
+        i = end + 1;
     }
     out += '"';
 }

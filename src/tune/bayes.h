@@ -60,7 +60,7 @@ struct BayesOptions {
     bool warp_outputs = true;  // model a power transform of the losses (warping.h)
     double face_wall = kFaceWall;
     bool constant_liar = false;  // running trials are fantasized (kPendingFantasies), not left out
-    GaussianProcess::FitOptions fit{.prior = {.mean = kPriorMeanAboveObserved}};
+    GaussianProcess::FitOptions fit{.bounds = {}, .prior = {.mean = kPriorMeanAboveObserved}};
 };
 
 // The GP on a space's features: each float/int parameter is one coordinate in [0, 1] (log

@@ -83,6 +83,19 @@ TEST_CASE("json: escapes decode, including surrogate pairs") {
     CHECK(parsed.value.as_array()[1].as_string() == "a/b\t");
 }
 
+TEST_CASE("json: a string is written with exactly the escapes it needs, wherever they fall") {
+    CHECK(json::Value("").dump() == R"("")");
+    CHECK(json::Value("plain 调参").dump() == R"("plain 调参")");
+    CHECK(json::Value(std::string("\"\\\n\r\t\x01\x1f", 7)).dump() == R"("\"\\\n\r\t\u0001\u001f")");
+    CHECK(json::Value(std::string("a\0b", 3)).dump() == R"("a\u0000b")");
+    CHECK(json::Value("\"run\"").dump() == R"("\"run\"")");
+    for (const std::string text : {"\tx", "x\t", "\t\t", "ab\\cd\"ef"}) {
+        const auto parsed = json::parse(json::Value(text).dump());
+        REQUIRE(parsed.ok());
+        CHECK(parsed.value.as_string() == text);
+    }
+}
+
 TEST_CASE("json: malformed input is refused with line and column") {
     struct Case { const char* text; int line; int column; };
     for (Case c : {Case{"{\"a\": 1,}", 1, 9}, Case{"[1, 2\n, x]", 2, 3}, Case{"\"open", 1, 6},
