@@ -422,6 +422,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* tunelab_call(const char* request_tex
     return answer.c_str();
 }
 
+// The page is being left or hidden (persistence.cpp's js_save_when_leaving): save everything now.
+extern "C" EMSCRIPTEN_KEEPALIVE void tunelab_save_session() {
+    if (g_platform) tunelab::app::save_session_now(g_platform->app);
+}
+
 // Text the page's hidden field received without a key press SDL saw (an on-screen keyboard, an input
 // method's composed characters): queued as SDL text events, in order with the keys around it.
 extern "C" EMSCRIPTEN_KEEPALIVE void tunelab_text_input(const char* text) {
@@ -488,6 +493,7 @@ int main(int argc, char** argv) {
     emscripten_set_main_loop_arg(frame, &platform, 0, true);
 #else
     while (platform.running) frame(&platform);
+    tunelab::app::save_session_now(platform.app);  // a trial told in the last half second
     tunelab::app::destroy_renderer();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

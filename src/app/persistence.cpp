@@ -11,14 +11,20 @@
 
 #include "core/files.h"
 #include "core/limits.h"
+#include "core/stopwatch.h"
 #include "ui/arena/arena_resume.h"
 
 namespace tunelab::app {
 namespace {
 
 constexpr uint64_t kSyncEveryFrames = 15;  // a quarter second: fast enough for a reload, cheap enough per frame
-// The race is saved whenever a trial is told (RaceMark below); between those, what else moves in it
-// (a running trial's epochs, which a reload re-trains from its seed anyway) every four seconds.
+// The race is saved at once when it starts, pauses or is dropped, and within half a second of a trial
+// told: a race in workers tells one nearly every frame, and writing the whole race each time was the
+// largest part of its frames. Leaving the page or the app saves at once (save_session_now), so a reload
+// or a closed tab loses no told trial; only a crash of the whole page can lose the last half second.
+constexpr double kTrialsSavedWithinMs = 500;
+// Between those, what else moves in the race (a running trial's epochs, which a reload re-trains from
+// its seed anyway) every four seconds.
 constexpr uint64_t kRaceEveryFrames = 240;
 
 void warn(const std::string& text) {
@@ -64,6 +70,12 @@ EM_JS(void, js_publish, (const char* hash, const char* document), {
     } catch (e) {
         console.warn("TuneLab: cannot save the session in this browser: " + e.message);
     }
+});
+// Leaving the page (a reload, a closed tab, another page) or hiding it (a phone's app switcher, after
+// which the browser may discard it without pagehide) saves the session at once.
+EM_JS(void, js_save_when_leaving, (), {
+    window.addEventListener("pagehide", () => _tunelab_save_session());
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") _tunelab_save_session(); });
 });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
     const link = document.createElement("a");
@@ -130,12 +142,31 @@ RaceMark race_mark(const ui::ArenaState& arena) {
 }
 RaceMark g_last_race_mark;
 std::string g_last_race_text;  // the race's part of the saved session, as of g_last_race_mark
+Stopwatch g_since_race_saved;
+
+// Writes the session when its text changed; the race's part is written anew when `race_due`.
+void save_session(ui::AppState& app, bool race_due) {
+    if (race_due) {
+        g_last_race_text = ui::race_to_json(app.arena).dump();
+        g_last_race_mark = race_mark(app.arena);
+        g_since_race_saved.restart();
+    }
+    std::string text = ui::saved_session_text(ui::session_to_json(app).dump(), g_last_race_text);
+    if (text == g_last_saved) return;
+#ifdef __EMSCRIPTEN__
+    js_publish(ui::encode_hash(ui::session_to_json(app)).c_str(), text.c_str());
+#else
+    if (!write_file(session_file(), text)) warn("cannot save the session to " + session_file().string());
+#endif
+    g_last_saved = std::move(text);
+}
 
 }  // namespace
 
 bool restore_session(ui::AppState& app) {
 #ifdef __EMSCRIPTEN__
     js_watch_hash();
+    js_save_when_leaving();
     const std::string hash = read_text(0);
     const std::string saved = read_text(1);
     if (!hash.empty() && hash != "#" && !ui::link_matches_saved(hash, saved)) {
@@ -179,22 +210,16 @@ void sync_session(ui::AppState& app) {
     if (session.copy_link_requested) js_copy_link();
 #endif
     session.copy_link_requested = false;
-    // Settings are saved every few frames; the race as soon as a trial is told or it pauses, so that
-    // a reload mid-race loses no finished trial (called each frame before its race slice, so a trial
-    // told in one frame is saved in the next; see main.cpp).
+    // Settings are saved every few frames; the race as kTrialsSavedWithinMs says (called each frame
+    // before its race slice, so a trial told in one frame is seen in the next; see main.cpp).
     const RaceMark mark = race_mark(app.arena);
-    const bool race_moved = !(mark == g_last_race_mark) || app.stats.frames % kRaceEveryFrames == 0;
-    if (app.stats.frames % kSyncEveryFrames != 0 && !race_moved) return;
-    if (race_moved) g_last_race_text = ui::race_to_json(app.arena).dump();
-    g_last_race_mark = mark;
-    std::string text = ui::saved_session_text(ui::session_to_json(app).dump(), g_last_race_text);
-    if (text == g_last_saved) return;
-#ifdef __EMSCRIPTEN__
-    js_publish(ui::encode_hash(ui::session_to_json(app)).c_str(), text.c_str());
-#else
-    if (!write_file(session_file(), text)) warn("cannot save the session to " + session_file().string());
-#endif
-    g_last_saved = std::move(text);
+    const bool started_or_stopped = mark.objective != g_last_race_mark.objective || mark.racing != g_last_race_mark.racing;
+    const bool trials_due = mark.told != g_last_race_mark.told && g_since_race_saved.elapsed_ms() >= kTrialsSavedWithinMs;
+    const bool race_due = started_or_stopped || trials_due || app.stats.frames % kRaceEveryFrames == 0;
+    if (app.stats.frames % kSyncEveryFrames != 0 && !race_due) return;
+    save_session(app, race_due);
 }
+
+void save_session_now(ui::AppState& app) { save_session(app, true); }
 
 }  // namespace tunelab::app

@@ -15,7 +15,10 @@ namespace tunelab::app {
 bool restore_session(ui::AppState& app);
 
 // Once per frame, after the frame is drawn: serves export and copy requests, writes a changed session
-// to the URL hash and to storage every few frames, and the race at once when a trial was told.
+// to the URL hash and to storage every few frames, and the race within half a second of a trial told.
 void sync_session(ui::AppState& app);
+
+// Writes the session and the race as they are now: when the page is left or hidden, or the app quits.
+void save_session_now(ui::AppState& app);
 
 }  // namespace tunelab::app
