@@ -14,7 +14,10 @@ namespace {
 EM_JS(int, workers_available, (), { return Module.tunelabWorkers.available() ? 1 : 0; });
 EM_JS(int, workers_cores, (), { return Module.tunelabWorkers.cores(); });
 EM_JS(void, workers_resize, (int size), { Module.tunelabWorkers.resize(size); });
-EM_JS(void, workers_define, (const char* key, const char* spec), { Module.tunelabWorkers.define(UTF8ToString(key), UTF8ToString(spec)); });
+// An objective's spec goes as a copy of its bytes, never decoded into a JS string on the page's thread:
+// it holds the data set, and decoding its 600 KB of text (digits) took a frame of its own.
+EM_JS(void, workers_define, (const char* key, const char* spec, int size),
+      { Module.tunelabWorkers.define(UTF8ToString(key), HEAPU8.slice(spec, spec + size)); });
 EM_JS(void, workers_forget, (const char* key), { Module.tunelabWorkers.forget(UTF8ToString(key)); });
 EM_JS(void, workers_submit, (int ticket, const char* key, const char* job),
       { Module.tunelabWorkers.submit(ticket, UTF8ToString(key), UTF8ToString(job)); });
@@ -110,7 +113,7 @@ private:
             if (known.lock() == objective) return key;
         const std::string spec = tune::objective_to_json(*objective).dump();
         const std::string key = "objective-" + std::to_string(next_objective_++);
-        workers_define(key.c_str(), spec.c_str());
+        workers_define(key.c_str(), spec.data(), int(spec.size()));
         objectives_.emplace(key, objective);
         return key;
     }

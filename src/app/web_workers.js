@@ -1,13 +1,15 @@
 // The page's pool of Web Workers (linked before tunelab.js's runtime; driven from C++ by
 // app/web_trial_pool.cpp). Each worker runs tunelab-worker.js: the training core alone. Trials wait
 // here in order; a worker gets at most two at a time (the second waits in its own message queue, so
-// it starts the moment the first ends, with no frame in between). Messages are plain strings, so
-// nothing needs SharedArrayBuffer or cross-origin isolation: any static host serves the page.
+// it starts the moment the first ends, with no frame in between). Messages are plain strings, and an
+// objective's spec (which holds the data set) a copy of its UTF-8 bytes, so nothing needs
+// SharedArrayBuffer or cross-origin isolation: any static host serves the page.
 // A worker's error (a trap such as running out of memory) fails its running trial with the reason,
 // and a new worker takes its place and its waiting trials.
 Module["tunelabWorkers"] = (function () {
   var kPerWorker = 2;
-  // objectives: each objective's message by its key, sent to a worker before its first trial.
+  // objectives: each objective's message ({objective: key, spec: its JSON's bytes}) by its key, sent to
+  // a worker before its first trial (posting copies the bytes to that worker).
   var pool = { size: 0, workers: [], queue: [], events: [], objectives: new Map(), nextId: 0 };
 
   function spawn() {
@@ -92,7 +94,7 @@ Module["tunelabWorkers"] = (function () {
       top_up();
       dispatch();
     },
-    define: function (key, spec) { pool.objectives.set(key, '{"objective":' + JSON.stringify(key) + ',"spec":' + spec + "}"); },
+    define: function (key, spec) { pool.objectives.set(key, { objective: key, spec: spec }); },
     forget: function (key) {
       pool.objectives.delete(key);
       pool.workers.forEach(function (w) {

@@ -5,8 +5,23 @@
 var tunelabPending = [];
 var tunelabReady = false;
 
-function tunelabHandle(text) {
-  var pointer = allocateUTF8(text);
+// A message is JSON text, or an objective's definition whose spec comes as its UTF-8 bytes (the page
+// never decodes the data set): written into the heap as the JSON text {"objective": key, "spec": …}.
+function tunelabMessageInHeap(message) {
+  if (typeof message === "string") return allocateUTF8(message);
+  var encoder = new TextEncoder();
+  var head = encoder.encode('{"objective":' + JSON.stringify(message.objective) + ',"spec":');
+  var size = head.length + message.spec.length + 2;  // "}" and the terminating zero
+  var pointer = _malloc(size);
+  HEAPU8.set(head, pointer);
+  HEAPU8.set(message.spec, pointer + head.length);
+  HEAPU8[pointer + size - 2] = 125;  // "}"
+  HEAPU8[pointer + size - 1] = 0;
+  return pointer;
+}
+
+function tunelabHandle(message) {
+  var pointer = tunelabMessageInHeap(message);
   try {
     var answer = UTF8ToString(Module["_tunelab_worker_handle"](pointer));
     if (answer) postMessage(answer);
