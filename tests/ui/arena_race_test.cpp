@@ -169,3 +169,15 @@ TEST_CASE("arena: the gradient-based racer adapts each trial's learning rate, on
     REQUIRE(load_trial(app, 1, 0).empty());
     CHECK(app.lab.runs[0].config.optimizer.hypergradient);
 }
+
+TEST_CASE("arena: a racer's first step is expected to cost what the dearest racer's did, not nothing") {
+    std::vector<Racer> racers(3);
+    CHECK(expected_step_ms(racers, racers[1], 0) == 0);  // nothing measured: the slice's first step runs anyway
+    racers[0].step_cost[0].record(9.0);  // the first racer sent the data set to the workers
+    racers[2].step_cost[0].record(0.5);
+    CHECK(expected_step_ms(racers, racers[1], 0) == 9.0);  // so the second waits for a frame with room
+    CHECK(expected_step_ms(racers, racers[1], 1) == 0);    // a training step is another kind
+    racers[1].step_cost[0].record(0.3);
+    CHECK(expected_step_ms(racers, racers[1], 0) == doctest::Approx(0.3));  // once measured, its own
+    CHECK(expected_step_ms({}, racers[1], 0) == doctest::Approx(0.3));
+}

@@ -61,13 +61,21 @@ void count_told(Racer& racer) {
     racer.best_log.push_back(best ? *best->value : NAN);
 }
 
+double expected_step_ms(const std::vector<Racer>& peers, const Racer& racer, int kind) {
+    if (racer.step_cost[kind].expected_ms() > 0) return racer.step_cost[kind].expected_ms();
+    double dearest = 0;
+    for (const Racer& other : peers) dearest = std::max(dearest, other.step_cost[kind].expected_ms());
+    return dearest;
+}
+
 namespace {
 
 // One step of `racer` if its expected cost for that kind of step (a sampler's or a training step)
 // still fits in the slice; false when out of time.
-bool step_in_budget(Racer& racer, tune::FrameSlice& slice) {
-    tune::PeakCost& cost = racer.step_cost[racer.runner->running() < 0 ? 0 : 1];
-    if (!slice.fits(cost.expected_ms())) return false;
+bool step_in_budget(const std::vector<Racer>& peers, Racer& racer, tune::FrameSlice& slice) {
+    const int kind = racer.runner->running() < 0 ? 0 : 1;
+    tune::PeakCost& cost = racer.step_cost[kind];
+    if (!slice.fits(expected_step_ms(peers, racer, kind))) return false;
     const double spent = slice.run([&] {
         if (racer.runner->step() == tune::RunEvent::told) count_told(racer);
     });
@@ -92,7 +100,7 @@ void advance(ArenaState& arena, double budget_ms, bool one_round) {
         bool stepped = false;
         for (Racer& racer : arena.racers) {
             if (!behind(racer, arena.round)) continue;
-            out_of_time = !step_in_budget(racer, slice);
+            out_of_time = !step_in_budget(arena.racers, racer, slice);
             if (out_of_time) break;
             stepped = true;
         }
@@ -112,7 +120,7 @@ void advance_landscape(ArenaState& arena, double budget_ms) {
     if (!arena.landscape) return;
     Racer& grid = arena.landscape->racer;
     tune::FrameSlice slice(budget_ms);
-    while (!grid.runner->finished() && step_in_budget(grid, slice)) {}
+    while (!grid.runner->finished() && step_in_budget({}, grid, slice)) {}  // on its own costs
 }
 
 // ------------------------------------------------------------------------------------ controls

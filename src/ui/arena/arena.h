@@ -197,6 +197,11 @@ void advance_race(ArenaState& arena);
 bool race_finished(const ArenaState& arena);
 // A racer's evaluation was told: its count, and its point on the progress log.
 void count_told(Racer& racer);
+// The cost `racer`'s next step of a kind (0: a sampler's, 1: a training step) is expected to have, to
+// decide whether it fits in a frame's slice. Before its first, the dearest of its `peers`' (the race's
+// racers): taken as free, every racer's first step (the first sends the data set to the workers) ran
+// in one frame.
+double expected_step_ms(const std::vector<Racer>& peers, const Racer& racer, int kind);
 // Configurations Hyperband's first bracket starts with in this set-up (0 without Hyperband or
 // without epochs to stop early at): with fewer trials per strategy it never finishes a bracket.
 int hyperband_bracket_size(const ArenaSetup& setup);

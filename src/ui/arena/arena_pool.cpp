@@ -91,7 +91,7 @@ bool hand_out(ArenaState& arena, tune::FrameSlice& slice, bool in_rounds, bool t
     bool done = false;
     for (Racer* racer : ready) {
         tune::PeakCost& cost = racer->step_cost[0];
-        if (!slice.fits(cost.expected_ms())) {
+        if (!slice.fits(expected_step_ms(arena.racers, *racer, 0))) {
             out_of_time = true;
             break;
         }
@@ -123,14 +123,14 @@ bool hand_out(ArenaState& arena, tune::FrameSlice& slice, bool in_rounds, bool t
 // number first): its trials advance side by side, and which ends first never depends on where a
 // frame's budget ran out. Replayed epochs (a Hyperband promotion restarted from its seed) catch up
 // without moving it. True if anything was trained.
-bool train_in_frames(Racer& racer, tune::FrameSlice& slice, bool& out_of_time) {
+bool train_in_frames(const std::vector<Racer>& peers, Racer& racer, tune::FrameSlice& slice, bool& out_of_time) {
     const auto reached = [](const Racer::OutTrial& o) { return o.work->trained + int(o.work->results.size()); };
     Racer::OutTrial* next = nullptr;
     for (Racer::OutTrial& o : racer.out)
         if (o.work && !o.ended && (!next || reached(o) < reached(*next))) next = &o;
     if (!next) return false;
     tune::PeakCost& cost = racer.step_cost[1];
-    if (!slice.fits(cost.expected_ms())) {
+    if (!slice.fits(expected_step_ms(peers, racer, 1))) {
         out_of_time = true;
         return false;
     }
@@ -177,7 +177,7 @@ void advance_at_once(ArenaState& arena, double budget_ms, bool one_round) {
             done = hand_out(arena, slice, in_rounds, to_workers, out_of_time);
         }
         for (Racer& racer : arena.racers)
-            if (!out_of_time) done = train_in_frames(racer, slice, out_of_time) || done;
+            if (!out_of_time) done = train_in_frames(arena.racers, racer, slice, out_of_time) || done;
         if (!done) break;
     }
     arena.last_slice_ms = slice.elapsed_ms();
