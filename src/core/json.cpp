@@ -1,6 +1,8 @@
 #include "core/json.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <cstdio>
 #include <cstdlib>
@@ -33,10 +35,12 @@ void Value::push_back(Value item) {
 std::string format_number(double value) {
     if (!std::isfinite(value)) return "null";
     char buffer[32];
-    // Whole numbers print whole ("20", not "2e+01"), up to where doubles stop being exact integers.
+    // Whole numbers print whole ("20", not "2e+01"), up to where doubles stop being exact integers,
+    // as integers: the web build's printf does its arithmetic in software 128-bit long doubles.
     if (value == std::floor(value) && std::fabs(value) < 1e15) {
-        std::snprintf(buffer, sizeof buffer, "%.0f", value);
-        return buffer;
+        if (value == 0 && std::signbit(value)) return "-0";  // as "%.0f" prints it
+        const std::to_chars_result end = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value));
+        return std::string(buffer, end.ptr);
     }
     // printf is correctly rounded in glibc and in the web build's musl, so this is the same text on
     // every platform: the fewest significant digits that still round-trip. For a normal double,

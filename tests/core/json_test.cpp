@@ -58,6 +58,22 @@ TEST_CASE("json: numbers print as the fewest digits that round-trip, over every 
     CHECK(checked > 70000);
 }
 
+TEST_CASE("json: whole numbers print as \"%.0f\" prints them, up to 1e15") {
+    Rng random(7);
+    const auto printed = [](double v) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.0f", v);
+        return std::string(buffer);
+    };
+    for (double v : {0.0, -0.0, 1.0, -1.0, 999999999999999.0, -999999999999999.0, 4503599627370496.0 / 8})
+        CHECK(json::format_number(v) == printed(v));
+    for (int i = 0; i < 20000; ++i) {
+        const double v = std::floor(random.uniform(-1, 1) * std::pow(10.0, int(random.below(16))));
+        if (json::format_number(v) != printed(v)) FAIL_CHECK(printed(v) << " printed as " << json::format_number(v));
+    }
+    CHECK(json::format_number(1e15) == "1e+15");  // from here on, "%g"'s shortest form
+}
+
 TEST_CASE("json: a document survives dump and parse, keeping member order") {
     json::Value doc;
     doc["name"] = "调参 \"lab\"\n";
