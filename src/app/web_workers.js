@@ -9,7 +9,7 @@
 Module["tunelabWorkers"] = (function () {
   var kPerWorker = 2;
   // objectives: each objective's message ({objective: key, spec: its JSON's bytes}) by its key, sent to
-  // a worker before its first trial (posting copies the bytes to that worker).
+  // a worker before its first trial.
   var pool = { size: 0, workers: [], queue: [], events: [], objectives: new Map(), nextId: 0 };
 
   function spawn() {
@@ -70,7 +70,10 @@ Module["tunelabWorkers"] = (function () {
       if (!best) return;
       var job = pool.queue.shift();
       if (!best.sent.has(job.key)) {
-        best.worker.postMessage(pool.objectives.get(job.key));
+        // The worker's own copy of the spec, moved to it: a transfer costs nothing, a serialization
+        // of the data set's bytes cost milliseconds of the page's thread.
+        var objective = pool.objectives.get(job.key), spec = objective.spec.slice();
+        best.worker.postMessage({ objective: objective.objective, spec: spec }, [spec.buffer]);
         best.sent.add(job.key);
       }
       best.worker.postMessage(job.text);
