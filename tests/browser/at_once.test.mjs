@@ -70,8 +70,9 @@ for (const [language, viewport] of [["en", DESKTOP], ["zh", DESKTOP], ["en", PHO
     await waitUntilReady(page);
     assert.deepEqual(await call(page, { cmd: "set_language", language }), { ok: true });
     await call(page, { cmd: "show", page: "arena" });
-    // Longer trials, so that a batch trains over many frames and the poll finds it running.
-    assert.equal((await call(page, { cmd: "arena.set", ...RACE, epochs: 80, at_once: 4 })).ok, true);
+    // The longest trials, so that a batch trains over many frames and the poll finds it running (at 80
+    // epochs a batch trained in 2 or 3 frames once the page's frames got cheaper: a poll could miss it).
+    assert.equal((await call(page, { cmd: "arena.set", ...RACE, epochs: 200, at_once: 4 })).ok, true);
     await call(page, { cmd: "arena.workers", count: 0 });
     assert.equal((await call(page, { cmd: "arena.start" })).ok, true);
     // BO's last batch (trials 8 to 11): the model's proposals, each made with the ones before it running.
