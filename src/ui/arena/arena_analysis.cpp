@@ -495,6 +495,8 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
     if (!plot::begin("##timeline", ImVec2(-1, std::max(180.0f, lane_height * float(names.size()) + 110)), opt)) return;
     const plot::LineStyle bar_style{.thickness = 0.6f * lane_height};
     std::vector<bool> labelled(arena.raced.strategies.size(), false);
+    double last_end = 0;
+    for (const Bar& bar : bars) last_end = std::max(last_end, bar.end);
     for (size_t b = 0; b < bars.size(); ++b) {
         const Bar& bar = bars[b];
         const Racer& r = arena.racers[bar.racer];
@@ -508,8 +510,10 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
         const bool broke = last && (t.status == tune::TrialStatus::failed || t.status == tune::TrialStatus::diverged);
         const bool stopped = last && t.status == tune::TrialStatus::pruned;
         const ImU32 c = broke ? IM_COL32(210, 50, 40, 255) : stopped ? plot::faded(color, 0.45f) : color;
-        // On ticks, a hair's gap ends each bar, so that a lane's trials one after another stay told apart.
-        const double xs[] = {bar.start, on_ticks ? std::max(bar.end - 0.06, bar.start) : bar.end};
+        // On ticks, a hair's gap (a few pixels, at most a quarter of the bar) ends each bar, so that a
+        // lane's trials one after another stay told apart.
+        const double gap = on_ticks ? std::min(0.004 * last_end, 0.25 * (bar.end - bar.start)) : 0;
+        const double xs[] = {bar.start, bar.end - gap};
         const double ys[] = {double(lane), double(lane)};
         const bool legend = si < labelled.size() && !labelled[si];
         if (legend) labelled[si] = true;
