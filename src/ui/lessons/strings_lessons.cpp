@@ -32,7 +32,8 @@ constexpr TranslationEntry kEntries[] = {
      "trial before it promotes. Above the lanes: how busy each kept its workers until its last trial started. With trials of "
      "unequal length (bigger networks) each rung waits for its slowest, and the gaps grow.",
      "在时间线里，ASHA 的 4 条泳道一直是满的；Hyperband 的泳道在每一级结束时有空档，因为它要等这一级最后一个试验跑完才晋级。"
-     "泳道上方写着：直到最后一个试验开始，各自让工作者忙碌的时间占多少。如果试验长短不一（网络更大），每一级都要等最慢的那个，空档会更大。"},
+     "泳道上方写着：直到最后一个试验开始，各自让工作者忙碌的时间占多少。"
+     "如果试验长短不一（网络更大），每一级都要等最慢的那个，空档会更大。"},
     {"Until its last trial starts, ASHA's 4 workers are busy at least 90%: hardly ever idle.",
      "直到最后一个试验开始，ASHA 的 4 个工作者忙碌的时间至少占 90%：几乎从不空闲。"},
     {"That is at least 1.1× Hyperband's share.", "这至少是 Hyperband 的 1.1 倍。"},
