@@ -270,6 +270,15 @@ void offer_workers(ArenaState& arena, int cores, std::function<std::unique_ptr<t
     arena.make_pool = std::move(make_pool);
 }
 
+namespace {
+// The pool's size; 0: none, the trials out with workers come back to the frames.
+void set_workers(ArenaState& arena, int count) {
+    if (count == 0) recall_workers(arena);
+    arena.workers = count;
+    if (arena.pool && count > 0) arena.pool->resize(count);
+}
+}  // namespace
+
 void draw_workers(AppState& app) {
     ArenaState& arena = app.arena;
     const Translator& tr = app.tr;
@@ -278,18 +287,17 @@ void draw_workers(AppState& app) {
         ImGui::TextDisabled("%s", tr("Trials train in the page's frames: this browser offers no background workers."));
         return;
     }
-    // At least 2, so that a 2-core machine (default 1) can still try two at once.
+    // At least 2, so that a 2-core machine (default 1) can still try two at once; 0: none, the frames.
     const int most = std::clamp(arena.cores, 2, limits::kMaxJobs);
-    int workers = std::max(arena.workers, 1);
+    int workers = arena.workers;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (slider_int(tr.label("Workers").c_str(), workers, 1, most, "arena.workers")) {
-        arena.workers = workers;
-        if (arena.pool) arena.pool->resize(workers);
+    if (slider_int(tr.label("Workers").c_str(), workers, 0, most, "arena.workers")) {
+        set_workers(arena, workers);
     }
     char help[512];
     std::snprintf(help, sizeof help,
                   tr("Background workers train trials side by side while the page only draws. This machine has %d cores; the default "
-                     "leaves one for the page: %d."),
+                     "leaves one for the page: %d. At 0 the page trains them itself, in its frames."),
                   arena.cores, tune::default_pool_size(arena.cores));
     tooltip(help);
     if (arena.workers == 0) {  // switched off (the hook, or a lesson that plays the workers in the page)
@@ -377,9 +385,7 @@ json::Value arena_workers_command(AppState& app, const hook::Request& request) {
     if (request.has("fault") && !fault) throw hook::Refusal(kFault);
     if (count) {
         if (*count > 0 && !arena.make_pool) throw hook::Refusal("no background workers here (no Web Workers, or a test build)");
-        if (*count == 0) recall_workers(arena);
-        arena.workers = *count;
-        if (arena.pool && *count > 0) arena.pool->resize(*count);
+        set_workers(arena, *count);
     }
     if (fault) arena.next_fault = *fault == tune::WorkerFault::none ? std::nullopt : std::optional(*fault);
     return workers_json(arena);

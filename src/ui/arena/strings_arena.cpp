@@ -394,8 +394,8 @@ constexpr TranslationEntry kEntries[] = {
     // Background workers (arena_pool.cpp, the set-up's mode in arena_setup.cpp)
     {"Workers", "工作线程"},
     {"Background workers train trials side by side while the page only draws. This machine has %d cores; the default leaves one for "
-     "the page: %d.",
-     "后台工作线程并排训练试验，页面只负责绘制。这台机器有 %d 个核心；默认留一个给页面：%d 个。"},
+     "the page: %d. At 0 the page trains them itself, in its frames.",
+     "后台工作线程并排训练试验，页面只负责绘制。这台机器有 %d 个核心；默认留一个给页面：%d 个。设为 0 时由页面自己在帧里训练。"},
     {"Off: trials train in the page's frames.", "已关闭：试验在页面的帧里训练。"},
     {"Trials train in the page's frames: this browser offers no background workers.",
      "试验在页面的帧间训练：这个浏览器不提供后台工作线程。"},
