@@ -476,7 +476,8 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
         const Racer& r = arena.racers[ri];
         const double busy = busy_share(r, arena.raced.at_once);
         if (std::isnan(busy)) continue;
-        std::snprintf(text, sizeof text, tr("• %s · seed %d: workers busy %.0f%% of the time until its last trial started"),
+        std::snprintf(text, sizeof text,
+                      tr("• %s · seed %d: workers busy %.0f%% of the time while it still had new configurations to start"),
                       arena_strategy_label(r.strategy, tr), r.repeat + 1, 100 * busy);
         wrapped_text(text);
     }

@@ -226,9 +226,9 @@ double busy_share(const Racer& racer, int at_once) {
     if (!timeline) return NAN;
     int first = INT_MAX, last = INT_MIN, busy = 0;
     for (const auto& [number, stretches] : *timeline)
-        for (const auto& [start, end] : stretches) {
-            first = std::min(first, start);
-            last = std::max(last, start);
+        if (!stretches.empty()) {  // its first stretch: a new configuration (later ones: promotions)
+            first = std::min(first, stretches.front().first);
+            last = std::max(last, stretches.front().first);
         }
     for (const auto& [number, stretches] : *timeline)
         for (const auto& [start, end] : stretches) busy += std::max(std::min(end, last) - start, 0);

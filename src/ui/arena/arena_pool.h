@@ -37,10 +37,11 @@ void advance_at_once(ArenaState& arena, double budget_ms, bool one_round = false
 // now up to the current tick; nothing if a trial trained elsewhere (a worker, or before a reload).
 using EpochTimeline = std::map<int, std::vector<std::pair<int, int>>>;
 std::optional<EpochTimeline> epoch_timeline(const Racer& racer);
-// The share of its at_once places the racer kept busy on its epoch clock while it still had trials to
-// start: the ticks its trials trained over at_once × the ticks from its first trial's start to its
-// last's (from then on only the last trials finish, for any strategy). NaN off the clock or before
-// a second start. Workers of equal speed, simulated: the same figure on any machine.
+// The share of its at_once places the racer kept busy on its epoch clock while it still had new
+// configurations to start: the ticks its trials trained over at_once × the ticks from its first
+// trial's start to its last new configuration's (after that only promotions and the last trials are
+// left, for any strategy). NaN off the clock or before a second start. Workers of equal speed,
+// simulated: the same figure on any machine.
 double busy_share(const Racer& racer, int at_once);
 // A new or discarded race: the trials handed out end unheard, the queued ones never start.
 void forget_workers(ArenaState& arena);

@@ -368,8 +368,8 @@ constexpr TranslationEntry kEntries[] = {
      "strategy and seed has a lane per worker, and in each tick every running trial trained one epoch. Gaps are ticks a worker waited.",
      "这场比赛让每种策略同时跑几个试验，在页面自己的线程上轮流训练，就像速度相同的几个工作者：每种策略和种子的每个工作者各占一条泳道，"
      "每一拍里每个在跑的试验训练一轮。空白处是工作者在等待的拍数。"},
-    {"• %s · seed %d: workers busy %.0f%% of the time until its last trial started",
-     "• %s · 种子 %d：直到最后一个试验开始，工作者忙碌的时间占 %.0f%%"},
+    {"• %s · seed %d: workers busy %.0f%% of the time while it still had new configurations to start",
+     "• %s · 种子 %d：在还有新配置可以开始的时候，工作者忙碌的时间占 %.0f%%"},
     {"ticks: one epoch of each running trial", "拍数：每拍每个在跑的试验训练一轮"},
     {"Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal "
      "trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs.",

@@ -28,15 +28,17 @@ constexpr TranslationEntry kEntries[] = {
      "4 workers: on a clock that counts epochs, every running trial trains one epoch per tick. Press ▶ Start race.",
      "Hyperband 和 ASHA 各自保持 4 个实验室网络的试验在跑，一有工作者空出来就开始新的。由页面扮演这 4 个工作者："
      "时钟按轮计数，每一拍里每个在跑的试验训练一轮。按 ▶ 开始比赛。"},
-    {"In the Timeline, ASHA's 4 lanes stay full; Hyperband's have gaps at the end of each rung, where it waits for the rung's last "
-     "trial before it promotes. Above the lanes: how busy each kept its workers until its last trial started. With trials of "
-     "unequal length (bigger networks) each rung waits for its slowest, and the gaps grow.",
-     "在时间线里，ASHA 的 4 条泳道一直是满的；Hyperband 的泳道在每一级结束时有空档，因为它要等这一级最后一个试验跑完才晋级。"
-     "泳道上方写着：直到最后一个试验开始，各自让工作者忙碌的时间占多少。"
+    {"In the Timeline, Hyperband's lanes have gaps at the end of each rung, where it waits for the rung's last trial before it "
+     "promotes, though it has new configurations left; ASHA's stay full until its last new configuration starts. At the end both "
+     "have only their longest trials left. Above the lanes: how busy each kept its workers while it still had new configurations "
+     "to start. With trials of unequal length (bigger networks) each rung waits for its slowest, and the gaps grow.",
+     "在时间线里，Hyperband 的泳道在每一级结束时有空档：虽然还有新配置可以开始，它也要等这一级最后一个试验跑完才晋级；"
+     "ASHA 的泳道一直是满的，直到最后一个新配置开始。最后两者都只剩下最长的试验。"
+     "泳道上方写着：在还有新配置可以开始的时候，各自让工作者忙碌的时间占多少。"
      "如果试验长短不一（网络更大），每一级都要等最慢的那个，空档会更大。"},
-    {"Until its last trial starts, ASHA's 4 workers are busy at least 90%: hardly ever idle.",
-     "直到最后一个试验开始，ASHA 的 4 个工作者忙碌的时间至少占 90%：几乎从不空闲。"},
-    {"That is at least 1.1× Hyperband's share.", "这至少是 Hyperband 的 1.1 倍。"},
+    {"While it still has new configurations to start, ASHA's 4 workers are busy at least 95%: they never wait.",
+     "在还有新配置可以开始的时候，ASHA 的 4 个工作者忙碌的时间至少占 95%：它们从不等待。"},
+    {"That is at least 1.25× Hyperband's share.", "这至少是 Hyperband 的 1.25 倍。"},
 
     // ---- the lessons page and the lesson card (lessons.cpp)
     {"Pick a lesson on the left: each one sets up the lab, asks you to do one thing and to watch one thing, and checks it.",
