@@ -44,6 +44,7 @@ const byHand = {
   "warm_start 2": ["arena.warm.reuse", "arena.start"],
   "warm_start 4": ["arena.warm.reuse", "arena.start"],
   "at_once 1": ["arena.start"],
+  "at_once 2": ["arena.start"],
 };
 
 // The step's contrast figures, as the card shows them: each must be measured (a number, or infinite for

@@ -195,3 +195,40 @@ TEST_CASE("arena at once: one more round, stepped, tells each racer's whole batc
     frames_until(t.app, 6, [&] { return race_finished(t.app.arena); }, [] {});
     CHECK(race_trials(t.app) == reference);
 }
+
+// In the frames each racer keeps an epoch clock (arena_pool.h): in each tick every trial running trains
+// one epoch, as workers of equal speed would. As workers come free the next proposals depend on which
+// trial ended first, so the clock must not depend on where a frame's budget ran out: the same trials
+// and the same ticks at any budget, never more trials in a tick than places.
+TEST_CASE("arena at once: as workers come free in the frames, an epoch clock: the same trials and ticks at any frame budget") {
+    const auto race = [](double budget_ms) {
+        TestApp t;
+        lab_race(t.app, 3, "asynchronous");
+        REQUIRE(call(t.app, json::Object{{"cmd", "arena.start"}}).find("ok"));
+        frames_until(t.app, budget_ms, [&] { return race_finished(t.app.arena); }, [] {});
+        std::vector<EpochTimeline> ticks;
+        for (const Racer& racer : t.app.arena.racers) {
+            REQUIRE(epoch_timeline(racer));
+            ticks.push_back(*epoch_timeline(racer));
+            const double busy = busy_share(racer, 3);
+            CHECK(busy > 0);
+            CHECK(busy <= 1);
+        }
+        return std::pair{race_trials(t.app), ticks};
+    };
+    const auto [slow_trials, slow_ticks] = race(0.05);
+    const auto [fast_trials, fast_ticks] = race(50);
+    CHECK(slow_trials == fast_trials);
+    CHECK(slow_ticks == fast_ticks);
+    for (const EpochTimeline& timeline : fast_ticks) {
+        std::map<int, int> running;  // trials training, per tick
+        int epochs = 0;
+        for (const auto& [number, stretches] : timeline)
+            for (const auto& [start, end] : stretches) {
+                epochs += end - start;
+                for (int tick = start; tick < end; ++tick) running[tick]++;
+            }
+        CHECK(epochs > 0);
+        for (const auto& [tick, count] : running) CHECK(count <= 3);
+    }
+}

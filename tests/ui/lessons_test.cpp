@@ -149,3 +149,46 @@ TEST_CASE("lessons: a step's check counts only once the step is set up") {
     REQUIRE(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
     CHECK(!call(app, json::Object{{"cmd", "lesson.status"}}).find("set_up")->as_bool());
 }
+
+// "Four trials at once", step 2: its figures on the epoch clock are the lesson's promise on every seed
+// tried, not only the lesson's, and they are the same whether the race ran in frames of any budget or
+// was stepped round by round (as the browser walk's rounds do): they count epochs, not seconds.
+TEST_CASE("lessons: four trials at once — ASHA keeps its workers busier than Hyperband on every seed, whatever the frames") {
+    const auto figures = [](AppState& app) {
+        std::vector<double> values;
+        const json::Value status = call(app, json::Object{{"cmd", "lesson.status"}});
+        for (const json::Value& c : status.find("contrasts")->as_array()) {
+            REQUIRE(c.find("value")->is_number());
+            CHECK_MESSAGE(c.find("holds")->as_bool(), c.dump());
+            values.push_back(c.find("value")->as_number());
+        }
+        return values;
+    };
+    const auto set_up = [](AppState& app, int seed) {
+        REQUIRE(call(app, json::Object{{"cmd", "lesson.open"}, {"id", "at_once"}}).find("ok"));
+        REQUIRE(call(app, json::Object{{"cmd", "lesson.next"}}).find("ok"));
+        REQUIRE(call(app, json::Object{{"cmd", "lesson.setup"}}).find("ok"));
+        REQUIRE(call(app, json::Object{{"cmd", "arena.set"}, {"seed", seed}}).find("ok"));
+        REQUIRE(call(app, json::Object{{"cmd", "arena.start"}}).find("ok"));
+    };
+    for (int seed = 1; seed <= 8; ++seed) {
+        CAPTURE(seed);
+        AppState stepped;
+        stepped.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
+        set_up(stepped, seed);
+        train_to_end(stepped);
+        const std::vector<double> by_rounds = figures(stepped);
+        REQUIRE(by_rounds.size() == 2);
+        MESSAGE("seed " << seed << ": ASHA busy " << by_rounds[0] << "%, " << by_rounds[1] << "× Hyperband's");
+
+        AppState framed;  // short frames: the budget runs out mid-tick, mid-rung, mid-proposal
+        framed.lab.data_config.data_dir = TUNELAB_ASSETS_DIR "/data";
+        set_up(framed, seed);
+        for (int frame = 0; framed.arena.racing; ++frame) {
+            REQUIRE(frame < 200000);
+            framed.arena.frame_budget_ms = 0.2;
+            advance_race(framed.arena);
+        }
+        CHECK(figures(framed) == by_rounds);
+    }
+}

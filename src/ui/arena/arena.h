@@ -47,8 +47,19 @@ struct Racer {
         int ticket = -1, number = -1, worker = -1, epochs = 0;
         std::optional<tune::TrialWork> work;
         bool ended = false;
+        // In the frames, on the racer's epoch clock: the tick in which it trains its next new epoch,
+        // and the tick of its first (-1: none yet).
+        int tick = 0, first_tick = -1;
+        std::pair<int, int> stretch() const { return {first_tick >= 0 ? first_tick : tick, tick}; }  // its ticks so far
     };
     std::vector<OutTrial> out;
+    // The epoch clock of the trials trained in turns in the frames (arena_pool.cpp): in each tick
+    // every trial running trains one new epoch, as at_once workers of equal speed would, whatever the
+    // frames' timing. `tick`: the latest tick begun (-1: none). Per trial, its stretches [start, end)
+    // in ticks, one per span of its study's timeline; a trial that trained elsewhere (a worker, or
+    // before a reload) has fewer.
+    int tick = -1;
+    std::map<int, std::vector<std::pair<int, int>>> ticked;
     int batch = 0;  // in rounds: trials still to ask for its current batch
     // As workers come free: its sampler answered "wait for a running trial" (synchronous Hyperband at
     // a rung's end), so it is not asked again until one is told — asking would spend each frame's

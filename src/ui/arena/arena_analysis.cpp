@@ -15,6 +15,7 @@
 #include "tune/insight.h"
 #include "tune/mlp_objective.h"
 #include "tune/pareto.h"
+#include "ui/arena/arena_pool.h"
 #include "ui/arena/arena_views.h"
 #include "ui/widgets/widgets.h"
 
@@ -392,30 +393,52 @@ void draw_hyperband_view(const ArenaState& arena, const Translator& tr) {
 // Which worker trained which trial, and when, as Optuna's plot_timeline with a lane per worker: a bar
 // per stretch of training (a Hyperband or ASHA trial has one per rung it reached), coloured by its
 // strategy; stopped stretches fainter, failed and diverged ones red. A race run one trial at a time
-// on the page's own thread gets a lane per racer instead: they take turns, frame by frame.
+// on the page's own thread gets a lane per racer instead: they take turns, frame by frame. Several
+// at once in the frames: a lane per trial a racer kept running, on its epoch clock (arena_pool.h),
+// where a gap is a worker left idle.
 void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
     int workers = 0;
     for (const Racer& r : arena.racers)
         for (const tune::Trial& t : r.runner->study().trials())
             for (const tune::TrialSpan& span : t.spans) workers = std::max(workers, span.worker + 1);
     const bool by_worker = workers > 0;
+    // Each stretch of training as drawn: racer, trial, span, from and to (seconds, or ticks).
+    struct Bar {
+        size_t racer;
+        const tune::Trial* trial;
+        size_t span;
+        double start, end;
+    };
+    std::vector<Bar> bars;
+    std::vector<std::optional<EpochTimeline>> ticks;
+    for (const Racer& r : arena.racers) ticks.push_back(by_worker || arena.raced.at_once < 2 ? std::nullopt : epoch_timeline(r));
+    const bool on_ticks = !ticks.empty() && std::all_of(ticks.begin(), ticks.end(), [](const auto& t) { return t.has_value(); });
+    for (size_t ri = 0; ri < arena.racers.size(); ++ri)
+        for (const tune::Trial& t : arena.racers[ri].runner->study().trials())
+            for (size_t k = 0; k < t.spans.size(); ++k) {
+                const tune::TrialSpan& span = t.spans[k];
+                if (on_ticks) {
+                    const auto [start, end] = ticks[ri]->at(t.number)[k];
+                    bars.push_back({ri, &t, k, double(start), double(end)});
+                } else {
+                    bars.push_back({ri, &t, k, span.start, span.end >= 0 ? span.end : arena.racers[ri].runner->seconds()});
+                }
+            }
     // In the frames, a racer's trials that trained at the same time (several at once) take lanes of
     // their own, each stretch the first lane free by its start.
-    std::map<const tune::TrialSpan*, int> sub_lane;
-    std::vector<int> racer_lanes(arena.racers.size(), 1), first_lane;
+    std::vector<int> sub_lane(bars.size(), 0), racer_lanes(arena.racers.size(), 1), first_lane;
     int at_once = 1;
     for (size_t ri = 0; ri < arena.racers.size() && !by_worker; ++ri) {
-        std::vector<const tune::TrialSpan*> spans;
-        for (const tune::Trial& t : arena.racers[ri].runner->study().trials())
-            for (const tune::TrialSpan& span : t.spans) spans.push_back(&span);
-        std::sort(spans.begin(), spans.end(), [](const auto* a, const auto* b) { return a->start < b->start; });
+        std::vector<size_t> order;
+        for (size_t b = 0; b < bars.size(); ++b)
+            if (bars[b].racer == ri) order.push_back(b);
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return bars[a].start < bars[b].start; });
         std::vector<double> free_from;  // per lane: when its last stretch ended
-        for (const tune::TrialSpan* span : spans) {
-            const auto lane = std::find_if(free_from.begin(), free_from.end(), [&](double end) { return end <= span->start; });
-            const double end = span->end >= 0 ? span->end : INFINITY;
-            sub_lane[span] = int(lane - free_from.begin());
-            if (lane == free_from.end()) free_from.push_back(end);
-            else *lane = end;
+        for (const size_t b : order) {
+            const auto lane = std::find_if(free_from.begin(), free_from.end(), [&](double end) { return end <= bars[b].start; });
+            sub_lane[b] = int(lane - free_from.begin());
+            if (lane == free_from.end()) free_from.push_back(bars[b].end);
+            else *lane = bars[b].end;
         }
         racer_lanes[ri] = std::max<int>(1, int(free_from.size()));
         at_once = std::max(at_once, racer_lanes[ri]);
@@ -439,17 +462,30 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
     }
     if (by_worker)
         wrapped_text(tr("Each lane is a background worker; each bar one trial's training on it. Gaps are time a worker waited."));
+    else if (on_ticks)
+        wrapped_text(tr("This race trained several trials of each strategy at once, in turns on the page's own thread, as workers of "
+                        "equal speed: each strategy and seed has a lane per worker, and in each tick every running trial trained one "
+                        "epoch. Gaps are ticks a worker waited."));
     else if (at_once > 1)
         wrapped_text(tr("This race trained several trials of each strategy at once, in turns on the page's own thread: each strategy "
                         "and seed has a lane per trial it kept running."));
     else
         wrapped_text(tr("This race trained one trial at a time on the page's own thread: each lane is one strategy and seed, and they "
                         "took turns. Race with background workers to see several trials train at once."));
+    for (size_t ri = 0; ri < arena.racers.size() && on_ticks; ++ri) {
+        const Racer& r = arena.racers[ri];
+        const double busy = busy_share(r, arena.raced.at_once);
+        if (std::isnan(busy)) continue;
+        std::snprintf(text, sizeof text,
+                      tr("• %s · seed %d: workers busy %.0f%% of the time while it still had new configurations to start"),
+                      arena_strategy_label(r.strategy, tr), r.repeat + 1, 100 * busy);
+        wrapped_text(text);
+    }
     std::vector<const char*> names;
     for (const std::string& lane : lanes) names.push_back(lane.c_str());
     plot::Options opt;
     opt.title = tr("Which worker trained which trial, and when");
-    opt.x.label = tr("seconds since the race began");
+    opt.x.label = on_ticks ? tr("ticks: one epoch of each running trial") : tr("seconds since the race began");
     opt.x.min = 0;
     opt.y.categories = names.data();
     opt.y.category_count = int(names.size());
@@ -458,28 +494,31 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
     opt.y.max = double(names.size()) - 0.5;
     const float lane_height = 1.6f * ImGui::GetTextLineHeightWithSpacing();
     if (!plot::begin("##timeline", ImVec2(-1, std::max(180.0f, lane_height * float(names.size()) + 110)), opt)) return;
-    const plot::LineStyle bar{.thickness = 0.6f * lane_height};
+    const plot::LineStyle bar_style{.thickness = 0.6f * lane_height};
     std::vector<bool> labelled(arena.raced.strategies.size(), false);
-    for (size_t ri = 0; ri < arena.racers.size(); ++ri) {
-        const Racer& r = arena.racers[ri];
+    double last_end = 0;
+    for (const Bar& bar : bars) last_end = std::max(last_end, bar.end);
+    for (size_t b = 0; b < bars.size(); ++b) {
+        const Bar& bar = bars[b];
+        const Racer& r = arena.racers[bar.racer];
+        const tune::Trial& t = *bar.trial;
         const auto strategy = std::find(arena.raced.strategies.begin(), arena.raced.strategies.end(), r.strategy);
         const size_t si = size_t(strategy - arena.raced.strategies.begin());
         const ImU32 color = plot::series_color(int(si));
-        for (const tune::Trial& t : r.runner->study().trials())
-            for (size_t k = 0; k < t.spans.size(); ++k) {
-                const tune::TrialSpan& span = t.spans[k];
-                const int lane = by_worker ? span.worker : first_lane[ri] + sub_lane[&span];
-                if (lane < 0) continue;  // trained on the page's thread before a reload
-                const bool last = k + 1 == t.spans.size();
-                const bool broke = last && (t.status == tune::TrialStatus::failed || t.status == tune::TrialStatus::diverged);
-                const bool stopped = last && t.status == tune::TrialStatus::pruned;
-                const ImU32 c = broke ? IM_COL32(210, 50, 40, 255) : stopped ? plot::faded(color, 0.45f) : color;
-                const double xs[] = {span.start, span.end >= 0 ? span.end : r.runner->seconds()};
-                const double ys[] = {double(lane), double(lane)};
-                const bool legend = si < labelled.size() && !labelled[si];
-                if (legend) labelled[si] = true;
-                plot::line(legend ? arena_strategy_label(r.strategy, tr) : "##bar", xs, ys, c, bar);
-            }
+        const int lane = by_worker ? t.spans[bar.span].worker : first_lane[bar.racer] + sub_lane[b];
+        if (lane < 0) continue;  // trained on the page's thread before a reload
+        const bool last = bar.span + 1 == t.spans.size();
+        const bool broke = last && (t.status == tune::TrialStatus::failed || t.status == tune::TrialStatus::diverged);
+        const bool stopped = last && t.status == tune::TrialStatus::pruned;
+        const ImU32 c = broke ? IM_COL32(210, 50, 40, 255) : stopped ? plot::faded(color, 0.45f) : color;
+        // On ticks, a hair's gap (a few pixels, at most a quarter of the bar) ends each bar, so that a
+        // lane's trials one after another stay told apart.
+        const double gap = on_ticks ? std::min(0.004 * last_end, 0.25 * (bar.end - bar.start)) : 0;
+        const double xs[] = {bar.start, bar.end - gap};
+        const double ys[] = {double(lane), double(lane)};
+        const bool legend = si < labelled.size() && !labelled[si];
+        if (legend) labelled[si] = true;
+        plot::line(legend ? arena_strategy_label(r.strategy, tr) : "##bar", xs, ys, c, bar_style);
     }
     plot::end();
 }

@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 
@@ -22,6 +24,7 @@ void tell(ArenaState& arena, int index, Racer::OutTrial& out) {
         racer.failures[out.number] = out.work->error;
         arena.last_failure = {index, out.number};
     }
+    if (out.ticket < 0) racer.ticked[out.number].push_back(out.stretch());  // trained in the frames
     racer.runner->finish_trial(std::move(*out.work));
     out.work.reset();
     racer.waits = false;
@@ -68,6 +71,13 @@ void count_rounds(ArenaState& arena) {
     }
 }
 
+// Whether `racer` is still being handed its next trials: its trials in the frames train only once it
+// is not, so that the ticks of the epoch clock never depend on where a frame's budget ran out.
+bool filling(const ArenaState& arena, const Racer& racer, bool in_rounds) {
+    if (in_rounds) return racer.batch > 0;
+    return !racer.runner->finished() && !racer.waits && int(racer.out.size()) < arena.raced.at_once;
+}
+
 // Whether `racer` may be handed a trial now: as workers come free, whenever it has fewer than
 // at_once out; in rounds (or paced, to be watched round by round), while it fills its batch, which
 // begins once its last batch is told and the round it is in is over. Nothing of a batch is told
@@ -75,9 +85,8 @@ void count_rounds(ArenaState& arena) {
 // hands them out first, and the batch goes on as it would have.
 bool may_hand_out(const ArenaState& arena, Racer& racer, bool in_rounds) {
     if (racer.runner->finished()) return false;
-    if (!in_rounds) return !racer.waits && int(racer.out.size()) < arena.raced.at_once;
-    if (racer.batch == 0 && racer.out.empty() && racer.told <= arena.round) racer.batch = arena.raced.at_once;
-    return racer.batch > 0;
+    if (in_rounds && racer.batch == 0 && racer.out.empty() && racer.told <= arena.round) racer.batch = arena.raced.at_once;
+    return filling(arena, racer, in_rounds);
 }
 
 // One pass over the racers that may be handed a trial, fewest evaluations first so none falls
@@ -105,7 +114,9 @@ bool hand_out(ArenaState& arena, tune::FrameSlice& slice, bool in_rounds, bool t
                 done = false;
                 return;
             }
-            Racer::OutTrial out{.number = work->number};
+            Racer::OutTrial out;
+            out.number = work->number;
+            out.tick = racer->tick + 1;  // the next tick of its epoch clock, if it trains in the frames
             if (to_workers) {
                 out.ticket = arena.pool->submit(std::move(*work), arena.next_fault.value_or(tune::WorkerFault::none));
                 arena.next_fault.reset();
@@ -119,25 +130,40 @@ bool hand_out(ArenaState& arena, tune::FrameSlice& slice, bool in_rounds, bool t
     return done;
 }
 
-// One epoch of the racer's trial kept in the frames that is least far in its training (the lower
-// number first): its trials advance side by side, and which ends first never depends on where a
-// frame's budget ran out. Replayed epochs (a Hyperband promotion restarted from its seed) catch up
-// without moving it. True if anything was trained.
-bool train_in_frames(const std::vector<Racer>& peers, Racer& racer, tune::FrameSlice& slice, bool& out_of_time) {
-    const auto reached = [](const Racer::OutTrial& o) { return o.work->trained + int(o.work->results.size()); };
+// One step of the racer's epoch clock in the frames: the next epoch of its trial (the lower number
+// first) that has not trained in the current tick, or, once all have, the next tick. A trial handed
+// out during a tick starts in the next: as at_once workers of equal speed would, which trial ends
+// first never depends on where a frame's budget ran out. Replayed epochs (a trial restarted from its
+// seed) take no tick, as if it resumed from a checkpoint. True if anything was done.
+bool train_in_frames(const ArenaState& arena, Racer& racer, tune::FrameSlice& slice, bool in_rounds, bool& out_of_time) {
+    if (filling(arena, racer, in_rounds)) return false;
     Racer::OutTrial* next = nullptr;
-    for (Racer::OutTrial& o : racer.out)
-        if (o.work && !o.ended && (!next || reached(o) < reached(*next))) next = &o;
-    if (!next) return false;
+    bool running = false;
+    for (Racer::OutTrial& o : racer.out) {
+        if (!o.work || o.ended) continue;
+        running = true;
+        if (o.tick == racer.tick && (!next || o.number < next->number)) next = &o;
+    }
+    if (!running) return false;
+    if (!next) {
+        racer.tick++;
+        return true;
+    }
     tune::PeakCost& cost = racer.step_cost[1];
-    if (!slice.fits(expected_step_ms(peers, racer, 1))) {
+    if (!slice.fits(expected_step_ms(arena.racers, racer, 1))) {
         out_of_time = true;
         return false;
     }
     cost.record(slice.run([&] {
-        next->ended = next->work->train_epoch();
-        next->epochs = next->work->epochs();
-        if (next->ended) next->work->ended_at = racer.runner->seconds();
+        tune::TrialWork& work = *next->work;
+        const bool replayed = work.replay && work.replayed < work.trained;
+        next->ended = work.train_epoch();
+        next->epochs = work.epochs();
+        if (!replayed || next->ended) {
+            if (next->first_tick < 0) next->first_tick = racer.tick;
+            next->tick = racer.tick + 1;
+        }
+        if (next->ended) work.ended_at = racer.runner->seconds();
     }));
     return true;
 }
@@ -177,11 +203,36 @@ void advance_at_once(ArenaState& arena, double budget_ms, bool one_round) {
             done = hand_out(arena, slice, in_rounds, to_workers, out_of_time);
         }
         for (Racer& racer : arena.racers)
-            if (!out_of_time) done = train_in_frames(arena.racers, racer, slice, out_of_time) || done;
+            if (!out_of_time) done = train_in_frames(arena, racer, slice, in_rounds, out_of_time) || done;
         if (!done) break;
     }
     arena.last_slice_ms = slice.elapsed_ms();
     if (race_finished(arena)) arena.racing = false;
+}
+
+std::optional<EpochTimeline> epoch_timeline(const Racer& racer) {
+    EpochTimeline timeline = racer.ticked;
+    for (const Racer::OutTrial& o : racer.out)
+        if (o.work && o.ticket < 0) timeline[o.number].push_back(o.stretch());
+    for (const tune::Trial& t : racer.runner->study().trials()) {
+        const auto found = timeline.find(t.number);
+        if (t.spans.size() != (found == timeline.end() ? 0 : found->second.size())) return std::nullopt;
+    }
+    return timeline;
+}
+
+double busy_share(const Racer& racer, int at_once) {
+    const std::optional<EpochTimeline> timeline = epoch_timeline(racer);
+    if (!timeline) return NAN;
+    int first = INT_MAX, last = INT_MIN, busy = 0;
+    for (const auto& [number, stretches] : *timeline)
+        if (!stretches.empty()) {  // its first stretch: a new configuration (later ones: promotions)
+            first = std::min(first, stretches.front().first);
+            last = std::max(last, stretches.front().first);
+        }
+    for (const auto& [number, stretches] : *timeline)
+        for (const auto& [start, end] : stretches) busy += std::max(std::min(end, last) - start, 0);
+    return last > first ? double(busy) / (at_once * (last - first)) : NAN;
 }
 
 void forget_workers(ArenaState& arena) {
@@ -203,6 +254,7 @@ void recall_workers(ArenaState& arena) {
             if (o.ticket < 0 || o.ended) continue;
             if (arena.raced.at_once > 1) {
                 o = Racer::OutTrial{.number = o.number, .work = racer.runner->rework(o.number)};
+                o.tick = racer.tick + 1;
             } else {
                 racer.runner->take_back(o.number);
                 o.number = -1;
@@ -218,6 +270,15 @@ void offer_workers(ArenaState& arena, int cores, std::function<std::unique_ptr<t
     arena.make_pool = std::move(make_pool);
 }
 
+namespace {
+// The pool's size; 0: none, the trials out with workers come back to the frames.
+void set_workers(ArenaState& arena, int count) {
+    if (count == 0) recall_workers(arena);
+    arena.workers = count;
+    if (arena.pool && count > 0) arena.pool->resize(count);
+}
+}  // namespace
+
 void draw_workers(AppState& app) {
     ArenaState& arena = app.arena;
     const Translator& tr = app.tr;
@@ -226,20 +287,23 @@ void draw_workers(AppState& app) {
         ImGui::TextDisabled("%s", tr("Trials train in the page's frames: this browser offers no background workers."));
         return;
     }
-    // At least 2, so that a 2-core machine (default 1) can still try two at once.
+    // At least 2, so that a 2-core machine (default 1) can still try two at once; 0: none, the frames.
     const int most = std::clamp(arena.cores, 2, limits::kMaxJobs);
-    int workers = std::max(arena.workers, 1);
+    int workers = arena.workers;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (slider_int(tr.label("Workers").c_str(), workers, 1, most, "arena.workers")) {
-        arena.workers = workers;
-        if (arena.pool) arena.pool->resize(workers);
+    if (slider_int(tr.label("Workers").c_str(), workers, 0, most, "arena.workers")) {
+        set_workers(arena, workers);
     }
     char help[512];
     std::snprintf(help, sizeof help,
                   tr("Background workers train trials side by side while the page only draws. This machine has %d cores; the default "
-                     "leaves one for the page: %d."),
+                     "leaves one for the page: %d. At 0 the page trains them itself, in its frames."),
                   arena.cores, tune::default_pool_size(arena.cores));
     tooltip(help);
+    if (arena.workers == 0) {  // switched off (the hook, or a lesson that plays the workers in the page)
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr("Off: trials train in the page's frames."));
+    }
     // One bar per worker on the slider's line, busy or idle, so that the views below never move
     // as trials come and go (a click aimed at a tab must land on it).
     std::vector<std::pair<const Racer*, const Racer::OutTrial*>> busy;
@@ -247,10 +311,10 @@ void draw_workers(AppState& app) {
         for (const Racer::OutTrial& o : racer.out)
             if (o.ticket >= 0 && o.worker >= 0 && !o.ended) busy.emplace_back(&racer, &o);
     std::sort(busy.begin(), busy.end(), [](const auto& a, const auto& b) { return a.second->worker < b.second->worker; });
-    const int slots = std::max(arena.workers, 1);
-    ImGui::SameLine();
+    const int slots = arena.workers;
+    if (slots > 0) ImGui::SameLine();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float width = std::max((ImGui::GetContentRegionAvail().x - spacing * float(slots - 1)) / float(slots), 1.0f);
+    const float width = std::max((ImGui::GetContentRegionAvail().x - spacing * float(slots - 1)) / float(std::max(slots, 1)), 1.0f);
     for (int slot = 0; slot < slots; ++slot) {
         if (slot > 0) ImGui::SameLine();
         char overlay[160];
@@ -321,9 +385,7 @@ json::Value arena_workers_command(AppState& app, const hook::Request& request) {
     if (request.has("fault") && !fault) throw hook::Refusal(kFault);
     if (count) {
         if (*count > 0 && !arena.make_pool) throw hook::Refusal("no background workers here (no Web Workers, or a test build)");
-        if (*count == 0) recall_workers(arena);
-        arena.workers = *count;
-        if (arena.pool && *count > 0) arena.pool->resize(*count);
+        set_workers(arena, *count);
     }
     if (fault) arena.next_fault = *fault == tune::WorkerFault::none ? std::nullopt : std::optional(*fault);
     return workers_json(arena);

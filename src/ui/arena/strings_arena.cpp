@@ -364,6 +364,13 @@ constexpr TranslationEntry kEntries[] = {
      "这场比赛在页面自己的线程上一次只训练一个试验：每一行是一种策略和一个种子，它们轮流进行。"
      "使用后台工作者比赛，就能看到多个试验同时训练。"},
     {"Which worker trained which trial, and when", "哪个工作者在什么时候训练了哪个试验"},
+    {"This race trained several trials of each strategy at once, in turns on the page's own thread, as workers of equal speed: each "
+     "strategy and seed has a lane per worker, and in each tick every running trial trained one epoch. Gaps are ticks a worker waited.",
+     "这场比赛让每种策略同时跑几个试验，在页面自己的线程上轮流训练，就像速度相同的几个工作者：每种策略和种子的每个工作者各占一条泳道，"
+     "每一拍里每个在跑的试验训练一轮。空白处是工作者在等待的拍数。"},
+    {"• %s · seed %d: workers busy %.0f%% of the time while it still had new configurations to start",
+     "• %s · 种子 %d：在还有新配置可以开始的时候，工作者忙碌的时间占 %.0f%%"},
+    {"ticks: one epoch of each running trial", "拍数：每拍每个在跑的试验训练一轮"},
     {"Hyperband's first bracket starts %d configurations, more than the %d trials per strategy: it never finishes a bracket, so at equal "
      "trials it is judged before it has promoted anything. Give it at least %d trials, or compare at equal epochs.",
      "Hyperband 的第一组要启动 %d 个配置，比每种策略的 %d 次试验还多：它一组也完成不了，按试验次数比较时，它还没晋级任何配置就被评判了。"
@@ -387,8 +394,9 @@ constexpr TranslationEntry kEntries[] = {
     // Background workers (arena_pool.cpp, the set-up's mode in arena_setup.cpp)
     {"Workers", "工作线程"},
     {"Background workers train trials side by side while the page only draws. This machine has %d cores; the default leaves one for "
-     "the page: %d.",
-     "后台工作线程并排训练试验，页面只负责绘制。这台机器有 %d 个核心；默认留一个给页面：%d 个。"},
+     "the page: %d. At 0 the page trains them itself, in its frames.",
+     "后台工作线程并排训练试验，页面只负责绘制。这台机器有 %d 个核心；默认留一个给页面：%d 个。设为 0 时由页面自己在帧里训练。"},
+    {"Off: trials train in the page's frames.", "已关闭：试验在页面的帧里训练。"},
     {"Trials train in the page's frames: this browser offers no background workers.",
      "试验在页面的帧间训练：这个浏览器不提供后台工作线程。"},
     {"worker %d: %s #%d, trial %d, epoch %d/%d", "线程 %d：%s #%d，试验 %d，第 %d/%d 轮"},

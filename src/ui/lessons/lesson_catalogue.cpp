@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ui/app.h"
+#include "ui/arena/arena_pool.h"
 #include "ui/arena/arena_summary.h"
 #include "ui/arena/arena_tradeoff.h"
 #include "ui/lessons/lessons.h"
@@ -420,6 +421,15 @@ double bo_spread_over_blind(const AppState& app) {
     return s.together / s.blind;
 }
 
+// The share of its at_once places a finished racer kept busy, on its epoch clock (arena_pool.h), in
+// percent: what the Timeline shows above its lanes.
+double busy_percent(const AppState& app, const char* strategy) {
+    const Racer* racer = finished_racer(app, strategy);
+    return racer ? 100 * busy_share(*racer, app.arena.raced.at_once) : kNotYet;
+}
+double busy_asha(const AppState& app) { return busy_percent(app, "asha"); }
+double busy_asha_over_hyperband(const AppState& app) { return busy_percent(app, "asha") / busy_percent(app, "hyperband"); }
+
 // The best validation accuracy any racer reached, in percent.
 double best_race_accuracy(const AppState& app) {
     if (app.arena.racers.empty() || !race_finished(app.arena)) return kNotYet;
@@ -796,7 +806,9 @@ const std::vector<Lesson>& lesson_catalogue() {
         {"at_once", "Four trials at once",
          "Real tuning runs several trials side by side, one per worker. A strategy then proposes a trial while others are still "
          "running. BO that left them out of its model would propose the same point again and again: nothing it knows has changed. "
-         "Counting the running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out.",
+         "Counting the running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out. And "
+         "stopping weak trials early must not leave workers waiting: synchronous Hyperband waits for a whole rung before it "
+         "promotes anyone; its asynchronous form, ASHA, promotes a trial as soon as it is in the top third of its rung so far.",
          R"([{"cmd":"arena.set","objective":"branin","strategies":["bo_ei"],"trials":24,"repeats":1,"at_once":4,)"
          R"("parallel":"batch_synchronous"},{"cmd":"arena.view","tab":"landscape"}])",
          {
@@ -812,6 +824,29 @@ const std::vector<Lesson>& lesson_catalogue() {
                 "%.3f", 0.04, false, bo_batch_spread},
                {"That is at least 3× the spread of 4 proposals from the same model leaving the running trials out.", "%.3g×", 3, false,
                 bo_spread_over_blind}}},
+             // In the page's frames (no background workers), so that the race keeps its epoch clock: each strategy's 4
+             // places are workers of equal speed, and the figure is the same on any machine and in any browser.
+             {R"([{"cmd":"lab.set","data":{"kind":"spiral","size":200},"train":{"optimizer":{"kind":"adam"}}},)"
+              R"({"cmd":"arena.workers","count":0},{"cmd":"arena.set","objective":"lab","strategies":["hyperband","asha"],)"
+              R"("trials":10,"epochs":9,"repeats":1,"at_once":4,"parallel":"asynchronous","pace":0},)"
+              R"({"cmd":"arena.view","tab":"timeline"}])",
+              "arena.start",
+              "Hyperband and ASHA each keep 4 trials of the lab's network running, a new one as soon as a worker is free. The "
+              "page plays the 4 workers: on a clock that counts epochs, every running trial trains one epoch per tick. Press ▶ "
+              "Start race.",
+              "In the Timeline, Hyperband's lanes have gaps at the end of each rung, where it waits for the rung's last trial before "
+              "it promotes, though it has new configurations left; ASHA's stay full until its last new configuration starts. At "
+              "the end both have only their longest trials left. Above the lanes: how busy each kept its workers while it still "
+              "had new configurations to start. With trials of unequal length (bigger networks) each rung waits for its slowest, "
+              "and the gaps grow.",
+              R"([{"cmd":"arena.start"}])",
+              [](const AppState& app) { return finished_racer(app, "hyperband") && finished_racer(app, "asha"); },
+              // Hyperband: its first bracket (9 trials at 1 epoch, 3 at 3, 1 at 9), then its second bracket's first
+              // configuration, started once the first's top rung is. Seeds 1 to 24 (tests/ui/lessons_test.cpp runs 1 to 8):
+              // ASHA 100%, Hyperband 75% on every seed (its waits come from its rungs, not from the scores), 1.33×.
+              {{"While it still has new configurations to start, ASHA's 4 workers are busy at least 95%: they never wait.", "%.0f%%",
+                95, false, busy_asha},
+               {"That is at least 1.25× Hyperband's share.", "%.3g×", 1.25, false, busy_asha_over_hyperband}}},
          }},
         {"tradeoffs", "Trade-offs: one corner or the whole front",
          "A network can be made more accurate by making it bigger or training it longer, and both cost "

@@ -8,10 +8,13 @@ constexpr TranslationEntry kEntries[] = {
     {"Four trials at once", "四个试验同时跑"},
     {"Real tuning runs several trials side by side, one per worker. A strategy then proposes a trial while others are still running. "
      "BO that left them out of its model would propose the same point again and again: nothing it knows has changed. Counting the "
-     "running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out.",
+     "running trials in (BO guesses their scores, TPE counts them as bad) spreads simultaneous proposals out. And stopping weak "
+     "trials early must not leave workers waiting: synchronous Hyperband waits for a whole rung before it promotes anyone; its "
+     "asynchronous form, ASHA, promotes a trial as soon as it is in the top third of its rung so far.",
      "真实的调参会并排跑好几个试验，每个工作线程一个。于是策略要在别的试验还在跑时提出新的试验。"
      "如果 BO 的模型不把它们算进去，就会一次又一次地提出同一个点：它知道的东西没有变。把正在跑的试验算进去"
-     "（BO 猜测它们的分数，TPE 把它们当作差的），同时提出的点就会散开。"},
+     "（BO 猜测它们的分数，TPE 把它们当作差的），同时提出的点就会散开。提前停掉差的试验也不该让工作线程空等："
+     "同步的 Hyperband 要等一整级都跑完才晋级；它的异步形式 ASHA 只要一个试验进入本级目前的前三分之一就立即晋级。"},
     {"BO (EI) searches Branin with 4 trials at once: each round it proposes 4 points together, each while the ones before it are "
      "still running. Press ▶ Start race.",
      "BO (EI) 在 Branin 上同时跑 4 个试验：每一轮一起提出 4 个点，每个点都是在前面几个还在跑时提出的。按 ▶ 开始比赛。"},
@@ -21,6 +24,21 @@ constexpr TranslationEntry kEntries[] = {
      "BO 同时提出的 4 个点彼此相距至少为搜索框边长的 0.04 倍（每个点到四个中最近的另一个点，取平均）。"},
     {"That is at least 3× the spread of 4 proposals from the same model leaving the running trials out.",
      "这至少是同一个模型不算正在跑的试验时提出 4 个点的间距的 3 倍。"},
+    {"Hyperband and ASHA each keep 4 trials of the lab's network running, a new one as soon as a worker is free. The page plays the "
+     "4 workers: on a clock that counts epochs, every running trial trains one epoch per tick. Press ▶ Start race.",
+     "Hyperband 和 ASHA 各自保持 4 个实验室网络的试验在跑，一有工作者空出来就开始新的。由页面扮演这 4 个工作者："
+     "时钟按轮计数，每一拍里每个在跑的试验训练一轮。按 ▶ 开始比赛。"},
+    {"In the Timeline, Hyperband's lanes have gaps at the end of each rung, where it waits for the rung's last trial before it "
+     "promotes, though it has new configurations left; ASHA's stay full until its last new configuration starts. At the end both "
+     "have only their longest trials left. Above the lanes: how busy each kept its workers while it still had new configurations "
+     "to start. With trials of unequal length (bigger networks) each rung waits for its slowest, and the gaps grow.",
+     "在时间线里，Hyperband 的泳道在每一级结束时有空档：虽然还有新配置可以开始，它也要等这一级最后一个试验跑完才晋级；"
+     "ASHA 的泳道一直是满的，直到最后一个新配置开始。最后两者都只剩下最长的试验。"
+     "泳道上方写着：在还有新配置可以开始的时候，各自让工作者忙碌的时间占多少。"
+     "如果试验长短不一（网络更大），每一级都要等最慢的那个，空档会更大。"},
+    {"While it still has new configurations to start, ASHA's 4 workers are busy at least 95%: they never wait.",
+     "在还有新配置可以开始的时候，ASHA 的 4 个工作者忙碌的时间至少占 95%：它们从不等待。"},
+    {"That is at least 1.25× Hyperband's share.", "这至少是 Hyperband 的 1.25 倍。"},
 
     // ---- the lessons page and the lesson card (lessons.cpp)
     {"Pick a lesson on the left: each one sets up the lab, asks you to do one thing and to watch one thing, and checks it.",
