@@ -131,30 +131,35 @@ void draw_racer_progress(const ArenaState& arena, const Racer& racer, const Tran
                                        [](const tune::Trial& t) { return t.status != tune::TrialStatus::running; }));
     const int budget = racer.runner->budget();
     const float fraction = racer.runner->finished() ? 1.0f : std::min(1.0f, float(done) / float(std::max(budget, 1)));
-    char overlay[256];
+    // The bar's text in parts, most important first; a part goes in only while the text still fits the
+    // bar (ImGui would cut a longer text off at its start): a phone's bar says the trials and the best.
+    const auto part = [](const char* format, auto... values) {
+        char text[128];
+        std::snprintf(text, sizeof text, format, values...);
+        return std::string(text);
+    };
+    std::vector<std::string> parts{part(tr("%d / %d trials"), done, budget)};
     const tune::Trial* best = study.best();
-    int length = std::snprintf(overlay, sizeof overlay, tr("%d / %d trials"), done, budget);
     if (best && is_network(arena.raced) && arena.raced.metric == "val_accuracy")
-        length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best accuracy %.1f%%"), 100 * (1 - *best->value));
+        parts.push_back(part(tr(" · best accuracy %.1f%%"), 100 * (1 - *best->value)));
     else if (best)
-        length += std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · best %.4g"), *best->value);
+        parts.push_back(part(tr(" · best %.4g"), *best->value));
     // Training cost in epochs: what Hyperband saves by stopping weak trials early.
-    if (is_network(arena.raced))
-        std::snprintf(overlay + length, sizeof overlay - size_t(length), tr(" · %d epochs"), epochs_trained(study));
+    if (is_network(arena.raced)) parts.push_back(part(tr(" · %d epochs"), epochs_trained(study)));
     // From the wall time spent racing (frames share it with drawing; a paced race waits between
     // rounds), and only while racing: a paused race has no time left to estimate.
-    if (!racer.runner->finished() && done > 0 && arena.racing) {
-        const double eta = arena.racing_seconds / done * (budget - done);
-        const size_t used = std::strlen(overlay);
-        std::snprintf(overlay + used, sizeof overlay - used, tr(" · ETA %.0f s"), std::ceil(eta));
-    }
+    if (!racer.runner->finished() && done > 0 && arena.racing)
+        parts.push_back(part(tr(" · ETA %.0f s"), std::ceil(arena.racing_seconds / done * (budget - done))));
     ImGui::TextUnformatted(arena_strategy_label(racer.strategy, tr));
     if (arena.raced.repeats > 1) {
         ImGui::SameLine(0, 4);
         ImGui::TextDisabled("#%d", racer.repeat + 1);
     }
     ImGui::SameLine(label_width);
-    progress_bar(fraction, ImVec2(-1, 0), overlay);
+    const float room = ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemInnerSpacing.x;
+    std::string overlay = parts.front();
+    for (size_t i = 1; i < parts.size() && ImGui::CalcTextSize((overlay + parts[i]).c_str()).x <= room; ++i) overlay += parts[i];
+    progress_bar(fraction, ImVec2(-1, 0), overlay.c_str());
 }
 
 std::string pace_text(double pace, const Translator& tr) {
