@@ -150,7 +150,7 @@ Source from_session(const json::Value& doc) {
     const json::Value* objective = setup.find("objective");
     if (!objective || !objective->is_string() || objective->as_string() != "lab" || s.studies.empty()) return s;
     // The race on the lab's network: its data and network as they were at its start, its first
-    // strategy, budget, epochs per trial and score, as the page's export reproduces them.
+    // strategy, budget, epochs per trial, score and warm start, as the page's export reproduces them.
     const json::Value& raced_lab = member(*race, "lab", "race");
     s.data = settings<DataConfig>(member(raced_lab, "data", "race.lab"), "race.lab.data");
     s.run = tune::strategy_training(s.studies.front().first,
@@ -161,6 +161,7 @@ Source from_session(const json::Value& doc) {
                                   int(member(setup, "epochs", "race.setup").as_number()),
                                   metric.is_string() && metric.as_string() == "val_accuracy" ? tune::MlpScore::validation_error
                                                                                              : tune::MlpScore::validation_loss};
+    s.search->earlier = s.studies.front().second.warm_start();  // a warm strategy's earlier trials go with it
     return s;
 }
 

@@ -28,6 +28,17 @@ def create_shared_study(storage, attempts=5, **study_args):
             time.sleep(0.5 * (attempt + 1))
 )PY";
 
+const char* const kPythonDistribution = R"PY(
+
+def distribution(p):
+    """The Optuna distribution of one parameter of a TuneLab space (as TuneLab saves it)."""
+    if p["type"] == "categorical":
+        return optuna.distributions.CategoricalDistribution(p["choices"])
+    if p["type"] == "int":
+        return optuna.distributions.IntDistribution(int(p["low"]), int(p["high"]), log=p["log"])
+    return optuna.distributions.FloatDistribution(p["low"], p["high"], log=p["log"])
+)PY";
+
 namespace {
 
 // Reads the studies TuneLab saved (Study::to_json beside each strategy) and re-creates them.
@@ -44,13 +55,6 @@ STATES = {
     "diverged": optuna.trial.TrialState.FAIL,
 }
 
-
-def distribution(p):
-    if p["type"] == "categorical":
-        return optuna.distributions.CategoricalDistribution(p["choices"])
-    if p["type"] == "int":
-        return optuna.distributions.IntDistribution(int(p["low"]), int(p["high"]), log=p["log"])
-    return optuna.distributions.FloatDistribution(p["low"], p["high"], log=p["log"])
 
 
 def frozen(trial, distributions, objectives):
@@ -130,7 +134,8 @@ std::string optuna_storage_script(const std::vector<std::pair<std::string, Study
                "\n"
                "STORAGE = ") +
            json::Value(storage).dump() + "\nNAME = " + json::Value(study_name).dump() +
-           "\nSTUDIES = json.loads(" + json::Value(json::Value(saved).dump()).dump() + ")\n" + kPythonOpenStorage + kImporter;
+           "\nSTUDIES = json.loads(" + json::Value(json::Value(saved).dump()).dump() + ")\n" + kPythonOpenStorage + kPythonDistribution +
+           kImporter;
 }
 
 }  // namespace tunelab::tune

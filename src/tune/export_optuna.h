@@ -18,6 +18,9 @@ namespace tunelab::tune {
 // optuna >= 3.1).
 extern const char* const kPythonOpenStorage;
 
+// Python: `distribution(p)`, the Optuna distribution of one parameter of a saved space (space_to_json).
+extern const char* const kPythonDistribution;
+
 // A Python program (run by python3 with Optuna installed) that creates one Optuna study per
 // (strategy, study) in `storage` — named `study_name`, or `study_name-strategy` when there are
 // several — and adds every finished trial with its parameters, value, per-epoch values and

@@ -746,6 +746,32 @@ std::string objective_block(const PythonSearch& search) {
     return out;
 }
 
+// A warm start's earlier trials, in the score this script optimizes (TuneLab keeps 1 − accuracy, a loss),
+// and the function that gives them to a new study.
+std::string earlier_trials_block(const PythonSearch& search) {
+    if (search.earlier.empty()) return "";
+    json::Array earlier;
+    for (const Trial& t : search.earlier)
+        if (t.status == TrialStatus::complete && t.value)
+            earlier.push_back(json::Object{{"params", params_to_json(search.space, t.params)},
+                                           {"value", by_accuracy(search) ? 1 - *t.value : *t.value}});
+    // JSON inside one Python string literal: JSON's escapes are all valid Python escapes.
+    const auto literal = [](const json::Value& v) { return json::Value(v.dump()).dump(); };
+    return "\n# TuneLab's warm start: the trials of an earlier study this search starts from.\n"
+           "SPACE = json.loads(" + literal(space_to_json(search.space)) + ")\n"
+           "EARLIER_TRIALS = json.loads(" + literal(earlier) + ")\n" + kPythonDistribution +
+           "\n\ndef add_earlier_trials(study):\n"
+           "    \"\"\"A new study gets the earlier trials as finished ones, so its sampler's first proposals already\n"
+           "    learn from them (Optuna's way to warm-start); a study loaded from --storage already has its own.\"\"\"\n"
+           "    if study.trials:\n"
+           "        return\n"
+           "    distributions = {p[\"name\"]: distribution(p) for p in SPACE}\n"
+           "    study.add_trials([optuna.trial.create_trial(params=t[\"params\"], value=t[\"value\"],\n"
+           "                                                distributions={name: distributions[name] for name in t[\"params\"]})\n"
+           "                      for t in EARLIER_TRIALS])\n"
+           "    print(\"%d earlier trials added to the study (TuneLab's warm start)\" % len(EARLIER_TRIALS))\n";
+}
+
 std::string search_block(const PythonSearch& search) {
     return dict_block("SEARCH", {
         {"sampler", py_string(search.sampler), "TuneLab's strategy"},
@@ -801,7 +827,8 @@ std::string main_block(const PythonSearch* search) {
            "    sampler, pruner = make_sampler_and_pruner(SEED if sampler_seed is None else sampler_seed)\n"
            "    study = create_shared_study(open_storage(args.storage) if args.storage else None, study_name=args.study_name,\n"
            "                                direction=" + std::string(by_accuracy(*search) ? "\"maximize\"" : "\"minimize\"") +
-           ", sampler=sampler, pruner=pruner)\n"
+           ", sampler=sampler, pruner=pruner)\n" +
+           std::string(search->earlier.empty() ? "" : "    add_earlier_trials(study)\n") +
            "    study.optimize(lambda trial: objective(trial, datas[seeds[0]]), n_trials=args.trials, n_jobs=args.n_jobs)\n"
            "    best = study.best_trial\n"
            "    print(\"Best trial #%d: %s %.4f\" % (best.number, SEARCH[\"score\"].replace(\"_\", \" \"), best.value))\n"
@@ -853,7 +880,9 @@ std::string export_python(const DataConfig& data, const TrainConfig& train, cons
         "DEVICE = \"cuda\" if torch.cuda.is_available() else \"cpu\"\n"
         "SEED = " + std::to_string(train.seed) + "\n\n" +
         data_block(data, csv_name) + "\n" + train_block(train) + kLibrary + optimizer_block(train, search);
-    if (search) out += "\n" + search_block(*search) + kPythonOpenStorage + sampler_block(*search) + objective_block(*search);
+    if (search)
+        out += "\n" + search_block(*search) + kPythonOpenStorage + earlier_trials_block(*search) + sampler_block(*search) +
+               objective_block(*search);
     return out + main_block(search);
 }
 

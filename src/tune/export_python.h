@@ -11,6 +11,7 @@
 #include "core/settings.h"
 #include "tune/mlp_objective.h"
 #include "tune/space.h"
+#include "tune/study.h"
 
 namespace tunelab::tune {
 
@@ -24,6 +25,9 @@ struct PythonSearch {
     int trials = 30;
     int epochs = 20;
     MlpScore score = MlpScore::validation_loss;
+    // A warm start's earlier trials (Study::warm_start): the script adds the complete ones to a new
+    // study as finished trials, as Optuna warm-starts (Study.add_trials), before its own.
+    std::vector<Trial> earlier = {};  // (= {}: aggregate initializers may leave it out)
 };
 
 // The Optuna counterpart of an arena strategy ("bo_ei" and the other acquisitions: "bayes").

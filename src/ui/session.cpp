@@ -142,8 +142,9 @@ std::string runs_csv(const json::Value& results) {
 }
 
 // What the Python export reproduces: the arena's race on the lab's network when there is one (its
-// data and network as they were at its start, the first strategy raced, its budget, epochs and
-// score); else the space TuneLab's MLP objective tunes by default, around the lab's run A.
+// data and network as they were at its start, the first strategy raced, its budget, epochs, score
+// and a warm start's earlier trials); else the space TuneLab's MLP objective tunes by default, around
+// the lab's run A.
 struct PythonExport {
     const DataConfig& data;
     TrainConfig run;
@@ -154,9 +155,15 @@ PythonExport python_export(const AppState& app) {
     const ArenaState& arena = app.arena;
     if (arena.objective && is_network(arena.raced) && !arena.raced.strategies.empty()) {
         const std::string& strategy = arena.raced.strategies.front();
-        return {arena.raced_data, tune::strategy_training(strategy, arena.raced_run),
-                {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
-                 arena.raced.metric == "val_accuracy" ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss}};
+        PythonExport out{arena.raced_data, tune::strategy_training(strategy, arena.raced_run),
+                         {arena.objective->space(), tune::python_sampler(strategy), arena.raced.trials, arena.objective->max_epochs(),
+                          arena.raced.metric == "val_accuracy" ? tune::MlpScore::validation_error : tune::MlpScore::validation_loss}};
+        for (const Racer& racer : arena.racers)  // a warm strategy's earlier trials go with it
+            if (racer.strategy == strategy) {
+                out.search.earlier = racer.runner->study().warm_start();
+                break;
+            }
+        return out;
     }
     const TrainConfig& run = app.lab.runs[size_t(edited_run(app.lab))].config;  // the run on the panels
     return {app.lab.data_config, run, tune::default_python_search(run)};

@@ -56,6 +56,8 @@ def main():
             output, seconds = run(script, "--trials", "3")
             if "Best trial #" not in output:
                 failures.append(case["name"] + " (search)")
+            if case["earlier"] and "%d earlier trials added" % case["earlier"] not in output:
+                failures.append(case["name"] + " (the warm start's earlier trials were not added)")
             if case["search"] == "bayes" and "GPSampler" not in optuna.samplers.__dict__ and "TPE stands in" not in output:
                 failures.append(case["name"] + " (no word that TPE stands in for BO)")
             rows.append("%-12s search, 3 trials: %s  (%.1f s)" % (case["name"], "ran" if "Best trial #" in output else "FAILED", seconds))

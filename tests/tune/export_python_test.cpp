@@ -28,6 +28,17 @@ PythonSearch search_with(std::string sampler) {
     return {MlpObjective::default_space(), std::move(sampler), 12, 20, MlpScore::validation_loss};
 }
 
+// `count` complete trials of `space` at quasi-random points, with made-up losses 0.5, 0.6, …: a warm
+// start's earlier trials.
+std::vector<Trial> earlier_trials(const Space& space, int count) {
+    Study earlier(space, Direction::minimize, 3);
+    for (int i = 0; i < count; ++i) {
+        const int number = earlier.start(space.decode(QuasiRandomSampler::unit_point(earlier, i, false))).number;
+        earlier.tell(number, TrialStatus::complete, 0.5 + 0.1 * i);
+    }
+    return earlier.trials();
+}
+
 TrainConfig adam_config() {
     TrainConfig c;
     c.optimizer.kind = OptimizerKind::adam;
@@ -170,6 +181,27 @@ TEST_CASE("export_python: the learner's text stays inside string literals") {
 
 // Writes one script per sampler and data-set family to $TUNELAB_EXPORT_DIR, for the ctest that
 // checks Python compiles them (tests/cli/export.cmake). Without the variable it only generates.
+TEST_CASE("export_python: a warm start's earlier trials go into the new study, in the score the script optimizes") {
+    PythonSearch search = search_with("bayes");
+    CHECK_FALSE(has(export_python(DataConfig{}, adam_config(), &search), "EARLIER_TRIALS"));  // cold: none
+    search.earlier = earlier_trials(search.space, 3);
+    search.earlier.push_back(search.earlier.front());
+    search.earlier.back().status = TrialStatus::failed;  // only complete trials carry a value to learn from
+    std::string script = export_python(DataConfig{}, adam_config(), &search);
+    CHECK(has(script, "    add_earlier_trials(study)\n    study.optimize("));
+    CHECK(has(script, R"(\"value\":0.5})"));
+    CHECK(has(script, R"(\"value\":0.7})"));
+    CHECK_FALSE(has(script, R"(\"value\":0.8})"));
+    const size_t listed = script.find("EARLIER_TRIALS = ");
+    REQUIRE(listed != std::string::npos);
+    CHECK(std::count(script.begin() + long(listed), script.begin() + long(script.find('\n', listed)), '{') == 3 * 2);
+    search.score = MlpScore::validation_error;  // TuneLab keeps 1 − accuracy; the script maximizes accuracy
+    script = export_python(DataConfig{}, adam_config(), &search);
+    CHECK(has(script, R"(\"value\":0.5})"));
+    CHECK(has(script, R"(\"value\":0.4})"));
+    CHECK(has(script, R"(\"value\":0.30000000000000004})"));
+}
+
 TEST_CASE("export_python: write scripts for the py_compile check") {
     const char* dir = std::getenv("TUNELAB_EXPORT_DIR");
     if (dir) std::filesystem::create_directories(dir);
@@ -193,6 +225,9 @@ TEST_CASE("export_python: write scripts for the py_compile check") {
         }
     }
     if (dir) std::ofstream(std::filesystem::path(dir) / "once.py") << export_python(DataConfig{}, TrainConfig{}, nullptr);
+    PythonSearch warm = search_with("bayes");
+    warm.earlier = earlier_trials(warm.space, 5);
+    if (dir) std::ofstream(std::filesystem::path(dir) / "warm.py") << export_python(DataConfig{}, adam_config(), &warm);
     CHECK((dir == nullptr || written == int(sampler_names().size()) * 3));
 }
 
@@ -321,6 +356,7 @@ std::vector<Case> reproduction_cases(const std::string& data_dir) {
                      Param::integer("layers", 1, 3), Param::categorical("activation", {"relu", "tanh"}),
                      Param::real("l2", 1e-6, 1e-1, true), Param::real("dropout", 0.0, 0.5), Param::integer("batch", 8, 128, true)});
         c.search = PythonSearch{space, "bayes", 3, 12, MlpScore::validation_loss};
+        c.search->earlier = earlier_trials(space, 4);  // warm-started: the script adds them before its own
         c.params = {{"lr", "0.01"}, {"optimizer", "adam"}, {"beta1", "0.9"}, {"units", "16"}, {"layers", "2"},
                     {"activation", "relu"}, {"l2", "0.0001"}, {"dropout", "0.1"}, {"batch", "16"}};
         cases.push_back(c);
@@ -371,6 +407,7 @@ TEST_CASE("export_python: write the reproduction cases with TuneLab's figures") 
                                     {"task", c.data.kind == DatasetKind::diabetes ? "regression" : "classification"},
                                     {"params", c.search ? json::Value(trial).dump() : json::Value()},
                                     {"search", c.search ? json::Value(c.search->sampler) : json::Value()},
+                                    {"earlier", c.search ? int(c.search->earlier.size()) : 0},
                                     {"tunelab", figures}});
     }
     std::ofstream(out / "cases.json") << json::Value(list).dump(2) << "\n";

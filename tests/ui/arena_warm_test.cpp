@@ -3,6 +3,7 @@
 // session and a saved race; what does not fit is refused with the reason and changes nothing.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "tune/objective.h"
@@ -183,4 +184,29 @@ TEST_CASE("warm start: links and the saved session carry the earlier trials, and
     CHECK(racer(restored.app, "bo_ei_warm", 1)->runner->study().warm_start().size() == 16);
     race_to_end(restored.app);
     CHECK(trials_of(restored.app) == trials_of(straight.app));
+}
+
+TEST_CASE("warm start: the Python export of a warm race on the lab's network gives the new study the earlier trials") {
+    TestApp t;
+    AppState& app = t.app;
+    REQUIRE(command(app, R"({"cmd":"arena.set","objective":"lab","strategies":["random","bo_ei"],"trials":3,"epochs":2,"seed":5})")
+                .find("ok"));
+    REQUIRE(command(app, R"({"cmd":"arena.start"})").find("ok"));
+    race_to_end(app);
+    REQUIRE(command(app, R"({"cmd":"arena.reuse"})").find("ok"));
+    REQUIRE(command(app, R"({"cmd":"arena.set","strategies":["bo_ei_warm","bo_ei"]})").find("ok"));
+    REQUIRE(command(app, R"({"cmd":"arena.start"})").find("ok"));
+    race_to_end(app);
+    const size_t earlier = racer(app, "bo_ei_warm", 0)->runner->study().warm_start().size();
+    CHECK(earlier == 6);  // both strategies' trials of the reused race's first seed
+    const std::string script = command(app, R"({"cmd":"session.export","what":"python"})")["text"].as_string();
+    CHECK(script.find("    add_earlier_trials(study)\n") != std::string::npos);
+    const size_t listed = script.find("EARLIER_TRIALS = ");
+    REQUIRE(listed != std::string::npos);
+    CHECK(size_t(std::count(script.begin() + long(listed), script.begin() + long(script.find('\n', listed)), '{')) == 2 * earlier);
+    // The cold strategy first: its script has no earlier trials.
+    REQUIRE(command(app, R"({"cmd":"arena.set","strategies":["bo_ei","bo_ei_warm"]})").find("ok"));
+    REQUIRE(command(app, R"({"cmd":"arena.start"})").find("ok"));
+    race_to_end(app);
+    CHECK(command(app, R"({"cmd":"session.export","what":"python"})")["text"].as_string().find("EARLIER_TRIALS") == std::string::npos);
 }
