@@ -210,7 +210,7 @@ TEST_CASE("arena at once: as workers come free in the frames, an epoch clock: th
         for (const Racer& racer : t.app.arena.racers) {
             REQUIRE(epoch_timeline(racer));
             ticks.push_back(*epoch_timeline(racer));
-            const double busy = busy_share(racer, 3);
+            const double busy = busy_share(ticks.back(), 3);
             CHECK(busy > 0);
             CHECK(busy <= 1);
         }

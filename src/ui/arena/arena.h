@@ -29,6 +29,9 @@ namespace tunelab::ui {
 
 struct AppState;
 
+// Per trial number, its stretches of training [start, end) in ticks of a racer's epoch clock (below).
+using EpochTimeline = std::map<int, std::vector<std::pair<int, int>>>;
+
 // One strategy on one seed.
 struct Racer {
     std::string strategy;
@@ -59,7 +62,7 @@ struct Racer {
     // in ticks, one per span of its study's timeline; a trial that trained elsewhere (a worker, or
     // before a reload) has fewer.
     int tick = -1;
-    std::map<int, std::vector<std::pair<int, int>>> ticked;
+    EpochTimeline ticked;
     int batch = 0;  // in rounds: trials still to ask for its current batch
     // As workers come free: its sampler answered "wait for a running trial" (synchronous Hyperband at
     // a rung's end), so it is not asked again until one is told — asking would spend each frame's

@@ -474,7 +474,7 @@ void draw_timeline_view(const ArenaState& arena, const Translator& tr) {
                         "took turns. Race with background workers to see several trials train at once."));
     for (size_t ri = 0; ri < arena.racers.size() && on_ticks; ++ri) {
         const Racer& r = arena.racers[ri];
-        const double busy = busy_share(r, arena.raced.at_once);
+        const double busy = busy_share(*ticks[ri], arena.raced.at_once);
         if (std::isnan(busy)) continue;
         std::snprintf(text, sizeof text,
                       tr("• %s · seed %d: workers busy %.0f%% of the time while it still had new configurations to start"),

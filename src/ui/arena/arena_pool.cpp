@@ -221,16 +221,14 @@ std::optional<EpochTimeline> epoch_timeline(const Racer& racer) {
     return timeline;
 }
 
-double busy_share(const Racer& racer, int at_once) {
-    const std::optional<EpochTimeline> timeline = epoch_timeline(racer);
-    if (!timeline) return NAN;
+double busy_share(const EpochTimeline& timeline, int at_once) {
     int first = INT_MAX, last = INT_MIN, busy = 0;
-    for (const auto& [number, stretches] : *timeline)
+    for (const auto& [number, stretches] : timeline)
         if (!stretches.empty()) {  // its first stretch: a new configuration (later ones: promotions)
             first = std::min(first, stretches.front().first);
             last = std::max(last, stretches.front().first);
         }
-    for (const auto& [number, stretches] : *timeline)
+    for (const auto& [number, stretches] : timeline)
         for (const auto& [start, end] : stretches) busy += std::max(std::min(end, last) - start, 0);
     return last > first ? double(busy) / (at_once * (last - first)) : NAN;
 }

@@ -33,16 +33,15 @@ int trials_in_workers(const ArenaState& arena);  // handed to the pool and not y
 // here in the frames (the learner's "Step one round"; recall_workers first), whatever the budget.
 void advance_at_once(ArenaState& arena, double budget_ms, bool one_round = false);
 // A racer's trials on its epoch clock (trained in turns in the frames: arena.h, Racer::tick): per
-// trial, its stretches [start, end) in ticks, one per span of its study's timeline, the one training
-// now up to the current tick; nothing if a trial trained elsewhere (a worker, or before a reload).
-using EpochTimeline = std::map<int, std::vector<std::pair<int, int>>>;
+// trial, its stretches, one per span of its study's timeline, the one training now up to the current
+// tick; nothing if a trial trained elsewhere (a worker, or before a reload).
 std::optional<EpochTimeline> epoch_timeline(const Racer& racer);
-// The share of its at_once places the racer kept busy on its epoch clock while it still had new
-// configurations to start: the ticks its trials trained over at_once × the ticks from its first
+// The share of its at_once places a racer kept busy on its epoch clock (`timeline`) while it still had
+// new configurations to start: the ticks its trials trained over at_once × the ticks from its first
 // trial's start to its last new configuration's (after that only promotions and the last trials are
-// left, for any strategy). NaN off the clock or before a second start. Workers of equal speed,
-// simulated: the same figure on any machine.
-double busy_share(const Racer& racer, int at_once);
+// left, for any strategy). NaN before a second start. Workers of equal speed, simulated: the same
+// figure on any machine.
+double busy_share(const EpochTimeline& timeline, int at_once);
 // A new or discarded race: the trials handed out end unheard, the queued ones never start.
 void forget_workers(ArenaState& arena);
 // The trials out with workers come back to train in the frames, from their seeds (one more round

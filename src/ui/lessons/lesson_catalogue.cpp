@@ -425,7 +425,8 @@ double bo_spread_over_blind(const AppState& app) {
 // percent: what the Timeline shows above its lanes.
 double busy_percent(const AppState& app, const char* strategy) {
     const Racer* racer = finished_racer(app, strategy);
-    return racer ? 100 * busy_share(*racer, app.arena.raced.at_once) : kNotYet;
+    const std::optional<EpochTimeline> timeline = racer ? epoch_timeline(*racer) : std::nullopt;
+    return timeline ? 100 * busy_share(*timeline, app.arena.raced.at_once) : kNotYet;
 }
 double busy_asha(const AppState& app) { return busy_percent(app, "asha"); }
 double busy_asha_over_hyperband(const AppState& app) { return busy_percent(app, "asha") / busy_percent(app, "hyperband"); }
