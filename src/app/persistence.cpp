@@ -151,10 +151,11 @@ void save_session(ui::AppState& app, bool race_due) {
         g_last_race_mark = race_mark(app.arena);
         g_since_race_saved.restart();
     }
-    std::string text = ui::saved_session_text(ui::session_to_json(app).dump(), g_last_race_text);
+    const json::Value session = ui::session_to_json(app);
+    std::string text = ui::saved_session_text(session.dump(), g_last_race_text);
     if (text == g_last_saved) return;
 #ifdef __EMSCRIPTEN__
-    js_publish(ui::encode_hash(ui::session_to_json(app)).c_str(), text.c_str());
+    js_publish(ui::encode_hash(session).c_str(), text.c_str());
 #else
     if (!write_file(session_file(), text)) warn("cannot save the session to " + session_file().string());
 #endif
